@@ -1,0 +1,278 @@
+//! `keel`: the journal from a terminal. Parses arguments, reads the clock and stdin, calls the
+//! core, prints. No journal logic lives here.
+//!
+//! Exit codes: 0 success, 1 an error (one plain sentence on stderr), 2 a usage error.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use keel::model::{parse_date, Boundary, DayEntry, DayPatch, OVERLAP, RESILIENCE, STRESS};
+use keel::{location, markdown, Journal, KeelError};
+
+#[derive(Parser)]
+#[command(
+    name = "keel",
+    version,
+    about = "Keel: a private journal that keeps what you do apart from who you are."
+)]
+struct Cli {
+    /// The journal folder (default: $KEEL_JOURNAL, else the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    journal: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add to a day's page or change it: only the fields given are set.
+    Add(AddArgs),
+    /// Show a day's page (default: today).
+    Show(ShowArgs),
+    /// Read Markdown on stdin and print the sanitized HTML the app shows.
+    Render,
+}
+
+#[derive(Args)]
+struct AddArgs {
+    /// The day, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// "What I do": Markdown text, or - to read it from stdin.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    role: Option<String>,
+    /// "Who I am": Markdown text, or - to read it from stdin.
+    #[arg(long = "self", value_name = "TEXT", allow_hyphen_values = true)]
+    self_text: Option<String>,
+    /// Stress, 1 (calm) to 10 (overwhelmed).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    stress: Option<i64>,
+    /// Resilience, 1 (depleted) to 10 (steady and restored).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    resilience: Option<i64>,
+    /// Role overlap, 1 (my role was a small part of me) to 7 (I was only my role).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    overlap: Option<i64>,
+    /// Did work stop by the end-of-work time?
+    #[arg(long, value_enum)]
+    boundary: Option<BoundaryArg>,
+    /// Minutes worked after the end-of-work time.
+    #[arg(
+        long = "after-hours",
+        value_name = "MIN",
+        allow_negative_numbers = true
+    )]
+    after_hours: Option<i64>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BoundaryArg {
+    Kept,
+    Broken,
+}
+
+#[derive(Args)]
+struct ShowArgs {
+    /// The day, YYYY-MM-DD (default: today).
+    date: Option<String>,
+    /// Print the page as one JSON object.
+    #[arg(long, conflicts_with = "html")]
+    json: bool,
+    /// Print both sides as the sanitized HTML the app shows.
+    #[arg(long)]
+    html: bool,
+}
+
+/// What went wrong, split by exit code.
+enum Failure {
+    /// Exit 1: a sentence for the person.
+    Error(String),
+    /// Exit 2: the command line itself was wrong.
+    Usage(String),
+}
+
+impl From<KeelError> for Failure {
+    fn from(e: KeelError) -> Failure {
+        Failure::Error(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Error(message)) => {
+            eprintln!("keel: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("keel: {message}\nRun `keel --help` for the commands.");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Render => render(),
+        Command::Add(args) => add(cli.journal, args),
+        Command::Show(args) => show(cli.journal, args),
+    }
+}
+
+fn open_journal(flag: Option<PathBuf>) -> Result<Journal, Failure> {
+    let dir = location::resolve_journal_dir(flag, std::env::var_os(location::JOURNAL_ENV))?;
+    Ok(Journal::open(&dir)?)
+}
+
+fn day_or_today(date: Option<&str>) -> Result<NaiveDate, Failure> {
+    match date {
+        Some(d) => Ok(parse_date(d)?),
+        None => Ok(Local::now().date_naive()),
+    }
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|e| {
+        Failure::Error(format!("Could not read the text from standard input: {e}."))
+    })?;
+    Ok(text)
+}
+
+fn add(journal: Option<PathBuf>, args: AddArgs) -> Result<(), Failure> {
+    if args.role.as_deref() == Some("-") && args.self_text.as_deref() == Some("-") {
+        return Err(Failure::Usage(
+            "only one of --role and --self can read standard input.".into(),
+        ));
+    }
+    // Validate everything before opening the journal, so a refused value writes nothing.
+    let date = day_or_today(args.date.as_deref())?;
+    for (scale, value) in [
+        (STRESS, args.stress),
+        (RESILIENCE, args.resilience),
+        (OVERLAP, args.overlap),
+    ] {
+        if let Some(v) = value {
+            scale.check(v)?;
+        }
+    }
+    if let Some(minutes) = args.after_hours {
+        keel::model::check_minutes(minutes)?;
+    }
+    let text = |arg: Option<String>| -> Result<Option<String>, Failure> {
+        match arg.as_deref() {
+            Some("-") => read_stdin().map(Some),
+            _ => Ok(arg),
+        }
+    };
+    let patch = DayPatch {
+        role: text(args.role)?,
+        self_text: text(args.self_text)?,
+        prompt_ids: None,
+        stress: args.stress.map(Some),
+        resilience: args.resilience.map(Some),
+        overlap: args.overlap.map(Some),
+        boundary: args.boundary.map(|b| {
+            Some(match b {
+                BoundaryArg::Kept => Boundary::Kept,
+                BoundaryArg::Broken => Boundary::Broken,
+            })
+        }),
+        after_hours_minutes: args.after_hours.map(Some),
+    };
+    if patch.is_empty() {
+        return Err(Failure::Usage(
+            "nothing to save: give --role, --self, or a check-in such as --stress.".into(),
+        ));
+    }
+    let journal = open_journal(journal)?;
+    let saved = journal.save_day(date, &patch, Local::now().fixed_offset())?;
+    println!("Saved {}.", saved.date);
+    Ok(())
+}
+
+fn show(journal: Option<PathBuf>, args: ShowArgs) -> Result<(), Failure> {
+    let date = day_or_today(args.date.as_deref())?;
+    let journal = open_journal(journal)?;
+    let entry = journal
+        .day(date)?
+        .ok_or_else(|| Failure::Error(format!("There is no page for {date}.")))?;
+    let out = if args.json {
+        // A model type of plain strings, numbers and dates always serializes.
+        serde_json::to_string_pretty(&entry).expect("a day entry serializes") + "\n"
+    } else if args.html {
+        format!(
+            "<section class=\"role\">\n<h2>What I do</h2>\n{}</section>\n<section class=\"self\">\n<h2>Who I am</h2>\n{}</section>\n",
+            markdown::render(&entry.role),
+            markdown::render(&entry.self_text)
+        )
+    } else {
+        plain_page(&entry)
+    };
+    write_stdout(&out)
+}
+
+fn plain_page(entry: &DayEntry) -> String {
+    let mut out = format!("{}\n\n", entry.date.format("%A %-d %B %Y"));
+    for (heading, text) in [("What I do", &entry.role), ("Who I am", &entry.self_text)] {
+        out.push_str(&format!(
+            "{heading}\n{}\n",
+            "─".repeat(heading.chars().count())
+        ));
+        if text.trim().is_empty() {
+            out.push_str("(nothing written)\n\n");
+        } else {
+            out.push_str(text.trim_end());
+            out.push_str("\n\n");
+        }
+    }
+    let c = &entry.check_in;
+    let mut parts = Vec::new();
+    if let Some(v) = c.stress {
+        parts.push(format!("stress {v}/10"));
+    }
+    if let Some(v) = c.resilience {
+        parts.push(format!("resilience {v}/10"));
+    }
+    if let Some(v) = c.overlap {
+        parts.push(format!("overlap {v}/7"));
+    }
+    match (c.boundary, c.after_hours_minutes) {
+        (Some(b), Some(m)) => parts.push(format!("boundary {b} ({m} min after hours)")),
+        (Some(b), None) => parts.push(format!("boundary {b}")),
+        (None, Some(m)) => parts.push(format!("{m} min after hours")),
+        (None, None) => {}
+    }
+    if !parts.is_empty() {
+        out.push_str(&parts.join(" · "));
+        out.push('\n');
+    }
+    if !entry.tags.is_empty() {
+        let tags: Vec<String> = entry.tags.iter().map(|t| format!("#{t}")).collect();
+        out.push_str(&format!("tags: {}\n", tags.join(" ")));
+    }
+    out
+}
+
+fn render() -> Result<(), Failure> {
+    let text = read_stdin()?;
+    write_stdout(&markdown::render(&text))
+}
+
+/// Writes to stdout; a closed pipe (`keel show | head`) is not an error worth a message.
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Error(format!("Could not write the output: {e}."))),
+    }
+}

@@ -1,0 +1,99 @@
+//! The core's error type: one enum of what a caller can act on.
+//!
+//! Every variant's message is a plain sentence a person can read; the shell maps variants to
+//! stable codes (`KeelError::code`) so the UI switches on the code, never on the text.
+//! Expected absences (no page for a date) are `Option`s, not errors.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// Everything the core can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum KeelError {
+    /// A date string that is not a real `YYYY-MM-DD` calendar date.
+    #[error("“{input}” is not a date; write it as YYYY-MM-DD, for example 2026-11-28.")]
+    InvalidDate { input: String },
+
+    /// A rating outside its scale.
+    #[error("{field} must be a whole number from {min} to {max}; {value} is outside that range.")]
+    InvalidRating {
+        field: &'static str,
+        value: i64,
+        min: u8,
+        max: u8,
+    },
+
+    /// After-hours minutes outside 0..=1440.
+    #[error("Minutes worked after hours must be from 0 to {max}; {value} is outside that range.")]
+    InvalidMinutes { value: i64, max: u32 },
+
+    /// A text field that cannot be stored (too large for one record).
+    #[error(
+        "The page for {date} is {bytes} bytes, more than the {limit} bytes a page can hold; \
+         nothing was saved, and the text is still yours to shorten."
+    )]
+    EntryTooLarge {
+        date: NaiveDate,
+        bytes: usize,
+        limit: usize,
+    },
+
+    /// Another process holds sled's lock on the journal.
+    #[error("The journal at {} is open in another Keel process; close it there first.", path.display())]
+    JournalLocked { path: PathBuf },
+
+    /// The journal was written by a newer Keel.
+    #[error(
+        "The journal at {} was written by a newer version of Keel (schema {found}, this one reads up to {supported}); \
+         nothing was changed.",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    /// A stored record that cannot be decoded.
+    #[error("A stored {what} could not be read ({detail}); the journal may be damaged.")]
+    Corrupt { what: String, detail: String },
+
+    /// A file-system failure outside sled (creating the folder, syncing files).
+    #[error("Could not {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// No journal folder was given and the platform has no data directory (no home folder).
+    #[error("There is no default place for the journal on this system; give one with --journal DIR or KEEL_JOURNAL.")]
+    NoJournalLocation,
+
+    /// A failure inside sled that has no better name.
+    #[error("The journal's storage failed: {0}")]
+    Storage(#[from] sled::Error),
+}
+
+impl KeelError {
+    /// A stable, machine-readable code for each variant, shared by the CLI, the shell and the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KeelError::InvalidDate { .. } => "invalid_date",
+            KeelError::InvalidRating { .. } => "invalid_rating",
+            KeelError::InvalidMinutes { .. } => "invalid_minutes",
+            KeelError::EntryTooLarge { .. } => "entry_too_large",
+            KeelError::JournalLocked { .. } => "journal_locked",
+            KeelError::NewerSchema { .. } => "newer_schema",
+            KeelError::Corrupt { .. } => "corrupt",
+            KeelError::Io { .. } => "io",
+            KeelError::NoJournalLocation => "no_journal_location",
+            KeelError::Storage(_) => "storage",
+        }
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = KeelError> = std::result::Result<T, E>;

@@ -1,0 +1,19 @@
+//! Keel's core: the journal's model, its sled store, the Markdown renderer and the `keel` CLI.
+//!
+//! The design in one paragraph: plain data types (`model`) are validated where they are built;
+//! the store (`store::Journal`) is the only code that touches sled, keeps one tree per record
+//! kind under date-ordered keys, and returns from a write only after the write is durable
+//! (flush, then fsync); the Markdown renderer (`markdown`) is the only producer of HTML for the
+//! webview and sanitizes twice; `location` decides where the journal lives. Time is an input:
+//! nothing here reads the clock, so callers (the CLI, the desktop shell) pass `now` and `today`.
+//! Nothing under `src/` depends on Tauri or on any UI; `.ci/check-layering` proves it.
+
+pub mod error;
+pub mod location;
+pub mod markdown;
+pub mod model;
+pub mod store;
+
+pub use error::{KeelError, Result};
+pub use model::{Boundary, CheckIn, DayEntry, DayPatch, Settings, WeekId, WeekReflection};
+pub use store::Journal;

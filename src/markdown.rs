@@ -1,0 +1,276 @@
+//! Markdown to HTML that is safe to insert into the webview, and `#tag` extraction.
+//!
+//! Two walls, both always on (ENGINEERING-NOTES.md, "Markdown safety"):
+//! 1. The event stream from pulldown-cmark is rewritten before any HTML exists: raw HTML becomes
+//!    escaped text, links survive only with an `http`, `https` or `mailto` destination (others keep
+//!    their text and lose the link), images are never loaded but shown as links, task-list
+//!    checkboxes become glyphs, and `#tags` are wrapped in `<span class="tag">`.
+//! 2. ammonia then cleans the HTML against an allow-list of tags, attributes, classes and URL
+//!    schemes, so a mistake in (1) still cannot produce script.
+//!
+//! This module owns the parser options: the renderer and the tag extractor read text the same
+//! way, so a tag inside a code block is neither highlighted nor counted.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeStream};
+
+/// The parser options the app uses, and the ones the safety tests run with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// Longest tag kept; longer runs are ordinary text.
+const MAX_TAG_CHARS: usize = 64;
+
+/// Renders Markdown to sanitized HTML.
+pub fn render(markdown: &str) -> String {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    // One entry per open link: whether its Start was kept (so its End is kept too).
+    let mut open_links: Vec<bool> = Vec::new();
+    // One entry per open image: how it was rendered.
+    let mut open_images: Vec<ImageAs> = Vec::new();
+    let mut in_code_block = false;
+
+    for event in TextMergeStream::new(Parser::new_ext(markdown, options())) {
+        match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code_block = true;
+                events.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                events.push(Event::End(TagEnd::CodeBlock));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let keep = allowed_url(&dest_url);
+                open_links.push(keep);
+                if keep {
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if open_links.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                // An image becomes a link to itself, never an <img>: nothing is fetched. Inside a
+                // link (or with a refused scheme) only its alt text remains.
+                let inside_link = open_links.iter().any(|kept| *kept);
+                if allowed_url(&dest_url) && !inside_link {
+                    events.push(Event::Html(CowStr::Borrowed("<span class=\"image-link\">")));
+                    events.push(Event::Start(Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url,
+                        title,
+                        id: CowStr::Borrowed(""),
+                    }));
+                    events.push(Event::Text(CowStr::Borrowed("image: ")));
+                    open_images.push(ImageAs::Link);
+                } else {
+                    open_images.push(ImageAs::AltText);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if open_images.pop() == Some(ImageAs::Link) {
+                    events.push(Event::End(TagEnd::Link));
+                    events.push(Event::Html(CowStr::Borrowed("</span>")));
+                }
+            }
+            Event::TaskListMarker(done) => events.push(Event::Html(CowStr::Borrowed(if done {
+                "<span class=\"task done\">☑</span> "
+            } else {
+                "<span class=\"task\">☐</span> "
+            }))),
+            Event::Text(text) if !in_code_block => push_text_with_tags(&mut events, text),
+            other => events.push(other),
+        }
+    }
+
+    let mut html = String::with_capacity(markdown.len() * 3 / 2 + 16);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    sanitizer().clean(&html).to_string()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ImageAs {
+    Link,
+    AltText,
+}
+
+/// The `#tags` in `markdown`, lower-cased, in order of first appearance, without duplicates.
+/// Text in code spans and code blocks is not searched.
+pub fn extract_tags(markdown: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let mut in_code_block = false;
+    for event in TextMergeStream::new(Parser::new_ext(markdown, options())) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Text(text) if !in_code_block => {
+                for span in find_tags(&text) {
+                    let tag = text[span.start + 1..span.end].to_lowercase();
+                    if !tags.contains(&tag) {
+                        tags.push(tag);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    tags
+}
+
+/// Splits a text event around its tags, wrapping each in a highlighted span.
+fn push_text_with_tags<'a>(events: &mut Vec<Event<'a>>, text: CowStr<'a>) {
+    let spans = find_tags(&text);
+    if spans.is_empty() {
+        events.push(Event::Text(text));
+        return;
+    }
+    let mut last = 0;
+    for span in spans {
+        if span.start > last {
+            events.push(Event::Text(CowStr::from(text[last..span.start].to_owned())));
+        }
+        events.push(Event::Html(CowStr::Borrowed("<span class=\"tag\">")));
+        events.push(Event::Text(CowStr::from(text[span.clone()].to_owned())));
+        events.push(Event::Html(CowStr::Borrowed("</span>")));
+        last = span.end;
+    }
+    if last < text.len() {
+        events.push(Event::Text(CowStr::from(text[last..].to_owned())));
+    }
+}
+
+/// Byte ranges of `#tag`s in one run of text: a `#` not preceded by a word character, `&`, `/`
+/// or another `#`, then a letter, then letters, digits, `_` or `-` (a trailing `-` is not part
+/// of the tag). `#123` and `# heading` are not tags.
+fn find_tags(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let boundary_before =
+            prev.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '_' | '&' | '/' | '#')));
+        if c == '#' && boundary_before {
+            if let Some(&(_, first)) = iter.peek() {
+                if first.is_alphabetic() {
+                    let mut end = i + 1;
+                    let mut n_chars = 0;
+                    let mut last_char = c;
+                    while let Some(&(j, ch)) = iter.peek() {
+                        if ch.is_alphanumeric() || ch == '_' || ch == '-' {
+                            end = j + ch.len_utf8();
+                            n_chars += 1;
+                            last_char = ch;
+                            iter.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    let mut tag_end = end;
+                    // Trailing hyphens read as punctuation ("#focus-- then…").
+                    while text[i..tag_end].ends_with('-') {
+                        tag_end -= 1;
+                    }
+                    if n_chars <= MAX_TAG_CHARS {
+                        spans.push(i..tag_end);
+                    }
+                    prev = Some(last_char);
+                    continue;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    spans
+}
+
+/// True for the link destinations the app may show: absolute http, https and mailto URLs.
+/// Relative links, fragments and every other scheme (javascript:, data:, file:, …) are refused.
+/// pulldown-cmark has already decoded entities and backslash escapes in `url`.
+fn allowed_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+}
+
+/// The ammonia allow-list: the second wall.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let tags: HashSet<&str> = [
+            "p",
+            "br",
+            "hr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "em",
+            "strong",
+            "del",
+            "code",
+            "pre",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "a",
+            "span",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+        ]
+        .into_iter()
+        .collect();
+        let tag_attributes: HashMap<&str, HashSet<&str>> = [
+            ("a", ["href", "title"].into_iter().collect()),
+            ("ol", ["start"].into_iter().collect()),
+        ]
+        .into_iter()
+        .collect();
+        let classes: HashMap<&str, HashSet<&str>> = [(
+            "span",
+            ["tag", "task", "done", "image-link"].into_iter().collect(),
+        )]
+        .into_iter()
+        .collect();
+        let mut builder = ammonia::Builder::empty();
+        builder
+            .tags(tags)
+            .tag_attributes(tag_attributes)
+            .allowed_classes(classes)
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .url_relative(ammonia::UrlRelative::Deny)
+            .link_rel(Some("noopener noreferrer"))
+            .clean_content_tags(["script", "style"].into_iter().collect())
+            .strip_comments(true);
+        builder
+    })
+}
+
+#[cfg(test)]
+mod tests;

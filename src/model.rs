@@ -1,0 +1,623 @@
+//! The journal's plain data: a day's page, its check-in, a week's reflection and the settings.
+//!
+//! These types are what the rest of the core and the shells work with; they are serde-able for
+//! the CLI's `--json` output, but they are *not* the on-disk format (that is private to
+//! `store::records`, versioned there) nor the IPC format (the shell's `dto.rs`).
+//! Validation of every user-supplied value lives here, so no layer can store a stress of 11.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{KeelError, Result};
+use crate::markdown;
+
+/// One rating scale of the daily check-in, with the words shown at its ends and middle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    /// The field name, as in JSON and error messages.
+    pub field: &'static str,
+    pub min: u8,
+    pub max: u8,
+    pub low_words: &'static str,
+    pub middle_words: &'static str,
+    pub high_words: &'static str,
+}
+
+impl Scale {
+    /// Checks `value` against the scale and narrows it to `u8`.
+    pub fn check(&self, value: i64) -> Result<u8> {
+        if value < i64::from(self.min) || value > i64::from(self.max) {
+            return Err(KeelError::InvalidRating {
+                field: self.field,
+                value,
+                min: self.min,
+                max: self.max,
+            });
+        }
+        // In range 1..=10 after the check above, so the narrowing cannot truncate.
+        Ok(value as u8)
+    }
+}
+
+/// Stress 1–10.
+pub const STRESS: Scale = Scale {
+    field: "stress",
+    min: 1,
+    max: 10,
+    low_words: "calm",
+    middle_words: "stretched",
+    high_words: "overwhelmed",
+};
+
+/// Resilience 1–10.
+pub const RESILIENCE: Scale = Scale {
+    field: "resilience",
+    min: 1,
+    max: 10,
+    low_words: "depleted",
+    middle_words: "holding",
+    high_words: "steady and restored",
+};
+
+/// Role overlap 1–7: how much of me was my role today.
+pub const OVERLAP: Scale = Scale {
+    field: "overlap",
+    min: 1,
+    max: 7,
+    low_words: "my role was a small part of me",
+    middle_words: "about half",
+    high_words: "I was only my role",
+};
+
+/// The most minutes one day can hold after its end-of-work time.
+pub const MAX_AFTER_HOURS_MINUTES: u32 = 24 * 60;
+
+/// Whether work stopped by the chosen end-of-work time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Boundary {
+    Kept,
+    Broken,
+}
+
+impl FromStr for Boundary {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "kept" => Ok(Boundary::Kept),
+            "broken" => Ok(Boundary::Broken),
+            other => Err(format!("boundary is “kept” or “broken”, not “{other}”")),
+        }
+    }
+}
+
+impl fmt::Display for Boundary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Boundary::Kept => "kept",
+            Boundary::Broken => "broken",
+        })
+    }
+}
+
+/// The day's check-in. Every field is optional: a day may have words and no numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub stress: Option<u8>,
+    pub resilience: Option<u8>,
+    pub overlap: Option<u8>,
+    pub boundary: Option<Boundary>,
+    pub after_hours_minutes: Option<u32>,
+}
+
+impl CheckIn {
+    /// Refuses any value outside its scale. The store calls this before every write and after
+    /// every read, so an invalid check-in can neither be saved nor silently loaded.
+    pub fn validate(&self) -> Result<()> {
+        for (scale, value) in [
+            (STRESS, self.stress),
+            (RESILIENCE, self.resilience),
+            (OVERLAP, self.overlap),
+        ] {
+            if let Some(v) = value {
+                scale.check(i64::from(v))?;
+            }
+        }
+        if let Some(minutes) = self.after_hours_minutes {
+            check_minutes(i64::from(minutes))?;
+        }
+        Ok(())
+    }
+
+    /// True when no rating has been given.
+    pub fn is_empty(&self) -> bool {
+        *self == CheckIn::default()
+    }
+}
+
+/// Checks after-hours minutes (0..=1440) and narrows them.
+pub fn check_minutes(value: i64) -> Result<u32> {
+    if !(0..=i64::from(MAX_AFTER_HOURS_MINUTES)).contains(&value) {
+        return Err(KeelError::InvalidMinutes {
+            value,
+            max: MAX_AFTER_HOURS_MINUTES,
+        });
+    }
+    // In 0..=1440 after the check above.
+    Ok(value as u32)
+}
+
+/// One day's page: the role side, the self side, the prompts shown and the check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayEntry {
+    /// The local calendar date the page belongs to.
+    pub date: NaiveDate,
+    /// "What I do": Markdown.
+    pub role: String,
+    /// "Who I am": Markdown.
+    #[serde(rename = "self")]
+    pub self_text: String,
+    #[serde(flatten)]
+    pub check_in: CheckIn,
+    /// `#tags` found in either side, lower-cased, sorted, unique. Derived, never typed in.
+    pub tags: Vec<String>,
+    /// Ids of the prompts shown with this page.
+    pub prompt_ids: Vec<String>,
+    /// First saved: the instant with the UTC offset in force where it was written.
+    pub created_at: DateTime<FixedOffset>,
+    /// Last saved, likewise.
+    pub updated_at: DateTime<FixedOffset>,
+}
+
+impl DayEntry {
+    /// An empty page for `date`, created at `now`.
+    pub fn new(date: NaiveDate, now: DateTime<FixedOffset>) -> DayEntry {
+        DayEntry {
+            date,
+            role: String::new(),
+            self_text: String::new(),
+            check_in: CheckIn::default(),
+            tags: Vec::new(),
+            prompt_ids: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// Recomputes the derived tags from both sides.
+    pub fn refresh_tags(&mut self) {
+        let mut tags = markdown::extract_tags(&self.role);
+        tags.extend(markdown::extract_tags(&self.self_text));
+        tags.sort();
+        tags.dedup();
+        self.tags = tags;
+    }
+
+    /// True when the page holds nothing a person wrote or rated.
+    pub fn is_blank(&self) -> bool {
+        self.role.trim().is_empty() && self.self_text.trim().is_empty() && self.check_in.is_empty()
+    }
+}
+
+/// A change to one day's page: each `Some` field replaces the stored one, each `None` leaves it.
+/// For ratings, `Some(None)` clears the rating. Values are raw (`i64`) so that an out-of-range
+/// number reaches validation intact and is reported as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayPatch {
+    pub role: Option<String>,
+    pub self_text: Option<String>,
+    pub prompt_ids: Option<Vec<String>>,
+    pub stress: Option<Option<i64>>,
+    pub resilience: Option<Option<i64>>,
+    pub overlap: Option<Option<i64>>,
+    pub boundary: Option<Option<Boundary>>,
+    pub after_hours_minutes: Option<Option<i64>>,
+}
+
+impl DayPatch {
+    /// True when the patch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == DayPatch::default()
+    }
+
+    /// Applies the patch to `entry`, validating every value first: on error `entry` is
+    /// untouched. Updates tags and `updated_at`.
+    pub fn apply_to(&self, entry: &DayEntry, now: DateTime<FixedOffset>) -> Result<DayEntry> {
+        let rating =
+            |scale: Scale, change: Option<Option<i64>>, old: Option<u8>| -> Result<Option<u8>> {
+                match change {
+                    None => Ok(old),
+                    Some(None) => Ok(None),
+                    Some(Some(v)) => scale.check(v).map(Some),
+                }
+            };
+        let check_in = CheckIn {
+            stress: rating(STRESS, self.stress, entry.check_in.stress)?,
+            resilience: rating(RESILIENCE, self.resilience, entry.check_in.resilience)?,
+            overlap: rating(OVERLAP, self.overlap, entry.check_in.overlap)?,
+            boundary: self.boundary.unwrap_or(entry.check_in.boundary),
+            after_hours_minutes: match self.after_hours_minutes {
+                None => entry.check_in.after_hours_minutes,
+                Some(None) => None,
+                Some(Some(v)) => Some(check_minutes(v)?),
+            },
+        };
+        let mut next = entry.clone();
+        if let Some(role) = &self.role {
+            next.role.clone_from(role);
+        }
+        if let Some(self_text) = &self.self_text {
+            next.self_text.clone_from(self_text);
+        }
+        if let Some(ids) = &self.prompt_ids {
+            next.prompt_ids.clone_from(ids);
+        }
+        next.check_in = check_in;
+        next.refresh_tags();
+        next.updated_at = now;
+        Ok(next)
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date, with a plain error naming the input.
+pub fn parse_date(input: &str) -> Result<NaiveDate> {
+    let trimmed = input.trim();
+    // chrono accepts e.g. "2026-1-5" and signed years; the journal's dates are always written
+    // in full, so insist on the canonical ten characters.
+    if trimmed.len() != 10 {
+        return Err(KeelError::InvalidDate {
+            input: input.to_owned(),
+        });
+    }
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| KeelError::InvalidDate {
+        input: input.to_owned(),
+    })
+}
+
+/// An ISO 8601 week, such as `2026-W48`: the key of a weekly reflection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct WeekId {
+    year: i32,
+    week: u32,
+}
+
+impl WeekId {
+    /// The ISO week holding `date`.
+    pub fn of(date: NaiveDate) -> WeekId {
+        let iso = date.iso_week();
+        WeekId {
+            year: iso.year(),
+            week: iso.week(),
+        }
+    }
+
+    /// The ISO week `week` of ISO year `year`, if it exists (some years have 53 weeks).
+    pub fn new(year: i32, week: u32) -> Option<WeekId> {
+        NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).map(|_| WeekId { year, week })
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn week(&self) -> u32 {
+        self.week
+    }
+
+    /// The Monday that starts the week.
+    pub fn monday(&self) -> NaiveDate {
+        // `WeekId` is only built through `new` or `of`, both of which prove the week exists.
+        NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Mon)
+            .expect("WeekId is always a real ISO week")
+    }
+}
+
+impl fmt::Display for WeekId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-W{:02}", self.year, self.week)
+    }
+}
+
+impl FromStr for WeekId {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let bad =
+            || format!("“{s}” is not an ISO week; write it as YYYY-Www, for example 2026-W48");
+        let (year, week) = s.trim().split_once("-W").ok_or_else(bad)?;
+        if year.len() != 4 || week.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        let week: u32 = week.parse().map_err(|_| bad())?;
+        WeekId::new(year, week).ok_or_else(bad)
+    }
+}
+
+impl TryFrom<String> for WeekId {
+    type Error = String;
+    fn try_from(s: String) -> std::result::Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<WeekId> for String {
+    fn from(w: WeekId) -> String {
+        w.to_string()
+    }
+}
+
+/// An answer to one of the week's prompts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromptAnswer {
+    pub prompt_id: String,
+    pub text: String,
+}
+
+/// A week's reflection, keyed by ISO week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekReflection {
+    pub week: WeekId,
+    pub answers: Vec<PromptAnswer>,
+    /// "What the role gave me".
+    pub role_gave: Vec<String>,
+    /// "What it cost me".
+    pub role_cost: Vec<String>,
+    /// One boundary to keep next week.
+    pub next_boundary: String,
+    /// Did I keep last week's boundary? `None` until answered.
+    pub kept_last_boundary: Option<bool>,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+}
+
+/// Light, dark, or whatever the system says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The user's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// When work should stop; the boundary check-in asks about this time.
+    pub end_of_work: NaiveTime,
+    /// Days of the weekly business review (default Monday and Tuesday).
+    pub review_days: Vec<Weekday>,
+    pub week_start: Weekday,
+    pub reflection_day: Weekday,
+    pub reminder_times: Vec<NaiveTime>,
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            // 18:00 is a valid time of day.
+            end_of_work: NaiveTime::from_hms_opt(18, 0, 0).expect("18:00 exists"),
+            review_days: vec![Weekday::Mon, Weekday::Tue],
+            week_start: Weekday::Mon,
+            reflection_day: Weekday::Fri,
+            reminder_times: Vec::new(),
+            theme: Theme::System,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-28T09:30:00+01:00").unwrap()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn ratings_in_range_are_accepted_and_out_of_range_refused() {
+        assert_eq!(STRESS.check(1).unwrap(), 1);
+        assert_eq!(STRESS.check(10).unwrap(), 10);
+        assert_eq!(OVERLAP.check(7).unwrap(), 7);
+        for (scale, bad) in [
+            (STRESS, 0),
+            (STRESS, 11),
+            (RESILIENCE, -1),
+            (OVERLAP, 8),
+            (STRESS, i64::MAX),
+        ] {
+            let err = scale.check(bad).unwrap_err();
+            assert!(
+                matches!(err, KeelError::InvalidRating { value, .. } if value == bad),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn rating_error_names_the_field_and_the_range() {
+        let msg = OVERLAP.check(9).unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "overlap must be a whole number from 1 to 7; 9 is outside that range."
+        );
+    }
+
+    #[test]
+    fn patch_sets_only_the_given_fields() {
+        let base = DayEntry::new(day("2026-11-28"), now());
+        let first = DayPatch {
+            role: Some("Forecast review. #wbr".into()),
+            stress: Some(Some(7)),
+            boundary: Some(Some(Boundary::Broken)),
+            ..DayPatch::default()
+        }
+        .apply_to(&base, now())
+        .unwrap();
+        let later = now() + chrono::Duration::minutes(5);
+        let second = DayPatch {
+            self_text: Some("Walked by the river with #family".into()),
+            ..DayPatch::default()
+        }
+        .apply_to(&first, later)
+        .unwrap();
+        assert_eq!(second.role, "Forecast review. #wbr");
+        assert_eq!(second.check_in.stress, Some(7));
+        assert_eq!(second.check_in.boundary, Some(Boundary::Broken));
+        assert_eq!(second.self_text, "Walked by the river with #family");
+        assert_eq!(second.tags, vec!["family".to_string(), "wbr".to_string()]);
+        assert_eq!(second.created_at, now());
+        assert_eq!(second.updated_at, later);
+    }
+
+    #[test]
+    fn patch_can_clear_a_rating() {
+        let mut base = DayEntry::new(day("2026-11-28"), now());
+        base.check_in.stress = Some(4);
+        let cleared = DayPatch {
+            stress: Some(None),
+            ..DayPatch::default()
+        }
+        .apply_to(&base, now())
+        .unwrap();
+        assert_eq!(cleared.check_in.stress, None);
+    }
+
+    #[test]
+    fn a_bad_value_in_a_patch_changes_nothing() {
+        let base = DayEntry::new(day("2026-11-28"), now());
+        let err = DayPatch {
+            role: Some("kept?".into()),
+            resilience: Some(Some(12)),
+            ..DayPatch::default()
+        }
+        .apply_to(&base, now())
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            KeelError::InvalidRating {
+                field: "resilience",
+                value: 12,
+                ..
+            }
+        ));
+        let err = DayPatch {
+            after_hours_minutes: Some(Some(1441)),
+            ..DayPatch::default()
+        }
+        .apply_to(&base, now())
+        .unwrap_err();
+        assert!(matches!(err, KeelError::InvalidMinutes { value: 1441, .. }));
+    }
+
+    #[test]
+    fn check_in_validation_catches_stored_nonsense() {
+        let bad = CheckIn {
+            overlap: Some(0),
+            ..CheckIn::default()
+        };
+        assert!(bad.validate().is_err());
+        let good = CheckIn {
+            stress: Some(10),
+            resilience: Some(1),
+            overlap: Some(7),
+            boundary: Some(Boundary::Kept),
+            after_hours_minutes: Some(0),
+        };
+        good.validate().unwrap();
+    }
+
+    #[test]
+    fn dates_parse_strictly() {
+        assert_eq!(
+            parse_date("2026-11-28").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+        );
+        assert_eq!(
+            parse_date(" 2024-02-29 ").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        for bad in [
+            "2026-02-30",
+            "2025-02-29",
+            "28/11/2026",
+            "2026-1-5",
+            "",
+            "tomorrow",
+            "2026-11-28x",
+            "+2026-11-28",
+        ] {
+            let err = parse_date(bad).unwrap_err();
+            assert!(matches!(err, KeelError::InvalidDate { .. }), "{bad}");
+        }
+    }
+
+    #[test]
+    fn boundary_parses_both_words_only() {
+        assert_eq!("Kept".parse::<Boundary>().unwrap(), Boundary::Kept);
+        assert_eq!("broken".parse::<Boundary>().unwrap(), Boundary::Broken);
+        assert!("maybe".parse::<Boundary>().is_err());
+    }
+
+    #[test]
+    fn week_ids_round_trip_and_refuse_weeks_that_do_not_exist() {
+        let w: WeekId = "2026-W48".parse().unwrap();
+        assert_eq!(w.to_string(), "2026-W48");
+        assert_eq!(w.monday(), day("2026-11-23"));
+        assert_eq!(WeekId::of(day("2026-11-28")), w);
+        // 2026 has 53 ISO weeks, 2027 has 52.
+        assert!("2026-W53".parse::<WeekId>().is_ok());
+        assert!("2027-W53".parse::<WeekId>().is_err());
+        assert!("2026-W00".parse::<WeekId>().is_err());
+        assert!("2026W48".parse::<WeekId>().is_err());
+        // 2027-01-01 is a Friday in ISO week 2026-W53.
+        assert_eq!(WeekId::of(day("2027-01-01")).to_string(), "2026-W53");
+    }
+
+    #[test]
+    fn day_json_has_the_documented_flat_fields() {
+        let mut entry = DayEntry::new(day("2026-11-28"), now());
+        entry.check_in.stress = Some(3);
+        let json = serde_json::to_value(&entry).unwrap();
+        let mut keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "after_hours_minutes",
+                "boundary",
+                "created_at",
+                "date",
+                "overlap",
+                "prompt_ids",
+                "resilience",
+                "role",
+                "self",
+                "stress",
+                "tags",
+                "updated_at"
+            ]
+        );
+        assert_eq!(json["resilience"], serde_json::Value::Null);
+        assert_eq!(json["created_at"], "2026-11-28T09:30:00+01:00");
+    }
+
+    #[test]
+    fn settings_default_to_monday_tuesday_reviews() {
+        let s = Settings::default();
+        assert_eq!(s.review_days, vec![Weekday::Mon, Weekday::Tue]);
+        assert_eq!(s.reflection_day, Weekday::Fri);
+        let round: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(round, s);
+    }
+}

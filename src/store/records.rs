@@ -1,0 +1,263 @@
+//! The on-disk records: the only place that knows how a value is laid out in sled.
+//!
+//! Each record is JSON with a record version `v`. Decoding accepts every version this build
+//! knows and upgrades it to the model type; encoding always writes the newest. A record above
+//! `MAX_RECORD_BYTES` is refused before it reaches sled, because sled 0.34 writes larger values
+//! to `blobs/` files that it never fsyncs (ENGINEERING-NOTES.md).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{KeelError, Result};
+use crate::model::{Boundary, CheckIn, DayEntry, PromptAnswer, Settings, WeekId, WeekReflection};
+
+/// Largest encoded record, with room to spare under sled's 128 KiB blob threshold.
+pub const MAX_RECORD_BYTES: usize = 120 * 1024;
+
+const DAY_RECORD_VERSION: u32 = 1;
+const WEEK_RECORD_VERSION: u32 = 1;
+const SETTINGS_RECORD_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct DayRecordV1 {
+    v: u32,
+    date: NaiveDate,
+    role: String,
+    #[serde(rename = "self")]
+    self_text: String,
+    stress: Option<u8>,
+    resilience: Option<u8>,
+    overlap: Option<u8>,
+    boundary: Option<Boundary>,
+    after_hours_minutes: Option<u32>,
+    tags: Vec<String>,
+    prompt_ids: Vec<String>,
+    created_at: DateTime<FixedOffset>,
+    updated_at: DateTime<FixedOffset>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WeekRecordV1 {
+    v: u32,
+    week: WeekId,
+    answers: Vec<PromptAnswer>,
+    role_gave: Vec<String>,
+    role_cost: Vec<String>,
+    next_boundary: String,
+    kept_last_boundary: Option<bool>,
+    created_at: DateTime<FixedOffset>,
+    updated_at: DateTime<FixedOffset>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SettingsRecordV1 {
+    v: u32,
+    settings: Settings,
+}
+
+/// Only the version field, read first to pick a decoder.
+#[derive(Deserialize)]
+struct Version {
+    v: u32,
+}
+
+fn corrupt(what: impl Into<String>, detail: impl ToString) -> KeelError {
+    KeelError::Corrupt {
+        what: what.into(),
+        detail: detail.to_string(),
+    }
+}
+
+fn version_of(bytes: &[u8], what: &str, newest: u32) -> Result<u32> {
+    let Version { v } = serde_json::from_slice(bytes).map_err(|e| corrupt(what, e))?;
+    if v == 0 || v > newest {
+        return Err(corrupt(
+            what,
+            format!("record version {v}, this build reads 1 to {newest}"),
+        ));
+    }
+    Ok(v)
+}
+
+/// Encodes a day, refusing invalid ratings and oversized pages.
+pub fn encode_day(entry: &DayEntry) -> Result<Vec<u8>> {
+    entry.check_in.validate()?;
+    let record = DayRecordV1 {
+        v: DAY_RECORD_VERSION,
+        date: entry.date,
+        role: entry.role.clone(),
+        self_text: entry.self_text.clone(),
+        stress: entry.check_in.stress,
+        resilience: entry.check_in.resilience,
+        overlap: entry.check_in.overlap,
+        boundary: entry.check_in.boundary,
+        after_hours_minutes: entry.check_in.after_hours_minutes,
+        tags: entry.tags.clone(),
+        prompt_ids: entry.prompt_ids.clone(),
+        created_at: entry.created_at,
+        updated_at: entry.updated_at,
+    };
+    // Serializing plain owned data to a Vec cannot fail.
+    let bytes = serde_json::to_vec(&record).expect("day record serializes");
+    if bytes.len() > MAX_RECORD_BYTES {
+        return Err(KeelError::EntryTooLarge {
+            date: entry.date,
+            bytes: bytes.len(),
+            limit: MAX_RECORD_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Decodes a day record of any known version.
+pub fn decode_day(bytes: &[u8]) -> Result<DayEntry> {
+    const WHAT: &str = "day page";
+    version_of(bytes, WHAT, DAY_RECORD_VERSION)?;
+    let r: DayRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    let check_in = CheckIn {
+        stress: r.stress,
+        resilience: r.resilience,
+        overlap: r.overlap,
+        boundary: r.boundary,
+        after_hours_minutes: r.after_hours_minutes,
+    };
+    check_in
+        .validate()
+        .map_err(|e| corrupt(format!("day page for {}", r.date), e))?;
+    Ok(DayEntry {
+        date: r.date,
+        role: r.role,
+        self_text: r.self_text,
+        check_in,
+        tags: r.tags,
+        prompt_ids: r.prompt_ids,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    })
+}
+
+/// Encodes a week's reflection.
+pub fn encode_week(week: &WeekReflection) -> Result<Vec<u8>> {
+    let record = WeekRecordV1 {
+        v: WEEK_RECORD_VERSION,
+        week: week.week,
+        answers: week.answers.clone(),
+        role_gave: week.role_gave.clone(),
+        role_cost: week.role_cost.clone(),
+        next_boundary: week.next_boundary.clone(),
+        kept_last_boundary: week.kept_last_boundary,
+        created_at: week.created_at,
+        updated_at: week.updated_at,
+    };
+    // Serializing plain owned data to a Vec cannot fail.
+    let bytes = serde_json::to_vec(&record).expect("week record serializes");
+    if bytes.len() > MAX_RECORD_BYTES {
+        return Err(KeelError::EntryTooLarge {
+            date: week.week.monday(),
+            bytes: bytes.len(),
+            limit: MAX_RECORD_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Decodes a week record of any known version.
+pub fn decode_week(bytes: &[u8]) -> Result<WeekReflection> {
+    const WHAT: &str = "weekly reflection";
+    version_of(bytes, WHAT, WEEK_RECORD_VERSION)?;
+    let r: WeekRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    Ok(WeekReflection {
+        week: r.week,
+        answers: r.answers,
+        role_gave: r.role_gave,
+        role_cost: r.role_cost,
+        next_boundary: r.next_boundary,
+        kept_last_boundary: r.kept_last_boundary,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    })
+}
+
+/// Encodes the settings.
+pub fn encode_settings(settings: &Settings) -> Vec<u8> {
+    // Serializing plain owned data to a Vec cannot fail.
+    serde_json::to_vec(&SettingsRecordV1 {
+        v: SETTINGS_RECORD_VERSION,
+        settings: settings.clone(),
+    })
+    .expect("settings record serializes")
+}
+
+/// Decodes the settings.
+pub fn decode_settings(bytes: &[u8]) -> Result<Settings> {
+    const WHAT: &str = "settings record";
+    version_of(bytes, WHAT, SETTINGS_RECORD_VERSION)?;
+    let r: SettingsRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    Ok(r.settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_date;
+
+    fn entry() -> DayEntry {
+        let now = DateTime::parse_from_rfc3339("2026-11-28T18:45:00-08:00").unwrap();
+        let mut e = DayEntry::new(parse_date("2026-11-28").unwrap(), now);
+        e.role = "Q4 target review #wbr".into();
+        e.self_text = "Called my sister.".into();
+        e.check_in.stress = Some(8);
+        e.check_in.boundary = Some(Boundary::Broken);
+        e.check_in.after_hours_minutes = Some(95);
+        e.refresh_tags();
+        e
+    }
+
+    #[test]
+    fn day_records_round_trip_with_offsets() {
+        let e = entry();
+        let back = decode_day(&encode_day(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
+        assert_eq!(back.created_at.offset().local_minus_utc(), -8 * 3600);
+    }
+
+    #[test]
+    fn oversized_pages_are_refused() {
+        let mut e = entry();
+        e.self_text = "x".repeat(MAX_RECORD_BYTES);
+        assert!(matches!(
+            encode_day(&e),
+            Err(KeelError::EntryTooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn invalid_ratings_cannot_be_encoded_or_decoded() {
+        let mut e = entry();
+        e.check_in.stress = Some(11);
+        assert!(matches!(
+            encode_day(&e),
+            Err(KeelError::InvalidRating { .. })
+        ));
+        let tampered = String::from_utf8(encode_day(&entry()).unwrap())
+            .unwrap()
+            .replace("\"stress\":8", "\"stress\":0");
+        assert!(matches!(
+            decode_day(tampered.as_bytes()),
+            Err(KeelError::Corrupt { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_record_versions_are_reported_not_guessed() {
+        let future = String::from_utf8(encode_day(&entry()).unwrap())
+            .unwrap()
+            .replacen("\"v\":1", "\"v\":9", 1);
+        let err = decode_day(future.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("record version 9"), "{err}");
+        assert!(matches!(
+            decode_day(b"\xff\x00garbage"),
+            Err(KeelError::Corrupt { .. })
+        ));
+    }
+}

@@ -1,0 +1,295 @@
+//! Tests of the store: a model test against a `BTreeMap`, durability, schema and settings.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::model::{parse_date, Boundary};
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-28T21:10:00+01:00").unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    parse_date(s).unwrap()
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Save { day: u16, patch: DayPatch },
+    Delete { day: u16 },
+    Reopen,
+}
+
+fn patch_strategy() -> impl Strategy<Value = DayPatch> {
+    (
+        proptest::option::of(".{0,12}"),
+        proptest::option::of("\\PC{0,12}"),
+        proptest::option::of(proptest::option::of(1i64..=10)),
+        proptest::option::of(proptest::option::of(1i64..=7)),
+        proptest::option::of(proptest::option::of(prop_oneof![
+            Just(Boundary::Kept),
+            Just(Boundary::Broken)
+        ])),
+    )
+        .prop_map(|(role, self_text, stress, overlap, boundary)| DayPatch {
+            role,
+            self_text,
+            stress,
+            overlap,
+            boundary,
+            ..DayPatch::default()
+        })
+}
+
+fn op_strategy() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        6 => (0u16..40, patch_strategy()).prop_map(|(day, patch)| Op::Save { day, patch }),
+        2 => (0u16..40).prop_map(|day| Op::Delete { day }),
+        1 => Just(Op::Reopen),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Random saves, deletes and close/reopen cycles agree with a `BTreeMap` model.
+    #[test]
+    fn journal_matches_a_btreemap(ops in proptest::collection::vec(op_strategy(), 1..40)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(dir.path()).unwrap();
+        let mut model: BTreeMap<NaiveDate, DayEntry> = BTreeMap::new();
+        let base = date("2026-01-01");
+        for op in ops {
+            match op {
+                Op::Save { day, patch } => {
+                    let d = base + chrono::Days::new(u64::from(day));
+                    let old = model.get(&d).cloned().unwrap_or_else(|| DayEntry::new(d, now()));
+                    let expected = patch.apply_to(&old, now()).unwrap();
+                    let saved = journal.save_day(d, &patch, now()).unwrap();
+                    prop_assert_eq!(&saved, &expected);
+                    model.insert(d, expected);
+                }
+                Op::Delete { day } => {
+                    let d = base + chrono::Days::new(u64::from(day));
+                    prop_assert_eq!(journal.delete_day(d).unwrap(), model.remove(&d).is_some());
+                }
+                Op::Reopen => {
+                    drop(journal);
+                    journal = Journal::open(dir.path()).unwrap();
+                }
+            }
+            let stored: Vec<DayEntry> = journal.days(..).collect::<Result<_>>().unwrap();
+            let expected: Vec<DayEntry> = model.values().cloned().collect();
+            prop_assert_eq!(stored, expected);
+        }
+    }
+}
+
+#[test]
+fn every_write_is_flushed_and_synced_before_it_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let before = journal.n_syncs();
+    let patch = DayPatch {
+        role: Some("Shipped the migration".into()),
+        ..DayPatch::default()
+    };
+    journal.save_day(date("2026-11-27"), &patch, now()).unwrap();
+    assert_eq!(journal.n_syncs(), before + 1, "one durable sync per save");
+    // sled's background flusher is off, so nothing pending now proves save_day flushed.
+    assert_eq!(
+        journal.db.flush().unwrap(),
+        0,
+        "save_day returned with unflushed bytes"
+    );
+
+    let mut settings = journal.settings().unwrap();
+    settings.theme = crate::model::Theme::Dark;
+    journal.put_settings(&settings).unwrap();
+    assert_eq!(
+        journal.db.flush().unwrap(),
+        0,
+        "put_settings returned with unflushed bytes"
+    );
+    assert_eq!(journal.n_syncs(), before + 2);
+}
+
+#[test]
+fn unflushed_writes_are_visible_to_the_durability_check() {
+    // The check above can fail: a raw insert that skips `sync` leaves bytes for flush.
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    journal
+        .days
+        .insert(b"raw!", b"not synced".to_vec())
+        .unwrap();
+    assert!(journal.db.flush().unwrap() > 0);
+}
+
+#[test]
+fn a_refused_patch_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let d = date("2026-11-28");
+    let bad = DayPatch {
+        role: Some("lost?".into()),
+        stress: Some(Some(0)),
+        ..DayPatch::default()
+    };
+    assert!(journal.save_day(d, &bad, now()).is_err());
+    assert_eq!(journal.day(d).unwrap(), None);
+    let huge = DayPatch {
+        self_text: Some("é".repeat(MAX_RECORD_BYTES)),
+        ..DayPatch::default()
+    };
+    assert!(matches!(
+        journal.save_day(d, &huge, now()),
+        Err(KeelError::EntryTooLarge { .. })
+    ));
+    assert_eq!(journal.n_days(), 0);
+}
+
+#[test]
+fn fresh_journals_are_stamped_with_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.schema_version().unwrap(), migrate::SCHEMA_VERSION);
+}
+
+#[test]
+fn a_newer_journal_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let journal = Journal::open(dir.path()).unwrap();
+        journal
+            .save_day(
+                date("2026-11-28"),
+                &DayPatch {
+                    role: Some("x".into()),
+                    ..DayPatch::default()
+                },
+                now(),
+            )
+            .unwrap();
+        migrate::stamp(&journal.meta, migrate::SCHEMA_VERSION + 1).unwrap();
+        journal.sync().unwrap();
+    }
+    let err = Journal::open(dir.path()).unwrap_err();
+    assert!(
+        matches!(err, KeelError::NewerSchema { found, .. } if found == migrate::SCHEMA_VERSION + 1),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer version of Keel"), "{err}");
+    // Refusing did not rewrite the version.
+    let db = sled::Config::new()
+        .path(dir.path().join("store"))
+        .open()
+        .unwrap();
+    let meta = db.open_tree("meta").unwrap();
+    assert_eq!(
+        migrate::stored_version(&meta).unwrap(),
+        Some(migrate::SCHEMA_VERSION + 1)
+    );
+}
+
+#[test]
+fn ranges_iterate_in_date_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    for d in ["2027-01-02", "2026-12-31", "2026-02-01", "2025-06-30"] {
+        let patch = DayPatch {
+            role: Some(d.into()),
+            ..DayPatch::default()
+        };
+        journal.save_day(date(d), &patch, now()).unwrap();
+    }
+    let dates: Vec<String> = journal
+        .days(date("2026-01-01")..=date("2027-01-02"))
+        .map(|e| e.unwrap().date.to_string())
+        .collect();
+    assert_eq!(dates, ["2026-02-01", "2026-12-31", "2027-01-02"]);
+    let newest: Vec<String> = journal
+        .days(..)
+        .rev()
+        .take(1)
+        .map(|e| e.unwrap().date.to_string())
+        .collect();
+    assert_eq!(newest, ["2027-01-02"]);
+}
+
+#[test]
+fn concurrent_saves_of_one_day_keep_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let d = date("2026-11-28");
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for i in 0..20 {
+                let patch = DayPatch {
+                    role: Some(format!("role {i}")),
+                    ..DayPatch::default()
+                };
+                journal.save_day(d, &patch, now()).unwrap();
+            }
+        });
+        scope.spawn(|| {
+            for i in 0..20 {
+                let patch = DayPatch {
+                    self_text: Some(format!("self {i}")),
+                    ..DayPatch::default()
+                };
+                journal.save_day(d, &patch, now()).unwrap();
+            }
+        });
+    });
+    let entry = journal.day(d).unwrap().unwrap();
+    assert_eq!(entry.role, "role 19");
+    assert_eq!(entry.self_text, "self 19");
+}
+
+#[test]
+fn weeks_and_settings_round_trip_across_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let week = WeekReflection {
+        week: "2026-W53".parse().unwrap(),
+        answers: vec![crate::model::PromptAnswer {
+            prompt_id: "w-001".into(),
+            text: "The review went better than I feared.".into(),
+        }],
+        role_gave: vec!["A team that trusts me".into()],
+        role_cost: vec!["Two evenings".into()],
+        next_boundary: "Laptop closed at 18:30".into(),
+        kept_last_boundary: Some(false),
+        created_at: now(),
+        updated_at: now(),
+    };
+    let settings = Settings {
+        review_days: vec![chrono::Weekday::Wed],
+        ..Settings::default()
+    };
+    {
+        let journal = Journal::open(dir.path()).unwrap();
+        assert_eq!(journal.settings().unwrap(), Settings::default());
+        journal.put_week(&week).unwrap();
+        journal.put_settings(&settings).unwrap();
+    }
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.week(week.week).unwrap(), Some(week));
+    assert_eq!(journal.week("2027-W01".parse().unwrap()).unwrap(), None);
+    assert_eq!(journal.settings().unwrap(), settings);
+}
+
+#[test]
+fn a_damaged_record_is_reported_as_corrupt_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let d = date("2026-11-28");
+    journal
+        .days
+        .insert(day_key(d), b"{\"v\":1,\"date\":".to_vec())
+        .unwrap();
+    let err = journal.day(d).unwrap_err();
+    assert!(matches!(err, KeelError::Corrupt { .. }), "{err}");
+}

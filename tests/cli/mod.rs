@@ -1,0 +1,341 @@
+//! The `keel` command line, driven as a user would from a shell.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn keel(journal: &Path, args: &[&str]) -> Output {
+    keel_with_stdin(journal, args, "")
+}
+
+fn keel_with_stdin(journal: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env_remove("KEEL_JOURNAL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the keel binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+#[track_caller]
+fn assert_ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr: {}",
+        out.status.code(),
+        stderr(out)
+    );
+}
+
+fn show_json(journal: &Path, date: &str) -> Value {
+    let out = keel(journal, &["show", date, "--json"]);
+    assert_ok(&out);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn add_then_show_json_has_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = keel(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-23",
+            "--role",
+            "Weekly business review: the numbers were *questioned* again. #wbr",
+            "--self",
+            "Cooked for friends. #cooking",
+            "--stress",
+            "8",
+            "--resilience",
+            "5",
+            "--overlap",
+            "6",
+            "--boundary",
+            "broken",
+            "--after-hours",
+            "90",
+        ],
+    );
+    assert_ok(&out);
+    assert_eq!(stdout(&out), "Saved 2026-11-23.\n");
+    let json = show_json(dir.path(), "2026-11-23");
+    assert_eq!(json["date"], "2026-11-23");
+    assert_eq!(
+        json["role"],
+        "Weekly business review: the numbers were *questioned* again. #wbr"
+    );
+    assert_eq!(json["self"], "Cooked for friends. #cooking");
+    assert_eq!(json["stress"], 8);
+    assert_eq!(json["resilience"], 5);
+    assert_eq!(json["overlap"], 6);
+    assert_eq!(json["boundary"], "broken");
+    assert_eq!(json["after_hours_minutes"], 90);
+    assert_eq!(json["tags"], serde_json::json!(["cooking", "wbr"]));
+    assert_eq!(json["prompt_ids"], serde_json::json!([]));
+    for stamp in ["created_at", "updated_at"] {
+        let text = json[stamp].as_str().unwrap();
+        chrono::DateTime::parse_from_rfc3339(text)
+            .unwrap_or_else(|e| panic!("{stamp} {text}: {e}"));
+    }
+}
+
+#[test]
+fn absent_ratings_are_null() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_ok(&keel(
+        dir.path(),
+        &["add", "--date", "2026-11-24", "--self", "Quiet day."],
+    ));
+    let json = show_json(dir.path(), "2026-11-24");
+    for field in [
+        "stress",
+        "resilience",
+        "overlap",
+        "boundary",
+        "after_hours_minutes",
+    ] {
+        assert_eq!(json[field], Value::Null, "{field}");
+    }
+    assert_eq!(json["role"], "");
+}
+
+#[test]
+fn editing_one_field_keeps_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = "2026-11-25";
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "add", "--date", d, "--role", "Roadmap", "--self", "Ran 5k", "--stress", "6",
+        ],
+    ));
+    let before = show_json(dir.path(), d);
+    assert_ok(&keel(
+        dir.path(),
+        &["add", "--date", d, "--resilience", "7"],
+    ));
+    let after = show_json(dir.path(), d);
+    assert_eq!(after["role"], "Roadmap");
+    assert_eq!(after["self"], "Ran 5k");
+    assert_eq!(after["stress"], 6);
+    assert_eq!(after["resilience"], 7);
+    assert_eq!(after["created_at"], before["created_at"]);
+}
+
+#[test]
+fn a_bad_date_is_refused_with_exit_1_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["2026-02-30", "28-11-2026", "yesterday"] {
+        let out = keel(dir.path(), &["add", "--date", bad, "--role", "lost?"]);
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        let message = stderr(&out);
+        assert!(message.contains("is not a date"), "{message}");
+        assert_eq!(message.lines().count(), 1, "one sentence: {message}");
+    }
+    // Nothing was written: not even a journal folder's worth of pages.
+    let out = keel(dir.path(), &["show", "2026-02-28", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let journal = keel::Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.n_days(), 0);
+}
+
+#[test]
+fn an_out_of_range_rating_is_refused_with_exit_1_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = "2026-11-26";
+    assert_ok(&keel(dir.path(), &["add", "--date", d, "--stress", "4"]));
+    for (flag, value) in [
+        ("--stress", "11"),
+        ("--stress", "0"),
+        ("--resilience", "-3"),
+        ("--overlap", "8"),
+        ("--after-hours", "2000"),
+    ] {
+        let out = keel(
+            dir.path(),
+            &["add", "--date", d, "--role", "should not land", flag, value],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{flag} {value}: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains(value),
+            "the message names the value: {}",
+            stderr(&out)
+        );
+    }
+    let json = show_json(dir.path(), d);
+    assert_eq!(json["role"], "");
+    assert_eq!(json["stress"], 4);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["add", "--stress", "high"][..],
+        &["add", "--boundary", "maybe"][..],
+        &["add"][..],
+        &["frobnicate"][..],
+        &["show", "--json", "--html"][..],
+        &["add", "--role", "-", "--self", "-"][..],
+    ] {
+        let out = keel(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn text_can_come_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# Hard week\n\nThe target moved *again*.\n\n- one\n- two\n";
+    assert_ok(&keel_with_stdin(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-27",
+            "--role",
+            "-",
+            "--self",
+            "Walk.",
+        ],
+        text,
+    ));
+    let json = show_json(dir.path(), "2026-11-27");
+    assert_eq!(json["role"], text);
+    assert_eq!(json["self"], "Walk.");
+}
+
+#[test]
+fn show_plain_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-28",
+            "--role",
+            "**Offsite** <script>alert(1)</script>",
+            "--self",
+            "Read in the park #reading",
+            "--boundary",
+            "kept",
+        ],
+    ));
+    let plain = keel(dir.path(), &["show", "2026-11-28"]);
+    assert_ok(&plain);
+    let text = stdout(&plain);
+    assert!(text.starts_with("Saturday 28 November 2026\n"), "{text}");
+    assert!(
+        text.contains("What I do") && text.contains("Who I am"),
+        "{text}"
+    );
+    assert!(text.contains("boundary kept"), "{text}");
+    assert!(text.contains("tags: #reading"), "{text}");
+
+    let html = keel(dir.path(), &["show", "2026-11-28", "--html"]);
+    assert_ok(&html);
+    let html = stdout(&html);
+    assert!(html.contains("<strong>Offsite</strong>"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(
+        html.contains("<span class=\"tag\">#reading</span>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_missing_page_is_an_error_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = keel(dir.path(), &["show", "2020-01-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "keel: There is no page for 2020-01-01.\n");
+}
+
+#[test]
+fn render_sanitizes_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = keel_with_stdin(
+        dir.path(),
+        &["render"],
+        "[x](javascript:alert(1)) <img src=x onerror=alert(1)> **ok**",
+    );
+    assert_ok(&out);
+    assert_eq!(
+        stdout(&out),
+        "<p>x &lt;img src=x onerror=alert(1)&gt; <strong>ok</strong></p>\n"
+    );
+}
+
+#[test]
+fn the_journal_env_variable_is_used_without_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_keel"))
+            .args(args)
+            .env("KEEL_JOURNAL", dir.path())
+            .output()
+            .unwrap()
+    };
+    assert_ok(&run(&["add", "--date", "2026-11-20", "--self", "from env"]));
+    let out = run(&["show", "2026-11-20", "--json"]);
+    assert_ok(&out);
+    assert!(stdout(&out).contains("from env"));
+    assert!(dir.path().join("store").join("db").exists());
+}
+
+#[test]
+fn a_second_process_is_refused_while_the_first_holds_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    // This test process is the first holder; the CLI is the second.
+    let holder = keel::Journal::open(dir.path()).unwrap();
+    let out = keel(
+        dir.path(),
+        &["add", "--date", "2026-11-21", "--role", "blocked"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let expected = format!(
+        "keel: The journal at {} is open in another Keel process; close it there first.\n",
+        dir.path().display()
+    );
+    assert_eq!(stderr(&out), expected);
+    assert_eq!(
+        holder.n_days(),
+        0,
+        "nothing was written by the refused process"
+    );
+    drop(holder);
+    assert_ok(&keel(
+        dir.path(),
+        &["add", "--date", "2026-11-21", "--role", "now it works"],
+    ));
+}

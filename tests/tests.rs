@@ -1,0 +1,10 @@
+//! Integration tests of the core through the built `keel` binary, compiled as one test binary.
+//!
+//! Index:
+//! - `cli`: add, show (plain, --json, --html), render, edits that keep other fields, refusals
+//!   with their exit codes, stdin, the journal location rules, a second process refused.
+//!
+//! The crash test lives apart in `tests/crash.rs` (it re-executes itself as the writer child,
+//! so it has its own `main`).
+
+mod cli;
