@@ -39,6 +39,10 @@ pub enum KeelError {
         limit: usize,
     },
 
+    /// A text too large to render or store, outside any one page.
+    #[error("The text is {bytes} bytes, more than the {limit} bytes Keel accepts at once.")]
+    TextTooLarge { bytes: usize, limit: usize },
+
     /// Another process holds sled's lock on the journal.
     #[error("The journal at {} is open in another Keel process; close it there first.", path.display())]
     JournalLocked { path: PathBuf },
@@ -85,6 +89,7 @@ impl KeelError {
             KeelError::InvalidRating { .. } => "invalid_rating",
             KeelError::InvalidMinutes { .. } => "invalid_minutes",
             KeelError::EntryTooLarge { .. } => "entry_too_large",
+            KeelError::TextTooLarge { .. } => "text_too_large",
             KeelError::JournalLocked { .. } => "journal_locked",
             KeelError::NewerSchema { .. } => "newer_schema",
             KeelError::Corrupt { .. } => "corrupt",

@@ -24,6 +24,21 @@ pub fn options() -> Options {
 /// Longest tag kept; longer runs are ordinary text.
 const MAX_TAG_CHARS: usize = 64;
 
+/// The most Markdown `render_checked` accepts: a page's whole record limit.
+pub const MAX_RENDER_BYTES: usize = crate::store::MAX_RECORD_BYTES;
+
+/// Renders Markdown that came from outside (the webview), refusing texts larger than any page
+/// could be, so a huge paste is answered with an error instead of a long render.
+pub fn render_checked(markdown: &str) -> crate::Result<String> {
+    if markdown.len() > MAX_RENDER_BYTES {
+        return Err(crate::KeelError::TextTooLarge {
+            bytes: markdown.len(),
+            limit: MAX_RENDER_BYTES,
+        });
+    }
+    Ok(render(markdown))
+}
+
 /// Renders Markdown to sanitized HTML.
 pub fn render(markdown: &str) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();

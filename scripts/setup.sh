@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs everything Keel needs to build, run and test on Debian or Ubuntu, idempotently:
+# the apt packages for Tauri and the end-to-end tests, Rust (if absent), Node.js (if absent),
+# tauri-driver, and the npm tools (TypeScript for the front-end type check).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+APT_PACKAGES=(
+  # Tauri 2 on Linux
+  libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
+  libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev
+  # end-to-end tests: a virtual display, WebKit's WebDriver, process tools
+  xvfb xauth webkit2gtk-driver dbus-x11 procps curl ca-certificates
+)
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
+  echo "setup: installing Rust with rustup"
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c clippy,rustfmt
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy rustfmt 2>/dev/null || true
+
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --locked --quiet
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm tools"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,15 @@
+//! Declares the app's own commands so that capabilities can grant them one by one
+//! (a command not granted to a window cannot be called from it), and rebuilds when ui/ changes.
+
+fn main() {
+    println!("cargo:rerun-if-changed=../ui");
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "get_app_info",
+        "get_day",
+        "save_day",
+        "render_markdown",
+        "close_window",
+    ]);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .expect("tauri build step");
+}

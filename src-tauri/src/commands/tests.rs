@@ -1,0 +1,222 @@
+//! Every command through the mock runtime: argument names, answers and the `{kind, message}`
+//! error shape, exactly as the page calls them.
+
+use chrono::{DateTime, FixedOffset};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+use crate::state::{AppState, Clock};
+
+struct FixedClock;
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-28T20:15:00+01:00").unwrap()
+    }
+}
+
+struct App {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn app_with(state: AppState, dir: Option<tempfile::TempDir>) -> App {
+    let app = crate::with_app(mock_builder(), state)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    App {
+        _app: app,
+        window,
+        _dir: dir,
+    }
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(Ok(dir.path().to_owned()), Box::new(FixedClock));
+    app_with(state, Some(dir))
+}
+
+fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &app.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn page(role: &str) -> Value {
+    json!({"role": role, "self": "Dinner with A.", "stress": 7, "resilience": 4, "overlap": 5,
+           "boundary": "broken", "after_hours_minutes": 45})
+}
+
+#[track_caller]
+fn assert_error(result: Result<Value, Value>, kind: &str, words: &str) {
+    let err = result.expect_err("an error");
+    assert_eq!(err["kind"], kind, "{err}");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains(words), "{message}");
+    assert_eq!(
+        err.as_object().unwrap().len(),
+        2,
+        "only kind and message: {err}"
+    );
+}
+
+#[test]
+fn get_app_info_reports_today_scales_and_the_journal() {
+    let app = app();
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["today"], "2026-11-28");
+    assert_eq!(info["scales"][0]["field"], "stress");
+    assert_eq!(info["scales"][2]["max"], 7);
+    assert_eq!(info["end_of_work"], "18:00");
+    assert_eq!(info["journal_error"], Value::Null);
+}
+
+#[test]
+fn save_day_then_get_day_round_trips() {
+    let app = app();
+    let saved = call(
+        &app,
+        "save_day",
+        json!({"date": "2026-11-27", "page": page("Board prep #q4")}),
+    )
+    .unwrap();
+    assert_eq!(saved["saved"], true);
+    assert_eq!(saved["tags"], json!(["q4"]));
+    assert_eq!(saved["updated_at"], "2026-11-28T20:15:00+01:00");
+    let got = call(&app, "get_day", json!({"date": "2026-11-27"})).unwrap();
+    assert_eq!(got, saved);
+    assert_eq!(got["self"], "Dinner with A.");
+    assert_eq!(got["boundary"], "broken");
+}
+
+#[test]
+fn get_day_of_an_empty_day_is_unsaved_and_blank() {
+    let app = app();
+    let day = call(&app, "get_day", json!({"date": "2026-01-01"})).unwrap();
+    assert_eq!(day["saved"], false);
+    assert_eq!(day["role"], "");
+    assert_eq!(day["stress"], Value::Null);
+    assert_eq!(day["updated_at"], Value::Null);
+}
+
+#[test]
+fn bad_dates_and_ratings_answer_with_kind_and_message() {
+    let app = app();
+    assert_error(
+        call(&app, "get_day", json!({"date": "2026-13-01"})),
+        "invalid_date",
+        "is not a date",
+    );
+    let mut bad = page("x");
+    bad["stress"] = json!(11);
+    assert_error(
+        call(&app, "save_day", json!({"date": "2026-11-28", "page": bad})),
+        "invalid_rating",
+        "stress must be a whole number from 1 to 10",
+    );
+    bad = page("x");
+    bad["after_hours_minutes"] = json!(-5);
+    assert_error(
+        call(&app, "save_day", json!({"date": "2026-11-28", "page": bad})),
+        "invalid_minutes",
+        "-5",
+    );
+    let day = call(&app, "get_day", json!({"date": "2026-11-28"})).unwrap();
+    assert_eq!(day["saved"], false, "nothing was written by refused saves");
+}
+
+#[test]
+fn wrong_argument_names_and_shapes_are_refused() {
+    let app = app();
+    assert!(call(&app, "get_day", json!({"day": "2026-11-28"})).is_err());
+    assert!(call(
+        &app,
+        "save_day",
+        json!({"date": "2026-11-28", "page": {"role": "only"}})
+    )
+    .is_err());
+    let mut extra = page("x");
+    extra["admin"] = json!(true);
+    let err = call(
+        &app,
+        "save_day",
+        json!({"date": "2026-11-28", "page": extra}),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("unknown field"), "{err}");
+}
+
+#[test]
+fn oversized_text_is_refused_with_a_message() {
+    let app = app();
+    let huge = "a".repeat(10 * 1024 * 1024);
+    assert_error(
+        call(
+            &app,
+            "save_day",
+            json!({"date": "2026-11-28", "page": page(&huge)}),
+        ),
+        "entry_too_large",
+        "more than the",
+    );
+    assert_error(
+        call(&app, "render_markdown", json!({"text": huge})),
+        "text_too_large",
+        "more than the",
+    );
+}
+
+#[test]
+fn render_markdown_returns_sanitized_html() {
+    let app = app();
+    let html = call(
+        &app,
+        "render_markdown",
+        json!({"text": "**hi** <script>x()</script> #tag"}),
+    )
+    .unwrap();
+    assert_eq!(
+        html,
+        "<p><strong>hi</strong> &lt;script&gt;x()&lt;/script&gt; <span class=\"tag\">#tag</span></p>\n"
+    );
+}
+
+#[test]
+fn a_journal_that_cannot_open_is_reported_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let holder = keel::Journal::open(dir.path()).unwrap();
+    // sled's lock is per process, so simulate the second process's failure directly.
+    let locked = Err(keel::KeelError::JournalLocked {
+        path: dir.path().to_owned(),
+    });
+    let state = AppState::open(locked, Box::new(FixedClock));
+    let app = app_with(state, None);
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["journal_error"]["kind"], "journal_locked");
+    assert_error(
+        call(&app, "get_day", json!({"date": "2026-11-28"})),
+        "journal_locked",
+        "open in another Keel process",
+    );
+    drop(holder);
+}

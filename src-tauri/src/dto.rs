@@ -1,0 +1,230 @@
+//! The types that cross IPC, and nothing else. TypeScript declarations for them are generated
+//! by ts-rs into `ui/bindings/` (see the `bindings_are_current` test, which fails when they are
+//! stale and rewrites them with `UPDATE_BINDINGS=1`).
+//!
+//! Field names follow the core's JSON (`self`, `after_hours_minutes`) so the CLI's `--json`
+//! and the UI read alike. Every input type denies unknown fields.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use keel::model::{Boundary, DayEntry, DayPatch, Scale};
+use serde::{Deserialize, Serialize};
+
+/// Kept or broken, as the UI spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum BoundaryDto {
+    Kept,
+    Broken,
+}
+
+impl From<Boundary> for BoundaryDto {
+    fn from(b: Boundary) -> BoundaryDto {
+        match b {
+            Boundary::Kept => BoundaryDto::Kept,
+            Boundary::Broken => BoundaryDto::Broken,
+        }
+    }
+}
+
+impl From<BoundaryDto> for Boundary {
+    fn from(b: BoundaryDto) -> Boundary {
+        match b {
+            BoundaryDto::Kept => Boundary::Kept,
+            BoundaryDto::Broken => Boundary::Broken,
+        }
+    }
+}
+
+/// A day's page as the UI shows it. `saved` is false for a day with no page yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DayDto {
+    pub date: String,
+    pub saved: bool,
+    pub role: String,
+    #[serde(rename = "self")]
+    #[cfg_attr(test, ts(rename = "self"))]
+    pub self_text: String,
+    pub stress: Option<u8>,
+    pub resilience: Option<u8>,
+    pub overlap: Option<u8>,
+    pub boundary: Option<BoundaryDto>,
+    pub after_hours_minutes: Option<u32>,
+    pub tags: Vec<String>,
+    pub prompt_ids: Vec<String>,
+    /// RFC 3339 with the offset in force when saved; null until saved.
+    pub updated_at: Option<String>,
+}
+
+impl DayDto {
+    /// The page for `date`, or an empty unsaved one.
+    pub fn new(date: NaiveDate, entry: Option<DayEntry>) -> DayDto {
+        let saved = entry.is_some();
+        let e = entry.unwrap_or_else(|| DayEntry::new(date, DateTime::<FixedOffset>::default()));
+        DayDto {
+            date: date.to_string(),
+            saved,
+            role: e.role,
+            self_text: e.self_text,
+            stress: e.check_in.stress,
+            resilience: e.check_in.resilience,
+            overlap: e.check_in.overlap,
+            boundary: e.check_in.boundary.map(Into::into),
+            after_hours_minutes: e.check_in.after_hours_minutes,
+            tags: e.tags,
+            prompt_ids: e.prompt_ids,
+            updated_at: saved.then(|| e.updated_at.to_rfc3339()),
+        }
+    }
+}
+
+/// What the page sends on every save: its whole state (the app is the journal's only writer
+/// while it runs, so the page's state is the truth). Ratings are null when not given.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PageDto {
+    pub role: String,
+    #[serde(rename = "self")]
+    #[cfg_attr(test, ts(rename = "self"))]
+    pub self_text: String,
+    pub stress: Option<i32>,
+    pub resilience: Option<i32>,
+    pub overlap: Option<i32>,
+    pub boundary: Option<BoundaryDto>,
+    pub after_hours_minutes: Option<i32>,
+}
+
+impl PageDto {
+    /// The core patch that sets every field of the page (validation happens in the core).
+    pub fn into_patch(self) -> DayPatch {
+        DayPatch {
+            role: Some(self.role),
+            self_text: Some(self.self_text),
+            prompt_ids: None,
+            stress: Some(self.stress.map(i64::from)),
+            resilience: Some(self.resilience.map(i64::from)),
+            overlap: Some(self.overlap.map(i64::from)),
+            boundary: Some(self.boundary.map(Into::into)),
+            after_hours_minutes: Some(self.after_hours_minutes.map(i64::from)),
+        }
+    }
+}
+
+/// One check-in scale with its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ScaleDto {
+    pub field: String,
+    pub min: u8,
+    pub max: u8,
+    pub low_words: String,
+    pub middle_words: String,
+    pub high_words: String,
+}
+
+impl From<Scale> for ScaleDto {
+    fn from(s: Scale) -> ScaleDto {
+        ScaleDto {
+            field: s.field.to_owned(),
+            min: s.min,
+            max: s.max,
+            low_words: s.low_words.to_owned(),
+            middle_words: s.middle_words.to_owned(),
+            high_words: s.high_words.to_owned(),
+        }
+    }
+}
+
+/// What the page needs once at start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AppInfoDto {
+    /// Today's local date, YYYY-MM-DD.
+    pub today: String,
+    pub version: String,
+    /// The journal folder, or null when none could be resolved.
+    pub journal_dir: Option<String>,
+    /// The error that kept the journal closed, if any.
+    pub journal_error: Option<crate::error::ErrorDto>,
+    pub scales: Vec<ScaleDto>,
+    /// The end-of-work time, HH:MM.
+    pub end_of_work: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use ts_rs::TS;
+
+    use super::*;
+    use crate::error::ErrorDto;
+
+    /// Compares each generated declaration with `ui/bindings/<Type>.ts`; with
+    /// `UPDATE_BINDINGS=1` writes them instead.
+    #[test]
+    fn bindings_are_current() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/bindings");
+        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+        let cfg = ts_rs::Config::default();
+        let declarations = [
+            ("BoundaryDto", BoundaryDto::decl(&cfg)),
+            ("DayDto", DayDto::decl(&cfg)),
+            ("PageDto", PageDto::decl(&cfg)),
+            ("ScaleDto", ScaleDto::decl(&cfg)),
+            ("AppInfoDto", AppInfoDto::decl(&cfg)),
+            ("ErrorDto", ErrorDto::decl(&cfg)),
+        ];
+        let mut stale = Vec::new();
+        for (name, decl) in declarations {
+            let imports: Vec<&str> = ["BoundaryDto", "ScaleDto", "ErrorDto"]
+                .into_iter()
+                .filter(|dep| *dep != name && decl.contains(dep))
+                .collect();
+            let mut text =
+                String::from("// Generated from src-tauri/src/dto.rs by ts-rs; do not edit.\n");
+            for dep in imports {
+                text.push_str(&format!("import type {{ {dep} }} from \"./{dep}\";\n"));
+            }
+            text.push_str(&format!("\nexport {decl}\n"));
+            let path = dir.join(format!("{name}.ts"));
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &text).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                stale.push(name);
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "ui/bindings is stale for {stale:?}: run `UPDATE_BINDINGS=1 cargo test -p keel-desktop bindings`"
+        );
+    }
+
+    #[test]
+    fn a_page_becomes_a_patch_that_sets_every_field() {
+        let page: PageDto = serde_json::from_str(
+            r#"{"role":"r","self":"s","stress":3,"resilience":null,"overlap":7,"boundary":"kept","after_hours_minutes":null}"#,
+        )
+        .unwrap();
+        let patch = page.into_patch();
+        assert_eq!(patch.stress, Some(Some(3)));
+        assert_eq!(patch.resilience, Some(None));
+        assert_eq!(patch.boundary, Some(Some(Boundary::Kept)));
+        assert_eq!(
+            patch.prompt_ids, None,
+            "the page never overwrites the prompts shown"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let err = serde_json::from_str::<PageDto>(
+            r#"{"role":"r","self":"s","stress":3,"resilience":null,"overlap":7,"boundary":null,"after_hours_minutes":null,"admin":true}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown field `admin`"), "{err}");
+    }
+}

@@ -1,0 +1,112 @@
+//! `keel-desktop`: the Tauri 2 shell over the `keel` core.
+//!
+//! It owns the window, the IPC commands (thin adapters in `commands`), their wire types
+//! (`dto`, generated to TypeScript), the `{kind, message}` error, and the managed state (the
+//! open journal and the clock). It owns no journal logic: that is the core's.
+//!
+//! The journal folder is resolved exactly as the CLI does it: `--journal DIR`, else
+//! `KEEL_JOURNAL`, else the platform data folder.
+
+pub mod commands;
+pub mod dto;
+pub mod error;
+pub mod state;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use tauri::{Emitter, Manager, Runtime, WindowEvent};
+
+use crate::state::{AppState, SystemClock};
+
+/// The event the page listens for before the window closes, to save what is pending.
+pub const CLOSE_REQUESTED_EVENT: &str = "keel://close-requested";
+
+/// The app's commands and window behaviour, on any runtime (the real one, or the mock in tests).
+pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::get_app_info,
+            commands::get_day,
+            commands::save_day,
+            commands::render_markdown,
+            commands::close_window,
+        ])
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                // The first request asks the page to save and close itself; a second one soon
+                // after closes at once (the way out when a save keeps failing).
+                if !window.state::<AppState>().close_now(Instant::now()) {
+                    api.prevent_close();
+                    if window.emit(CLOSE_REQUESTED_EVENT, ()).is_err() {
+                        // No page to ask: nothing unsaved can be lost by closing.
+                        let _ = window.destroy();
+                    }
+                }
+            }
+        })
+}
+
+/// `--journal DIR` or `--journal=DIR` from the command line, if given.
+fn journal_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--journal" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.strip_prefix("--journal=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    None
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    let dir = keel::location::resolve_journal_dir(
+        journal_flag(std::env::args()),
+        std::env::var_os(keel::location::JOURNAL_ENV),
+    );
+    // The single-instance plugin goes first: a second launch hands over to the first and exits
+    // before it could reach for sled's lock.
+    let builder =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    let state = AppState::open(dir, Box::new(SystemClock));
+    with_app(builder, state)
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("keel-desktop: the window could not start: {e}");
+            std::process::exit(1);
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_journal_flag_is_read_in_both_spellings() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(journal_flag(args(&["keel-desktop"])), None);
+        assert_eq!(
+            journal_flag(args(&["keel-desktop", "--journal", "/j"])),
+            Some(PathBuf::from("/j"))
+        );
+        assert_eq!(
+            journal_flag(args(&["keel-desktop", "--journal=/k"])),
+            Some(PathBuf::from("/k"))
+        );
+    }
+}

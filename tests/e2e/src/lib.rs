@@ -1,0 +1,336 @@
+//! The end-to-end harness: launches the real `keel-desktop` binary through tauri-driver and
+//! WebKitWebDriver, on the X display the caller provides (the README's test command runs the
+//! suite under `xvfb-run`), and drives it as a person would: clicks, typing, keys.
+//!
+//! Missing prerequisites are failures with a message saying what to install, never skips: a
+//! test that passes without a display or a driver asserts nothing.
+//!
+//! One app at a time: each test takes `Harness::lock()` so tests in one binary run one after
+//! another even when libtest runs them on several threads.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Serializes the tests of a binary; a test that panicked does not poison the others.
+pub fn lock() -> MutexGuard<'static, ()> {
+    ONE_APP_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The built desktop binary: `KEEL_DESKTOP_BIN`, else `$CARGO_TARGET_DIR/debug/keel-desktop`,
+/// else the workspace's `target/debug/keel-desktop`.
+pub fn app_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("KEEL_DESKTOP_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let bin = target.join("debug").join("keel-desktop");
+    assert!(
+        bin.exists(),
+        "the desktop app is not built at {}: run `cargo build -p keel-desktop` (the README's test command does)",
+        bin.display()
+    );
+    bin.canonicalize().unwrap()
+}
+
+fn tauri_driver() -> PathBuf {
+    let candidates = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin")));
+    for dir in candidates {
+        let path = dir.join("tauri-driver");
+        if path.exists() {
+            return path;
+        }
+    }
+    panic!("tauri-driver is not installed: run `cargo install tauri-driver --locked` (the README's test command does)");
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// tauri-driver, stopped with SIGTERM on drop so that it ends WebKitWebDriver (and the app).
+struct Driver {
+    child: Child,
+    app: PathBuf,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.stop();
+        self.end_orphans();
+    }
+}
+
+impl Driver {
+    fn stop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Ends the app if it outlived the driver (a test that failed before `quit`); tests run one
+    /// app at a time, so only this test's app matches.
+    fn end_orphans(&self) {
+        let _ = Command::new("pkill")
+            .arg("-KILL")
+            .arg("-f")
+            .arg(&self.app)
+            .status();
+    }
+}
+
+/// One running app, driven over WebDriver.
+pub struct App {
+    pub client: Client,
+    _driver: Driver,
+}
+
+impl App {
+    /// Launches the app on the journal in `journal_dir` and waits for its page to be ready.
+    pub async fn launch(journal_dir: &Path) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no X display: run the end-to-end tests under Xvfb (`xvfb-run -a cargo test`; the README's test command does)"
+        );
+        assert!(
+            Path::new("/usr/bin/WebKitWebDriver").exists() || which("WebKitWebDriver"),
+            "WebKitWebDriver is missing: install the Debian package webkit2gtk-driver"
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let child = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("KEEL_JOURNAL", journal_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver starts");
+        let driver = Driver {
+            child,
+            app: app_binary(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary().to_string_lossy() }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        let app = App {
+            client,
+            _driver: driver,
+        };
+        app.wait_for("the page to start", "return document.body.dataset.ready === 'true' || !!document.querySelector('[data-testid=fatal]')")
+            .await;
+        app
+    }
+
+    /// Ends the session, which closes the app, then waits until the journal's lock is free.
+    pub async fn quit(self, journal_dir: &Path) {
+        let App { client, _driver } = self;
+        let _ = client.close().await;
+        drop(_driver);
+        wait_for_unlock(journal_dir).await;
+    }
+
+    /// Runs `script` (a function body) and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits up to 15 s for `script` to return true.
+    pub async fn wait_for(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if self.client.execute(script, vec![]).await.ok() == Some(Value::Bool(true)) {
+                return;
+            }
+            if Instant::now() > deadline {
+                let status = self.status().await;
+                panic!("timed out waiting for {what} (status line: {status:?})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The element with `data-testid` = `id`, once it exists.
+    pub async fn by_testid(&self, id: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&format!("[data-testid=\"{id}\"]")))
+            .await
+            .unwrap_or_else(|e| panic!("no element [data-testid={id}]: {e}"))
+    }
+
+    /// Clicks the element with `data-testid` = `id`.
+    pub async fn click(&self, id: &str) {
+        self.by_testid(id)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {id}: {e}"));
+    }
+
+    /// Types `text` into the element with `data-testid` = `id` (newlines as Enter presses,
+    /// since WebKitWebDriver drops "\n" in typed text).
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let element = self.by_testid(id).await;
+        element.click().await.unwrap();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                element
+                    .send_keys(&char::from(fantoccini::key::Key::Enter).to_string())
+                    .await
+                    .unwrap();
+            }
+            if !line.is_empty() {
+                element.send_keys(line).await.unwrap();
+            }
+        }
+    }
+
+    /// Presses Ctrl+`key` in the focused element.
+    pub async fn ctrl(&self, key: &str) {
+        let active = self.client.active_element().await.unwrap();
+        let control = char::from(fantoccini::key::Key::Control);
+        let null = char::from(fantoccini::key::Key::Null);
+        active
+            .send_keys(&format!("{control}{key}{null}"))
+            .await
+            .unwrap();
+    }
+
+    /// The save status line's state and text.
+    pub async fn status(&self) -> (String, String) {
+        let v = self
+            .client
+            .execute(
+                "const s = document.getElementById('save-status'); return s ? [s.dataset.state, s.textContent] : ['', ''];",
+                vec![],
+            )
+            .await
+            .unwrap_or(json!(["", ""]));
+        (
+            v[0].as_str().unwrap_or("").to_owned(),
+            v[1].as_str().unwrap_or("").to_owned(),
+        )
+    }
+
+    /// Waits until the status line says saved.
+    pub async fn wait_saved(&self) {
+        self.wait_for(
+            "\"Saved\"",
+            "return document.getElementById('save-status').dataset.state === 'saved'",
+        )
+        .await;
+    }
+
+    /// Opens `#/day/DATE` and waits until the page shows that date.
+    pub async fn open_day(&self, date: &str) {
+        self.js(&format!("location.hash = '#/day/{date}'")).await;
+        self.wait_for_day(date).await;
+    }
+
+    /// Waits until the page shows `date`.
+    pub async fn wait_for_day(&self, date: &str) {
+        self.wait_for(
+            &format!("the page of {date}"),
+            &format!("const t = document.querySelector('[data-testid=day-title]'); return !!t && t.dataset.date === '{date}'"),
+        )
+        .await;
+    }
+
+    /// Saves a screenshot under `target/e2e-screenshots/NAME.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+}
+
+fn which(name: &str) -> bool {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join(name).exists()))
+        .unwrap_or(false)
+}
+
+/// Waits until no process holds the journal's lock (the app has exited).
+pub async fn wait_for_unlock(journal_dir: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        match keel::Journal::open(journal_dir) {
+            Ok(_) => return,
+            Err(keel::KeelError::JournalLocked { .. }) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("the journal did not come free after the app quit: {e}"),
+        }
+    }
+}
+
+/// Runs one end-to-end test body with a fresh journal folder, one app at a time.
+pub fn run<F, Fut>(body: F)
+where
+    F: FnOnce(PathBuf) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let _one_at_a_time = lock();
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(body(dir.path().to_owned()));
+}

@@ -1,0 +1,88 @@
+// @ts-check
+/**
+ * The only module that talks to the core. Every command the page uses is a typed function here;
+ * the types come from `bindings/`, generated from the Rust DTOs. Errors arrive as
+ * `{kind, message}` (ErrorDto): callers switch on `kind` and show `message`.
+ */
+
+/** @typedef {import('./bindings/AppInfoDto').AppInfoDto} AppInfoDto */
+/** @typedef {import('./bindings/DayDto').DayDto} DayDto */
+/** @typedef {import('./bindings/PageDto').PageDto} PageDto */
+/** @typedef {import('./bindings/ErrorDto').ErrorDto} ErrorDto */
+
+/**
+ * @template T
+ * @param {string} cmd
+ * @param {Record<string, unknown>} [args]
+ * @returns {Promise<T>}
+ */
+async function call(cmd, args) {
+  try {
+    return await window.__TAURI_INTERNALS__.invoke(cmd, args);
+  } catch (error) {
+    throw asErrorDto(error);
+  }
+}
+
+/**
+ * Whatever was thrown, as an ErrorDto.
+ * @param {unknown} error
+ * @returns {ErrorDto}
+ */
+export function asErrorDto(error) {
+  if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
+    return /** @type {ErrorDto} */ (error);
+  }
+  return { kind: 'ipc', message: typeof error === 'string' ? error : 'Keel could not reach its core.' };
+}
+
+/** @returns {Promise<AppInfoDto>} */
+export function getAppInfo() {
+  return call('get_app_info');
+}
+
+/**
+ * @param {string} date YYYY-MM-DD
+ * @returns {Promise<DayDto>}
+ */
+export function getDay(date) {
+  return call('get_day', { date });
+}
+
+/**
+ * Resolves only once the page is durable on disk.
+ * @param {string} date
+ * @param {PageDto} page
+ * @returns {Promise<DayDto>}
+ */
+export function saveDay(date, page) {
+  return call('save_day', { date, page });
+}
+
+/**
+ * @param {string} text Markdown
+ * @returns {Promise<string>} sanitized HTML
+ */
+export function renderMarkdown(text) {
+  return call('render_markdown', { text });
+}
+
+/** @returns {Promise<void>} */
+export function closeWindow() {
+  return call('close_window');
+}
+
+/**
+ * Calls `handler` when the window is asked to close (the shell waits for the page to save).
+ * @param {() => void} handler
+ * @returns {Promise<void>}
+ */
+export async function onCloseRequested(handler) {
+  const internals = window.__TAURI_INTERNALS__;
+  const id = internals.transformCallback(() => handler());
+  await call('plugin:event|listen', {
+    event: 'keel://close-requested',
+    target: { kind: 'Any' },
+    handler: id,
+  });
+}

@@ -1,0 +1,21 @@
+// Generated from src-tauri/src/dto.rs by ts-rs; do not edit.
+import type { ScaleDto } from "./ScaleDto";
+import type { ErrorDto } from "./ErrorDto";
+
+export type AppInfoDto = { 
+/**
+ * Today's local date, YYYY-MM-DD.
+ */
+today: string, version: string, 
+/**
+ * The journal folder, or null when none could be resolved.
+ */
+journal_dir: string | null, 
+/**
+ * The error that kept the journal closed, if any.
+ */
+journal_error: ErrorDto | null, scales: Array<ScaleDto>, 
+/**
+ * The end-of-work time, HH:MM.
+ */
+end_of_work: string, };

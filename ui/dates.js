@@ -1,0 +1,56 @@
+// @ts-check
+/**
+ * Calendar dates as `YYYY-MM-DD` strings, the form the core and the routes use. Arithmetic is
+ * done in UTC so that a daylight-saving change never skips or repeats a day.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * @param {string} text
+ * @returns {boolean} whether `text` is a real calendar date in YYYY-MM-DD form
+ */
+export function isIsoDate(text) {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * @param {string} date YYYY-MM-DD
+ * @returns {Date} midnight UTC of that date
+ */
+function toUtc(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * @param {string} date
+ * @param {number} n
+ * @returns {string} the date `n` days later (earlier when negative)
+ */
+export function addDays(date, n) {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * @param {string} date
+ * @returns {{ weekday: string, long: string }} e.g. "Saturday", "28 November 2026"
+ */
+export function describe(date) {
+  const d = toUtc(date);
+  const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' }).format(d);
+  const long = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return { weekday, long };
+}
+
+/** @returns {string} today's date in the system's local time zone */
+export function localToday() {
+  const now = new Date();
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

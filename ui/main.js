@@ -1,0 +1,162 @@
+// @ts-check
+/**
+ * Start-up and wiring: loads the app info, draws the day the route names, connects the
+ * autosaver to the status line, the keyboard shortcuts and the window's close request.
+ * Navigation always saves the page being left first; if that save fails the page stays.
+ */
+
+import * as api from './api.js';
+import { Autosaver } from './autosave.js';
+import { addDays, localToday } from './dates.js';
+import { dayHash, parseRoute } from './router.js';
+import { DayView } from './views/day-view.js';
+
+/** @typedef {import('./autosave.js').SaveState} SaveState */
+/** @typedef {import('./bindings/ErrorDto').ErrorDto} ErrorDto */
+
+const statusLine = /** @type {HTMLElement} */ (document.getElementById('save-status'));
+const root = /** @type {HTMLElement} */ (document.getElementById('view'));
+
+/** True once a close was requested and the last save failed: the next close discards. */
+let closeWillDiscard = false;
+
+/**
+ * @param {SaveState} state
+ * @param {{ error?: ErrorDto, retryInMs?: number, savedAt?: Date }} detail
+ */
+function showStatus(state, detail) {
+  statusLine.dataset.state = state;
+  statusLine.title = '';
+  switch (state) {
+    case 'idle':
+      statusLine.textContent = '';
+      break;
+    case 'dirty':
+      statusLine.textContent = 'Editing…';
+      break;
+    case 'saving':
+      statusLine.textContent = 'Saving…';
+      break;
+    case 'saved': {
+      const at = detail.savedAt ?? new Date();
+      statusLine.textContent = 'Saved';
+      statusLine.title = `Saved to disk at ${at.toLocaleTimeString()}`;
+      break;
+    }
+    case 'error': {
+      const retry = detail.retryInMs ? ` Trying again in ${Math.round(detail.retryInMs / 1000)} s.` : '';
+      const close = closeWillDiscard ? ' Close the window again within 10 seconds to quit without saving.' : '';
+      statusLine.textContent = `Not saved: ${detail.error?.message ?? 'unknown error'}${retry} Your text is still here.${close}`;
+      statusLine.dataset.kind = detail.error?.kind ?? '';
+      break;
+    }
+  }
+}
+
+/** @param {ErrorDto} error */
+function showFatal(error) {
+  root.replaceChildren();
+  const box = document.createElement('section');
+  box.className = 'fatal';
+  box.dataset.testid = 'fatal';
+  box.dataset.kind = error.kind;
+  const h1 = document.createElement('h1');
+  h1.textContent = 'Keel could not open your journal';
+  const p = document.createElement('p');
+  p.textContent = error.message;
+  box.append(h1, p);
+  root.append(box);
+}
+
+async function start() {
+  /** @type {DayView | null} */
+  let view = null;
+  const autosaver = new Autosaver({
+    save: async (date, page) => {
+      const day = await api.saveDay(date, page);
+      // The core derives the tags; show them as saved.
+      if (view && view.date === date) view.showTags(day.tags);
+      return day;
+    },
+    onStatus: showStatus,
+  });
+  /** @type {import('./bindings/AppInfoDto').AppInfoDto} */
+  let info;
+  try {
+    info = await api.getAppInfo();
+  } catch (error) {
+    showFatal(api.asErrorDto(error));
+    return;
+  }
+  if (info.journal_error) {
+    showFatal(info.journal_error);
+    return;
+  }
+
+  /** @param {string} date an ISO date, or '' for today */
+  const go = (date) => {
+    location.hash = date ? dayHash(date) : '#/';
+  };
+  const dayView = new DayView(root, {
+    info,
+    render: api.renderMarkdown,
+    changed: () => autosaver.changed(),
+    flush: () => void autosaver.flush(),
+    go,
+  });
+  view = dayView;
+
+  let loading = Promise.resolve();
+  const route = async () => {
+    const parsed = parseRoute(location.hash);
+    const date = parsed.name === 'day' && parsed.date ? parsed.date : localToday();
+    if (parsed.name === 'unknown') history.replaceState(null, '', '#/');
+    if (dayView.date === date) return;
+    // Never leave a page whose words are not saved.
+    if (!(await autosaver.flush())) {
+      if (dayView.date) history.replaceState(null, '', dayHash(dayView.date));
+      return;
+    }
+    try {
+      const day = await api.getDay(date);
+      dayView.show(day, localToday());
+      autosaver.track(date, () => dayView.page());
+      if (day.saved) showStatus('saved', {});
+      document.title = `Keel · ${date}`;
+    } catch (error) {
+      showFatal(api.asErrorDto(error));
+    }
+  };
+  window.addEventListener('hashchange', () => {
+    loading = loading.then(route);
+  });
+  loading = loading.then(route);
+
+  document.addEventListener('keydown', (event) => {
+    if (!event.ctrlKey || event.altKey || event.metaKey) return;
+    const current = dayView.date ?? localToday();
+    if (event.key === '[' || event.code === 'BracketLeft') {
+      event.preventDefault();
+      go(addDays(current, -1));
+    } else if (event.key === ']' || event.code === 'BracketRight') {
+      event.preventDefault();
+      go(addDays(current, 1));
+    } else if (event.key.toLowerCase() === 't') {
+      event.preventDefault();
+      go('');
+    }
+  });
+
+  window.addEventListener('blur', () => void autosaver.flush());
+  await api.onCloseRequested(async () => {
+    if (await autosaver.flush()) {
+      await api.closeWindow();
+    } else {
+      closeWillDiscard = true;
+      void autosaver.run();
+    }
+  });
+  document.body.dataset.ready = 'true';
+}
+
+void start();

@@ -1,0 +1,26 @@
+// @ts-check
+/**
+ * Routes are URL hashes: `#/` is today, `#/day/YYYY-MM-DD` a day. The router only parses and
+ * announces; views decide what to draw.
+ */
+
+import { isIsoDate } from './dates.js';
+
+/** @typedef {{ name: 'day', date: string | null } | { name: 'unknown', hash: string }} Route */
+
+/**
+ * @param {string} hash
+ * @returns {Route}
+ */
+export function parseRoute(hash) {
+  const path = hash.replace(/^#/, '') || '/';
+  if (path === '/' || path === '/today') return { name: 'day', date: null };
+  const day = /^\/day\/([^/?]+)$/.exec(path);
+  if (day && isIsoDate(day[1])) return { name: 'day', date: day[1] };
+  return { name: 'unknown', hash };
+}
+
+/** @param {string} date */
+export function dayHash(date) {
+  return `#/day/${date}`;
+}

@@ -1,0 +1,230 @@
+// @ts-check
+/**
+ * The daily page: the date with its navigation, "What I do" beside "Who I am", and the day's
+ * check-in (stress, resilience, role overlap, boundary). It draws a day and reports changes to
+ * the autosaver; it does not decide when or how to save.
+ */
+
+import { addDays, describe } from '../dates.js';
+import '../components/markdown-side.js';
+import '../components/rating-scale.js';
+import '../components/overlap-circles.js';
+
+/** @typedef {import('../bindings/AppInfoDto').AppInfoDto} AppInfoDto */
+/** @typedef {import('../bindings/DayDto').DayDto} DayDto */
+/** @typedef {import('../bindings/PageDto').PageDto} PageDto */
+/** @typedef {import('../bindings/BoundaryDto').BoundaryDto} BoundaryDto */
+/** @typedef {import('../components/markdown-side.js').MarkdownSide} MarkdownSide */
+/** @typedef {import('../components/rating-scale.js').RatingScale} RatingScale */
+/** @typedef {import('../components/overlap-circles.js').OverlapCircles} OverlapCircles */
+
+const LABELS = /** @type {const} */ ({ stress: 'Stress', resilience: 'Resilience', overlap: 'How much of me was my role today' });
+
+export class DayView {
+  /**
+   * @param {HTMLElement} root
+   * @param {{ info: AppInfoDto, render: (text: string) => Promise<string>, changed: () => void, flush: () => void, go: (date: string) => void }} deps
+   */
+  constructor(root, { info, render, changed, flush, go }) {
+    this.changed = changed;
+    /** @type {string | null} */
+    this.date = null;
+    root.replaceChildren();
+    const page = document.createElement('article');
+    page.className = 'day-page';
+    page.dataset.testid = 'day-page';
+
+    // Date header.
+    const head = document.createElement('header');
+    head.className = 'day-head';
+    const prev = button('‹', 'Previous day (Ctrl+[)', 'prev-day', 'nav-arrow');
+    const next = button('›', 'Next day (Ctrl+])', 'next-day', 'nav-arrow');
+    const titles = document.createElement('div');
+    titles.className = 'day-titles';
+    this.weekday = document.createElement('p');
+    this.weekday.className = 'day-weekday';
+    this.title = document.createElement('h1');
+    this.title.dataset.testid = 'day-title';
+    titles.append(this.weekday, this.title);
+    const tools = document.createElement('div');
+    tools.className = 'day-tools';
+    this.picker = document.createElement('input');
+    this.picker.type = 'date';
+    this.picker.dataset.testid = 'date-picker';
+    this.picker.setAttribute('aria-label', 'Go to a date');
+    this.picker.addEventListener('change', () => {
+      if (this.picker.value) go(this.picker.value);
+    });
+    const today = button('Today', 'Today (Ctrl+T)', 'today', 'today-button');
+    tools.append(this.picker, today);
+    head.append(prev, titles, next, tools);
+    prev.addEventListener('click', () => this.date && go(addDays(this.date, -1)));
+    next.addEventListener('click', () => this.date && go(addDays(this.date, 1)));
+    today.addEventListener('click', () => go(''));
+
+    // The two sides.
+    const sides = document.createElement('div');
+    sides.className = 'sides';
+    this.role = /** @type {MarkdownSide} */ (document.createElement('keel-side'));
+    this.self = /** @type {MarkdownSide} */ (document.createElement('keel-side'));
+    sides.append(this.role, this.self);
+    this.role.setup({
+      side: 'role',
+      title: 'What I do',
+      hint: 'The role you performed today',
+      placeholder: 'The meetings, the numbers, the asks…',
+      render,
+    });
+    this.self.setup({
+      side: 'self',
+      title: 'Who I am',
+      hint: 'The person outside the org chart',
+      placeholder: 'What mattered to you, apart from the job…',
+      render,
+    });
+    for (const side of [this.role, this.self]) {
+      side.addEventListener('input', () => this.changed());
+      side.addEventListener('focusout', () => flush());
+    }
+
+    // The check-in.
+    const checkin = document.createElement('section');
+    checkin.className = 'checkin';
+    checkin.dataset.testid = 'checkin';
+    const h2 = document.createElement('h2');
+    h2.textContent = 'Check-in';
+    /** @type {Record<string, RatingScale>} */
+    this.ratings = {};
+    const grid = document.createElement('div');
+    grid.className = 'checkin-grid';
+    for (const scale of info.scales) {
+      const el = /** @type {RatingScale} */ (document.createElement('keel-rating'));
+      el.setup(scale, LABELS[/** @type {keyof typeof LABELS} */ (scale.field)] ?? scale.field);
+      el.addEventListener('change', () => {
+        if (scale.field === 'overlap') this.circles.draw(el.value);
+        this.changed();
+      });
+      this.ratings[scale.field] = el;
+      const cell = document.createElement('div');
+      cell.className = `checkin-cell cell-${scale.field}`;
+      cell.append(el);
+      grid.append(cell);
+    }
+    this.circles = /** @type {OverlapCircles} */ (document.createElement('keel-overlap'));
+    grid.querySelector('.cell-overlap')?.append(this.circles);
+
+    const boundary = document.createElement('fieldset');
+    boundary.className = 'boundary checkin-cell';
+    const legend = document.createElement('legend');
+    legend.textContent = `Did work stop by ${info.end_of_work}?`;
+    boundary.append(legend);
+    const choices = document.createElement('div');
+    choices.className = 'boundary-choices';
+    /** @type {Record<BoundaryDto, HTMLInputElement>} */
+    this.boundary = { kept: document.createElement('input'), broken: document.createElement('input') };
+    for (const [value, text] of /** @type {[BoundaryDto, string][]} */ ([['kept', 'Yes, it held'], ['broken', 'No, work ran over']])) {
+      const label = document.createElement('label');
+      label.className = `boundary-choice boundary-${value}`;
+      label.dataset.testid = `boundary-${value}`;
+      const input = this.boundary[value];
+      input.type = 'radio';
+      input.name = 'boundary';
+      input.value = value;
+      const span = document.createElement('span');
+      span.textContent = text;
+      label.append(input, span);
+      input.addEventListener('change', () => this.changed());
+      choices.append(label);
+    }
+    const minutesLabel = document.createElement('label');
+    minutesLabel.className = 'after-hours';
+    this.minutes = document.createElement('input');
+    this.minutes.type = 'number';
+    this.minutes.min = '0';
+    this.minutes.max = '1440';
+    this.minutes.step = '5';
+    this.minutes.inputMode = 'numeric';
+    this.minutes.dataset.testid = 'after-hours';
+    this.minutes.addEventListener('input', () => this.changed());
+    this.minutes.addEventListener('focusout', () => flush());
+    const minutesText = document.createElement('span');
+    minutesText.textContent = 'minutes worked after it';
+    minutesLabel.append(this.minutes, minutesText);
+    boundary.append(choices, minutesLabel);
+    grid.append(boundary);
+
+    this.tags = document.createElement('p');
+    this.tags.className = 'tags';
+    this.tags.dataset.testid = 'tags';
+    checkin.append(h2, grid, this.tags);
+
+    page.append(head, sides, checkin);
+    root.append(page);
+  }
+
+  /**
+   * Draws `day`.
+   * @param {DayDto} day
+   * @param {string} today
+   */
+  show(day, today) {
+    this.date = day.date;
+    const { weekday, long } = describe(day.date);
+    this.weekday.textContent = day.date === today ? `Today · ${weekday}` : weekday;
+    this.title.textContent = long;
+    this.title.dataset.date = day.date;
+    this.picker.value = day.date;
+    this.role.text = day.role;
+    this.self.text = day.self;
+    this.ratings.stress.value = day.stress;
+    this.ratings.resilience.value = day.resilience;
+    this.ratings.overlap.value = day.overlap;
+    this.circles.draw(day.overlap);
+    this.boundary.kept.checked = day.boundary === 'kept';
+    this.boundary.broken.checked = day.boundary === 'broken';
+    this.minutes.value = day.after_hours_minutes === null ? '' : String(day.after_hours_minutes);
+    this.showTags(day.tags);
+  }
+
+  /** @param {string[]} tags */
+  showTags(tags) {
+    this.tags.textContent = tags.length ? tags.map((t) => `#${t}`).join('  ') : '';
+  }
+
+  /** @returns {PageDto} the page as it stands in the editor */
+  page() {
+    const minutes = this.minutes.value.trim();
+    const number = Number(minutes);
+    /** @type {BoundaryDto | null} */
+    let boundary = null;
+    if (this.boundary.kept.checked) boundary = 'kept';
+    if (this.boundary.broken.checked) boundary = 'broken';
+    return {
+      role: this.role.text,
+      self: this.self.text,
+      stress: this.ratings.stress.value,
+      resilience: this.ratings.resilience.value,
+      overlap: this.ratings.overlap.value,
+      boundary,
+      after_hours_minutes: minutes === '' || !Number.isFinite(number) ? null : Math.round(number),
+    };
+  }
+}
+
+/**
+ * @param {string} text
+ * @param {string} title
+ * @param {string} testid
+ * @param {string} className
+ */
+function button(text, title, testid, className) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.title = title;
+  b.className = className;
+  b.dataset.testid = testid;
+  b.setAttribute('aria-label', title);
+  return b;
+}
+
