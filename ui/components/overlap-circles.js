@@ -35,7 +35,8 @@ export class OverlapCircles extends HTMLElement {
     const distance = 2 * R * (1 - 0.9 * t);
     const roleX = 80 - distance / 2;
     const meX = 80 + distance / 2;
-    const labelOffset = Math.min(R * 0.45, distance / 2 + 4);
+    // Each label sits in the outer part of its own circle, clear of the overlap.
+    const labelOffset = R * 0.5;
     this.roleCircle.setAttribute('cx', String(roleX));
     this.meCircle.setAttribute('cx', String(meX));
     this.roleLabel.setAttribute('x', String(roleX - labelOffset));
