@@ -32,4 +32,5 @@ step "build (the desktop binary the end-to-end tests launch)"
 cargo build --workspace --all-targets --locked
 
 step "tests: unit, integration, crash, IPC, bindings, end to end (Xvfb)"
-xvfb-run -a -s "-screen 0 1440x1000x24" cargo test --workspace --locked
+# A D-Bus session bus for the single-instance hand-over, a virtual display for the window.
+dbus-run-session -- xvfb-run -a -s "-screen 0 1440x1000x24" cargo test --workspace --locked

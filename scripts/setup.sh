@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev
   # end-to-end tests: a virtual display, WebKit's WebDriver, process tools
-  xvfb xauth webkit2gtk-driver dbus-x11 procps curl ca-certificates
+  xvfb xauth webkit2gtk-driver dbus dbus-x11 procps curl ca-certificates
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 

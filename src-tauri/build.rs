@@ -9,6 +9,14 @@ fn main() {
         "save_day",
         "render_markdown",
         "close_window",
+        "get_day_prompts",
+        "another_prompt",
+        "hide_prompt",
+        "list_prompts",
+        "set_prompt_hidden",
+        "add_prompt",
+        "edit_prompt",
+        "delete_prompt",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

@@ -43,6 +43,18 @@ pub enum KeelError {
     #[error("The text is {bytes} bytes, more than the {limit} bytes Keel accepts at once.")]
     TextTooLarge { bytes: usize, limit: usize },
 
+    /// No prompt has this id.
+    #[error("There is no prompt with the id “{id}”.")]
+    UnknownPrompt { id: String },
+
+    /// A prompt that cannot be stored or changed as asked.
+    #[error("That prompt cannot be saved: {reason}.")]
+    InvalidPrompt { reason: String },
+
+    /// The shipped prompt library does not parse or breaks a rule (a build error, caught by tests).
+    #[error("Keel's prompt library is damaged: {reason}.")]
+    PromptLibrary { reason: String },
+
     /// Another process holds sled's lock on the journal.
     #[error("The journal at {} is open in another Keel process; close it there first.", path.display())]
     JournalLocked { path: PathBuf },
@@ -76,6 +88,14 @@ pub enum KeelError {
     #[error("There is no default place for the journal on this system; give one with --journal DIR or KEEL_JOURNAL.")]
     NoJournalLocation,
 
+    /// The disk holding the journal is full.
+    #[error("There is no space left on the disk that holds the journal at {}; free some space and Keel will save again.", path.display())]
+    DiskFull { path: PathBuf },
+
+    /// The journal's files cannot be written (permissions, a read-only disk, a failing device).
+    #[error("Keel could not write to the journal at {}: {reason}.", path.display())]
+    WriteFailed { path: PathBuf, reason: String },
+
     /// A failure inside sled that has no better name.
     #[error("The journal's storage failed: {0}")]
     Storage(#[from] sled::Error),
@@ -90,11 +110,16 @@ impl KeelError {
             KeelError::InvalidMinutes { .. } => "invalid_minutes",
             KeelError::EntryTooLarge { .. } => "entry_too_large",
             KeelError::TextTooLarge { .. } => "text_too_large",
+            KeelError::UnknownPrompt { .. } => "unknown_prompt",
+            KeelError::InvalidPrompt { .. } => "invalid_prompt",
+            KeelError::PromptLibrary { .. } => "prompt_library",
             KeelError::JournalLocked { .. } => "journal_locked",
             KeelError::NewerSchema { .. } => "newer_schema",
             KeelError::Corrupt { .. } => "corrupt",
             KeelError::Io { .. } => "io",
             KeelError::NoJournalLocation => "no_journal_location",
+            KeelError::DiskFull { .. } => "disk_full",
+            KeelError::WriteFailed { .. } => "write_failed",
             KeelError::Storage(_) => "storage",
         }
     }

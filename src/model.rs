@@ -374,10 +374,149 @@ pub struct WeekReflection {
     pub updated_at: DateTime<FixedOffset>,
 }
 
+/// Which column a prompt speaks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// "What I do".
+    Role,
+    /// "Who I am".
+    #[serde(rename = "self")]
+    Myself,
+    /// The line between them.
+    Bridge,
+}
+
+impl Side {
+    pub const ALL: [Side; 3] = [Side::Role, Side::Myself, Side::Bridge];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Role => "role",
+            Side::Myself => "self",
+            Side::Bridge => "bridge",
+        }
+    }
+}
+
+impl FromStr for Side {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Side::ALL
+            .into_iter()
+            .find(|side| side.as_str() == s.trim())
+            .ok_or_else(|| format!("a side is role, self or bridge, not “{s}”"))
+    }
+}
+
+/// Whether a prompt belongs to the daily page or the weekly reflection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cadence {
+    Daily,
+    Weekly,
+}
+
+/// What a prompt is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Boundaries,
+    /// Targets, reviews, metrics.
+    Pressure,
+    /// Detachment, relaxation, mastery, control.
+    Recovery,
+    Values,
+    /// Re-orgs, new roles.
+    Change,
+    Relationships,
+    Identity,
+    /// Self-distanced questions ("what would you tell a friend?").
+    Perspective,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 8] = [
+        Theme::Boundaries,
+        Theme::Pressure,
+        Theme::Recovery,
+        Theme::Values,
+        Theme::Change,
+        Theme::Relationships,
+        Theme::Identity,
+        Theme::Perspective,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Boundaries => "boundaries",
+            Theme::Pressure => "pressure",
+            Theme::Recovery => "recovery",
+            Theme::Values => "values",
+            Theme::Change => "change",
+            Theme::Relationships => "relationships",
+            Theme::Identity => "identity",
+            Theme::Perspective => "perspective",
+        }
+    }
+}
+
+/// Where a prompt came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptOrigin {
+    /// Keel's library (`assets/prompts.toml`).
+    Shipped,
+    /// Written by the user.
+    User,
+}
+
+/// A guided prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prompt {
+    /// Stable forever: days refer to the prompts they showed by id.
+    pub id: String,
+    pub side: Side,
+    pub cadence: Cadence,
+    pub theme: Theme,
+    pub text: String,
+    pub origin: PromptOrigin,
+    /// Changed by the user (a shipped prompt's upgrades then leave it alone).
+    pub edited: bool,
+    /// Never chosen again while hidden.
+    pub hidden: bool,
+}
+
+/// The fields a person writes when adding or editing a prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromptFields {
+    pub side: Side,
+    pub cadence: Cadence,
+    pub theme: Theme,
+    pub text: String,
+}
+
+/// The longest prompt text accepted, in characters.
+pub const MAX_PROMPT_CHARS: usize = 600;
+
+impl PromptFields {
+    /// Trims the text and refuses an empty or overlong one.
+    pub fn validated(mut self) -> Result<PromptFields> {
+        self.text = self.text.trim().to_owned();
+        let n_chars = self.text.chars().count();
+        if n_chars == 0 || n_chars > MAX_PROMPT_CHARS {
+            return Err(KeelError::InvalidPrompt {
+                reason: format!("a prompt's text must be 1 to {MAX_PROMPT_CHARS} characters; this one has {n_chars}"),
+            });
+        }
+        Ok(self)
+    }
+}
+
 /// Light, dark, or whatever the system says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Theme {
+pub enum Appearance {
     #[default]
     System,
     Light,
@@ -395,7 +534,7 @@ pub struct Settings {
     pub week_start: Weekday,
     pub reflection_day: Weekday,
     pub reminder_times: Vec<NaiveTime>,
-    pub theme: Theme,
+    pub theme: Appearance,
 }
 
 impl Default for Settings {
@@ -407,7 +546,7 @@ impl Default for Settings {
             week_start: Weekday::Mon,
             reflection_day: Weekday::Fri,
             reminder_times: Vec::new(),
-            theme: Theme::System,
+            theme: Appearance::System,
         }
     }
 }

@@ -85,7 +85,7 @@ fn main() {
                 .collect::<Vec<_>>()
         });
         // Anywhere from during start-up to well into the write loop.
-        std::thread::sleep(Duration::from_millis(rng.random_range(2..120)));
+        std::thread::sleep(Duration::from_millis(rng.random_range(10..250)));
         child.kill().unwrap(); // SIGKILL on Unix
         let status = child.wait().unwrap();
         if status.success() {

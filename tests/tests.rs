@@ -3,8 +3,10 @@
 //! Index:
 //! - `cli`: add, show (plain, --json, --html), render, edits that keep other fields, refusals
 //!   with their exit codes, stdin, the journal location rules, a second process refused.
+//! - `full_disk`: saves on a full tmpfs fail cleanly and succeed again once space returns.
 //!
 //! The crash test lives apart in `tests/crash.rs` (it re-executes itself as the writer child,
 //! so it has its own `main`).
 
 mod cli;
+mod full_disk;

@@ -80,6 +80,20 @@ async function start() {
     },
     onStatus: showStatus,
   });
+  // Listen for the close request first, so that even an error page can be closed at once.
+  await api
+    .onCloseRequested(async () => {
+      if (await autosaver.flush()) {
+        await api.closeWindow();
+      } else {
+        closeWillDiscard = true;
+        void autosaver.run();
+      }
+    })
+    .catch(() => {
+      // Without the listener the shell closes on a second request; nothing else depends on it.
+    });
+
   /** @type {import('./bindings/AppInfoDto').AppInfoDto} */
   let info;
   try {
@@ -148,14 +162,6 @@ async function start() {
   });
 
   window.addEventListener('blur', () => void autosaver.flush());
-  await api.onCloseRequested(async () => {
-    if (await autosaver.flush()) {
-      await api.closeWindow();
-    } else {
-      closeWillDiscard = true;
-      void autosaver.run();
-    }
-  });
   document.body.dataset.ready = 'true';
 }
 

@@ -3,9 +3,10 @@
 //! the async runtime's threads instead of blocking the window's event loop.
 
 use keel::model::{parse_date, OVERLAP, RESILIENCE, STRESS};
+use keel::prompts;
 use tauri::State;
 
-use crate::dto::{AppInfoDto, DayDto, PageDto};
+use crate::dto::{AppInfoDto, DayDto, DayPromptsDto, PageDto, PromptDto, PromptFieldsDto, SideDto};
 use crate::error::ErrorDto;
 use crate::state::AppState;
 
@@ -49,6 +50,84 @@ pub async fn save_day(
         .journal()?
         .save_day(date, &page.into_patch(), state.clock.now())?;
     Ok(DayDto::new(date, Some(saved)))
+}
+
+/// The day's prompts (chosen and stored the first time).
+#[tauri::command]
+pub async fn get_day_prompts(
+    state: State<'_, AppState>,
+    date: String,
+) -> Result<DayPromptsDto, ErrorDto> {
+    let date = parse_date(&date)?;
+    Ok(prompts::day_prompts(state.journal()?, date, state.clock.now())?.into())
+}
+
+/// Another prompt for one column of the day.
+#[tauri::command]
+pub async fn another_prompt(
+    state: State<'_, AppState>,
+    date: String,
+    side: SideDto,
+) -> Result<DayPromptsDto, ErrorDto> {
+    let date = parse_date(&date)?;
+    Ok(prompts::another_prompt(state.journal()?, date, side.into(), state.clock.now())?.into())
+}
+
+/// Hides a prompt for good (reversible) and returns the day's prompts without it.
+#[tauri::command]
+pub async fn hide_prompt(
+    state: State<'_, AppState>,
+    date: String,
+    id: String,
+) -> Result<DayPromptsDto, ErrorDto> {
+    let date = parse_date(&date)?;
+    Ok(prompts::hide_prompt(state.journal()?, date, &id, state.clock.now())?.into())
+}
+
+/// Every prompt, shipped and the user's own.
+#[tauri::command]
+pub async fn list_prompts(state: State<'_, AppState>) -> Result<Vec<PromptDto>, ErrorDto> {
+    Ok(state
+        .journal()?
+        .prompts()?
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// Hides or shows a prompt.
+#[tauri::command]
+pub async fn set_prompt_hidden(
+    state: State<'_, AppState>,
+    id: String,
+    hidden: bool,
+) -> Result<PromptDto, ErrorDto> {
+    Ok(state.journal()?.set_prompt_hidden(&id, hidden)?.into())
+}
+
+/// Adds a prompt of the user's own.
+#[tauri::command]
+pub async fn add_prompt(
+    state: State<'_, AppState>,
+    fields: PromptFieldsDto,
+) -> Result<PromptDto, ErrorDto> {
+    Ok(state.journal()?.add_prompt(fields.into())?.into())
+}
+
+/// Changes a prompt's side, cadence, theme or text.
+#[tauri::command]
+pub async fn edit_prompt(
+    state: State<'_, AppState>,
+    id: String,
+    fields: PromptFieldsDto,
+) -> Result<PromptDto, ErrorDto> {
+    Ok(state.journal()?.edit_prompt(&id, fields.into())?.into())
+}
+
+/// Deletes one of the user's own prompts.
+#[tauri::command]
+pub async fn delete_prompt(state: State<'_, AppState>, id: String) -> Result<(), ErrorDto> {
+    Ok(state.journal()?.delete_prompt(&id)?)
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

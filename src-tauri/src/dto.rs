@@ -6,7 +6,10 @@
 //! and the UI read alike. Every input type denies unknown fields.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use keel::model::{Boundary, DayEntry, DayPatch, Scale};
+use keel::model::{
+    Boundary, Cadence, DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Scale, Side, Theme,
+};
+use keel::prompts::DayPrompts;
 use serde::{Deserialize, Serialize};
 
 /// Kept or broken, as the UI spells it.
@@ -60,7 +63,8 @@ pub struct DayDto {
 impl DayDto {
     /// The page for `date`, or an empty unsaved one.
     pub fn new(date: NaiveDate, entry: Option<DayEntry>) -> DayDto {
-        let saved = entry.is_some();
+        // A page holding only the prompts it showed is not yet a saved page.
+        let saved = entry.as_ref().is_some_and(|e| !e.is_blank());
         let e = entry.unwrap_or_else(|| DayEntry::new(date, DateTime::<FixedOffset>::default()));
         DayDto {
             date: date.to_string(),
@@ -108,6 +112,117 @@ impl PageDto {
             overlap: Some(self.overlap.map(i64::from)),
             boundary: Some(self.boundary.map(Into::into)),
             after_hours_minutes: Some(self.after_hours_minutes.map(i64::from)),
+        }
+    }
+}
+
+/// Mirrors of the core's prompt enums, so the wire names are fixed here.
+macro_rules! wire_enum {
+    ($name:ident <-> $core:ident { $($variant:ident = $core_variant:ident : $wire:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(ts_rs::TS))]
+        pub enum $name {
+            $(#[serde(rename = $wire)] #[cfg_attr(test, ts(rename = $wire))] $variant),+
+        }
+        impl From<$core> for $name {
+            fn from(v: $core) -> $name {
+                match v { $($core::$core_variant => $name::$variant),+ }
+            }
+        }
+        impl From<$name> for $core {
+            fn from(v: $name) -> $core {
+                match v { $($name::$variant => $core::$core_variant),+ }
+            }
+        }
+    };
+}
+
+wire_enum!(SideDto <-> Side { Role = Role: "role", Myself = Myself: "self", Bridge = Bridge: "bridge" });
+wire_enum!(CadenceDto <-> Cadence { Daily = Daily: "daily", Weekly = Weekly: "weekly" });
+wire_enum!(ThemeDto <-> Theme {
+    Boundaries = Boundaries: "boundaries",
+    Pressure = Pressure: "pressure",
+    Recovery = Recovery: "recovery",
+    Values = Values: "values",
+    Change = Change: "change",
+    Relationships = Relationships: "relationships",
+    Identity = Identity: "identity",
+    Perspective = Perspective: "perspective",
+});
+wire_enum!(OriginDto <-> PromptOrigin { Shipped = Shipped: "shipped", User = User: "user" });
+
+/// A prompt as the UI shows and manages it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PromptDto {
+    pub id: String,
+    pub side: SideDto,
+    pub cadence: CadenceDto,
+    pub theme: ThemeDto,
+    pub text: String,
+    pub origin: OriginDto,
+    pub edited: bool,
+    pub hidden: bool,
+}
+
+impl From<Prompt> for PromptDto {
+    fn from(p: Prompt) -> PromptDto {
+        PromptDto {
+            id: p.id,
+            side: p.side.into(),
+            cadence: p.cadence.into(),
+            theme: p.theme.into(),
+            text: p.text,
+            origin: p.origin.into(),
+            edited: p.edited,
+            hidden: p.hidden,
+        }
+    }
+}
+
+/// What a person fills in to add or edit a prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PromptFieldsDto {
+    pub side: SideDto,
+    pub cadence: CadenceDto,
+    pub theme: ThemeDto,
+    pub text: String,
+}
+
+impl From<PromptFieldsDto> for PromptFields {
+    fn from(f: PromptFieldsDto) -> PromptFields {
+        PromptFields {
+            side: f.side.into(),
+            cadence: f.cadence.into(),
+            theme: f.theme.into(),
+            text: f.text,
+        }
+    }
+}
+
+/// A day's prompts: one per column, sometimes a bridge, and the weekly set on the reflection day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DayPromptsDto {
+    pub date: String,
+    pub role: Option<PromptDto>,
+    #[serde(rename = "self")]
+    #[cfg_attr(test, ts(rename = "self"))]
+    pub myself: Option<PromptDto>,
+    pub bridge: Option<PromptDto>,
+    pub weekly: Vec<PromptDto>,
+}
+
+impl From<DayPrompts> for DayPromptsDto {
+    fn from(d: DayPrompts) -> DayPromptsDto {
+        DayPromptsDto {
+            date: d.date.to_string(),
+            role: d.daily.role.map(Into::into),
+            myself: d.daily.myself.map(Into::into),
+            bridge: d.daily.bridge.map(Into::into),
+            weekly: d.weekly.into_iter().map(Into::into).collect(),
         }
     }
 }
@@ -176,13 +291,34 @@ mod tests {
             ("ScaleDto", ScaleDto::decl(&cfg)),
             ("AppInfoDto", AppInfoDto::decl(&cfg)),
             ("ErrorDto", ErrorDto::decl(&cfg)),
+            ("SideDto", SideDto::decl(&cfg)),
+            ("CadenceDto", CadenceDto::decl(&cfg)),
+            ("ThemeDto", ThemeDto::decl(&cfg)),
+            ("OriginDto", OriginDto::decl(&cfg)),
+            ("PromptDto", PromptDto::decl(&cfg)),
+            ("PromptFieldsDto", PromptFieldsDto::decl(&cfg)),
+            ("DayPromptsDto", DayPromptsDto::decl(&cfg)),
         ];
         let mut stale = Vec::new();
         for (name, decl) in declarations {
-            let imports: Vec<&str> = ["BoundaryDto", "ScaleDto", "ErrorDto"]
-                .into_iter()
-                .filter(|dep| *dep != name && decl.contains(dep))
-                .collect();
+            let imports: Vec<&str> = [
+                "BoundaryDto",
+                "ScaleDto",
+                "ErrorDto",
+                "SideDto",
+                "CadenceDto",
+                "ThemeDto",
+                "OriginDto",
+                "PromptDto",
+            ]
+            .into_iter()
+            .filter(|dep| {
+                *dep != name
+                    && decl
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == *dep)
+            })
+            .collect();
             let mut text =
                 String::from("// Generated from src-tauri/src/dto.rs by ts-rs; do not edit.\n");
             for dep in imports {

@@ -32,6 +32,14 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::save_day,
             commands::render_markdown,
             commands::close_window,
+            commands::get_day_prompts,
+            commands::another_prompt,
+            commands::hide_prompt,
+            commands::list_prompts,
+            commands::set_prompt_hidden,
+            commands::add_prompt,
+            commands::edit_prompt,
+            commands::delete_prompt,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

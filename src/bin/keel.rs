@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use keel::model::{parse_date, Boundary, DayEntry, DayPatch, OVERLAP, RESILIENCE, STRESS};
-use keel::{location, markdown, Journal, KeelError};
+use keel::model::{parse_date, Boundary, DayEntry, DayPatch, Prompt, OVERLAP, RESILIENCE, STRESS};
+use keel::{location, markdown, prompts, Journal, KeelError};
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +35,17 @@ enum Command {
     Show(ShowArgs),
     /// Read Markdown on stdin and print the sanitized HTML the app shows.
     Render,
+    /// Show a day's prompts (default: today); the first time, the choice is stored with the day.
+    Prompt(PromptArgs),
+}
+
+#[derive(Args)]
+struct PromptArgs {
+    /// The day, YYYY-MM-DD (default: today).
+    date: Option<String>,
+    /// Print the prompts as one JSON object.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -121,6 +132,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Render => render(),
         Command::Add(args) => add(cli.journal, args),
         Command::Show(args) => show(cli.journal, args),
+        Command::Prompt(args) => prompt(cli.journal, args),
     }
 }
 
@@ -257,6 +269,53 @@ fn plain_page(entry: &DayEntry) -> String {
         out.push_str(&format!("tags: {}\n", tags.join(" ")));
     }
     out
+}
+
+fn prompt(journal: Option<PathBuf>, args: PromptArgs) -> Result<(), Failure> {
+    let date = day_or_today(args.date.as_deref())?;
+    let journal = open_journal(journal)?;
+    let shown = prompts::day_prompts(&journal, date, Local::now().fixed_offset())?;
+    let brief = |p: &Option<Prompt>| {
+        p.as_ref()
+            .map(|p| serde_json::json!({"id": p.id, "text": p.text, "theme": p.theme.as_str()}))
+            .unwrap_or(serde_json::Value::Null)
+    };
+    let out = if args.json {
+        let mut value = serde_json::json!({
+            "date": date.to_string(),
+            "role": brief(&shown.daily.role),
+            "self": brief(&shown.daily.myself),
+            "bridge": brief(&shown.daily.bridge),
+        });
+        if !shown.weekly.is_empty() {
+            value["weekly"] = shown
+                .weekly
+                .iter()
+                .map(|p| brief(&Some(p.clone())))
+                .collect();
+        }
+        // A value built from strings always serializes.
+        serde_json::to_string_pretty(&value).expect("json serializes") + "\n"
+    } else {
+        let mut out = format!("{}\n\n", date.format("%A %-d %B %Y"));
+        for (label, p) in [
+            ("What I do", &shown.daily.role),
+            ("Who I am", &shown.daily.myself),
+            ("Between them", &shown.daily.bridge),
+        ] {
+            if let Some(p) = p {
+                out.push_str(&format!("{label}: {}\n", p.text));
+            }
+        }
+        if !shown.weekly.is_empty() {
+            out.push_str("\nThis week's reflection:\n");
+            for p in &shown.weekly {
+                out.push_str(&format!("- {}\n", p.text));
+            }
+        }
+        out
+    };
+    write_stdout(&out)
 }
 
 fn render() -> Result<(), Failure> {

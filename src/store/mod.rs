@@ -2,8 +2,12 @@
 //!
 //! Layout of a journal folder `DIR`:
 //! - `DIR/store/`: the sled database (`conf`, `db`, `snap.*`).
-//! - trees: `days` (day key → day record), `weeks` (week key → week record), `meta`
-//!   (`schema_version`, `settings`).
+//! - trees: `days` (day key → day record), `weeks` (week key → week record), `prompts`
+//!   (prompt id → prompt record), `meta` (`schema_version`, `settings`, `prompt_library`).
+//!
+//! The shipped prompt library is merged into `prompts` at open whenever it changed (by its
+//! fingerprint): new prompts are added, unedited shipped prompts take the new wording, and the
+//! user's own prompts, edits and hidden marks are never overwritten.
 //!
 //! Invariants:
 //! - A write method returns `Ok` only after `sled::Db::flush` *and* an fsync of the `db` file
@@ -12,6 +16,8 @@
 //! - No record larger than `records::MAX_RECORD_BYTES` is written (sled never fsyncs blobs).
 //! - Opening never writes before the schema check: a newer journal is refused untouched.
 //! - A second process gets `KeelError::JournalLocked` naming the folder.
+//! - A write that failed in sled or on disk closes the sled handle; the next call reopens it
+//!   (sled 0.34 refuses every write after an I/O error until it is reopened).
 
 mod keys;
 pub mod migrate;
@@ -21,11 +27,14 @@ use std::fs::File;
 use std::ops::{Bound, RangeBounds};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::error::{KeelError, Result};
-use crate::model::{DayEntry, DayPatch, Settings, WeekId, WeekReflection};
+use crate::model::{
+    DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Settings, WeekId, WeekReflection,
+};
 
 pub use keys::{date_from_key, day_key, week_from_key, week_key};
 pub use records::MAX_RECORD_BYTES;
@@ -33,17 +42,30 @@ pub use records::MAX_RECORD_BYTES;
 /// sled's page cache; its 1 GiB default is far too much for a desktop app.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const SETTINGS_KEY: &[u8] = b"settings";
+const PROMPT_LIBRARY_KEY: &[u8] = b"prompt_library";
 
 /// An open journal. Cheap to share by reference across threads: sled is thread-safe.
+///
+/// After a write fails inside sled (a full disk, an I/O error), sled refuses every later write
+/// until it is reopened. The journal therefore closes its sled handle after such a failure and
+/// reopens it on the next call, so a save retried once space returns succeeds without a restart.
 pub struct Journal {
     dir: PathBuf,
+    /// `None` only between a failed write and the reopen that follows it.
+    store: RwLock<Option<Arc<Store>>>,
+    n_syncs: AtomicU64,
+}
+
+/// One open sled database and its trees.
+struct Store {
     db: sled::Db,
     days: sled::Tree,
     weeks: sled::Tree,
+    prompts: sled::Tree,
     meta: sled::Tree,
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
-    n_syncs: AtomicU64,
+    dir: PathBuf,
 }
 
 impl std::fmt::Debug for Journal {
@@ -54,9 +76,8 @@ impl std::fmt::Debug for Journal {
     }
 }
 
-impl Journal {
-    /// Opens the journal in `dir`, creating it if it does not exist.
-    pub fn open(dir: &Path) -> Result<Journal> {
+impl Store {
+    fn open(dir: &Path) -> Result<Store> {
         let io = |action: &'static str, path: &Path| {
             let path = path.to_owned();
             move |source| KeelError::Io {
@@ -81,20 +102,45 @@ impl Journal {
                 .and_then(|f| f.sync_all())
                 .map_err(io("sync the folder", path))?;
         }
-        let days = db.open_tree("days")?;
-        let weeks = db.open_tree("weeks")?;
-        let meta = db.open_tree("meta")?;
-        let journal = Journal {
-            dir: dir.to_owned(),
+        let store = Store {
+            days: db.open_tree("days")?,
+            weeks: db.open_tree("weeks")?,
+            prompts: db.open_tree("prompts")?,
+            meta: db.open_tree("meta")?,
             db,
-            days,
-            weeks,
-            meta,
             db_file,
-            n_syncs: AtomicU64::new(0),
+            dir: dir.to_owned(),
         };
-        journal.check_schema()?;
-        Ok(journal)
+        store.check_schema()?;
+        store.merge_prompt_library()?;
+        Ok(store)
+    }
+
+    /// Merges the shipped prompt library when it differs from the one merged last.
+    fn merge_prompt_library(&self) -> Result<()> {
+        let fingerprint = crate::prompts::library_fingerprint().to_be_bytes();
+        if self.meta.get(PROMPT_LIBRARY_KEY)?.as_deref() == Some(&fingerprint[..]) {
+            return Ok(());
+        }
+        for shipped in crate::prompts::shipped()? {
+            let next = match self.prompts.get(&shipped.id)? {
+                None => shipped,
+                Some(bytes) => {
+                    let old = records::decode_prompt(&bytes)?;
+                    if old.origin != PromptOrigin::Shipped || old.edited {
+                        continue;
+                    }
+                    Prompt {
+                        hidden: old.hidden,
+                        ..shipped
+                    }
+                }
+            };
+            self.prompts
+                .insert(next.id.as_bytes(), records::encode_prompt(&next))?;
+        }
+        self.meta.insert(PROMPT_LIBRARY_KEY, &fingerprint)?;
+        self.sync()
     }
 
     fn check_schema(&self) -> Result<()> {
@@ -122,16 +168,6 @@ impl Journal {
         }
     }
 
-    /// The journal's folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// The schema version stored in the journal.
-    pub fn schema_version(&self) -> Result<u32> {
-        Ok(migrate::stored_version(&self.meta)?.unwrap_or(0))
-    }
-
     /// Makes every write so far durable: sled's flush, then an fsync of its `db` file.
     fn sync(&self) -> Result<()> {
         self.db.flush()?;
@@ -139,9 +175,78 @@ impl Journal {
             action: "sync",
             path: self.dir.join("store").join("db"),
             source,
-        })?;
-        self.n_syncs.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        })
+    }
+}
+
+impl Journal {
+    /// Opens the journal in `dir`, creating it if it does not exist.
+    pub fn open(dir: &Path) -> Result<Journal> {
+        let store = Store::open(dir).map_err(|e| explain_write_error(e, dir))?;
+        Ok(Journal {
+            dir: dir.to_owned(),
+            store: RwLock::new(Some(Arc::new(store))),
+            n_syncs: AtomicU64::new(0),
+        })
+    }
+
+    /// The open sled handle, reopening it first if a failed write closed it.
+    fn store(&self) -> Result<Arc<Store>> {
+        // A poisoned lock only means a thread panicked while swapping handles; the Option
+        // inside is still either a whole handle or None.
+        if let Some(store) = self
+            .store
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+        {
+            return Ok(Arc::clone(store));
+        }
+        let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+        if let Some(store) = slot.as_ref() {
+            return Ok(Arc::clone(store));
+        }
+        let store = Arc::new(Store::open(&self.dir).map_err(|e| match e {
+            // Another thread still holds the old handle for a moment: not another process.
+            KeelError::JournalLocked { .. } => {
+                KeelError::Storage(sled::Error::Io(std::io::Error::other(
+                    "the journal is still closing after a failed write; try again",
+                )))
+            }
+            other => explain_write_error(other, &self.dir),
+        })?);
+        *slot = Some(Arc::clone(&store));
+        Ok(store)
+    }
+
+    /// Runs a write and makes it durable; if sled or the disk failed, closes the handle so that
+    /// the next call reopens it (sled refuses all writes after an I/O error until reopened).
+    fn write<T>(&self, op: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let store = self.store()?;
+        let result = op(&store).and_then(|value| {
+            store.sync()?;
+            self.n_syncs.fetch_add(1, Ordering::Relaxed);
+            Ok(value)
+        });
+        match result {
+            Err(e @ (KeelError::Storage(_) | KeelError::Io { .. })) => {
+                drop(store);
+                let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+                *slot = None;
+                Err(explain_write_error(e, &self.dir))
+            }
+            other => other,
+        }
+    }
+
+    /// The journal's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The schema version stored in the journal.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(migrate::stored_version(&self.store()?.meta)?.unwrap_or(0))
     }
 
     /// How many durable syncs this handle has completed (for tests and benchmarks).
@@ -151,7 +256,8 @@ impl Journal {
 
     /// The page for `date`, if one was saved.
     pub fn day(&self, date: NaiveDate) -> Result<Option<DayEntry>> {
-        self.days
+        self.store()?
+            .days
             .get(day_key(date))?
             .map(|bytes| records::decode_day(&bytes))
             .transpose()
@@ -167,67 +273,71 @@ impl Journal {
         now: DateTime<FixedOffset>,
     ) -> Result<DayEntry> {
         let key = day_key(date);
-        let saved = loop {
-            let old_bytes = self.days.get(key)?;
+        self.write(|store| loop {
+            let old_bytes = store.days.get(key)?;
             let old = match &old_bytes {
                 Some(bytes) => records::decode_day(bytes)?,
                 None => DayEntry::new(date, now),
             };
             let next = patch.apply_to(&old, now)?;
             let bytes = records::encode_day(&next)?;
-            if self
+            if store
                 .days
                 .compare_and_swap(key, old_bytes, Some(bytes))?
                 .is_ok()
             {
-                break next;
+                return Ok(next);
             }
-        };
-        self.sync()?;
-        Ok(saved)
+        })
     }
 
     /// Stores `entry` whole, replacing any page of its date, durably.
     pub fn put_day(&self, entry: &DayEntry) -> Result<()> {
         let bytes = records::encode_day(entry)?;
-        self.days.insert(day_key(entry.date), bytes)?;
-        self.sync()
+        self.write(|store| {
+            store.days.insert(day_key(entry.date), bytes)?;
+            Ok(())
+        })
     }
 
     /// Deletes the page for `date`, durably. Returns whether there was one.
     pub fn delete_day(&self, date: NaiveDate) -> Result<bool> {
-        let existed = self.days.remove(day_key(date))?.is_some();
-        if existed {
-            self.sync()?;
-        }
-        Ok(existed)
+        self.write(|store| Ok(store.days.remove(day_key(date))?.is_some()))
     }
 
     /// The pages whose dates fall in `range`, oldest first.
     pub fn days(
         &self,
         range: impl RangeBounds<NaiveDate>,
-    ) -> impl DoubleEndedIterator<Item = Result<DayEntry>> + '_ {
+    ) -> impl DoubleEndedIterator<Item = Result<DayEntry>> {
         let map = |bound: Bound<&NaiveDate>| match bound {
             Bound::Included(d) => Bound::Included(day_key(*d)),
             Bound::Excluded(d) => Bound::Excluded(day_key(*d)),
             Bound::Unbounded => Bound::Unbounded,
         };
         let bounds = (map(range.start_bound()), map(range.end_bound()));
-        self.days.range(bounds).map(|item| {
-            let (_, bytes) = item?;
-            records::decode_day(&bytes)
-        })
+        let (iter, error) = match self.store() {
+            Ok(store) => (Some(store.days.range(bounds)), None),
+            Err(e) => (None, Some(e)),
+        };
+        error
+            .map(Err)
+            .into_iter()
+            .chain(iter.into_iter().flatten().map(|item| {
+                let (_, bytes) = item?;
+                records::decode_day(&bytes)
+            }))
     }
 
     /// How many pages the journal holds.
-    pub fn n_days(&self) -> usize {
-        self.days.len()
+    pub fn n_days(&self) -> Result<usize> {
+        Ok(self.store()?.days.len())
     }
 
     /// The reflection for `week`, if one was saved.
     pub fn week(&self, week: WeekId) -> Result<Option<WeekReflection>> {
-        self.weeks
+        self.store()?
+            .weeks
             .get(week_key(week))?
             .map(|bytes| records::decode_week(&bytes))
             .transpose()
@@ -236,13 +346,15 @@ impl Journal {
     /// Stores a week's reflection whole, durably.
     pub fn put_week(&self, week: &WeekReflection) -> Result<()> {
         let bytes = records::encode_week(week)?;
-        self.weeks.insert(week_key(week.week), bytes)?;
-        self.sync()
+        self.write(|store| {
+            store.weeks.insert(week_key(week.week), bytes)?;
+            Ok(())
+        })
     }
 
     /// The settings, or the defaults when none were saved.
     pub fn settings(&self) -> Result<Settings> {
-        match self.meta.get(SETTINGS_KEY)? {
+        match self.store()?.meta.get(SETTINGS_KEY)? {
             Some(bytes) => records::decode_settings(&bytes),
             None => Ok(Settings::default()),
         }
@@ -250,9 +362,153 @@ impl Journal {
 
     /// Stores the settings, durably.
     pub fn put_settings(&self, settings: &Settings) -> Result<()> {
-        self.meta
-            .insert(SETTINGS_KEY, records::encode_settings(settings))?;
-        self.sync()
+        let bytes = records::encode_settings(settings);
+        self.write(|store| {
+            store.meta.insert(SETTINGS_KEY, bytes)?;
+            Ok(())
+        })
+    }
+}
+
+impl Journal {
+    /// Every prompt: the shipped library (merged at open) and the user's own, by id.
+    pub fn prompts(&self) -> Result<Vec<Prompt>> {
+        self.store()?
+            .prompts
+            .iter()
+            .map(|item| {
+                let (_, bytes) = item?;
+                records::decode_prompt(&bytes)
+            })
+            .collect()
+    }
+
+    /// The prompt with `id`, if there is one.
+    pub fn prompt(&self, id: &str) -> Result<Option<Prompt>> {
+        self.store()?
+            .prompts
+            .get(id.as_bytes())?
+            .map(|bytes| records::decode_prompt(&bytes))
+            .transpose()
+    }
+
+    fn existing_prompt(&self, id: &str) -> Result<Prompt> {
+        self.prompt(id)?
+            .ok_or_else(|| KeelError::UnknownPrompt { id: id.to_owned() })
+    }
+
+    /// Hides or shows a prompt, durably.
+    pub fn set_prompt_hidden(&self, id: &str, hidden: bool) -> Result<Prompt> {
+        let prompt = Prompt {
+            hidden,
+            ..self.existing_prompt(id)?
+        };
+        self.write(|store| {
+            store
+                .prompts
+                .insert(prompt.id.as_bytes(), records::encode_prompt(&prompt))?;
+            Ok(prompt)
+        })
+    }
+
+    /// Adds a prompt of the user's own, durably; its id is `u-` and a number never reused.
+    pub fn add_prompt(&self, fields: PromptFields) -> Result<Prompt> {
+        let fields = fields.validated()?;
+        self.write(|store| {
+            let prompt = Prompt {
+                id: format!("u-{}", store.db.generate_id()?),
+                side: fields.side,
+                cadence: fields.cadence,
+                theme: fields.theme,
+                text: fields.text,
+                origin: PromptOrigin::User,
+                edited: false,
+                hidden: false,
+            };
+            store
+                .prompts
+                .insert(prompt.id.as_bytes(), records::encode_prompt(&prompt))?;
+            Ok(prompt)
+        })
+    }
+
+    /// Changes a prompt's fields, durably. A shipped prompt is marked edited, so later library
+    /// upgrades leave it as the user wrote it.
+    pub fn edit_prompt(&self, id: &str, fields: PromptFields) -> Result<Prompt> {
+        let fields = fields.validated()?;
+        let old = self.existing_prompt(id)?;
+        let prompt = Prompt {
+            side: fields.side,
+            cadence: fields.cadence,
+            theme: fields.theme,
+            text: fields.text,
+            edited: old.origin == PromptOrigin::Shipped,
+            ..old
+        };
+        self.write(|store| {
+            store
+                .prompts
+                .insert(prompt.id.as_bytes(), records::encode_prompt(&prompt))?;
+            Ok(prompt)
+        })
+    }
+
+    /// Deletes one of the user's own prompts, durably. Shipped prompts can be hidden, not
+    /// deleted (a later upgrade would bring them back).
+    pub fn delete_prompt(&self, id: &str) -> Result<()> {
+        let old = self.existing_prompt(id)?;
+        if old.origin == PromptOrigin::Shipped {
+            return Err(KeelError::InvalidPrompt {
+                reason: "prompts that come with Keel can be hidden but not deleted".into(),
+            });
+        }
+        self.write(|store| {
+            store.prompts.remove(id.as_bytes())?;
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+impl Journal {
+    /// Writes a prompt record as given (tests of the library merge).
+    pub(crate) fn put_prompt_for_test(&self, prompt: &Prompt) {
+        let store = self.store().unwrap();
+        store
+            .prompts
+            .insert(prompt.id.as_bytes(), records::encode_prompt(prompt))
+            .unwrap();
+        store.sync().unwrap();
+    }
+
+    /// Forgets which library was merged, so the next open merges again.
+    pub(crate) fn forget_library_fingerprint_for_test(&self) {
+        let store = self.store().unwrap();
+        store.meta.remove(PROMPT_LIBRARY_KEY).unwrap();
+        store.sync().unwrap();
+    }
+}
+
+/// Says in plain words why a write failed, from the I/O error's kind (sled wraps the OS error
+/// in text that reads like debug output).
+fn explain_write_error(error: KeelError, dir: &Path) -> KeelError {
+    use std::io::ErrorKind;
+    let kind = match &error {
+        KeelError::Storage(sled::Error::Io(io)) => io.kind(),
+        KeelError::Io { source, .. } => source.kind(),
+        _ => return error,
+    };
+    let path = dir.to_owned();
+    let reason = match kind {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => return KeelError::DiskFull { path },
+        ErrorKind::PermissionDenied => "permission was denied",
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+        ErrorKind::NotFound => "its files have gone (was the folder moved or deleted?)",
+        _ => "the disk reported an error",
+    };
+    KeelError::WriteFailed {
+        path,
+        reason: reason.to_owned(),
     }
 }
 

@@ -9,7 +9,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{KeelError, Result};
-use crate::model::{Boundary, CheckIn, DayEntry, PromptAnswer, Settings, WeekId, WeekReflection};
+use crate::model::{
+    Boundary, Cadence, CheckIn, DayEntry, Prompt, PromptAnswer, PromptOrigin, Settings, Side,
+    Theme, WeekId, WeekReflection,
+};
 
 /// Largest encoded record, with room to spare under sled's 128 KiB blob threshold.
 pub const MAX_RECORD_BYTES: usize = 120 * 1024;
@@ -17,6 +20,20 @@ pub const MAX_RECORD_BYTES: usize = 120 * 1024;
 const DAY_RECORD_VERSION: u32 = 1;
 const WEEK_RECORD_VERSION: u32 = 1;
 const SETTINGS_RECORD_VERSION: u32 = 1;
+const PROMPT_RECORD_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct PromptRecordV1 {
+    v: u32,
+    id: String,
+    side: Side,
+    cadence: Cadence,
+    theme: Theme,
+    text: String,
+    origin: PromptOrigin,
+    edited: bool,
+    hidden: bool,
+}
 
 #[derive(Serialize, Deserialize)]
 struct DayRecordV1 {
@@ -194,6 +211,40 @@ pub fn decode_settings(bytes: &[u8]) -> Result<Settings> {
     version_of(bytes, WHAT, SETTINGS_RECORD_VERSION)?;
     let r: SettingsRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
     Ok(r.settings)
+}
+
+/// Encodes a prompt.
+pub fn encode_prompt(p: &Prompt) -> Vec<u8> {
+    // Serializing plain owned data to a Vec cannot fail.
+    serde_json::to_vec(&PromptRecordV1 {
+        v: PROMPT_RECORD_VERSION,
+        id: p.id.clone(),
+        side: p.side,
+        cadence: p.cadence,
+        theme: p.theme,
+        text: p.text.clone(),
+        origin: p.origin,
+        edited: p.edited,
+        hidden: p.hidden,
+    })
+    .expect("prompt record serializes")
+}
+
+/// Decodes a prompt record of any known version.
+pub fn decode_prompt(bytes: &[u8]) -> Result<Prompt> {
+    const WHAT: &str = "prompt";
+    version_of(bytes, WHAT, PROMPT_RECORD_VERSION)?;
+    let r: PromptRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    Ok(Prompt {
+        id: r.id,
+        side: r.side,
+        cadence: r.cadence,
+        theme: r.theme,
+        text: r.text,
+        origin: r.origin,
+        edited: r.edited,
+        hidden: r.hidden,
+    })
 }
 
 #[cfg(test)]

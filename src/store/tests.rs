@@ -100,16 +100,16 @@ fn every_write_is_flushed_and_synced_before_it_returns() {
     assert_eq!(journal.n_syncs(), before + 1, "one durable sync per save");
     // sled's background flusher is off, so nothing pending now proves save_day flushed.
     assert_eq!(
-        journal.db.flush().unwrap(),
+        journal.store().unwrap().db.flush().unwrap(),
         0,
         "save_day returned with unflushed bytes"
     );
 
     let mut settings = journal.settings().unwrap();
-    settings.theme = crate::model::Theme::Dark;
+    settings.theme = crate::model::Appearance::Dark;
     journal.put_settings(&settings).unwrap();
     assert_eq!(
-        journal.db.flush().unwrap(),
+        journal.store().unwrap().db.flush().unwrap(),
         0,
         "put_settings returned with unflushed bytes"
     );
@@ -122,10 +122,12 @@ fn unflushed_writes_are_visible_to_the_durability_check() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(dir.path()).unwrap();
     journal
+        .store()
+        .unwrap()
         .days
         .insert(b"raw!", b"not synced".to_vec())
         .unwrap();
-    assert!(journal.db.flush().unwrap() > 0);
+    assert!(journal.store().unwrap().db.flush().unwrap() > 0);
 }
 
 #[test]
@@ -148,7 +150,7 @@ fn a_refused_patch_writes_nothing() {
         journal.save_day(d, &huge, now()),
         Err(KeelError::EntryTooLarge { .. })
     ));
-    assert_eq!(journal.n_days(), 0);
+    assert_eq!(journal.n_days().unwrap(), 0);
 }
 
 #[test]
@@ -173,8 +175,8 @@ fn a_newer_journal_is_refused_and_left_as_it_was() {
                 now(),
             )
             .unwrap();
-        migrate::stamp(&journal.meta, migrate::SCHEMA_VERSION + 1).unwrap();
-        journal.sync().unwrap();
+        migrate::stamp(&journal.store().unwrap().meta, migrate::SCHEMA_VERSION + 1).unwrap();
+        journal.store().unwrap().sync().unwrap();
     }
     let err = Journal::open(dir.path()).unwrap_err();
     assert!(
@@ -287,6 +289,8 @@ fn a_damaged_record_is_reported_as_corrupt_not_a_panic() {
     let journal = Journal::open(dir.path()).unwrap();
     let d = date("2026-11-28");
     journal
+        .store()
+        .unwrap()
         .days
         .insert(day_key(d), b"{\"v\":1,\"date\":".to_vec())
         .unwrap();

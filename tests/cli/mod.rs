@@ -159,7 +159,7 @@ fn a_bad_date_is_refused_with_exit_1_and_nothing_written() {
     let out = keel(dir.path(), &["show", "2026-02-28", "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let journal = keel::Journal::open(dir.path()).unwrap();
-    assert_eq!(journal.n_days(), 0);
+    assert_eq!(journal.n_days().unwrap(), 0);
 }
 
 #[test]
@@ -329,7 +329,7 @@ fn a_second_process_is_refused_while_the_first_holds_the_journal() {
     );
     assert_eq!(stderr(&out), expected);
     assert_eq!(
-        holder.n_days(),
+        holder.n_days().unwrap(),
         0,
         "nothing was written by the refused process"
     );
@@ -338,4 +338,52 @@ fn a_second_process_is_refused_while_the_first_holds_the_journal() {
         dir.path(),
         &["add", "--date", "2026-11-21", "--role", "now it works"],
     ));
+}
+
+#[test]
+fn prompt_shows_the_same_stored_prompts_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = keel(dir.path(), &["prompt", "2026-11-24", "--json"]);
+    assert_ok(&first);
+    let json: Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(json["date"], "2026-11-24");
+    for side in ["role", "self"] {
+        let p = &json[side];
+        assert!(
+            p["id"].is_string() && p["text"].is_string() && p["theme"].is_string(),
+            "{json}"
+        );
+    }
+    assert!(
+        json["bridge"].is_null() || json["bridge"]["id"].is_string(),
+        "{json}"
+    );
+    assert!(
+        json.get("weekly").is_none(),
+        "a Tuesday offers no weekly set: {json}"
+    );
+    let again = keel(dir.path(), &["prompt", "2026-11-24", "--json"]);
+    assert_eq!(stdout(&again), stdout(&first));
+    // Stored with the day.
+    let day = show_json(dir.path(), "2026-11-24");
+    let ids = day["prompt_ids"].as_array().unwrap();
+    assert!(
+        ids.contains(&json["role"]["id"]) && ids.contains(&json["self"]["id"]),
+        "{day}"
+    );
+    let plain = keel(dir.path(), &["prompt", "2026-11-24"]);
+    assert_ok(&plain);
+    assert!(stdout(&plain).contains(json["role"]["text"].as_str().unwrap()));
+}
+
+#[test]
+fn the_reflection_day_prompt_includes_the_weekly_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = keel(dir.path(), &["prompt", "2026-11-27", "--json"]);
+    assert_ok(&out);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let weekly = json["weekly"]
+        .as_array()
+        .expect("a Friday offers the weekly set");
+    assert!((3..=5).contains(&weekly.len()), "{json}");
 }

@@ -220,3 +220,115 @@ fn a_journal_that_cannot_open_is_reported_by_every_command() {
     );
     drop(holder);
 }
+
+#[test]
+fn day_prompts_are_stable_and_another_and_hide_change_them() {
+    let app = app();
+    let first = call(&app, "get_day_prompts", json!({"date": "2026-11-24"})).unwrap();
+    assert_eq!(first["date"], "2026-11-24");
+    for side in ["role", "self"] {
+        assert!(first[side]["id"].is_string(), "{first}");
+        assert!(first[side]["text"].is_string(), "{first}");
+    }
+    assert_eq!(first["role"]["side"], "role");
+    assert_eq!(first["self"]["side"], "self");
+    assert_eq!(
+        call(&app, "get_day_prompts", json!({"date": "2026-11-24"})).unwrap(),
+        first
+    );
+
+    let next = call(
+        &app,
+        "another_prompt",
+        json!({"date": "2026-11-24", "side": "role"}),
+    )
+    .unwrap();
+    assert_ne!(next["role"]["id"], first["role"]["id"]);
+    assert_eq!(next["self"], first["self"]);
+
+    let hidden_id = next["self"]["id"].clone();
+    let after = call(
+        &app,
+        "hide_prompt",
+        json!({"date": "2026-11-24", "id": hidden_id}),
+    )
+    .unwrap();
+    assert_ne!(after["self"]["id"], hidden_id);
+    let all = call(&app, "list_prompts", json!({})).unwrap();
+    let hidden = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == hidden_id)
+        .unwrap();
+    assert_eq!(hidden["hidden"], true);
+    let shown = call(
+        &app,
+        "set_prompt_hidden",
+        json!({"id": hidden_id, "hidden": false}),
+    )
+    .unwrap();
+    assert_eq!(shown["hidden"], false);
+}
+
+#[test]
+fn prompt_commands_refuse_bad_input_clearly() {
+    let app = app();
+    assert!(call(
+        &app,
+        "another_prompt",
+        json!({"date": "2026-11-24", "side": "boss"})
+    )
+    .is_err());
+    assert_error(
+        call(
+            &app,
+            "hide_prompt",
+            json!({"date": "2026-11-24", "id": "zzz"}),
+        ),
+        "unknown_prompt",
+        "no prompt with the id",
+    );
+    assert_error(
+        call(&app, "get_day_prompts", json!({"date": "24/11/2026"})),
+        "invalid_date",
+        "is not a date",
+    );
+    let empty =
+        json!({"fields": {"side": "self", "cadence": "daily", "theme": "values", "text": "  "}});
+    assert_error(
+        call(&app, "add_prompt", empty),
+        "invalid_prompt",
+        "1 to 600 characters",
+    );
+    assert_error(
+        call(&app, "delete_prompt", json!({"id": "r-001"})),
+        "invalid_prompt",
+        "hidden but not deleted",
+    );
+}
+
+#[test]
+fn user_prompts_are_added_edited_and_deleted() {
+    let app = app();
+    let fields = json!({"side": "self", "cadence": "weekly", "theme": "relationships", "text": "Who did I miss this week?"});
+    let added = call(&app, "add_prompt", json!({"fields": fields})).unwrap();
+    assert_eq!(added["origin"], "user");
+    assert_eq!(added["cadence"], "weekly");
+    let id = added["id"].as_str().unwrap().to_owned();
+    let edited = call(
+        &app,
+        "edit_prompt",
+        json!({"id": id, "fields": {"side": "bridge", "cadence": "daily", "theme": "identity", "text": "Who am I missing?"}}),
+    )
+    .unwrap();
+    assert_eq!(edited["text"], "Who am I missing?");
+    assert_eq!(edited["side"], "bridge");
+    assert_eq!(
+        call(&app, "delete_prompt", json!({"id": id})).unwrap(),
+        Value::Null
+    );
+    let all = call(&app, "list_prompts", json!({})).unwrap();
+    assert!(all.as_array().unwrap().iter().all(|p| p["id"] != id));
+    assert!(all.as_array().unwrap().len() >= 120);
+}

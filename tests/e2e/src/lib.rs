@@ -188,7 +188,13 @@ impl App {
 
     /// Waits up to 15 s for `script` to return true.
     pub async fn wait_for(&self, what: &str, script: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        self.wait_for_within(what, script, Duration::from_secs(15))
+            .await;
+    }
+
+    /// Waits up to `limit` for `script` to return true.
+    pub async fn wait_for_within(&self, what: &str, script: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         loop {
             if self.client.execute(script, vec![]).await.ok() == Some(Value::Bool(true)) {
                 return;

@@ -259,3 +259,143 @@ fn a_failed_save_keeps_the_text_and_says_why() {
         );
     });
 }
+
+#[test]
+fn a_second_launch_hands_over_to_the_first_window() {
+    run(|journal| async move {
+        assert!(
+            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            "no D-Bus session bus: single-instance needs one; run the tests under dbus-run-session (the README's test command does)"
+        );
+        let app = App::launch(&journal).await;
+        app.open_day(DAY).await;
+        // A second copy, started as a person would start it again.
+        let mut second = std::process::Command::new(keel_e2e::app_binary())
+            .env("KEEL_JOURNAL", &journal)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = second.try_wait().unwrap() {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = second.kill();
+                panic!("the second launch kept running instead of handing over to the first");
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        };
+        assert!(status.success(), "the second launch exited with {status}");
+        // The first window still works and still saves.
+        app.type_into("role-editor", "Still here after a second launch.")
+            .await;
+        app.wait_saved().await;
+        app.quit(&journal).await;
+        let stored = Journal::open(&journal)
+            .unwrap()
+            .day(date(DAY))
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.role, "Still here after a second launch.");
+    });
+}
+
+/// A 4 MiB tmpfs holding the journal (needs root, as CI has), unmounted on drop.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &std::path::Path) -> SmallDisk {
+        std::fs::create_dir_all(at).unwrap();
+        let status = std::process::Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                "size=4m",
+                "keel-e2e",
+                at.to_str().unwrap(),
+            ])
+            .status()
+            .unwrap();
+        assert!(
+            status.success(),
+            "mounting a tmpfs failed: this test needs root (it fills a disk)"
+        );
+        SmallDisk(at.to_owned())
+    }
+
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write;
+        let path = self.0.join("filler");
+        let mut file = std::fs::File::create(&path).unwrap();
+        let block = vec![0u8; 64 * 1024];
+        while file.write_all(&block).is_ok() {}
+        path
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_keeps_the_text_says_why_and_saves_when_space_returns() {
+    run(|dir| async move {
+        let disk = SmallDisk::mount(&dir.join("disk"));
+        let journal = disk.0.join("journal");
+        let app = App::launch(&journal).await;
+        app.open_day(DAY).await;
+        app.type_into("self-editor", "Saved before the disk filled.")
+            .await;
+        app.wait_saved().await;
+
+        let filler = disk.fill();
+        app.js(
+            "const e = document.querySelector('[data-testid=self-editor]');
+             e.value = e.value + ' Written while the disk was full. ' + 'more words '.repeat(4000);
+             e.dispatchEvent(new Event('input', { bubbles: true }));",
+        )
+        .await;
+        app.wait_for(
+            "the error",
+            "return document.getElementById('save-status').dataset.state === 'error'",
+        )
+        .await;
+        let (_, text) = app.status().await;
+        assert!(text.contains("There is no space left on the disk that holds the journal"), "{text}");
+        assert!(text.contains("Trying again"), "{text}");
+        assert!(text.contains("Your text is still here"), "{text}");
+        let kept = app
+            .js("return document.querySelector('[data-testid=self-editor]').value.includes('Written while the disk was full.')")
+            .await;
+        assert_eq!(kept, json!(true));
+        app.screenshot("full-disk").await;
+
+        // Space returns: the retry goes through without a restart.
+        std::fs::remove_file(filler).unwrap();
+        // Retries come 1, 2, 4, 8 s apart: the one after the disk is freed must succeed.
+        app.wait_for_within(
+            "the retried save",
+            "return document.getElementById('save-status').dataset.state === 'saved'",
+            std::time::Duration::from_secs(40),
+        )
+        .await;
+        app.quit(&journal).await;
+        let stored = Journal::open(&journal)
+            .unwrap()
+            .day(date(DAY))
+            .unwrap()
+            .unwrap();
+        assert!(stored
+            .self_text
+            .starts_with("Saved before the disk filled. Written while the disk was full."));
+        drop(disk);
+    });
+}

@@ -1,0 +1,489 @@
+//! The prompt library and the choice of a day's prompts.
+//!
+//! The library is `assets/prompts.toml`, compiled into the binary and validated here. The
+//! choice is a pure function of the date, the visible prompts, what was shown on nearby days
+//! and the context (the day before's stress, review days, the reflection day):
+//! - deterministic: a date seeds its own generator (SplitMix64), so the same inputs always give
+//!   the same prompts, on any machine, after any restart;
+//! - no repeats: a daily prompt shown within 29 days on either side is not chosen while other
+//!   prompts of its side remain;
+//! - context-aware: after a day with stress of 7 or more, recovery prompts weigh four times as
+//!   much; on a review day, pressure and boundary prompts weigh three times as much;
+//! - the weekly set (3 to 5 weekly prompts, at least one per side) is chosen per ISO week.
+//!
+//! Storing what was chosen belongs to `day_prompts` and friends at the bottom, which use the
+//! journal's public API: once a day has shown prompts, it shows those same prompts forever.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use serde::Deserialize;
+
+use crate::error::{KeelError, Result};
+use crate::model::{Cadence, DayPatch, Prompt, PromptOrigin, Settings, Side, Theme, WeekId};
+use crate::store::Journal;
+
+/// The shipped library, as written.
+pub const LIBRARY_TOML: &str = include_str!("../assets/prompts.toml");
+
+/// Days on either side of a date whose prompts it will not repeat.
+pub const NO_REPEAT_DAYS: u64 = 29;
+/// Stress at or above which the next day leans to recovery.
+pub const HIGH_STRESS: u8 = 7;
+const RECOVERY_WEIGHT: f64 = 4.0;
+const REVIEW_DAY_WEIGHT: f64 = 3.0;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LibraryFile {
+    prompt: Vec<LibraryPrompt>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LibraryPrompt {
+    id: String,
+    side: Side,
+    cadence: Cadence,
+    theme: Theme,
+    text: String,
+}
+
+/// Parses and validates a library file: ids unique and well formed, texts non-empty and
+/// unique, every side, cadence and theme populated.
+pub fn parse_library(toml_text: &str) -> Result<Vec<Prompt>> {
+    let bad = |reason: String| KeelError::PromptLibrary { reason };
+    let file: LibraryFile = toml::from_str(toml_text).map_err(|e| bad(e.to_string()))?;
+    let mut ids = HashSet::new();
+    let mut texts = HashSet::new();
+    let mut prompts = Vec::with_capacity(file.prompt.len());
+    for (i, p) in file.prompt.into_iter().enumerate() {
+        let text = p.text.trim().to_owned();
+        let well_formed = !p.id.is_empty()
+            && p.id.len() <= 16
+            && p.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !p.id.starts_with("u-");
+        if !well_formed {
+            return Err(bad(format!(
+                "prompt {} has a malformed id “{}”",
+                i + 1,
+                p.id
+            )));
+        }
+        if !ids.insert(p.id.clone()) {
+            return Err(bad(format!("the id {} is used twice", p.id)));
+        }
+        if text.is_empty() || text.chars().count() > crate::model::MAX_PROMPT_CHARS {
+            return Err(bad(format!(
+                "prompt {} has an empty or overlong text",
+                p.id
+            )));
+        }
+        if !texts.insert(text.to_lowercase()) {
+            return Err(bad(format!(
+                "prompt {} repeats another prompt's text",
+                p.id
+            )));
+        }
+        prompts.push(Prompt {
+            id: p.id,
+            side: p.side,
+            cadence: p.cadence,
+            theme: p.theme,
+            text,
+            origin: PromptOrigin::Shipped,
+            edited: false,
+            hidden: false,
+        });
+    }
+    for side in Side::ALL {
+        for cadence in [Cadence::Daily, Cadence::Weekly] {
+            if !prompts
+                .iter()
+                .any(|p| p.side == side && p.cadence == cadence)
+            {
+                return Err(bad(format!(
+                    "no {cadence:?} prompt for the {} side",
+                    side.as_str()
+                )));
+            }
+        }
+    }
+    for theme in Theme::ALL {
+        if !prompts.iter().any(|p| p.theme == theme) {
+            return Err(bad(format!("no prompt has the theme {}", theme.as_str())));
+        }
+    }
+    Ok(prompts)
+}
+
+/// The shipped library.
+pub fn shipped() -> Result<Vec<Prompt>> {
+    parse_library(LIBRARY_TOML)
+}
+
+/// A fingerprint of the shipped library (FNV-1a), stored in the journal to merge only when
+/// the library changed.
+pub fn library_fingerprint() -> u64 {
+    LIBRARY_TOML.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// What the choice depends on besides the date and the library.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Stress recorded on the day before, if any.
+    pub previous_stress: Option<u8>,
+    /// Whether the date is one of the user's review days.
+    pub review_day: bool,
+    /// Ids shown within `NO_REPEAT_DAYS` of the date (either side).
+    pub recent: HashSet<String>,
+}
+
+impl Context {
+    /// The context of `date` from the settings, the day before's stress and nearby prompts.
+    pub fn new(
+        date: NaiveDate,
+        settings: &Settings,
+        previous_stress: Option<u8>,
+        recent: HashSet<String>,
+    ) -> Context {
+        Context {
+            previous_stress,
+            review_day: settings.review_days.contains(&date.weekday()),
+            recent,
+        }
+    }
+
+    fn weight(&self, prompt: &Prompt) -> f64 {
+        let mut w = 1.0;
+        if self.previous_stress.is_some_and(|s| s >= HIGH_STRESS) && prompt.theme == Theme::Recovery
+        {
+            w *= RECOVERY_WEIGHT;
+        }
+        if self.review_day && matches!(prompt.theme, Theme::Pressure | Theme::Boundaries) {
+            w *= REVIEW_DAY_WEIGHT;
+        }
+        w
+    }
+}
+
+/// SplitMix64: a small, fast, well-distributed generator; stable across platforms and
+/// releases, which the per-date determinism depends on.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn new(date: NaiveDate, salt: u64) -> SplitMix64 {
+        SplitMix64((date.num_days_from_ce() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A float in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// FNV-1a, 64 bits: a stable hash of text (std's hasher is seeded per process).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Picks one visible daily prompt of `side` for `date`, avoiding `exclude` and the recent
+/// ones while others remain. `salt` varies the draw ("another prompt" passes the current id).
+pub fn pick(
+    date: NaiveDate,
+    side: Side,
+    library: &[Prompt],
+    context: &Context,
+    exclude: &HashSet<String>,
+    salt: &str,
+) -> Option<Prompt> {
+    let visible: Vec<&Prompt> = library
+        .iter()
+        .filter(|p| {
+            p.side == side && p.cadence == Cadence::Daily && !p.hidden && !exclude.contains(&p.id)
+        })
+        .collect();
+    let fresh: Vec<&Prompt> = visible
+        .iter()
+        .copied()
+        .filter(|p| !context.recent.contains(&p.id))
+        .collect();
+    let pool = if fresh.is_empty() { visible } else { fresh };
+    if pool.is_empty() {
+        return None;
+    }
+    // Sorted by id so the draw does not depend on the order the library was read in.
+    let mut pool = pool;
+    pool.sort_by(|a, b| a.id.cmp(&b.id));
+    let weights: Vec<f64> = pool.iter().map(|p| context.weight(p)).collect();
+    let total: f64 = weights.iter().sum();
+    let mut rng = SplitMix64::new(date, fnv1a(side.as_str()) ^ fnv1a(salt).rotate_left(17));
+    let mut target = rng.unit() * total;
+    for (prompt, w) in pool.iter().zip(&weights) {
+        if target < *w {
+            return Some((*prompt).clone());
+        }
+        target -= w;
+    }
+    pool.last().map(|p| (*p).clone())
+}
+
+/// Whether `date` shows a bridge prompt (about one day in three).
+pub fn has_bridge(date: NaiveDate) -> bool {
+    SplitMix64::new(date, fnv1a("bridge?")).next().is_multiple_of(3)
+}
+
+/// A day's daily prompts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailyChoice {
+    pub role: Option<Prompt>,
+    pub myself: Option<Prompt>,
+    pub bridge: Option<Prompt>,
+}
+
+impl DailyChoice {
+    /// The ids, in the order they are stored with the day.
+    pub fn ids(&self) -> Vec<String> {
+        [&self.role, &self.myself, &self.bridge]
+            .into_iter()
+            .flatten()
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
+    fn slot(&mut self, side: Side) -> &mut Option<Prompt> {
+        match side {
+            Side::Role => &mut self.role,
+            Side::Myself => &mut self.myself,
+            Side::Bridge => &mut self.bridge,
+        }
+    }
+}
+
+/// Chooses `date`'s prompts from scratch.
+pub fn choose(date: NaiveDate, library: &[Prompt], context: &Context) -> DailyChoice {
+    let none = HashSet::new();
+    DailyChoice {
+        role: pick(date, Side::Role, library, context, &none, ""),
+        myself: pick(date, Side::Myself, library, context, &none, ""),
+        bridge: if has_bridge(date) {
+            pick(date, Side::Bridge, library, context, &none, "")
+        } else {
+            None
+        },
+    }
+}
+
+/// The weekly set for `week`: 3 to 5 visible weekly prompts, at least one per side when the
+/// library allows, deterministic per week.
+pub fn weekly_set(week: WeekId, library: &[Prompt]) -> Vec<Prompt> {
+    let monday = week.monday();
+    let mut rng = SplitMix64::new(monday, fnv1a("weekly"));
+    let n_wanted = 3 + (rng.next() % 3) as usize;
+    let mut visible: Vec<&Prompt> = library
+        .iter()
+        .filter(|p| p.cadence == Cadence::Weekly && !p.hidden)
+        .collect();
+    visible.sort_by(|a, b| a.id.cmp(&b.id));
+    // A seeded shuffle (Fisher–Yates), then one per side first, then the rest in order.
+    for i in (1..visible.len()).rev() {
+        let j = (rng.next() % (i as u64 + 1)) as usize;
+        visible.swap(i, j);
+    }
+    let mut chosen: Vec<&Prompt> = Vec::new();
+    for side in Side::ALL {
+        if let Some(p) = visible.iter().find(|p| p.side == side) {
+            chosen.push(p);
+        }
+    }
+    for p in &visible {
+        if chosen.len() >= n_wanted {
+            break;
+        }
+        if !chosen.iter().any(|c| c.id == p.id) {
+            chosen.push(p);
+        }
+    }
+    chosen.truncate(n_wanted.max(1));
+    chosen.into_iter().cloned().collect()
+}
+
+// ------------------------------------------------------------------ stored with the journal
+
+/// The prompts a day shows: its stored daily prompts, and the weekly set on the reflection day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayPrompts {
+    pub date: NaiveDate,
+    pub daily: DailyChoice,
+    /// Offered on the reflection day; empty on other days.
+    pub weekly: Vec<Prompt>,
+}
+
+fn context_for(journal: &Journal, date: NaiveDate, settings: &Settings) -> Result<Context> {
+    let previous_stress = match date.pred_opt() {
+        Some(prev) => journal.day(prev)?.and_then(|d| d.check_in.stress),
+        None => None,
+    };
+    let from = date
+        .checked_sub_days(chrono::Days::new(NO_REPEAT_DAYS))
+        .unwrap_or(NaiveDate::MIN);
+    let to = date
+        .checked_add_days(chrono::Days::new(NO_REPEAT_DAYS))
+        .unwrap_or(NaiveDate::MAX);
+    let mut recent = HashSet::new();
+    for day in journal.days(from..=to) {
+        recent.extend(day?.prompt_ids);
+    }
+    Ok(Context::new(date, settings, previous_stress, recent))
+}
+
+fn by_id(library: &[Prompt]) -> HashMap<&str, &Prompt> {
+    library.iter().map(|p| (p.id.as_str(), p)).collect()
+}
+
+/// Resolves a day's stored ids (every prompt the day has shown, in order) to its current
+/// prompts: the last visible one of each side.
+fn resolve(stored: &[String], library: &[Prompt]) -> DailyChoice {
+    let ids = by_id(library);
+    let mut daily = DailyChoice {
+        role: None,
+        myself: None,
+        bridge: None,
+    };
+    for id in stored {
+        if let Some(p) = ids.get(id.as_str()) {
+            if p.cadence == Cadence::Daily && !p.hidden {
+                *daily.slot(p.side) = Some((*p).clone());
+            }
+        }
+    }
+    daily
+}
+
+/// The day's prompts: those stored with the day, or, the first time, a fresh choice that is
+/// then stored (durably) so that the day shows the same prompts from now on. A stored prompt
+/// that has since been hidden is replaced (role and self) or dropped (bridge).
+pub fn day_prompts(
+    journal: &Journal,
+    date: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Result<DayPrompts> {
+    let library = journal.prompts()?;
+    let settings = journal.settings()?;
+    let mut stored = journal.day(date)?.map(|d| d.prompt_ids).unwrap_or_default();
+    let mut daily = resolve(&stored, &library);
+    if stored.is_empty() || daily.role.is_none() || daily.myself.is_none() {
+        let context = context_for(journal, date, &settings)?;
+        let fresh = choose(date, &library, &context);
+        if daily.role.is_none() {
+            daily.role = fresh.role;
+        }
+        if daily.myself.is_none() {
+            daily.myself = fresh.myself;
+        }
+        if stored.is_empty() {
+            daily.bridge = fresh.bridge;
+        }
+        for id in daily.ids() {
+            if !stored.contains(&id) {
+                stored.push(id);
+            }
+        }
+        store_ids(journal, date, stored, now)?;
+    }
+    let weekly = if date.weekday() == settings.reflection_day {
+        weekly_set(WeekId::of(date), &library)
+    } else {
+        Vec::new()
+    };
+    Ok(DayPrompts {
+        date,
+        daily,
+        weekly,
+    })
+}
+
+fn store_ids(
+    journal: &Journal,
+    date: NaiveDate,
+    ids: Vec<String>,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    let patch = DayPatch {
+        prompt_ids: Some(ids),
+        ..DayPatch::default()
+    };
+    journal.save_day(date, &patch, now)?;
+    Ok(())
+}
+
+/// Replaces the day's prompt of `side` with another one, stores it (the day keeps the ids of
+/// every prompt it has shown) and returns the day's prompts. The sequence is deterministic for
+/// a day, and does not come back to a prompt the day already showed while others remain.
+pub fn another_prompt(
+    journal: &Journal,
+    date: NaiveDate,
+    side: Side,
+    now: DateTime<FixedOffset>,
+) -> Result<DayPrompts> {
+    let current = day_prompts(journal, date, now)?;
+    let library = journal.prompts()?;
+    let settings = journal.settings()?;
+    let mut stored = journal.day(date)?.map(|d| d.prompt_ids).unwrap_or_default();
+    let context = context_for(journal, date, &settings)?;
+    let current_id = match side {
+        Side::Role => &current.daily.role,
+        Side::Myself => &current.daily.myself,
+        Side::Bridge => &current.daily.bridge,
+    }
+    .as_ref()
+    .map(|p| p.id.clone())
+    .unwrap_or_default();
+    let shown_today: HashSet<String> = stored.iter().cloned().collect();
+    let salt = format!("{current_id}#{}", stored.len());
+    let next = pick(date, side, &library, &context, &shown_today, &salt).or_else(|| {
+        // Every prompt of this side was shown today: start the round again, skipping the current one.
+        let only_current: HashSet<String> = [current_id.clone()].into_iter().collect();
+        pick(
+            date,
+            side,
+            &library,
+            &Context::default(),
+            &only_current,
+            &salt,
+        )
+    });
+    if let Some(next) = next {
+        stored.push(next.id);
+        store_ids(journal, date, stored, now)?;
+    }
+    day_prompts(journal, date, now)
+}
+
+/// Hides `id` for good (reversible in settings); a day showing it gets another in its place.
+pub fn hide_prompt(
+    journal: &Journal,
+    date: NaiveDate,
+    id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<DayPrompts> {
+    journal.set_prompt_hidden(id, true)?;
+    day_prompts(journal, date, now)
+}
+
+#[cfg(test)]
+mod tests;
