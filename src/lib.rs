@@ -4,9 +4,10 @@
 //! the store (`store::Journal`) is the only code that touches sled, keeps one tree per record
 //! kind under date-ordered keys, and returns from a write only after the write is durable
 //! (flush, then fsync); the Markdown renderer (`markdown`) is the only producer of HTML for the
-//! webview and sanitizes twice; `prompts` holds the shipped library and the per-date choice; `location` decides where the journal lives. Time is an input:
-//! nothing here reads the clock, so callers (the CLI, the desktop shell) pass `now` and `today`.
-//! Nothing under `src/` depends on Tauri or on any UI; `.ci/check-layering` proves it.
+//! webview and sanitizes twice; `prompts` holds the shipped prompt library and the per-date
+//! choice; `location` decides where the journal lives. Time is an input: nothing here reads the
+//! clock, so callers (the CLI, the desktop shell) pass `now` and `today`.
+//! Nothing under `src/` depends on Tauri or on any UI; `scripts/check.sh` proves it.
 
 pub mod error;
 pub mod location;

@@ -244,7 +244,9 @@ pub fn pick(
 
 /// Whether `date` shows a bridge prompt (about one day in three).
 pub fn has_bridge(date: NaiveDate) -> bool {
-    SplitMix64::new(date, fnv1a("bridge?")).next().is_multiple_of(3)
+    SplitMix64::new(date, fnv1a("bridge?"))
+        .next()
+        .is_multiple_of(3)
 }
 
 /// A day's daily prompts.

@@ -86,3 +86,74 @@ export async function onCloseRequested(handler) {
     handler: id,
   });
 }
+
+/** @typedef {import('./bindings/DayPromptsDto').DayPromptsDto} DayPromptsDto */
+/** @typedef {import('./bindings/PromptDto').PromptDto} PromptDto */
+/** @typedef {import('./bindings/PromptFieldsDto').PromptFieldsDto} PromptFieldsDto */
+/** @typedef {import('./bindings/SideDto').SideDto} SideDto */
+
+/**
+ * The day's prompts; the first call for a day chooses and stores them.
+ * @param {string} date
+ * @returns {Promise<DayPromptsDto>}
+ */
+export function getDayPrompts(date) {
+  return call('get_day_prompts', { date });
+}
+
+/**
+ * @param {string} date
+ * @param {SideDto} side
+ * @returns {Promise<DayPromptsDto>}
+ */
+export function anotherPrompt(date, side) {
+  return call('another_prompt', { date, side });
+}
+
+/**
+ * @param {string} date
+ * @param {string} id
+ * @returns {Promise<DayPromptsDto>}
+ */
+export function hidePrompt(date, id) {
+  return call('hide_prompt', { date, id });
+}
+
+/** @returns {Promise<PromptDto[]>} */
+export function listPrompts() {
+  return call('list_prompts');
+}
+
+/**
+ * @param {string} id
+ * @param {boolean} hidden
+ * @returns {Promise<PromptDto>}
+ */
+export function setPromptHidden(id, hidden) {
+  return call('set_prompt_hidden', { id, hidden });
+}
+
+/**
+ * @param {PromptFieldsDto} fields
+ * @returns {Promise<PromptDto>}
+ */
+export function addPrompt(fields) {
+  return call('add_prompt', { fields });
+}
+
+/**
+ * @param {string} id
+ * @param {PromptFieldsDto} fields
+ * @returns {Promise<PromptDto>}
+ */
+export function editPrompt(id, fields) {
+  return call('edit_prompt', { id, fields });
+}
+
+/**
+ * @param {string} id
+ * @returns {Promise<void>}
+ */
+export function deletePrompt(id) {
+  return call('delete_prompt', { id });
+}

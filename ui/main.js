@@ -10,12 +10,25 @@ import { Autosaver } from './autosave.js';
 import { addDays, localToday } from './dates.js';
 import { dayHash, parseRoute } from './router.js';
 import { DayView } from './views/day-view.js';
+import { PromptsView } from './views/prompts-view.js';
 
 /** @typedef {import('./autosave.js').SaveState} SaveState */
 /** @typedef {import('./bindings/ErrorDto').ErrorDto} ErrorDto */
 
 const statusLine = /** @type {HTMLElement} */ (document.getElementById('save-status'));
 const root = /** @type {HTMLElement} */ (document.getElementById('view'));
+const notice = /** @type {HTMLElement} */ (document.getElementById('notice'));
+
+/**
+ * A passing message that is not about saving (a prompt that could not be changed, say).
+ * @param {string} message
+ */
+function showNotice(message) {
+  notice.textContent = message;
+  notice.hidden = false;
+  clearTimeout(Number(notice.dataset.timer));
+  notice.dataset.timer = String(setTimeout(() => (notice.hidden = true), 8000));
+}
 
 /** True once a close was requested and the last save failed: the next close discards. */
 let closeWillDiscard = false;
@@ -111,32 +124,54 @@ async function start() {
   const go = (date) => {
     location.hash = date ? dayHash(date) : '#/';
   };
-  const dayView = new DayView(root, {
-    info,
-    render: api.renderMarkdown,
-    changed: () => autosaver.changed(),
-    flush: () => void autosaver.flush(),
-    go,
-  });
-  view = dayView;
+  const makeDayView = () =>
+    new DayView(root, {
+      info,
+      render: api.renderMarkdown,
+      changed: () => autosaver.changed(),
+      flush: () => void autosaver.flush(),
+      go,
+      prompts: { another: api.anotherPrompt, hide: api.hidePrompt, failed: showNotice },
+    });
 
   let loading = Promise.resolve();
   const route = async () => {
     const parsed = parseRoute(location.hash);
-    const date = parsed.name === 'day' && parsed.date ? parsed.date : localToday();
     if (parsed.name === 'unknown') history.replaceState(null, '', '#/');
-    if (dayView.date === date) return;
+    const target = parsed.name === 'prompts' ? 'prompts' : (parsed.name === 'day' && parsed.date) || localToday();
+    if (view && view.date === target) return;
     // Never leave a page whose words are not saved.
     if (!(await autosaver.flush())) {
-      if (dayView.date) history.replaceState(null, '', dayHash(dayView.date));
+      if (view?.date) history.replaceState(null, '', dayHash(view.date));
       return;
     }
+    for (const link of document.querySelectorAll('[data-nav]')) {
+      link.setAttribute('aria-current', String(/** @type {HTMLElement} */ (link).dataset.nav === (target === 'prompts' ? 'prompts' : 'day')));
+    }
     try {
+      if (target === 'prompts') {
+        view = null;
+        showStatus('idle', {});
+        const prompts = new PromptsView(root, {
+          list: api.listPrompts,
+          add: api.addPrompt,
+          edit: api.editPrompt,
+          remove: api.deletePrompt,
+          setHidden: api.setPromptHidden,
+        });
+        await prompts.reload();
+        document.title = 'Keel · Prompts';
+        return;
+      }
+      const date = target;
+      const dayView = view ?? makeDayView();
+      view = dayView;
       const day = await api.getDay(date);
       dayView.show(day, localToday());
       autosaver.track(date, () => dayView.page());
       if (day.saved) showStatus('saved', {});
       document.title = `Keel · ${date}`;
+      dayView.showPrompts(await api.getDayPrompts(date));
     } catch (error) {
       showFatal(api.asErrorDto(error));
     }
@@ -148,7 +183,7 @@ async function start() {
 
   document.addEventListener('keydown', (event) => {
     if (!event.ctrlKey || event.altKey || event.metaKey) return;
-    const current = dayView.date ?? localToday();
+    const current = view?.date ?? localToday();
     if (event.key === '[' || event.code === 'BracketLeft') {
       event.preventDefault();
       go(addDays(current, -1));

@@ -97,7 +97,11 @@ fn a_full_disk_fails_saves_cleanly_and_the_journal_recovers_when_space_returns()
             .save_day(date("2026-11-28"), &page(&long), now)
             .unwrap_err();
         assert!(matches!(err, KeelError::DiskFull { .. }), "{err:?}");
-        assert!(err.to_string().starts_with("There is no space left on the disk that holds the journal"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("There is no space left on the disk that holds the journal"),
+            "{err}"
+        );
     }
 
     std::fs::remove_file(filler).unwrap();

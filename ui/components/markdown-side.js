@@ -11,6 +11,9 @@ export class MarkdownSide extends HTMLElement {
     /** @type {(text: string) => Promise<string>} */
     this.render = async () => '';
     this.previewing = false;
+    /** Where the view puts this column's prompt. */
+    this.promptSlot = document.createElement('div');
+    this.promptSlot.className = 'prompt-slot';
   }
 
   /**
@@ -56,7 +59,7 @@ export class MarkdownSide extends HTMLElement {
       if (link) event.preventDefault();
     });
 
-    this.append(head, this.editor, this.preview);
+    this.append(head, this.promptSlot, this.editor, this.preview);
   }
 
   /** @returns {string} */

@@ -9,6 +9,8 @@ import { addDays, describe } from '../dates.js';
 import '../components/markdown-side.js';
 import '../components/rating-scale.js';
 import '../components/overlap-circles.js';
+import '../components/prompt-card.js';
+import { el } from '../dom.js';
 
 /** @typedef {import('../bindings/AppInfoDto').AppInfoDto} AppInfoDto */
 /** @typedef {import('../bindings/DayDto').DayDto} DayDto */
@@ -17,15 +19,26 @@ import '../components/overlap-circles.js';
 /** @typedef {import('../components/markdown-side.js').MarkdownSide} MarkdownSide */
 /** @typedef {import('../components/rating-scale.js').RatingScale} RatingScale */
 /** @typedef {import('../components/overlap-circles.js').OverlapCircles} OverlapCircles */
+/** @typedef {import('../components/prompt-card.js').PromptCard} PromptCard */
+/** @typedef {import('../bindings/DayPromptsDto').DayPromptsDto} DayPromptsDto */
+/** @typedef {import('../bindings/PromptDto').PromptDto} PromptDto */
+/** @typedef {import('../bindings/SideDto').SideDto} SideDto */
+/**
+ * @typedef {{
+ *   another: (date: string, side: SideDto) => Promise<DayPromptsDto>,
+ *   hide: (date: string, id: string) => Promise<DayPromptsDto>,
+ *   failed: (message: string) => void,
+ * }} PromptActions
+ */
 
 const LABELS = /** @type {const} */ ({ stress: 'Stress', resilience: 'Resilience', overlap: 'How much of me was my role today' });
 
 export class DayView {
   /**
    * @param {HTMLElement} root
-   * @param {{ info: AppInfoDto, render: (text: string) => Promise<string>, changed: () => void, flush: () => void, go: (date: string) => void }} deps
+   * @param {{ info: AppInfoDto, render: (text: string) => Promise<string>, changed: () => void, flush: () => void, go: (date: string) => void, prompts: PromptActions }} deps
    */
-  constructor(root, { info, render, changed, flush, go }) {
+  constructor(root, { info, render, changed, flush, go, prompts }) {
     this.changed = changed;
     /** @type {string | null} */
     this.date = null;
@@ -86,6 +99,35 @@ export class DayView {
       side.addEventListener('input', () => this.changed());
       side.addEventListener('focusout', () => flush());
     }
+
+    // The prompts: one above each column, sometimes a bridge between them, and the weekly
+    // set on the reflection day.
+    this.rolePrompt = /** @type {PromptCard} */ (document.createElement('keel-prompt'));
+    this.selfPrompt = /** @type {PromptCard} */ (document.createElement('keel-prompt'));
+    this.bridgePrompt = /** @type {PromptCard} */ (document.createElement('keel-prompt'));
+    this.role.promptSlot.append(this.rolePrompt);
+    this.self.promptSlot.append(this.selfPrompt);
+    const bridge = el('div', { class: 'bridge' }, this.bridgePrompt);
+    this.weeklyList = el('ul', { class: 'weekly-list' });
+    this.weeklySummary = el('summary', { text: 'It’s your reflection day: this week’s questions' });
+    this.weekly = el('details', { class: 'weekly-offer', testid: 'weekly-offer' }, this.weeklySummary, this.weeklyList);
+    this.weekly.hidden = true;
+    /** @param {Promise<DayPromptsDto>} pending */
+    const update = async (pending) => {
+      try {
+        this.showPrompts(await pending);
+      } catch (error) {
+        prompts.failed(/** @type {{ message?: string }} */ (error).message ?? String(error));
+      }
+    };
+    page.addEventListener('another', (event) => {
+      const prompt = /** @type {CustomEvent<PromptDto>} */ (event).detail;
+      if (this.date) void update(prompts.another(this.date, prompt.side));
+    });
+    page.addEventListener('hide', (event) => {
+      const prompt = /** @type {CustomEvent<PromptDto>} */ (event).detail;
+      if (this.date) void update(prompts.hide(this.date, prompt.id));
+    });
 
     // The check-in.
     const checkin = document.createElement('section');
@@ -158,7 +200,7 @@ export class DayView {
     this.tags.dataset.testid = 'tags';
     checkin.append(h2, grid, this.tags);
 
-    page.append(head, sides, checkin);
+    page.append(head, bridge, this.weekly, sides, checkin);
     root.append(page);
   }
 
@@ -184,6 +226,20 @@ export class DayView {
     this.boundary.broken.checked = day.boundary === 'broken';
     this.minutes.value = day.after_hours_minutes === null ? '' : String(day.after_hours_minutes);
     this.showTags(day.tags);
+    this.showPrompts({ date: day.date, role: null, self: null, bridge: null, weekly: [] });
+  }
+
+  /**
+   * Draws the day's prompts (ignored if the page has moved on to another day meanwhile).
+   * @param {DayPromptsDto} prompts
+   */
+  showPrompts(prompts) {
+    if (prompts.date !== this.date) return;
+    this.rolePrompt.show(prompts.role, 'role');
+    this.selfPrompt.show(prompts.self, 'self');
+    this.bridgePrompt.show(prompts.bridge, 'bridge');
+    this.weeklyList.replaceChildren(...prompts.weekly.map((p) => el('li', { text: p.text, testid: 'weekly-prompt' })));
+    this.weekly.hidden = prompts.weekly.length === 0;
   }
 
   /** @param {string[]} tags */

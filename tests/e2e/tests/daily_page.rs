@@ -369,7 +369,10 @@ fn a_full_disk_keeps_the_text_says_why_and_saves_when_space_returns() {
         )
         .await;
         let (_, text) = app.status().await;
-        assert!(text.contains("There is no space left on the disk that holds the journal"), "{text}");
+        assert!(
+            text.contains("There is no space left on the disk that holds the journal"),
+            "{text}"
+        );
         assert!(text.contains("Trying again"), "{text}");
         assert!(text.contains("Your text is still here"), "{text}");
         let kept = app

@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * `<keel-prompt>`: one guided prompt with "Another" and "Hide". It only draws and announces:
+ * `another` and `hide` events carry the prompt; the view calls the core.
+ */
+
+import { button, el } from '../dom.js';
+
+/** @typedef {import('../bindings/PromptDto').PromptDto} PromptDto */
+
+export class PromptCard extends HTMLElement {
+  constructor() {
+    super();
+    /** @type {PromptDto | null} */
+    this.prompt = null;
+  }
+
+  /**
+   * @param {PromptDto | null} prompt
+   * @param {string} side the column it belongs to, for test ids
+   */
+  show(prompt, side) {
+    this.prompt = prompt;
+    this.replaceChildren();
+    this.hidden = prompt === null;
+    if (!prompt) return;
+    this.className = `prompt prompt-${side}`;
+    this.dataset.id = prompt.id;
+    this.append(
+      el('p', { class: 'prompt-text', testid: `${side}-prompt`, text: prompt.text }),
+      el(
+        'div',
+        { class: 'prompt-actions' },
+        button('Another', () => this.announce('another'), {
+          class: 'prompt-button',
+          testid: `${side}-prompt-another`,
+          title: 'Show another prompt',
+        }),
+        button('Hide', () => this.announce('hide'), {
+          class: 'prompt-button',
+          testid: `${side}-prompt-hide`,
+          title: 'Never show this prompt again (you can bring it back under Prompts)',
+        }),
+      ),
+    );
+  }
+
+  /** @param {'another' | 'hide'} type */
+  announce(type) {
+    if (this.prompt) this.dispatchEvent(new CustomEvent(type, { detail: this.prompt, bubbles: true }));
+  }
+}
+
+customElements.define('keel-prompt', PromptCard);

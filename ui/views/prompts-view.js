@@ -1,0 +1,190 @@
+// @ts-check
+/**
+ * The prompt library (`#/prompts`): write prompts of your own, edit any prompt, hide the ones
+ * that do not fit and bring hidden ones back, delete your own. Every change goes through the
+ * core and the list is redrawn from what the core answers.
+ */
+
+import { button, el } from '../dom.js';
+
+/** @typedef {import('../bindings/PromptDto').PromptDto} PromptDto */
+/** @typedef {import('../bindings/PromptFieldsDto').PromptFieldsDto} PromptFieldsDto */
+/** @typedef {import('../bindings/SideDto').SideDto} SideDto */
+/** @typedef {import('../bindings/CadenceDto').CadenceDto} CadenceDto */
+/** @typedef {import('../bindings/ThemeDto').ThemeDto} ThemeDto */
+/**
+ * @typedef {{
+ *   list: () => Promise<PromptDto[]>,
+ *   add: (fields: PromptFieldsDto) => Promise<PromptDto>,
+ *   edit: (id: string, fields: PromptFieldsDto) => Promise<PromptDto>,
+ *   remove: (id: string) => Promise<void>,
+ *   setHidden: (id: string, hidden: boolean) => Promise<PromptDto>,
+ * }} PromptApi
+ */
+
+/** @type {[SideDto, string][]} */
+const SIDES = [['role', 'What I do'], ['self', 'Who I am'], ['bridge', 'Between them']];
+/** @type {[CadenceDto, string][]} */
+const CADENCES = [['daily', 'Daily'], ['weekly', 'Weekly']];
+/** @type {ThemeDto[]} */
+const THEMES = ['boundaries', 'pressure', 'recovery', 'values', 'change', 'relationships', 'identity', 'perspective'];
+
+/**
+ * @param {string} name
+ * @param {[string, string][]} options
+ * @param {string} value
+ */
+function select(name, options, value) {
+  const s = el('select', { attrs: { name, 'aria-label': name } });
+  for (const [v, label] of options) {
+    const o = el('option', { text: label, attrs: { value: v } });
+    o.selected = v === value;
+    s.append(o);
+  }
+  return s;
+}
+
+/**
+ * A form for a prompt's fields.
+ * @param {PromptFieldsDto} initial
+ * @param {string} submitText
+ * @param {(fields: PromptFieldsDto) => Promise<void>} submit
+ * @param {(() => void) | null} cancel
+ * @param {string} testid
+ */
+function promptForm(initial, submitText, submit, cancel, testid) {
+  const text = el('textarea', { class: 'prompt-input', testid: `${testid}-text`, attrs: { rows: '2', maxlength: '600', placeholder: 'A question you would like to be asked…' } });
+  text.value = initial.text;
+  const side = select('side', SIDES, initial.side);
+  const cadence = select('cadence', CADENCES, initial.cadence);
+  const theme = select('theme', THEMES.map((t) => [t, t[0].toUpperCase() + t.slice(1)]), initial.theme);
+  const error = el('p', { class: 'form-error', testid: `${testid}-error` });
+  const form = el(
+    'form',
+    { class: 'prompt-form', testid },
+    text,
+    el('div', { class: 'prompt-form-row' }, side, cadence, theme, el('button', { class: 'primary', text: submitText, testid: `${testid}-submit`, attrs: { type: 'submit' } }), cancel && button('Cancel', cancel)),
+    error,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await submit({
+        text: text.value,
+        side: /** @type {SideDto} */ (side.value),
+        cadence: /** @type {CadenceDto} */ (cadence.value),
+        theme: /** @type {ThemeDto} */ (theme.value),
+      });
+    } catch (e) {
+      error.textContent = /** @type {{ message?: string }} */ (e).message ?? String(e);
+    }
+  });
+  return form;
+}
+
+export class PromptsView {
+  /**
+   * @param {HTMLElement} root
+   * @param {PromptApi} api
+   */
+  constructor(root, api) {
+    this.api = api;
+    /** @type {'all' | 'mine' | 'hidden'} */
+    this.filter = 'all';
+    /** @type {PromptDto[]} */
+    this.prompts = [];
+    this.list = el('ul', { class: 'prompt-list', testid: 'prompt-list' });
+    this.count = el('p', { class: 'prompt-count' });
+    const filters = el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': 'Which prompts' } });
+    for (const [value, label] of /** @type {['all' | 'mine' | 'hidden', string][]} */ ([['all', 'All'], ['mine', 'Yours'], ['hidden', 'Hidden']])) {
+      const b = button(label, () => {
+        this.filter = value;
+        for (const other of filters.children) other.setAttribute('aria-pressed', String(other === b));
+        this.draw();
+      }, { testid: `filter-${value}` });
+      b.setAttribute('aria-pressed', String(value === 'all'));
+      filters.append(b);
+    }
+    const add = promptForm(
+      { text: '', side: 'self', cadence: 'daily', theme: 'values' },
+      'Add prompt',
+      async (fields) => {
+        await this.api.add(fields);
+        const text = add.querySelector('textarea');
+        if (text) text.value = '';
+        await this.reload();
+      },
+      null,
+      'add-prompt',
+    );
+    root.replaceChildren(
+      el(
+        'article',
+        { class: 'prompts-page', testid: 'prompts-page' },
+        el('header', { class: 'page-head' }, el('h1', { text: 'Prompts' }), el('p', { class: 'page-hint', text: 'Keel’s questions and your own. Hidden prompts are never chosen; bring them back here whenever you like.' })),
+        el('section', { class: 'card' }, el('h2', { text: 'Write your own' }), add),
+        el('div', { class: 'list-head' }, filters, this.count),
+        this.list,
+      ),
+    );
+  }
+
+  async reload() {
+    this.prompts = await this.api.list();
+    this.draw();
+  }
+
+  draw() {
+    const shown = this.prompts
+      .filter((p) => (this.filter === 'mine' ? p.origin === 'user' : this.filter === 'hidden' ? p.hidden : true))
+      .sort(
+        (a, b) =>
+          Number(b.origin === 'user') - Number(a.origin === 'user') ||
+          CADENCES.findIndex(([c]) => c === a.cadence) - CADENCES.findIndex(([c]) => c === b.cadence) ||
+          SIDES.findIndex(([v]) => v === a.side) - SIDES.findIndex(([v]) => v === b.side) ||
+          a.id.localeCompare(b.id, undefined, { numeric: true }),
+      );
+    this.count.textContent = `${shown.length} of ${this.prompts.length} prompts`;
+    this.list.replaceChildren(...shown.map((p) => this.row(p)));
+  }
+
+  /** @param {PromptDto} p */
+  row(p) {
+    const li = el('li', { class: `prompt-row${p.hidden ? ' is-hidden' : ''}`, testid: 'prompt-row', attrs: { 'data-id': p.id } });
+    const side = SIDES.find(([v]) => v === p.side)?.[1] ?? p.side;
+    const meta = [side, p.cadence, p.theme, p.origin === 'user' ? 'yours' : p.edited ? 'edited' : null].filter(Boolean).join(' · ');
+    const act = (/** @type {() => Promise<unknown>} */ f) => async () => {
+      try {
+        await f();
+        await this.reload();
+      } catch (e) {
+        li.append(el('p', { class: 'form-error', text: /** @type {{ message?: string }} */ (e).message ?? String(e) }));
+      }
+    };
+    const edit = () => {
+      li.replaceChildren(
+        promptForm(p, 'Save', async (fields) => {
+          await this.api.edit(p.id, fields);
+          await this.reload();
+        }, () => this.draw(), 'edit-prompt'),
+      );
+    };
+    li.append(
+      el('p', { class: 'prompt-row-text', text: p.text }),
+      el(
+        'div',
+        { class: 'prompt-row-foot' },
+        el('span', { class: 'prompt-meta', text: meta }),
+        el(
+          'span',
+          { class: 'prompt-row-actions' },
+          button(p.hidden ? 'Show again' : 'Hide', act(() => this.api.setHidden(p.id, !p.hidden)), { testid: p.hidden ? 'prompt-unhide' : 'prompt-hide' }),
+          button('Edit', edit, { testid: 'prompt-edit' }),
+          p.origin === 'user' && button('Delete', act(() => this.api.remove(p.id)), { testid: 'prompt-delete' }),
+        ),
+      ),
+    );
+    return li;
+  }
+}
