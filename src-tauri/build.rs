@@ -17,6 +17,9 @@ fn main() {
         "add_prompt",
         "edit_prompt",
         "delete_prompt",
+        "get_week",
+        "save_week",
+        "week_of",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

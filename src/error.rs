@@ -15,6 +15,10 @@ pub enum KeelError {
     #[error("“{input}” is not a date; write it as YYYY-MM-DD, for example 2026-11-28.")]
     InvalidDate { input: String },
 
+    /// A week string that is not a real ISO week.
+    #[error("“{input}” is not a week; write it as YYYY-Www, for example 2026-W48.")]
+    InvalidWeekId { input: String },
+
     /// A rating outside its scale.
     #[error("{field} must be a whole number from {min} to {max}; {value} is outside that range.")]
     InvalidRating {
@@ -42,6 +46,10 @@ pub enum KeelError {
     /// A text too large to render or store, outside any one page.
     #[error("The text is {bytes} bytes, more than the {limit} bytes Keel accepts at once.")]
     TextTooLarge { bytes: usize, limit: usize },
+
+    /// A week's page that cannot be stored as it is.
+    #[error("That week's page cannot be saved: {reason}.")]
+    InvalidWeek { reason: String },
 
     /// No prompt has this id.
     #[error("There is no prompt with the id “{id}”.")]
@@ -106,10 +114,12 @@ impl KeelError {
     pub fn code(&self) -> &'static str {
         match self {
             KeelError::InvalidDate { .. } => "invalid_date",
+            KeelError::InvalidWeekId { .. } => "invalid_week_id",
             KeelError::InvalidRating { .. } => "invalid_rating",
             KeelError::InvalidMinutes { .. } => "invalid_minutes",
             KeelError::EntryTooLarge { .. } => "entry_too_large",
             KeelError::TextTooLarge { .. } => "text_too_large",
+            KeelError::InvalidWeek { .. } => "invalid_week",
             KeelError::UnknownPrompt { .. } => "unknown_prompt",
             KeelError::InvalidPrompt { .. } => "invalid_prompt",
             KeelError::PromptLibrary { .. } => "prompt_library",

@@ -9,6 +9,7 @@
 //! clock, so callers (the CLI, the desktop shell) pass `now` and `today`.
 //! Nothing under `src/` depends on Tauri or on any UI; `scripts/check.sh` proves it.
 
+pub mod analytics;
 pub mod error;
 pub mod location;
 pub mod markdown;

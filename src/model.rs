@@ -277,6 +277,13 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
     })
 }
 
+/// Parses an ISO week such as `2026-W48`, with a plain error naming the input.
+pub fn parse_week(input: &str) -> Result<WeekId> {
+    input.parse().map_err(|_| KeelError::InvalidWeekId {
+        input: input.to_owned(),
+    })
+}
+
 /// An ISO 8601 week, such as `2026-W48`: the key of a weekly reflection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -306,6 +313,36 @@ impl WeekId {
 
     pub fn week(&self) -> u32 {
         self.week
+    }
+
+    /// The ISO week a user's week holds, where weeks start on `week_start`: the week whose
+    /// Monday falls inside the seven days from the start day on or before `date`.
+    pub fn containing(date: NaiveDate, week_start: Weekday) -> WeekId {
+        let back = date.weekday().days_since(week_start);
+        let start = date - chrono::Days::new(u64::from(back));
+        WeekId::of(start + chrono::Days::new(u64::from(Weekday::Mon.days_since(week_start))))
+    }
+
+    /// The first day of this week for a user whose weeks start on `week_start` (the start day
+    /// on or before the ISO Monday).
+    pub fn first_day(&self, week_start: Weekday) -> NaiveDate {
+        self.monday() - chrono::Days::new(u64::from(Weekday::Mon.days_since(week_start)))
+    }
+
+    /// The seven days of this week, from `first_day`.
+    pub fn days(&self, week_start: Weekday) -> [NaiveDate; 7] {
+        let first = self.first_day(week_start);
+        std::array::from_fn(|i| first + chrono::Days::new(i as u64))
+    }
+
+    /// The week before.
+    pub fn pred(&self) -> WeekId {
+        WeekId::of(self.monday() - chrono::Days::new(7))
+    }
+
+    /// The week after.
+    pub fn succ(&self) -> WeekId {
+        WeekId::of(self.monday() + chrono::Days::new(7))
     }
 
     /// The Monday that starts the week.
@@ -510,6 +547,87 @@ impl PromptFields {
             });
         }
         Ok(self)
+    }
+}
+
+/// What a person writes on a week's page: the whole of it, saved together.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekContent {
+    pub answers: Vec<PromptAnswer>,
+    pub role_gave: Vec<String>,
+    pub role_cost: Vec<String>,
+    pub next_boundary: String,
+    pub kept_last_boundary: Option<bool>,
+}
+
+/// The most items in one ledger list, and answers on one week's page.
+pub const MAX_WEEK_ITEMS: usize = 50;
+
+impl WeekContent {
+    /// Trims every text, drops empty ledger items and empty answers, and refuses lists longer
+    /// than `MAX_WEEK_ITEMS` (the record's size is checked when it is stored).
+    pub fn validated(self) -> Result<WeekContent> {
+        let clean = |items: Vec<String>, what: &str| -> Result<Vec<String>> {
+            let items: Vec<String> = items
+                .into_iter()
+                .map(|i| i.trim().to_owned())
+                .filter(|i| !i.is_empty())
+                .collect();
+            if items.len() > MAX_WEEK_ITEMS {
+                return Err(KeelError::InvalidWeek {
+                    reason: format!(
+                        "“{what}” has {} items; a week holds at most {MAX_WEEK_ITEMS}",
+                        items.len()
+                    ),
+                });
+            }
+            Ok(items)
+        };
+        let answers: Vec<PromptAnswer> = self
+            .answers
+            .into_iter()
+            .map(|a| PromptAnswer {
+                prompt_id: a.prompt_id.trim().to_owned(),
+                text: a.text.trim_end().to_owned(),
+            })
+            .filter(|a| !a.text.trim().is_empty())
+            .collect();
+        if answers.len() > MAX_WEEK_ITEMS {
+            return Err(KeelError::InvalidWeek {
+                reason: format!(
+                    "{} answers; a week holds at most {MAX_WEEK_ITEMS}",
+                    answers.len()
+                ),
+            });
+        }
+        Ok(WeekContent {
+            answers,
+            role_gave: clean(self.role_gave, "What the role gave me")?,
+            role_cost: clean(self.role_cost, "What it cost me")?,
+            next_boundary: self.next_boundary.trim().to_owned(),
+            kept_last_boundary: self.kept_last_boundary,
+        })
+    }
+}
+
+impl WeekReflection {
+    /// A reflection for `week` holding `content`, first written at `created_at`.
+    pub fn new(
+        week: WeekId,
+        content: WeekContent,
+        created_at: DateTime<FixedOffset>,
+        now: DateTime<FixedOffset>,
+    ) -> WeekReflection {
+        WeekReflection {
+            week,
+            answers: content.answers,
+            role_gave: content.role_gave,
+            role_cost: content.role_cost,
+            next_boundary: content.next_boundary,
+            kept_last_boundary: content.kept_last_boundary,
+            created_at,
+            updated_at: now,
+        }
     }
 }
 

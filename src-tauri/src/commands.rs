@@ -2,11 +2,14 @@
 //! result; validation and rules live in the core. Async, so a durable save (an fsync) runs on
 //! the async runtime's threads instead of blocking the window's event loop.
 
-use keel::model::{parse_date, OVERLAP, RESILIENCE, STRESS};
-use keel::prompts;
+use keel::model::{parse_date, parse_week, OVERLAP, RESILIENCE, STRESS};
+use keel::{analytics, prompts};
 use tauri::State;
 
-use crate::dto::{AppInfoDto, DayDto, DayPromptsDto, PageDto, PromptDto, PromptFieldsDto, SideDto};
+use crate::dto::{
+    AppInfoDto, DayDto, DayPromptsDto, PageDto, PromptDto, PromptFieldsDto, SideDto,
+    WeekContentDto, WeekDto,
+};
 use crate::error::ErrorDto;
 use crate::state::AppState;
 
@@ -128,6 +131,44 @@ pub async fn edit_prompt(
 #[tauri::command]
 pub async fn delete_prompt(state: State<'_, AppState>, id: String) -> Result<(), ErrorDto> {
     Ok(state.journal()?.delete_prompt(&id)?)
+}
+
+/// A week's page: its summary, prompts, what was written, and last week's boundary.
+#[tauri::command]
+pub async fn get_week(state: State<'_, AppState>, week: String) -> Result<WeekDto, ErrorDto> {
+    let week = parse_week(&week)?;
+    let journal = state.journal()?;
+    let settings = journal.settings()?;
+    let summary = analytics::week_summary(journal, week, &settings)?;
+    let set = prompts::weekly_set(week, &journal.prompts()?);
+    Ok(WeekDto::new(
+        &summary,
+        set,
+        journal.week(week)?,
+        journal.week(week.pred())?,
+    ))
+}
+
+/// Saves a week's page whole; returns only after the save is durable.
+#[tauri::command]
+pub async fn save_week(
+    state: State<'_, AppState>,
+    week: String,
+    content: WeekContentDto,
+) -> Result<bool, ErrorDto> {
+    let week = parse_week(&week)?;
+    state
+        .journal()?
+        .save_week(week, content.into(), state.clock.now())?;
+    Ok(true)
+}
+
+/// The ISO week holding `date`, in the user's week (which may start on another day).
+#[tauri::command]
+pub async fn week_of(state: State<'_, AppState>, date: String) -> Result<String, ErrorDto> {
+    let date = parse_date(&date)?;
+    let settings = state.journal()?.settings()?;
+    Ok(keel::WeekId::containing(date, settings.week_start).to_string())
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

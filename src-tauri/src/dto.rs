@@ -6,9 +6,11 @@
 //! and the UI read alike. Every input type denies unknown fields.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use keel::analytics;
 use keel::model::{
     Boundary, Cadence, DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Scale, Side, Theme,
 };
+use keel::model::{PromptAnswer, WeekContent, WeekReflection};
 use keel::prompts::DayPrompts;
 use serde::{Deserialize, Serialize};
 
@@ -227,6 +229,222 @@ impl From<DayPrompts> for DayPromptsDto {
     }
 }
 
+/// One rating over some days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MeasureDto {
+    pub n: u32,
+    pub mean: Option<f64>,
+    pub min: Option<u8>,
+    pub max: Option<u8>,
+}
+
+impl From<&analytics::Measure> for MeasureDto {
+    fn from(m: &analytics::Measure) -> MeasureDto {
+        MeasureDto {
+            n: m.n as u32,
+            mean: m.mean,
+            min: m.min,
+            max: m.max,
+        }
+    }
+}
+
+/// The three ratings over some days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RatingsDto {
+    pub stress: MeasureDto,
+    pub resilience: MeasureDto,
+    pub overlap: MeasureDto,
+}
+
+impl From<&analytics::Ratings> for RatingsDto {
+    fn from(r: &analytics::Ratings) -> RatingsDto {
+        RatingsDto {
+            stress: (&r.stress).into(),
+            resilience: (&r.resilience).into(),
+            overlap: (&r.overlap).into(),
+        }
+    }
+}
+
+/// One day of a week's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DayPointDto {
+    pub date: String,
+    pub review_day: bool,
+    pub has_page: bool,
+    pub stress: Option<u8>,
+    pub resilience: Option<u8>,
+    pub overlap: Option<u8>,
+    pub boundary: Option<BoundaryDto>,
+    pub after_hours_minutes: Option<u32>,
+}
+
+/// The week's most stressful day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct HardestDayDto {
+    pub date: String,
+    pub stress: u8,
+    pub excerpt: String,
+}
+
+/// A week's summary, computed by the core.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct WeekSummaryDto {
+    pub days: Vec<DayPointDto>,
+    pub n_checked_in: u32,
+    pub this_week: RatingsDto,
+    pub last_week: RatingsDto,
+    pub four_weeks: RatingsDto,
+    pub boundary_kept: u32,
+    pub boundary_broken: u32,
+    pub after_hours_minutes: u32,
+    pub hardest_day: Option<HardestDayDto>,
+    pub review_days: RatingsDto,
+    pub other_days: RatingsDto,
+}
+
+impl From<&analytics::WeekSummary> for WeekSummaryDto {
+    fn from(s: &analytics::WeekSummary) -> WeekSummaryDto {
+        WeekSummaryDto {
+            days: s
+                .days
+                .iter()
+                .map(|d| DayPointDto {
+                    date: d.date.to_string(),
+                    review_day: d.review_day,
+                    has_page: d.has_page,
+                    stress: d.stress,
+                    resilience: d.resilience,
+                    overlap: d.overlap,
+                    boundary: d.boundary.map(Into::into),
+                    after_hours_minutes: d.after_hours_minutes,
+                })
+                .collect(),
+            n_checked_in: s.n_checked_in as u32,
+            this_week: (&s.this_week).into(),
+            last_week: (&s.last_week).into(),
+            four_weeks: (&s.four_weeks).into(),
+            boundary_kept: s.boundary_kept as u32,
+            boundary_broken: s.boundary_broken as u32,
+            after_hours_minutes: s.after_hours_minutes,
+            hardest_day: s.hardest_day.as_ref().map(|h| HardestDayDto {
+                date: h.date.to_string(),
+                stress: h.stress,
+                excerpt: h.excerpt.clone(),
+            }),
+            review_days: (&s.review_days).into(),
+            other_days: (&s.other_days).into(),
+        }
+    }
+}
+
+/// An answer to one of the week's prompts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerDto {
+    pub prompt_id: String,
+    pub text: String,
+}
+
+/// What a person writes on a week's page; sent whole on every save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct WeekContentDto {
+    pub answers: Vec<AnswerDto>,
+    pub role_gave: Vec<String>,
+    pub role_cost: Vec<String>,
+    pub next_boundary: String,
+    pub kept_last_boundary: Option<bool>,
+}
+
+impl From<WeekContentDto> for WeekContent {
+    fn from(c: WeekContentDto) -> WeekContent {
+        WeekContent {
+            answers: c
+                .answers
+                .into_iter()
+                .map(|a| PromptAnswer {
+                    prompt_id: a.prompt_id,
+                    text: a.text,
+                })
+                .collect(),
+            role_gave: c.role_gave,
+            role_cost: c.role_cost,
+            next_boundary: c.next_boundary,
+            kept_last_boundary: c.kept_last_boundary,
+        }
+    }
+}
+
+/// A week's page: its days, summary, prompts, what was written, and last week's boundary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct WeekDto {
+    pub week: String,
+    pub previous_week: String,
+    pub next_week: String,
+    pub first_day: String,
+    pub last_day: String,
+    pub summary: WeekSummaryDto,
+    pub prompts: Vec<PromptDto>,
+    pub content: WeekContentDto,
+    pub saved: bool,
+    /// The boundary last week's page set for this week, if any.
+    pub last_week_boundary: Option<String>,
+}
+
+impl WeekDto {
+    pub fn new(
+        summary: &analytics::WeekSummary,
+        prompts: Vec<Prompt>,
+        reflection: Option<WeekReflection>,
+        last_week: Option<WeekReflection>,
+    ) -> WeekDto {
+        let saved = reflection.is_some();
+        let r = reflection.unwrap_or_else(|| {
+            WeekReflection::new(
+                summary.week,
+                WeekContent::default(),
+                Default::default(),
+                Default::default(),
+            )
+        });
+        WeekDto {
+            week: summary.week.to_string(),
+            previous_week: summary.week.pred().to_string(),
+            next_week: summary.week.succ().to_string(),
+            first_day: summary.first_day.to_string(),
+            last_day: summary.last_day.to_string(),
+            summary: summary.into(),
+            prompts: prompts.into_iter().map(Into::into).collect(),
+            content: WeekContentDto {
+                answers: r
+                    .answers
+                    .into_iter()
+                    .map(|a| AnswerDto {
+                        prompt_id: a.prompt_id,
+                        text: a.text,
+                    })
+                    .collect(),
+                role_gave: r.role_gave,
+                role_cost: r.role_cost,
+                next_boundary: r.next_boundary,
+                kept_last_boundary: r.kept_last_boundary,
+            },
+            saved,
+            last_week_boundary: last_week.map(|w| w.next_boundary).filter(|b| !b.is_empty()),
+        }
+    }
+}
+
 /// One check-in scale with its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -298,6 +516,14 @@ mod tests {
             ("PromptDto", PromptDto::decl(&cfg)),
             ("PromptFieldsDto", PromptFieldsDto::decl(&cfg)),
             ("DayPromptsDto", DayPromptsDto::decl(&cfg)),
+            ("MeasureDto", MeasureDto::decl(&cfg)),
+            ("RatingsDto", RatingsDto::decl(&cfg)),
+            ("DayPointDto", DayPointDto::decl(&cfg)),
+            ("HardestDayDto", HardestDayDto::decl(&cfg)),
+            ("WeekSummaryDto", WeekSummaryDto::decl(&cfg)),
+            ("AnswerDto", AnswerDto::decl(&cfg)),
+            ("WeekContentDto", WeekContentDto::decl(&cfg)),
+            ("WeekDto", WeekDto::decl(&cfg)),
         ];
         let mut stale = Vec::new();
         for (name, decl) in declarations {
@@ -310,6 +536,13 @@ mod tests {
                 "ThemeDto",
                 "OriginDto",
                 "PromptDto",
+                "MeasureDto",
+                "RatingsDto",
+                "DayPointDto",
+                "HardestDayDto",
+                "WeekSummaryDto",
+                "AnswerDto",
+                "WeekContentDto",
             ]
             .into_iter()
             .filter(|dep| {

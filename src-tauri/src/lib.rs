@@ -40,6 +40,9 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::add_prompt,
             commands::edit_prompt,
             commands::delete_prompt,
+            commands::get_week,
+            commands::save_week,
+            commands::week_of,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

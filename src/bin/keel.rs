@@ -11,7 +11,7 @@ use chrono::{Local, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use keel::model::{parse_date, Boundary, DayEntry, DayPatch, Prompt, OVERLAP, RESILIENCE, STRESS};
-use keel::{location, markdown, prompts, Journal, KeelError};
+use keel::{analytics, location, markdown, prompts, Journal, KeelError, WeekId};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +37,17 @@ enum Command {
     Render,
     /// Show a day's prompts (default: today); the first time, the choice is stored with the day.
     Prompt(PromptArgs),
+    /// Show a week's summary and reflection (default: this week).
+    Week(WeekArgs),
+}
+
+#[derive(Args)]
+struct WeekArgs {
+    /// The ISO week, YYYY-Www (default: this week).
+    week: Option<String>,
+    /// Print the summary and the reflection as one JSON object.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -133,6 +144,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Add(args) => add(cli.journal, args),
         Command::Show(args) => show(cli.journal, args),
         Command::Prompt(args) => prompt(cli.journal, args),
+        Command::Week(args) => week(cli.journal, args),
     }
 }
 
@@ -316,6 +328,135 @@ fn prompt(journal: Option<PathBuf>, args: PromptArgs) -> Result<(), Failure> {
         out
     };
     write_stdout(&out)
+}
+
+fn week(journal: Option<PathBuf>, args: WeekArgs) -> Result<(), Failure> {
+    let journal = open_journal(journal)?;
+    let settings = journal.settings()?;
+    let week = match args.week.as_deref() {
+        Some(text) => keel::model::parse_week(text)?,
+        None => WeekId::containing(Local::now().date_naive(), settings.week_start),
+    };
+    let summary = analytics::week_summary(&journal, week, &settings)?;
+    let reflection = journal.week(week)?;
+    let last_boundary = journal
+        .week(week.pred())?
+        .map(|w| w.next_boundary)
+        .filter(|b| !b.is_empty());
+    let weekly_prompts = prompts::weekly_set(week, &journal.prompts()?);
+    let out = if args.json {
+        let value = serde_json::json!({
+            "week": week.to_string(),
+            "summary": summary,
+            "reflection": reflection,
+            "last_week_boundary": last_boundary,
+            "prompts": weekly_prompts.iter().map(|p| serde_json::json!({"id": p.id, "text": p.text, "theme": p.theme.as_str()})).collect::<Vec<_>>(),
+        });
+        // Plain data always serializes.
+        serde_json::to_string_pretty(&value).expect("json serializes") + "\n"
+    } else {
+        plain_week(&summary, reflection.as_ref(), last_boundary.as_deref())
+    };
+    write_stdout(&out)
+}
+
+fn plain_week(
+    s: &analytics::WeekSummary,
+    reflection: Option<&keel::WeekReflection>,
+    last_boundary: Option<&str>,
+) -> String {
+    let mut out = format!(
+        "Week {} ({} to {})\n\n",
+        s.week,
+        s.first_day.format("%a %-d %b"),
+        s.last_day.format("%a %-d %b %Y")
+    );
+    let line = |name: &str,
+                m: &analytics::Measure,
+                last: &analytics::Measure,
+                four: &analytics::Measure| match m.mean {
+        None => format!("{name:<11} no check-ins\n"),
+        Some(mean) => {
+            let cmp = |label: &str, other: &analytics::Measure| {
+                other
+                    .mean
+                    .map(|o| format!(", {label} {o:.1}"))
+                    .unwrap_or_default()
+            };
+            format!(
+                "{name:<11} mean {mean:.1} (lowest {}, highest {}; {} days{}{})\n",
+                m.min.unwrap_or_default(),
+                m.max.unwrap_or_default(),
+                m.n,
+                cmp("last week", last),
+                cmp("4-week", four)
+            )
+        }
+    };
+    out.push_str(&line(
+        "stress",
+        &s.this_week.stress,
+        &s.last_week.stress,
+        &s.four_weeks.stress,
+    ));
+    out.push_str(&line(
+        "resilience",
+        &s.this_week.resilience,
+        &s.last_week.resilience,
+        &s.four_weeks.resilience,
+    ));
+    out.push_str(&line(
+        "overlap",
+        &s.this_week.overlap,
+        &s.last_week.overlap,
+        &s.four_weeks.overlap,
+    ));
+    out.push_str(&format!(
+        "boundary    held {} of {} days answered; {} min after hours\n",
+        s.boundary_kept,
+        s.boundary_kept + s.boundary_broken,
+        s.after_hours_minutes
+    ));
+    out.push_str(&format!("check-ins   {} of 7 days\n", s.n_checked_in));
+    if let Some(h) = &s.hardest_day {
+        out.push_str(&format!(
+            "hardest day {} (stress {}): {}\n",
+            h.date.format("%A %-d %B"),
+            h.stress,
+            h.excerpt
+        ));
+    }
+    if let (Some(r), Some(o)) = (s.review_days.stress.mean, s.other_days.stress.mean) {
+        out.push_str(&format!(
+            "review days stress {r:.1} against {o:.1} on other days\n"
+        ));
+    }
+    if let Some(b) = last_boundary {
+        out.push_str(&format!("\nLast week's boundary: {b}\n"));
+    }
+    if let Some(w) = reflection {
+        if let Some(kept) = w.kept_last_boundary {
+            out.push_str(&format!("Kept it: {}\n", if kept { "yes" } else { "no" }));
+        }
+        for (title, items) in [
+            ("What the role gave me", &w.role_gave),
+            ("What it cost me", &w.role_cost),
+        ] {
+            if !items.is_empty() {
+                out.push_str(&format!("\n{title}\n"));
+                for item in items.iter() {
+                    out.push_str(&format!("- {item}\n"));
+                }
+            }
+        }
+        if !w.next_boundary.is_empty() {
+            out.push_str(&format!(
+                "\nA boundary to keep next week: {}\n",
+                w.next_boundary
+            ));
+        }
+    }
+    out
 }
 
 fn render() -> Result<(), Failure> {

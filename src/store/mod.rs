@@ -33,7 +33,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::error::{KeelError, Result};
 use crate::model::{
-    DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Settings, WeekId, WeekReflection,
+    DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Settings, WeekContent, WeekId,
+    WeekReflection,
 };
 
 pub use keys::{date_from_key, day_key, week_from_key, week_key};
@@ -349,6 +350,33 @@ impl Journal {
         self.write(|store| {
             store.weeks.insert(week_key(week.week), bytes)?;
             Ok(())
+        })
+    }
+
+    /// Saves a week's page whole (keeping when it was first written) and returns it, durably.
+    pub fn save_week(
+        &self,
+        week: WeekId,
+        content: WeekContent,
+        now: DateTime<FixedOffset>,
+    ) -> Result<WeekReflection> {
+        let content = content.validated()?;
+        let key = week_key(week);
+        self.write(|store| loop {
+            let old_bytes = store.weeks.get(key)?;
+            let created_at = match &old_bytes {
+                Some(bytes) => records::decode_week(bytes)?.created_at,
+                None => now,
+            };
+            let next = WeekReflection::new(week, content.clone(), created_at, now);
+            let bytes = records::encode_week(&next)?;
+            if store
+                .weeks
+                .compare_and_swap(key, old_bytes, Some(bytes))?
+                .is_ok()
+            {
+                return Ok(next);
+            }
         })
     }
 

@@ -332,3 +332,86 @@ fn user_prompts_are_added_edited_and_deleted() {
     assert!(all.as_array().unwrap().iter().all(|p| p["id"] != id));
     assert!(all.as_array().unwrap().len() >= 120);
 }
+
+#[test]
+fn a_week_is_summed_up_saved_and_its_boundary_shown_the_week_after() {
+    let app = app();
+    for (date, stress) in [("2026-11-23", 8), ("2026-11-24", 6), ("2026-11-26", 2)] {
+        let mut p = page("work");
+        p["stress"] = json!(stress);
+        call(&app, "save_day", json!({"date": date, "page": p})).unwrap();
+    }
+    let week = call(&app, "get_week", json!({"week": "2026-W48"})).unwrap();
+    assert_eq!(week["first_day"], "2026-11-23");
+    assert_eq!(week["previous_week"], "2026-W47");
+    assert_eq!(
+        week["summary"]["this_week"]["stress"],
+        json!({"n": 3, "mean": 16.0 / 3.0, "min": 2, "max": 8})
+    );
+    assert_eq!(week["summary"]["days"].as_array().unwrap().len(), 7);
+    assert_eq!(week["summary"]["days"][2]["stress"], Value::Null);
+    assert_eq!(week["summary"]["hardest_day"]["date"], "2026-11-23");
+    assert_eq!(week["saved"], false);
+    let n_prompts = week["prompts"].as_array().unwrap().len();
+    assert!((3..=5).contains(&n_prompts));
+
+    let content = json!({
+        "answers": [{"prompt_id": week["prompts"][0]["id"], "text": "Quieter than I feared."}],
+        "role_gave": ["A team that trusts me"],
+        "role_cost": ["Two evenings", "  "],
+        "next_boundary": "Laptop shut at 18:30",
+        "kept_last_boundary": null
+    });
+    assert_eq!(
+        call(
+            &app,
+            "save_week",
+            json!({"week": "2026-W48", "content": content})
+        )
+        .unwrap(),
+        json!(true)
+    );
+    let again = call(&app, "get_week", json!({"week": "2026-W48"})).unwrap();
+    assert_eq!(again["saved"], true);
+    assert_eq!(
+        again["content"]["role_cost"],
+        json!(["Two evenings"]),
+        "empty items are dropped"
+    );
+    assert_eq!(
+        again["content"]["answers"][0]["text"],
+        "Quieter than I feared."
+    );
+    let next = call(&app, "get_week", json!({"week": "2026-W49"})).unwrap();
+    assert_eq!(next["last_week_boundary"], "Laptop shut at 18:30");
+    assert_eq!(
+        call(&app, "week_of", json!({"date": "2026-11-29"})).unwrap(),
+        "2026-W48"
+    );
+}
+
+#[test]
+fn week_commands_refuse_bad_input() {
+    let app = app();
+    assert_error(
+        call(&app, "get_week", json!({"week": "2026-W54"})),
+        "invalid_week_id",
+        "is not a week",
+    );
+    let too_many = json!({"answers": [], "role_gave": vec!["x"; 51], "role_cost": [], "next_boundary": "", "kept_last_boundary": null});
+    assert_error(
+        call(
+            &app,
+            "save_week",
+            json!({"week": "2026-W48", "content": too_many}),
+        ),
+        "invalid_week",
+        "at most 50",
+    );
+    assert!(call(
+        &app,
+        "save_week",
+        json!({"week": "2026-W48", "content": {"answers": []}})
+    )
+    .is_err());
+}
