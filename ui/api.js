@@ -157,3 +157,33 @@ export function editPrompt(id, fields) {
 export function deletePrompt(id) {
   return call('delete_prompt', { id });
 }
+
+/** @typedef {import('./bindings/WeekDto').WeekDto} WeekDto */
+/** @typedef {import('./bindings/WeekContentDto').WeekContentDto} WeekContentDto */
+
+/**
+ * @param {string} week YYYY-Www
+ * @returns {Promise<WeekDto>}
+ */
+export function getWeek(week) {
+  return call('get_week', { week });
+}
+
+/**
+ * Resolves only once the week's page is durable on disk.
+ * @param {string} week
+ * @param {WeekContentDto} content
+ * @returns {Promise<boolean>}
+ */
+export function saveWeek(week, content) {
+  return call('save_week', { week, content });
+}
+
+/**
+ * The ISO week holding `date` in the user's week.
+ * @param {string} date
+ * @returns {Promise<string>}
+ */
+export function weekOf(date) {
+  return call('week_of', { date });
+}

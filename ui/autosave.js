@@ -9,8 +9,6 @@
  * to the view.
  */
 
-/** @typedef {import('./bindings/PageDto').PageDto} PageDto */
-/** @typedef {import('./bindings/DayDto').DayDto} DayDto */
 /** @typedef {import('./bindings/ErrorDto').ErrorDto} ErrorDto */
 /** @typedef {'idle' | 'dirty' | 'saving' | 'saved' | 'error'} SaveState */
 /** @typedef {(state: SaveState, detail: { error?: ErrorDto, retryInMs?: number, savedAt?: Date }) => void} StatusListener */
@@ -21,9 +19,13 @@ const RETRY_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 /** Errors that saving the same page again cannot fix: wait for the next change instead. */
 const NEEDS_A_CHANGE = new Set(['invalid_rating', 'invalid_minutes', 'invalid_date', 'entry_too_large']);
 
+/**
+ * Saves one page at a time, identified by a key (a date, a week).
+ * @template T the page's content, as sent to the core
+ */
 export class Autosaver {
   /**
-   * @param {{ save: (date: string, page: PageDto) => Promise<DayDto>, onStatus: StatusListener, pauseMs?: number }} options
+   * @param {{ save: (key: string, page: T) => Promise<unknown>, onStatus: StatusListener, pauseMs?: number }} options
    */
   constructor({ save, onStatus, pauseMs = PAUSE_MS }) {
     this.save = save;
@@ -31,7 +33,7 @@ export class Autosaver {
     this.pauseMs = pauseMs;
     /** @type {string | null} */
     this.date = null;
-    /** @type {() => PageDto} */
+    /** @type {() => T} */
     this.snapshot = () => {
       throw new Error('no page tracked');
     };
@@ -47,8 +49,8 @@ export class Autosaver {
 
   /**
    * Starts tracking a freshly loaded page. Call only after `flush()` succeeded for the last one.
-   * @param {string} date
-   * @param {() => PageDto} snapshot
+   * @param {string} date the page's key
+   * @param {() => T} snapshot
    */
   track(date, snapshot) {
     clearTimeout(this.timer);

@@ -11,6 +11,7 @@ import { addDays, localToday } from './dates.js';
 import { dayHash, parseRoute } from './router.js';
 import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
+import { WeekView } from './views/week-view.js';
 
 /** @typedef {import('./autosave.js').SaveState} SaveState */
 /** @typedef {import('./bindings/ErrorDto').ErrorDto} ErrorDto */
@@ -84,6 +85,12 @@ function showFatal(error) {
 async function start() {
   /** @type {DayView | null} */
   let view = null;
+  /** What the page shows now: a date, a week (YYYY-Www) or 'prompts'. */
+  let showing = '';
+  /** @type {WeekView | null} */
+  let weekView = null;
+  /** @type {Autosaver<import('./bindings/WeekContentDto').WeekContentDto>} */
+  const weekSaver = new Autosaver({ save: api.saveWeek, onStatus: showStatus });
   const autosaver = new Autosaver({
     save: async (date, page) => {
       const day = await api.saveDay(date, page);
@@ -96,7 +103,7 @@ async function start() {
   // Listen for the close request first, so that even an error page can be closed at once.
   await api
     .onCloseRequested(async () => {
-      if (await autosaver.flush()) {
+      if ((await autosaver.flush()) && (await weekSaver.flush())) {
         await api.closeWindow();
       } else {
         closeWillDiscard = true;
@@ -136,21 +143,35 @@ async function start() {
 
   let loading = Promise.resolve();
   const route = async () => {
-    const parsed = parseRoute(location.hash);
+    let parsed = parseRoute(location.hash);
+    if (parsed.name === 'week' && parsed.week === null) {
+      // "This week": the week holding today, in the user's week.
+      parsed = { name: 'week', week: await api.weekOf(localToday()) };
+      history.replaceState(null, '', `#/week/${parsed.week}`);
+    }
     if (parsed.name === 'unknown') history.replaceState(null, '', '#/');
-    const target = parsed.name === 'prompts' ? 'prompts' : (parsed.name === 'day' && parsed.date) || localToday();
-    if (view && view.date === target) return;
+    /** @type {string} */
+    const target =
+      parsed.name === 'prompts'
+        ? 'prompts'
+        : parsed.name === 'week'
+          ? (parsed.week ?? '')
+          : (parsed.name === 'day' && parsed.date) || localToday();
+    if (showing === target) return;
     // Never leave a page whose words are not saved.
-    if (!(await autosaver.flush())) {
-      if (view?.date) history.replaceState(null, '', dayHash(view.date));
+    if (!(await autosaver.flush()) || !(await weekSaver.flush())) {
+      const back = view?.date ? dayHash(view.date) : weekView ? `#/week/${weekView.week}` : '#/prompts';
+      history.replaceState(null, '', back);
       return;
     }
+    const section = parsed.name === 'prompts' ? 'prompts' : parsed.name === 'week' ? 'week' : 'day';
     for (const link of document.querySelectorAll('[data-nav]')) {
-      link.setAttribute('aria-current', String(/** @type {HTMLElement} */ (link).dataset.nav === (target === 'prompts' ? 'prompts' : 'day')));
+      link.setAttribute('aria-current', String(/** @type {HTMLElement} */ (link).dataset.nav === section));
     }
     try {
-      if (target === 'prompts') {
+      if (parsed.name === 'prompts') {
         view = null;
+        weekView = null;
         showStatus('idle', {});
         const prompts = new PromptsView(root, {
           list: api.listPrompts,
@@ -160,18 +181,36 @@ async function start() {
           setHidden: api.setPromptHidden,
         });
         await prompts.reload();
+        showing = target;
         document.title = 'Keel · Prompts';
         return;
       }
+      if (parsed.name === 'week' && parsed.week) {
+        const week = await api.getWeek(parsed.week);
+        view = null;
+        const current = new WeekView(root, week, {
+          changed: () => weekSaver.changed(),
+          flush: () => void weekSaver.flush(),
+        });
+        weekView = current;
+        weekSaver.track(week.week, () => current.content());
+        showStatus(week.saved ? 'saved' : 'idle', {});
+        showing = target;
+        document.title = `Keel · ${week.week}`;
+        return;
+      }
       const date = target;
+      weekView = null;
       const dayView = view ?? makeDayView();
       view = dayView;
       const day = await api.getDay(date);
       dayView.show(day, localToday());
       autosaver.track(date, () => dayView.page());
-      if (day.saved) showStatus('saved', {});
+      showStatus(day.saved ? 'saved' : 'idle', {});
+      showing = target;
       document.title = `Keel · ${date}`;
       dayView.showPrompts(await api.getDayPrompts(date));
+      dayView.showWeek(await api.weekOf(date));
     } catch (error) {
       showFatal(api.asErrorDto(error));
     }
@@ -196,7 +235,10 @@ async function start() {
     }
   });
 
-  window.addEventListener('blur', () => void autosaver.flush());
+  window.addEventListener('blur', () => {
+    void autosaver.flush();
+    void weekSaver.flush();
+  });
   document.body.dataset.ready = 'true';
 }
 

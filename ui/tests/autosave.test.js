@@ -11,7 +11,6 @@ import { test } from 'node:test';
 import { Autosaver } from '../autosave.js';
 
 /** @typedef {import('../bindings/PageDto').PageDto} PageDto */
-/** @typedef {import('../bindings/DayDto').DayDto} DayDto */
 
 /** @param {string} role @returns {PageDto} */
 const page = (role) => ({ role, self: '', stress: null, resilience: null, overlap: null, boundary: null, after_hours_minutes: null });
@@ -23,6 +22,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function harness(save) {
   /** @type {string[]} */
   const states = [];
+  /** @type {Autosaver<PageDto>} */
   const saver = new Autosaver({ save, onStatus: (s) => states.push(s), pauseMs: 20 });
   let text = '';
   saver.track('2026-11-28', () => page(text));

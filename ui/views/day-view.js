@@ -69,7 +69,8 @@ export class DayView {
       if (this.picker.value) go(this.picker.value);
     });
     const today = button('Today', 'Today (Ctrl+T)', 'today', 'today-button');
-    tools.append(this.picker, today);
+    this.weekLink = el('a', { class: 'today-button', testid: 'day-week-link', text: 'Week', attrs: { href: '#/' } });
+    tools.append(this.picker, today, this.weekLink);
     head.append(prev, titles, next, tools);
     prev.addEventListener('click', () => this.date && go(addDays(this.date, -1)));
     next.addEventListener('click', () => this.date && go(addDays(this.date, 1)));
@@ -110,7 +111,8 @@ export class DayView {
     const bridge = el('div', { class: 'bridge' }, this.bridgePrompt);
     this.weeklyList = el('ul', { class: 'weekly-list' });
     this.weeklySummary = el('summary', { text: 'It’s your reflection day: this week’s questions' });
-    this.weekly = el('details', { class: 'weekly-offer', testid: 'weekly-offer' }, this.weeklySummary, this.weeklyList);
+    this.reflectLink = el('a', { class: 'reflect-link', testid: 'reflect-link', text: 'Reflect on this week →', attrs: { href: '#/' } });
+    this.weekly = el('details', { class: 'weekly-offer', testid: 'weekly-offer' }, this.weeklySummary, this.weeklyList, this.reflectLink);
     this.weekly.hidden = true;
     /** @param {Promise<DayPromptsDto>} pending */
     const update = async (pending) => {
@@ -240,6 +242,17 @@ export class DayView {
     this.bridgePrompt.show(prompts.bridge, 'bridge');
     this.weeklyList.replaceChildren(...prompts.weekly.map((p) => el('li', { text: p.text, testid: 'weekly-prompt' })));
     this.weekly.hidden = prompts.weekly.length === 0;
+  }
+
+  /**
+   * Points the week links at the week holding this day.
+   * @param {string} week YYYY-Www
+   */
+  showWeek(week) {
+    const href = `#/week/${week}`;
+    this.weekLink.setAttribute('href', href);
+    this.weekLink.textContent = `Week ${Number(week.slice(6))}`;
+    this.reflectLink.setAttribute('href', href);
   }
 
   /** @param {string[]} tags */

@@ -1,0 +1,232 @@
+// @ts-check
+/**
+ * A week's page (`#/week/YYYY-Www`): the summary the core computed, drawn small (seven bars
+ * per rating, seven dots for the boundary), last week's boundary with "did I keep it?", the
+ * week's prompts with room to answer, the role ledger, and one boundary for next week. It
+ * draws and reports changes; the autosaver saves.
+ */
+
+import { describe } from '../dates.js';
+import { button, el } from '../dom.js';
+
+/** @typedef {import('../bindings/WeekDto').WeekDto} WeekDto */
+/** @typedef {import('../bindings/WeekContentDto').WeekContentDto} WeekContentDto */
+/** @typedef {import('../bindings/MeasureDto').MeasureDto} MeasureDto */
+/** @typedef {import('../bindings/DayPointDto').DayPointDto} DayPointDto */
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** @param {number | null} n */
+const fmt = (n) => (n === null ? '–' : n.toFixed(1));
+
+/**
+ * Seven small bars, one per day; a missing day is a faint dot, never a zero bar.
+ * @param {(number | null)[]} values
+ * @param {number} max
+ * @param {string} label
+ * @param {string} cls
+ */
+function bars(values, max, label, cls) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 98 28');
+  svg.setAttribute('class', `bars ${cls}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `${label} by day: ${values.map((v) => (v === null ? 'none' : v)).join(', ')}`);
+  values.forEach((v, i) => {
+    if (v === null) {
+      const dot = document.createElementNS(SVG, 'circle');
+      dot.setAttribute('cx', String(i * 14 + 6));
+      dot.setAttribute('cy', '25');
+      dot.setAttribute('r', '1.6');
+      dot.setAttribute('class', 'bar-missing');
+      svg.append(dot);
+      return;
+    }
+    const h = Math.max(2, (v / max) * 26);
+    const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('x', String(i * 14 + 1));
+    rect.setAttribute('y', String(27 - h));
+    rect.setAttribute('width', '10');
+    rect.setAttribute('height', String(h));
+    rect.setAttribute('rx', '2');
+    svg.append(rect);
+  });
+  return svg;
+}
+
+/**
+ * A comparison with an earlier mean, in words ("up 1.2 on last week").
+ * @param {number | null} now
+ * @param {number | null} before
+ * @param {string} what
+ */
+function versus(now, before, what) {
+  if (now === null || before === null) return `${what}: –`;
+  const d = now - before;
+  if (Math.abs(d) < 0.05) return `same as ${what}`;
+  return `${Math.abs(d).toFixed(1)} ${d > 0 ? 'higher' : 'lower'} than ${what}`;
+}
+
+/**
+ * @param {string} text
+ * @returns {string[]}
+ */
+const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+export class WeekView {
+  /**
+   * @param {HTMLElement} root
+   * @param {WeekDto} week
+   * @param {{ changed: () => void, flush: () => void }} deps
+   */
+  constructor(root, week, { changed, flush }) {
+    this.week = week.week;
+    /** @type {boolean | null} */
+    this.kept = week.content.kept_last_boundary;
+    const s = week.summary;
+    const first = describe(week.first_day).long;
+    const last = describe(week.last_day).long;
+    const weekNumber = Number(week.week.slice(6));
+
+    const head = el(
+      'header',
+      { class: 'day-head week-head' },
+      el('a', { class: 'nav-arrow', text: '‹', testid: 'prev-week', attrs: { href: `#/week/${week.previous_week}`, title: 'Previous week', 'aria-label': 'Previous week' } }),
+      el('div', { class: 'day-titles' }, el('p', { class: 'day-weekday', text: `Week ${weekNumber}` }), el('h1', { text: `${first} – ${last}`, testid: 'week-title', attrs: { 'data-week': week.week } })),
+      el('a', { class: 'nav-arrow', text: '›', testid: 'next-week', attrs: { href: `#/week/${week.next_week}`, title: 'Next week', 'aria-label': 'Next week' } }),
+      el('div', { class: 'day-tools' }, el('a', { class: 'today-button', text: 'Today', attrs: { href: '#/' } })),
+    );
+
+    // The summary.
+    const ratingRow = (/** @type {string} */ name, /** @type {'stress' | 'resilience' | 'overlap'} */ key, /** @type {number} */ max) => {
+      /** @type {MeasureDto} */
+      const m = s.this_week[key];
+      const values = s.days.map((d) => d[key]);
+      return el(
+        'div',
+        { class: 'summary-row' },
+        el('span', { class: 'summary-name', text: name }),
+        bars(values, max, name, `bars-${key}`),
+        el(
+          'span',
+          { class: 'summary-figures' },
+          el('strong', { text: fmt(m.mean), testid: `week-${key}-mean` }),
+          el('span', { text: m.n ? ` · ${m.min}–${m.max} · ${m.n} ${m.n === 1 ? 'day' : 'days'}` : ' · no check-ins', testid: `week-${key}-range` }),
+        ),
+        el('span', { class: 'summary-compare', text: `${versus(m.mean, s.last_week[key].mean, 'last week')} · ${versus(m.mean, s.four_weeks[key].mean, 'the 4 weeks before')}` }),
+      );
+    };
+    const dots = el('span', { class: 'boundary-dots' });
+    for (const d of s.days) {
+      dots.append(el('span', { class: `dot dot-${d.boundary ?? 'none'}`, attrs: { title: `${describe(d.date).weekday}: ${d.boundary ?? 'not answered'}` } }));
+    }
+    const answered = s.boundary_kept + s.boundary_broken;
+    const summary = el(
+      'section',
+      { class: 'card week-summary', testid: 'week-summary' },
+      el('h2', { text: 'The week in brief' }),
+      ratingRow('Stress', 'stress', 10),
+      ratingRow('Resilience', 'resilience', 10),
+      ratingRow('Overlap', 'overlap', 7),
+      el(
+        'div',
+        { class: 'summary-row' },
+        el('span', { class: 'summary-name', text: 'Boundary' }),
+        dots,
+        el('span', { class: 'summary-figures', testid: 'week-boundary', text: answered ? `held ${s.boundary_kept} of ${answered} days` : 'not answered' }),
+        el('span', { class: 'summary-compare', testid: 'week-after-hours', text: `${s.after_hours_minutes} min after hours` }),
+      ),
+      el('p', { class: 'summary-line', testid: 'week-checked-in', text: `${s.n_checked_in} of 7 days checked in.` }),
+      s.review_days.stress.mean !== null && s.other_days.stress.mean !== null
+        ? el('p', { class: 'summary-line', testid: 'week-review', text: `Review days: stress ${fmt(s.review_days.stress.mean)}, against ${fmt(s.other_days.stress.mean)} on the other days.` })
+        : null,
+      s.hardest_day
+        ? el(
+            'p',
+            { class: 'summary-line hardest', testid: 'week-hardest' },
+            'Hardest day: ',
+            el('a', { text: `${describe(s.hardest_day.date).weekday} (stress ${s.hardest_day.stress})`, attrs: { href: `#/day/${s.hardest_day.date}` } }),
+            s.hardest_day.excerpt ? el('q', { text: s.hardest_day.excerpt }) : null,
+          )
+        : null,
+    );
+
+    // Last week's boundary, and whether it held.
+    const keptYes = button('Yes, I kept it', () => this.setKept(this.kept === true ? null : true), { testid: 'kept-yes', class: 'choice' });
+    const keptNo = button('Not this time', () => this.setKept(this.kept === false ? null : false), { testid: 'kept-no', class: 'choice' });
+    this.keptButtons = { keptYes, keptNo };
+    const lastBoundary = week.last_week_boundary
+      ? el(
+          'section',
+          { class: 'card last-boundary', testid: 'last-boundary' },
+          el('h2', { text: 'Last week you chose a boundary' }),
+          el('p', { class: 'boundary-text', text: week.last_week_boundary, testid: 'last-boundary-text' }),
+          el('div', { class: 'boundary-choices' }, el('span', { text: 'Did you keep it?' }), keptYes, keptNo),
+        )
+      : null;
+    this.changed = changed;
+
+    // The week's prompts.
+    /** @type {Map<string, HTMLTextAreaElement>} */
+    this.answers = new Map();
+    const promptList = el('div', { class: 'week-prompts' });
+    for (const p of week.prompts) {
+      const area = el('textarea', { class: 'week-answer', testid: `answer-${p.id}`, attrs: { rows: '3', 'aria-label': p.text } });
+      area.value = week.content.answers.find((a) => a.prompt_id === p.id)?.text ?? '';
+      this.answers.set(p.id, area);
+      promptList.append(el('label', { class: 'week-prompt' }, el('span', { class: 'prompt-text', text: p.text }), area));
+    }
+    // Answers to prompts no longer in the set are kept, not dropped.
+    this.otherAnswers = week.content.answers.filter((a) => !this.answers.has(a.prompt_id));
+
+    const ledger = (/** @type {string} */ title, /** @type {string} */ testid, /** @type {string[]} */ items, /** @type {string} */ hint) => {
+      const area = el('textarea', { class: 'ledger-list', testid, attrs: { rows: '5', placeholder: hint, 'aria-label': title } });
+      area.value = items.join('\n');
+      return { area, box: el('label', { class: 'ledger-col' }, el('span', { class: 'ledger-title', text: title }), area) };
+    };
+    const gave = ledger('What the role gave me', 'ledger-gave', week.content.role_gave, 'One per line: a win, a skill, a person…');
+    const cost = ledger('What it cost me', 'ledger-cost', week.content.role_cost, 'One per line: an evening, sleep, a plan…');
+    this.gave = gave.area;
+    this.cost = cost.area;
+    this.nextBoundary = el('input', { class: 'next-boundary', testid: 'next-boundary', attrs: { type: 'text', maxlength: '300', placeholder: 'e.g. Laptop closed by 18:30 on review days', 'aria-label': 'One boundary to keep next week' } });
+    this.nextBoundary.value = week.content.next_boundary;
+
+    const page = el(
+      'article',
+      { class: 'week-page', testid: 'week-page' },
+      head,
+      summary,
+      lastBoundary,
+      el('section', { class: 'card' }, el('h2', { text: 'This week’s questions' }), promptList),
+      el('section', { class: 'card' }, el('h2', { text: 'The role ledger' }), el('div', { class: 'ledger' }, gave.box, cost.box)),
+      el('section', { class: 'card' }, el('h2', { text: 'One boundary to keep next week' }), this.nextBoundary),
+    );
+    page.addEventListener('input', () => changed());
+    page.addEventListener('focusout', () => flush());
+    root.replaceChildren(page);
+    this.drawKept();
+  }
+
+  /** @param {boolean | null} kept */
+  setKept(kept) {
+    this.kept = kept;
+    this.drawKept();
+    this.changed();
+  }
+
+  drawKept() {
+    this.keptButtons.keptYes.setAttribute('aria-pressed', String(this.kept === true));
+    this.keptButtons.keptNo.setAttribute('aria-pressed', String(this.kept === false));
+  }
+
+  /** @returns {WeekContentDto} */
+  content() {
+    return {
+      answers: [...[...this.answers].map(([prompt_id, area]) => ({ prompt_id, text: area.value })), ...this.otherAnswers],
+      role_gave: lines(this.gave.value),
+      role_cost: lines(this.cost.value),
+      next_boundary: this.nextBoundary.value,
+      kept_last_boundary: this.kept,
+    };
+  }
+}
