@@ -20,6 +20,8 @@ fn main() {
         "get_week",
         "save_week",
         "week_of",
+        "get_settings",
+        "save_settings",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

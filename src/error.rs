@@ -51,6 +51,10 @@ pub enum KeelError {
     #[error("That week's page cannot be saved: {reason}.")]
     InvalidWeek { reason: String },
 
+    /// Settings that cannot be stored as they are.
+    #[error("Those settings cannot be saved: {reason}.")]
+    InvalidSettings { reason: String },
+
     /// No prompt has this id.
     #[error("There is no prompt with the id “{id}”.")]
     UnknownPrompt { id: String },
@@ -120,6 +124,7 @@ impl KeelError {
             KeelError::EntryTooLarge { .. } => "entry_too_large",
             KeelError::TextTooLarge { .. } => "text_too_large",
             KeelError::InvalidWeek { .. } => "invalid_week",
+            KeelError::InvalidSettings { .. } => "invalid_settings",
             KeelError::UnknownPrompt { .. } => "unknown_prompt",
             KeelError::InvalidPrompt { .. } => "invalid_prompt",
             KeelError::PromptLibrary { .. } => "prompt_library",

@@ -655,6 +655,29 @@ pub struct Settings {
     pub theme: Appearance,
 }
 
+impl Settings {
+    /// Checks the settings: at most seven distinct review days, and no reminder twice.
+    pub fn validated(mut self) -> Result<Settings> {
+        self.review_days.sort_by_key(|d| d.num_days_from_monday());
+        self.review_days.dedup();
+        self.reminder_times.sort();
+        self.reminder_times.dedup();
+        if self.reminder_times.len() > 12 {
+            return Err(KeelError::InvalidSettings {
+                reason: "at most 12 reminder times".into(),
+            });
+        }
+        Ok(self)
+    }
+}
+
+/// Parses a time of day written `HH:MM` (24-hour clock).
+pub fn parse_time(input: &str) -> Result<NaiveTime> {
+    NaiveTime::parse_from_str(input.trim(), "%H:%M").map_err(|_| KeelError::InvalidSettings {
+        reason: format!("“{input}” is not a time of day; write it as HH:MM, for example 18:00"),
+    })
+}
+
 impl Default for Settings {
     fn default() -> Settings {
         Settings {

@@ -187,3 +187,18 @@ export function saveWeek(week, content) {
 export function weekOf(date) {
   return call('week_of', { date });
 }
+
+/** @typedef {import('./bindings/SettingsDto').SettingsDto} SettingsDto */
+
+/** @returns {Promise<SettingsDto>} */
+export function getSettings() {
+  return call('get_settings');
+}
+
+/**
+ * @param {SettingsDto} settings
+ * @returns {Promise<SettingsDto>} the settings as stored
+ */
+export function saveSettings(settings) {
+  return call('save_settings', { settings });
+}

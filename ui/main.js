@@ -11,6 +11,7 @@ import { addDays, localToday } from './dates.js';
 import { dayHash, parseRoute } from './router.js';
 import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
+import { SettingsView, applyTheme } from './views/settings-view.js';
 import { WeekView } from './views/week-view.js';
 
 /** @typedef {import('./autosave.js').SaveState} SaveState */
@@ -126,6 +127,7 @@ async function start() {
     showFatal(info.journal_error);
     return;
   }
+  applyTheme(info.settings.theme);
 
   /** @param {string} date an ISO date, or '' for today */
   const go = (date) => {
@@ -152,19 +154,19 @@ async function start() {
     if (parsed.name === 'unknown') history.replaceState(null, '', '#/');
     /** @type {string} */
     const target =
-      parsed.name === 'prompts'
-        ? 'prompts'
+      parsed.name === 'prompts' || parsed.name === 'settings'
+        ? parsed.name
         : parsed.name === 'week'
           ? (parsed.week ?? '')
           : (parsed.name === 'day' && parsed.date) || localToday();
     if (showing === target) return;
     // Never leave a page whose words are not saved.
     if (!(await autosaver.flush()) || !(await weekSaver.flush())) {
-      const back = view?.date ? dayHash(view.date) : weekView ? `#/week/${weekView.week}` : '#/prompts';
+      const back = view?.date ? dayHash(view.date) : weekView ? `#/week/${weekView.week}` : `#/${showing}`;
       history.replaceState(null, '', back);
       return;
     }
-    const section = parsed.name === 'prompts' ? 'prompts' : parsed.name === 'week' ? 'week' : 'day';
+    const section = parsed.name === 'unknown' ? 'day' : parsed.name;
     for (const link of document.querySelectorAll('[data-nav]')) {
       link.setAttribute('aria-current', String(/** @type {HTMLElement} */ (link).dataset.nav === section));
     }
@@ -183,6 +185,25 @@ async function start() {
         await prompts.reload();
         showing = target;
         document.title = 'Keel · Prompts';
+        return;
+      }
+      if (parsed.name === 'settings') {
+        const settings = await api.getSettings();
+        view = null;
+        weekView = null;
+        showStatus('idle', {});
+        new SettingsView(root, settings, {
+          save: api.saveSettings,
+          saved: (stored) => {
+            // The day page's words ("Did work stop by 18:00?") come from the app info.
+            info.end_of_work = stored.end_of_work;
+            info.settings = stored;
+            showStatus('saved', { savedAt: new Date() });
+          },
+          failed: showNotice,
+        });
+        showing = target;
+        document.title = 'Keel · Settings';
         return;
       }
       if (parsed.name === 'week' && parsed.week) {

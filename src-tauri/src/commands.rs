@@ -7,7 +7,7 @@ use keel::{analytics, prompts};
 use tauri::State;
 
 use crate::dto::{
-    AppInfoDto, DayDto, DayPromptsDto, PageDto, PromptDto, PromptFieldsDto, SideDto,
+    AppInfoDto, DayDto, DayPromptsDto, PageDto, PromptDto, PromptFieldsDto, SettingsDto, SideDto,
     WeekContentDto, WeekDto,
 };
 use crate::error::ErrorDto;
@@ -30,6 +30,7 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, Erro
             .map(Into::into)
             .collect(),
         end_of_work: settings.end_of_work.format("%H:%M").to_string(),
+        settings: settings.into(),
     })
 }
 
@@ -169,6 +170,24 @@ pub async fn week_of(state: State<'_, AppState>, date: String) -> Result<String,
     let date = parse_date(&date)?;
     let settings = state.journal()?.settings()?;
     Ok(keel::WeekId::containing(date, settings.week_start).to_string())
+}
+
+/// The settings.
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsDto, ErrorDto> {
+    Ok(state.journal()?.settings()?.into())
+}
+
+/// Saves the settings; returns them as stored.
+#[tauri::command]
+pub async fn save_settings(
+    state: State<'_, AppState>,
+    settings: SettingsDto,
+) -> Result<SettingsDto, ErrorDto> {
+    let journal = state.journal()?;
+    let next = settings.into_settings(journal.settings()?)?;
+    journal.put_settings(&next)?;
+    Ok(journal.settings()?.into())
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

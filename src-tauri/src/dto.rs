@@ -5,12 +5,13 @@
 //! Field names follow the core's JSON (`self`, `after_hours_minutes`) so the CLI's `--json`
 //! and the UI read alike. Every input type denies unknown fields.
 
+use chrono::Weekday;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use keel::analytics;
+use keel::model::{Appearance, PromptAnswer, Settings, WeekContent, WeekReflection};
 use keel::model::{
     Boundary, Cadence, DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Scale, Side, Theme,
 };
-use keel::model::{PromptAnswer, WeekContent, WeekReflection};
 use keel::prompts::DayPrompts;
 use serde::{Deserialize, Serialize};
 
@@ -152,6 +153,55 @@ wire_enum!(ThemeDto <-> Theme {
     Perspective = Perspective: "perspective",
 });
 wire_enum!(OriginDto <-> PromptOrigin { Shipped = Shipped: "shipped", User = User: "user" });
+wire_enum!(WeekdayDto <-> Weekday {
+    Mon = Mon: "mon",
+    Tue = Tue: "tue",
+    Wed = Wed: "wed",
+    Thu = Thu: "thu",
+    Fri = Fri: "fri",
+    Sat = Sat: "sat",
+    Sun = Sun: "sun",
+});
+wire_enum!(AppearanceDto <-> Appearance { System = System: "system", Light = Light: "light", Dark = Dark: "dark" });
+
+/// The settings the app lets a person change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SettingsDto {
+    /// HH:MM, 24-hour clock.
+    pub end_of_work: String,
+    pub review_days: Vec<WeekdayDto>,
+    pub week_start: WeekdayDto,
+    pub reflection_day: WeekdayDto,
+    pub theme: AppearanceDto,
+}
+
+impl From<Settings> for SettingsDto {
+    fn from(s: Settings) -> SettingsDto {
+        SettingsDto {
+            end_of_work: s.end_of_work.format("%H:%M").to_string(),
+            review_days: s.review_days.into_iter().map(Into::into).collect(),
+            week_start: s.week_start.into(),
+            reflection_day: s.reflection_day.into(),
+            theme: s.theme.into(),
+        }
+    }
+}
+
+impl SettingsDto {
+    /// The core's settings, keeping what the app does not edit (reminders) from `current`.
+    pub fn into_settings(self, current: Settings) -> keel::Result<Settings> {
+        Ok(Settings {
+            end_of_work: keel::model::parse_time(&self.end_of_work)?,
+            review_days: self.review_days.into_iter().map(Into::into).collect(),
+            week_start: self.week_start.into(),
+            reflection_day: self.reflection_day.into(),
+            theme: self.theme.into(),
+            ..current
+        })
+    }
+}
 
 /// A prompt as the UI shows and manages it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -484,6 +534,7 @@ pub struct AppInfoDto {
     pub scales: Vec<ScaleDto>,
     /// The end-of-work time, HH:MM.
     pub end_of_work: String,
+    pub settings: SettingsDto,
 }
 
 #[cfg(test)]
@@ -524,6 +575,9 @@ mod tests {
             ("AnswerDto", AnswerDto::decl(&cfg)),
             ("WeekContentDto", WeekContentDto::decl(&cfg)),
             ("WeekDto", WeekDto::decl(&cfg)),
+            ("WeekdayDto", WeekdayDto::decl(&cfg)),
+            ("AppearanceDto", AppearanceDto::decl(&cfg)),
+            ("SettingsDto", SettingsDto::decl(&cfg)),
         ];
         let mut stale = Vec::new();
         for (name, decl) in declarations {
@@ -543,6 +597,9 @@ mod tests {
                 "WeekSummaryDto",
                 "AnswerDto",
                 "WeekContentDto",
+                "WeekdayDto",
+                "AppearanceDto",
+                "SettingsDto",
             ]
             .into_iter()
             .filter(|dep| {

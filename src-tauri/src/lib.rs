@@ -43,6 +43,8 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::get_week,
             commands::save_week,
             commands::week_of,
+            commands::get_settings,
+            commands::save_settings,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

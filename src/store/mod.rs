@@ -390,7 +390,7 @@ impl Journal {
 
     /// Stores the settings, durably.
     pub fn put_settings(&self, settings: &Settings) -> Result<()> {
-        let bytes = records::encode_settings(settings);
+        let bytes = records::encode_settings(&settings.clone().validated()?);
         self.write(|store| {
             store.meta.insert(SETTINGS_KEY, bytes)?;
             Ok(())

@@ -1,6 +1,7 @@
 // Generated from src-tauri/src/dto.rs by ts-rs; do not edit.
 import type { ScaleDto } from "./ScaleDto";
 import type { ErrorDto } from "./ErrorDto";
+import type { SettingsDto } from "./SettingsDto";
 
 export type AppInfoDto = { 
 /**
@@ -18,4 +19,4 @@ journal_error: ErrorDto | null, scales: Array<ScaleDto>,
 /**
  * The end-of-work time, HH:MM.
  */
-end_of_work: string, };
+end_of_work: string, settings: SettingsDto, };

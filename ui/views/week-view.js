@@ -59,9 +59,10 @@ function bars(values, max, label, cls) {
  * @param {number | null} now
  * @param {number | null} before
  * @param {string} what
+ * @returns {string | null} null when either mean is missing
  */
 function versus(now, before, what) {
-  if (now === null || before === null) return `${what}: –`;
+  if (now === null || before === null) return null;
   const d = now - before;
   if (Math.abs(d) < 0.05) return `same as ${what}`;
   return `${Math.abs(d).toFixed(1)} ${d > 0 ? 'higher' : 'lower'} than ${what}`;
@@ -113,7 +114,12 @@ export class WeekView {
           el('strong', { text: fmt(m.mean), testid: `week-${key}-mean` }),
           el('span', { text: m.n ? ` · ${m.min}–${m.max} · ${m.n} ${m.n === 1 ? 'day' : 'days'}` : ' · no check-ins', testid: `week-${key}-range` }),
         ),
-        el('span', { class: 'summary-compare', text: `${versus(m.mean, s.last_week[key].mean, 'last week')} · ${versus(m.mean, s.four_weeks[key].mean, 'the 4 weeks before')}` }),
+        el('span', {
+          class: 'summary-compare',
+          text: [versus(m.mean, s.last_week[key].mean, 'last week'), versus(m.mean, s.four_weeks[key].mean, 'the 4 weeks before')]
+            .filter(Boolean)
+            .join(' · '),
+        }),
       );
     };
     const dots = el('span', { class: 'boundary-dots' });

@@ -415,3 +415,38 @@ fn week_commands_refuse_bad_input() {
     )
     .is_err());
 }
+
+#[test]
+fn settings_are_read_saved_and_checked() {
+    let app = app();
+    let current = call(&app, "get_settings", json!({})).unwrap();
+    assert_eq!(
+        current,
+        json!({"end_of_work": "18:00", "review_days": ["mon", "tue"], "week_start": "mon", "reflection_day": "fri", "theme": "system"})
+    );
+    let next = json!({"end_of_work": "17:30", "review_days": ["wed", "mon", "wed"], "week_start": "sun", "reflection_day": "thu", "theme": "dark"});
+    let saved = call(&app, "save_settings", json!({"settings": next})).unwrap();
+    assert_eq!(
+        saved["review_days"],
+        json!(["mon", "wed"]),
+        "sorted, without repeats"
+    );
+    assert_eq!(saved["week_start"], "sun");
+    // The week summary follows the new week start.
+    let week = call(&app, "get_week", json!({"week": "2026-W48"})).unwrap();
+    assert_eq!(week["first_day"], "2026-11-22");
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["end_of_work"], "17:30");
+    let bad = json!({"end_of_work": "25:99", "review_days": [], "week_start": "mon", "reflection_day": "fri", "theme": "system"});
+    assert_error(
+        call(&app, "save_settings", json!({"settings": bad})),
+        "invalid_settings",
+        "is not a time of day",
+    );
+    assert!(call(
+        &app,
+        "save_settings",
+        json!({"settings": {"theme": "neon"}})
+    )
+    .is_err());
+}

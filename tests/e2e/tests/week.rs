@@ -145,3 +145,69 @@ fn a_week_is_summed_up_reflected_on_and_its_boundary_carried_to_the_next() {
         );
     });
 }
+
+#[test]
+fn settings_change_the_week_and_the_theme_and_persist() {
+    run(|journal| async move {
+        let app = App::launch(&journal).await;
+        app.click("nav-settings").await;
+        app.by_testid("settings-page").await;
+        // Weeks start on Sunday; Thursday is the reflection day; dark theme.
+        app.js(
+            "const set = (id, v) => { const s = document.querySelector(`[data-testid=${id}]`); s.value = v; s.dispatchEvent(new Event('change', { bubbles: true })); };
+             set('setting-week-start', 'sun');",
+        )
+        .await;
+        app.wait_saved().await;
+        app.js(
+            "const s = document.querySelector('[data-testid=setting-reflection-day]'); s.value = 'thu'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        )
+        .await;
+        app.click("setting-review-wed").await;
+        app.js(
+            "const s = document.querySelector('[data-testid=setting-theme]'); s.value = 'dark'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        )
+        .await;
+        app.wait_for(
+            "the dark theme",
+            "return document.documentElement.dataset.theme === 'dark'",
+        )
+        .await;
+        app.js("location.hash = '#/week/2026-W48'").await;
+        app.wait_for(
+            "the week from Sunday",
+            "const t = document.querySelector('[data-testid=week-title]'); return !!t && t.dataset.week === '2026-W48' && t.textContent.includes('22')",
+        )
+        .await;
+        app.screenshot("week-dark").await;
+        app.quit(&journal).await;
+
+        let settings = Journal::open(&journal).unwrap().settings().unwrap();
+        assert_eq!(settings.week_start, chrono::Weekday::Sun);
+        assert_eq!(settings.reflection_day, chrono::Weekday::Thu);
+        assert_eq!(
+            settings.review_days,
+            vec![
+                chrono::Weekday::Mon,
+                chrono::Weekday::Tue,
+                chrono::Weekday::Wed
+            ]
+        );
+        assert_eq!(settings.theme, keel::model::Appearance::Dark);
+
+        let app = App::launch(&journal).await;
+        app.wait_for(
+            "the dark theme after a relaunch",
+            "return document.documentElement.dataset.theme === 'dark'",
+        )
+        .await;
+        // Thursday is now the day the week is offered.
+        app.open_day("2026-11-26").await;
+        app.wait_for(
+            "the weekly offer on Thursday",
+            "return !document.querySelector('[data-testid=weekly-offer]').hidden",
+        )
+        .await;
+        app.quit(&journal).await;
+    });
+}

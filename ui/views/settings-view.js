@@ -1,0 +1,142 @@
+// @ts-check
+/**
+ * Settings (`#/settings`): the end-of-work time the boundary check-in asks about, review days,
+ * the day weeks start and the reflection day, and the theme. Each change is saved at once
+ * through the core, which checks it; the form then shows what was stored.
+ */
+
+import { el } from '../dom.js';
+
+/** @typedef {import('../bindings/SettingsDto').SettingsDto} SettingsDto */
+/** @typedef {import('../bindings/WeekdayDto').WeekdayDto} WeekdayDto */
+/** @typedef {import('../bindings/AppearanceDto').AppearanceDto} AppearanceDto */
+
+/** @type {[WeekdayDto, string][]} */
+const DAYS = [['mon', 'Monday'], ['tue', 'Tuesday'], ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday'], ['sat', 'Saturday'], ['sun', 'Sunday']];
+
+/**
+ * The first day of the week in the system's locale, where the webview knows it.
+ * @returns {WeekdayDto | null}
+ */
+export function localeWeekStart() {
+  try {
+    const locale = /** @type {any} */ (new Intl.Locale(navigator.language));
+    const info = typeof locale.getWeekInfo === 'function' ? locale.getWeekInfo() : locale.weekInfo;
+    const first = info?.firstDay;
+    return typeof first === 'number' && first >= 1 && first <= 7 ? DAYS[first - 1][0] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Applies the theme to the page.
+ * @param {AppearanceDto} theme
+ */
+export function applyTheme(theme) {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+/**
+ * @param {string} name
+ * @param {[string, string][]} options
+ * @param {string} value
+ * @param {string} testid
+ */
+function select(name, options, value, testid) {
+  const s = el('select', { testid, attrs: { name, 'aria-label': name } });
+  for (const [v, label] of options) {
+    const o = el('option', { text: label, attrs: { value: v } });
+    o.selected = v === value;
+    s.append(o);
+  }
+  return s;
+}
+
+/**
+ * @param {string} label
+ * @param {string} hint
+ * @param {HTMLElement} control
+ */
+const field = (label, hint, control) =>
+  el('div', { class: 'setting' }, el('div', { class: 'setting-label' }, el('span', { text: label }), el('small', { text: hint })), control);
+
+export class SettingsView {
+  /**
+   * @param {HTMLElement} root
+   * @param {SettingsDto} settings
+   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void }} deps
+   */
+  constructor(root, settings, { save, saved, failed }) {
+    const endOfWork = el('input', { testid: 'setting-end-of-work', attrs: { type: 'time', 'aria-label': 'End of work' } });
+    endOfWork.value = settings.end_of_work;
+    const review = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': 'Review days' } });
+    for (const [value, label] of DAYS) {
+      const box = el('input', { testid: `setting-review-${value}`, attrs: { type: 'checkbox', value } });
+      box.checked = settings.review_days.includes(value);
+      review.append(el('label', { class: 'day-check' }, box, el('span', { text: label.slice(0, 3) })));
+    }
+    const weekStart = select('Week starts on', DAYS, settings.week_start, 'setting-week-start');
+    const reflection = select('Reflection day', DAYS, settings.reflection_day, 'setting-reflection-day');
+    const theme = select('Theme', [['system', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark']], settings.theme, 'setting-theme');
+    const locale = localeWeekStart();
+    const localeHint =
+      locale && locale !== settings.week_start
+        ? el(
+            'p',
+            { class: 'setting-note' },
+            `Your system's locale starts weeks on ${DAYS.find(([d]) => d === locale)?.[1]}. `,
+            el('button', {
+              class: 'choice',
+              text: 'Use it',
+              attrs: { type: 'button' },
+              on: {
+                click: () => {
+                  weekStart.value = locale;
+                  void store();
+                },
+              },
+            }),
+          )
+        : null;
+
+    /** @returns {SettingsDto} */
+    const current = () => ({
+      end_of_work: endOfWork.value,
+      review_days: /** @type {WeekdayDto[]} */ ([...review.querySelectorAll('input:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value)),
+      week_start: /** @type {WeekdayDto} */ (weekStart.value),
+      reflection_day: /** @type {WeekdayDto} */ (reflection.value),
+      theme: /** @type {AppearanceDto} */ (theme.value),
+    });
+    const store = async () => {
+      try {
+        const stored = await save(current());
+        applyTheme(stored.theme);
+        saved(stored);
+      } catch (error) {
+        failed(/** @type {{ message?: string }} */ (error).message ?? String(error));
+      }
+    };
+
+    const form = el(
+      'form',
+      { class: 'card settings-form', testid: 'settings-form' },
+      field('End of work', 'The boundary check-in asks whether work stopped by this time.', endOfWork),
+      field('Review days', 'Days of your weekly business review: prompts lean to pressure and boundaries.', review),
+      field('Week starts on', 'The first day of a week’s page.', el('div', {}, weekStart, localeHint)),
+      field('Reflection day', 'The day the daily page offers the week’s questions.', reflection),
+      field('Theme', 'Light, dark, or whatever the system says.', theme),
+    );
+    form.addEventListener('change', () => void store());
+    form.addEventListener('submit', (event) => event.preventDefault());
+    root.replaceChildren(
+      el(
+        'article',
+        { class: 'settings-page', testid: 'settings-page' },
+        el('header', { class: 'page-head' }, el('h1', { text: 'Settings' }), el('p', { class: 'page-hint', text: 'Saved as you change them.' })),
+        form,
+      ),
+    );
+  }
+}
