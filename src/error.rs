@@ -55,6 +55,13 @@ pub enum KeelError {
     #[error("Those settings cannot be saved: {reason}.")]
     InvalidSettings { reason: String },
 
+    /// An import file that cannot be imported as it is; nothing was written.
+    #[error("This file cannot be imported as {source_name}: {reason}. Nothing was imported.")]
+    BadImport {
+        source_name: &'static str,
+        reason: String,
+    },
+
     /// No prompt has this id.
     #[error("There is no prompt with the id “{id}”.")]
     UnknownPrompt { id: String },
@@ -125,6 +132,7 @@ impl KeelError {
             KeelError::TextTooLarge { .. } => "text_too_large",
             KeelError::InvalidWeek { .. } => "invalid_week",
             KeelError::InvalidSettings { .. } => "invalid_settings",
+            KeelError::BadImport { .. } => "bad_import",
             KeelError::UnknownPrompt { .. } => "unknown_prompt",
             KeelError::InvalidPrompt { .. } => "invalid_prompt",
             KeelError::PromptLibrary { .. } => "prompt_library",

@@ -11,6 +11,7 @@
 
 pub mod analytics;
 pub mod error;
+pub mod interchange;
 pub mod location;
 pub mod markdown;
 pub mod model;

@@ -11,7 +11,7 @@ use chrono::{Local, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use keel::model::{parse_date, Boundary, DayEntry, DayPatch, Prompt, OVERLAP, RESILIENCE, STRESS};
-use keel::{analytics, location, markdown, prompts, Journal, KeelError, WeekId};
+use keel::{analytics, interchange, location, markdown, prompts, Journal, KeelError, WeekId};
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +39,57 @@ enum Command {
     Prompt(PromptArgs),
     /// Show a week's summary and reflection (default: this week).
     Week(WeekArgs),
+    /// Write the journal out: Keel JSON, a Markdown folder, or a CSV of check-ins.
+    Export(ExportArgs),
+    /// Bring entries in from Keel JSON, jrnl's JSON export, or Day One's export (JSON or zip).
+    Import(ImportArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+    Markdown,
+    Csv,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// The file to write (JSON, CSV; - for standard output) or the folder (Markdown).
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportFrom {
+    Keel,
+    Jrnl,
+    Dayone,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SideArg {
+    Role,
+    #[value(name = "self")]
+    Myself,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    #[arg(long = "from", value_enum)]
+    from: ImportFrom,
+    /// The column other journals' entries go to (default: self, "Who I am").
+    #[arg(long, value_enum, default_value = "self")]
+    side: SideArg,
+    /// Import the good entries of a partly bad file and list the bad ones.
+    #[arg(long)]
+    skip_bad: bool,
+    /// Show what would be imported without writing anything.
+    #[arg(long)]
+    dry_run: bool,
+    /// The export file.
+    path: PathBuf,
 }
 
 #[derive(Args)]
@@ -145,6 +196,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Show(args) => show(cli.journal, args),
         Command::Prompt(args) => prompt(cli.journal, args),
         Command::Week(args) => week(cli.journal, args),
+        Command::Export(args) => export(cli.journal, args),
+        Command::Import(args) => import(cli.journal, args),
     }
 }
 
@@ -457,6 +510,104 @@ fn plain_week(
         }
     }
     out
+}
+
+fn export(journal: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
+    let journal = open_journal(journal)?;
+    let write_file = |text: String| -> Result<(), Failure> {
+        if args.out.as_os_str() == "-" {
+            return write_stdout(&text);
+        }
+        std::fs::write(&args.out, text)
+            .map_err(|e| Failure::Error(format!("Could not write {}: {e}.", args.out.display())))
+    };
+    let to_stdout = args.out.as_os_str() == "-";
+    match args.format {
+        ExportFormat::Json => {
+            write_file(interchange::export_json(&journal)?)?;
+            if !to_stdout {
+                eprintln!(
+                    "Exported the journal to {} (Keel JSON). The file is not encrypted.",
+                    args.out.display()
+                );
+            }
+        }
+        ExportFormat::Csv => {
+            write_file(interchange::export_csv(&journal)?)?;
+            if !to_stdout {
+                eprintln!("Exported the check-ins to {} (CSV).", args.out.display());
+            }
+        }
+        ExportFormat::Markdown => {
+            let n = interchange::export_markdown(&journal, &args.out, &mut |_, _| {})?;
+            eprintln!(
+                "Exported {n} pages to {} (Markdown). The files are not encrypted.",
+                args.out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn import(journal: Option<PathBuf>, args: ImportArgs) -> Result<(), Failure> {
+    let bytes = std::fs::read(&args.path)
+        .map_err(|e| Failure::Error(format!("Could not read {}: {e}.", args.path.display())))?;
+    let journal = open_journal(journal)?;
+    let source = match args.from {
+        ImportFrom::Keel => interchange::Source::Keel,
+        ImportFrom::Jrnl => interchange::Source::Jrnl,
+        ImportFrom::Dayone => interchange::Source::DayOne,
+    };
+    let options = interchange::ImportOptions {
+        side: match args.side {
+            SideArg::Role => keel::Side::Role,
+            SideArg::Myself => keel::Side::Myself,
+        },
+        skip_bad: args.skip_bad,
+    };
+    let plan = interchange::plan(
+        &journal,
+        source,
+        &bytes,
+        options,
+        Local::now().fixed_offset(),
+    )?;
+    if !args.dry_run {
+        interchange::apply(&journal, &plan)?;
+    }
+    let span = match (plan.first_date, plan.last_date) {
+        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        _ => String::new(),
+    };
+    let mut out = format!(
+        "{} {} of {} entries into {} days{span}; {} already imported.\n",
+        if args.dry_run {
+            "Would import"
+        } else {
+            "Imported"
+        },
+        plan.n_new,
+        plan.n_entries,
+        plan.n_days,
+        plan.n_duplicates
+    );
+    if !plan.conflicts.is_empty() {
+        let dates: Vec<String> = plan.conflicts.iter().map(ToString::to_string).collect();
+        let what = if source == interchange::Source::Keel {
+            "kept as they were"
+        } else {
+            "added below what was there"
+        };
+        out.push_str(&format!(
+            "{} days already had writing ({what}): {}\n",
+            dates.len(),
+            dates.join(", ")
+        ));
+    }
+    for bad in &plan.skipped {
+        out.push_str(&format!("Skipped {bad}\n"));
+    }
+    write_stdout(&out)
 }
 
 fn render() -> Result<(), Failure> {

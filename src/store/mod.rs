@@ -64,6 +64,9 @@ struct Store {
     weeks: sled::Tree,
     prompts: sled::Tree,
     meta: sled::Tree,
+    /// Ids of imported entries (`source:id` → the date they went to), so importing twice adds
+    /// nothing the second time.
+    imported: sled::Tree,
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
     dir: PathBuf,
@@ -108,6 +111,7 @@ impl Store {
             weeks: db.open_tree("weeks")?,
             prompts: db.open_tree("prompts")?,
             meta: db.open_tree("meta")?,
+            imported: db.open_tree("imported")?,
             db,
             db_file,
             dir: dir.to_owned(),
@@ -493,6 +497,106 @@ impl Journal {
         self.write(|store| {
             store.prompts.remove(id.as_bytes())?;
             Ok(())
+        })
+    }
+}
+
+/// Everything one import writes, applied in one transaction and one sync: all or nothing.
+#[derive(Debug, Default, Clone)]
+pub struct ImportBatch {
+    /// Pages to store whole (new pages, or existing pages with the imported text appended).
+    pub days: Vec<DayEntry>,
+    pub weeks: Vec<WeekReflection>,
+    /// Prompt records to store whole (the user's own, and shipped ones they edited or hid).
+    pub prompts: Vec<Prompt>,
+    pub settings: Option<Settings>,
+    /// `source:id` marks of the entries imported, with the date each went to.
+    pub marks: Vec<(String, NaiveDate)>,
+}
+
+impl Journal {
+    /// Whether an entry with this `source:id` mark was imported before.
+    pub fn was_imported(&self, mark: &str) -> Result<bool> {
+        Ok(self.store()?.imported.contains_key(mark.as_bytes())?)
+    }
+
+    /// Every week's reflection, oldest first.
+    pub fn weeks(&self) -> Result<Vec<WeekReflection>> {
+        self.store()?
+            .weeks
+            .iter()
+            .map(|item| {
+                let (_, bytes) = item?;
+                records::decode_week(&bytes)
+            })
+            .collect()
+    }
+
+    /// Applies an import atomically (every record is encoded, and so checked, before anything is
+    /// written), durably.
+    pub fn apply_import(&self, batch: &ImportBatch) -> Result<()> {
+        let days: Vec<([u8; 4], Vec<u8>)> = batch
+            .days
+            .iter()
+            .map(|d| Ok((day_key(d.date), records::encode_day(d)?)))
+            .collect::<Result<_>>()?;
+        let weeks: Vec<([u8; 5], Vec<u8>)> = batch
+            .weeks
+            .iter()
+            .map(|w| Ok((week_key(w.week), records::encode_week(w)?)))
+            .collect::<Result<_>>()?;
+        let prompts: Vec<(String, Vec<u8>)> = batch
+            .prompts
+            .iter()
+            .map(|p| (p.id.clone(), records::encode_prompt(p)))
+            .collect();
+        let settings = batch
+            .settings
+            .as_ref()
+            .map(|s| Ok::<_, KeelError>(records::encode_settings(&s.clone().validated()?)))
+            .transpose()?;
+        self.write(|store| {
+            let mut day_batch = sled::Batch::default();
+            for (k, v) in &days {
+                day_batch.insert(&k[..], v.as_slice());
+            }
+            let mut week_batch = sled::Batch::default();
+            for (k, v) in &weeks {
+                week_batch.insert(&k[..], v.as_slice());
+            }
+            let mut prompt_batch = sled::Batch::default();
+            for (k, v) in &prompts {
+                prompt_batch.insert(k.as_bytes(), v.as_slice());
+            }
+            let mut mark_batch = sled::Batch::default();
+            for (mark, date) in &batch.marks {
+                mark_batch.insert(mark.as_bytes(), &day_key(*date)[..]);
+            }
+            use sled::Transactional;
+            (
+                &store.days,
+                &store.weeks,
+                &store.prompts,
+                &store.meta,
+                &store.imported,
+            )
+                .transaction(|(d, w, p, m, i)| {
+                    d.apply_batch(&day_batch)?;
+                    w.apply_batch(&week_batch)?;
+                    p.apply_batch(&prompt_batch)?;
+                    if let Some(bytes) = &settings {
+                        m.insert(SETTINGS_KEY, bytes.as_slice())?;
+                    }
+                    i.apply_batch(&mark_batch)?;
+                    Ok(())
+                })
+                .map_err(|e: sled::transaction::TransactionError<()>| match e {
+                    sled::transaction::TransactionError::Storage(e) => KeelError::Storage(e),
+                    sled::transaction::TransactionError::Abort(()) => KeelError::Corrupt {
+                        what: "import".into(),
+                        detail: "the transaction was aborted".into(),
+                    },
+                })
         })
     }
 }

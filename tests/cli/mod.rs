@@ -387,3 +387,136 @@ fn the_reflection_day_prompt_includes_the_weekly_set() {
         .expect("a Friday offers the weekly set");
     assert!((3..=5).contains(&weekly.len()), "{json}");
 }
+
+fn fixture(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn import_from_jrnl_prints_counts_and_a_second_import_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fixture("tests/fixtures/jrnl/export.json");
+    let args = ["import", "--from", "jrnl", file.to_str().unwrap()];
+    let first = keel(dir.path(), &args);
+    assert_ok(&first);
+    assert_eq!(
+        stdout(&first),
+        "Imported 6 of 6 entries into 5 days, 2026-11-23 to 2027-01-02; 0 already imported.\n"
+    );
+    let export = |dir: &Path| {
+        let out = keel(dir, &["export", "--format", "json", "--out", "-"]);
+        assert_ok(&out);
+        stdout(&out)
+    };
+    let before = export(dir.path());
+    let second = keel(dir.path(), &args);
+    assert_eq!(
+        stdout(&second),
+        "Imported 0 of 6 entries into 0 days; 6 already imported.\n"
+    );
+    assert_eq!(export(dir.path()), before);
+    let day = show_json(dir.path(), "2026-11-23");
+    assert!(day["self"]
+        .as_str()
+        .unwrap()
+        .contains("#### 21:40 · Evening walk."));
+
+    // Keel JSON out, into a new journal, out again: the same file.
+    let json = dir.path().join("out.json");
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    ));
+    let other = tempfile::tempdir().unwrap();
+    assert_ok(&keel(
+        other.path(),
+        &["import", "--from", "keel", json.to_str().unwrap()],
+    ));
+    assert_eq!(export(other.path()), before);
+}
+
+#[test]
+fn a_bad_import_file_exits_1_naming_the_entry_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"entries": [{"date": "2026-11-01"}, {"date": "1 Nov"}]}"#,
+    )
+    .unwrap();
+    let journal = dir.path().join("journal");
+    let out = keel(
+        &journal,
+        &["import", "--from", "jrnl", bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "keel: This file cannot be imported as jrnl JSON: entry 2, field “date”: “1 Nov” is not a date; write it as YYYY-MM-DD, for example 2026-11-28. Nothing was imported.\n"
+    );
+    assert_eq!(keel::Journal::open(&journal).unwrap().n_days().unwrap(), 0);
+    let skipped = keel(
+        &journal,
+        &[
+            "import",
+            "--from",
+            "jrnl",
+            "--skip-bad",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_ok(&skipped);
+    assert!(
+        stdout(&skipped).contains("Skipped entry 2, field “date”"),
+        "{}",
+        stdout(&skipped)
+    );
+}
+
+#[test]
+fn exports_write_csv_and_a_markdown_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-23",
+            "--role",
+            "Review",
+            "--stress",
+            "7",
+            "--boundary",
+            "kept",
+        ],
+    ));
+    let csv = keel(dir.path(), &["export", "--format", "csv", "--out", "-"]);
+    assert_eq!(
+        stdout(&csv),
+        "date,stress,resilience,overlap,boundary,after_hours_minutes\n2026-11-23,7,,,kept,\n"
+    );
+    let folder = dir.path().join("md");
+    let md = keel(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "--out",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert_ok(&md);
+    assert!(stderr(&md).contains("Exported 1 pages"), "{}", stderr(&md));
+    let page = std::fs::read_to_string(folder.join("2026/2026-11-23.md")).unwrap();
+    assert!(
+        page.contains("stress: 7") && page.contains("## What I do\n\nReview"),
+        "{page}"
+    );
+}

@@ -1,0 +1,162 @@
+//! Writing the journal out: Keel JSON, a Markdown folder, a CSV of check-ins.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::keel_json;
+use crate::error::{KeelError, Result};
+use crate::model::DayEntry;
+use crate::store::Journal;
+
+/// The whole journal as Keel JSON (stable: the same journal gives the same bytes).
+pub fn export_json(journal: &Journal) -> Result<String> {
+    let file = keel_json::file_of(journal)?;
+    // Plain data always serializes.
+    Ok(serde_json::to_string_pretty(&file).expect("the journal serializes") + "\n")
+}
+
+/// The check-ins as CSV: one row per day that has a page.
+pub fn export_csv(journal: &Journal) -> Result<String> {
+    let mut out = String::from("date,stress,resilience,overlap,boundary,after_hours_minutes\n");
+    let cell = |v: Option<String>| v.unwrap_or_default();
+    for day in journal.days(..) {
+        let d = day?;
+        if d.is_blank() {
+            continue;
+        }
+        let c = &d.check_in;
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{}",
+            d.date,
+            cell(c.stress.map(|v| v.to_string())),
+            cell(c.resilience.map(|v| v.to_string())),
+            cell(c.overlap.map(|v| v.to_string())),
+            cell(c.boundary.map(|b| b.to_string())),
+            cell(c.after_hours_minutes.map(|v| v.to_string())),
+        );
+    }
+    Ok(out)
+}
+
+/// A YAML scalar: JSON's string syntax is valid YAML, and it escapes everything that matters.
+fn yaml_string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serializes")
+}
+
+fn day_markdown(d: &DayEntry, prompt_texts: &HashMap<String, String>) -> String {
+    let mut out = String::from("---\n");
+    let _ = writeln!(out, "date: {}", d.date);
+    let c = &d.check_in;
+    for (key, value) in [
+        ("stress", c.stress.map(|v| v.to_string())),
+        ("resilience", c.resilience.map(|v| v.to_string())),
+        ("overlap", c.overlap.map(|v| v.to_string())),
+        ("boundary", c.boundary.map(|b| b.to_string())),
+        (
+            "after_hours_minutes",
+            c.after_hours_minutes.map(|v| v.to_string()),
+        ),
+    ] {
+        let _ = writeln!(out, "{key}: {}", value.unwrap_or_else(|| "null".into()));
+    }
+    let tags: Vec<String> = d.tags.iter().map(|t| yaml_string(t)).collect();
+    let _ = writeln!(out, "tags: [{}]", tags.join(", "));
+    if d.prompt_ids.is_empty() {
+        out.push_str("prompts: []\n");
+    } else {
+        out.push_str("prompts:\n");
+        for id in &d.prompt_ids {
+            let text = prompt_texts.get(id).map(String::as_str).unwrap_or("");
+            let _ = writeln!(
+                out,
+                "  - id: {}\n    text: {}",
+                yaml_string(id),
+                yaml_string(text)
+            );
+        }
+    }
+    let _ = writeln!(out, "created_at: {}", d.created_at.to_rfc3339());
+    let _ = writeln!(out, "updated_at: {}", d.updated_at.to_rfc3339());
+    out.push_str("---\n\n## What I do\n\n");
+    out.push_str(d.role.trim_end());
+    out.push_str("\n\n## Who I am\n\n");
+    out.push_str(d.self_text.trim_end());
+    out.push('\n');
+    out
+}
+
+/// Writes one Markdown file per day (`YYYY/YYYY-MM-DD.md`) and per week (`YYYY/YYYY-Www.md`)
+/// under `dir`, calling `progress(done, total)` as it goes. Returns how many files it wrote.
+pub fn export_markdown(
+    journal: &Journal,
+    dir: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| KeelError::Io {
+            action: "write",
+            path,
+            source,
+        }
+    };
+    let prompt_texts: HashMap<String, String> = journal
+        .prompts()?
+        .into_iter()
+        .map(|p| (p.id, p.text))
+        .collect();
+    let days: Vec<DayEntry> = journal
+        .days(..)
+        .filter(|d| d.as_ref().map_or(true, |d| !d.is_blank()))
+        .collect::<Result<_>>()?;
+    let weeks = journal.weeks()?;
+    let total = days.len() + weeks.len();
+    let mut done = 0;
+    for d in &days {
+        let year_dir = dir.join(format!("{:04}", d.date.format("%Y")));
+        std::fs::create_dir_all(&year_dir).map_err(io(&year_dir))?;
+        let path = year_dir.join(format!("{}.md", d.date));
+        std::fs::write(&path, day_markdown(d, &prompt_texts)).map_err(io(&path))?;
+        done += 1;
+        progress(done, total);
+    }
+    for w in &weeks {
+        let year_dir = dir.join(format!("{:04}", w.week.year()));
+        std::fs::create_dir_all(&year_dir).map_err(io(&year_dir))?;
+        let path = year_dir.join(format!("{}.md", w.week));
+        let mut text = format!(
+            "---\nweek: {}\nkept_last_boundary: {}\n---\n\n",
+            w.week,
+            w.kept_last_boundary
+                .map_or("null".into(), |k| k.to_string())
+        );
+        for a in &w.answers {
+            let question = prompt_texts
+                .get(&a.prompt_id)
+                .map(String::as_str)
+                .unwrap_or(&a.prompt_id);
+            let _ = write!(text, "## {question}\n\n{}\n\n", a.text.trim_end());
+        }
+        for (title, items) in [
+            ("What the role gave me", &w.role_gave),
+            ("What it cost me", &w.role_cost),
+        ] {
+            let _ = write!(text, "## {title}\n\n");
+            for item in items {
+                let _ = writeln!(text, "- {item}");
+            }
+            text.push('\n');
+        }
+        let _ = writeln!(
+            text,
+            "## A boundary to keep next week\n\n{}",
+            w.next_boundary
+        );
+        std::fs::write(&path, text).map_err(io(&path))?;
+        done += 1;
+        progress(done, total);
+    }
+    Ok(total)
+}

@@ -1,0 +1,138 @@
+//! jrnl's JSON export (`jrnl --export json`): `{"tags": {...}, "entries": [{"title", "body",
+//! "date", "time", "tags", "starred"}]}`. jrnl's `@tags` become Keel `#tags` in the text.
+
+use chrono::NaiveTime;
+use serde_json::Value;
+
+use super::{bad_file, content_id, BadEntry, ForeignEntry, Source};
+use crate::error::Result;
+use crate::model::parse_date;
+
+/// Reads every entry of a jrnl export, each either good or bad.
+pub(crate) fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEntry>>> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| bad_file(Source::Jrnl, format!("it is not JSON ({e})")))?;
+    let entries = value
+        .get("entries")
+        .and_then(Value::as_array)
+        .ok_or_else(|| {
+            bad_file(
+                Source::Jrnl,
+                "it has no “entries” list, so it is not a jrnl export",
+            )
+        })?;
+    Ok(entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| entry(i + 1, e))
+        .collect())
+}
+
+fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {
+    let bad = |field: &str, reason: String| BadEntry {
+        entry: n,
+        field: field.into(),
+        reason,
+    };
+    let text = |field: &str| -> std::result::Result<String, BadEntry> {
+        match e.get(field) {
+            None | Some(Value::Null) => Ok(String::new()),
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(other) => Err(bad(field, format!("expected text, found {other}"))),
+        }
+    };
+    if !e.is_object() {
+        return Err(bad("entry", "an entry must be an object".into()));
+    }
+    let date_text = e
+        .get("date")
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad("date", "missing".into()))?;
+    let date = parse_date(date_text).map_err(|err| bad("date", err.to_string()))?;
+    let time = match e.get("time").and_then(Value::as_str) {
+        None => None,
+        Some(t) => Some(
+            NaiveTime::parse_from_str(t, "%H:%M")
+                .map_err(|_| bad("time", format!("“{t}” is not a time (HH:MM)")))?,
+        ),
+    };
+    let title = text("title")?;
+    let body = text("body")?;
+    let tags: Vec<String> = match e.get("tags") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|t| {
+                t.as_str()
+                    .map(|s| s.trim_start_matches(['@', '#']).to_lowercase())
+                    .ok_or_else(|| bad("tags", "every tag must be text".into()))
+            })
+            .collect::<std::result::Result<_, _>>()?,
+        Some(other) => return Err(bad("tags", format!("expected a list, found {other}"))),
+    };
+    let starred = match e.get("starred") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            return Err(bad(
+                "starred",
+                format!("expected true or false, found {other}"),
+            ))
+        }
+    };
+    let time_text = time
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
+    Ok(ForeignEntry {
+        id: content_id(&[date_text, &time_text, &title, &body]),
+        date,
+        time,
+        title: at_tags_to_hash(&title, &tags),
+        body: at_tags_to_hash(&body, &tags),
+        tags,
+        starred,
+        created_at: None,
+    })
+}
+
+/// Rewrites `@tag` as `#tag` for the entry's own tags, so Keel recognises them in place.
+fn at_tags_to_hash(text: &str, tags: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c == '@' && prev.is_none_or(|p| !p.is_alphanumeric()) {
+            let rest = &text[i + 1..];
+            let word_len: usize = rest
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == '-')
+                .map(char::len_utf8)
+                .sum();
+            let word = &rest[..word_len];
+            if word_len > 0 && tags.iter().any(|t| t == &word.to_lowercase()) {
+                out.push('#');
+                prev = Some('@');
+                continue;
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_tags_become_hash_tags_only_for_the_entrys_tags() {
+        let tags = vec!["work".to_string(), "q4".to_string()];
+        assert_eq!(
+            at_tags_to_hash(
+                "The @q4 numbers; @work again; mail me@example.org; @other",
+                &tags
+            ),
+            "The #q4 numbers; #work again; mail me@example.org; @other"
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! Keel JSON: the whole journal in one versioned file. `export` writes it; `plan` reads it
+//! back. Importing into an empty journal restores it exactly; into a journal that has pages,
+//! an identical page is a duplicate, a different one a conflict (the journal's page is kept),
+//! and a page that holds nothing yet is replaced.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{bad_file, sort_out, BadEntry, ImportOptions, ImportPlan, Source};
+use crate::error::Result;
+use crate::model::{DayEntry, Prompt, PromptOrigin, Settings, WeekReflection};
+use crate::store::{ImportBatch, Journal, MAX_RECORD_BYTES};
+
+/// The format's name and the version this build writes (and the newest it reads).
+pub(crate) const FORMAT: &str = "keel";
+pub(crate) const VERSION: u32 = 1;
+
+/// The file. No timestamp of the export itself: the same journal always exports the same bytes.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct KeelFile {
+    pub format: String,
+    pub version: u32,
+    pub days: Vec<DayEntry>,
+    pub weeks: Vec<WeekReflection>,
+    /// The user's own prompts, and shipped prompts they edited or hid.
+    pub prompts: Vec<Prompt>,
+    pub settings: Settings,
+}
+
+/// The journal as a `KeelFile`.
+pub(crate) fn file_of(journal: &Journal) -> Result<KeelFile> {
+    Ok(KeelFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        days: journal.days(..).collect::<Result<_>>()?,
+        weeks: journal.weeks()?,
+        prompts: journal
+            .prompts()?
+            .into_iter()
+            .filter(|p| p.origin == PromptOrigin::User || p.edited || p.hidden)
+            .collect(),
+        settings: journal.settings()?,
+    })
+}
+
+fn items<T: serde::de::DeserializeOwned>(
+    value: &Value,
+    key: &str,
+    offset: usize,
+) -> Vec<std::result::Result<T, BadEntry>> {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    serde_json::from_value::<T>(item.clone()).map_err(|e| BadEntry {
+                        entry: offset + i + 1,
+                        field: key.trim_end_matches('s').into(),
+                        reason: e.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub(crate) fn plan(
+    journal: &Journal,
+    bytes: &[u8],
+    options: ImportOptions,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<ImportPlan> {
+    let _ = now;
+    let source = Source::Keel;
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| bad_file(source, format!("it is not JSON ({e})")))?;
+    match value.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        _ => return Err(bad_file(source, "its “format” is not “keel”")),
+    }
+    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if version == 0 || version > u64::from(VERSION) {
+        return Err(bad_file(
+            source,
+            format!("it is version {version}; this Keel reads version 1 to {VERSION}"),
+        ));
+    }
+    for key in ["days", "weeks", "prompts"] {
+        if !value.get(key).is_some_and(Value::is_array) {
+            return Err(bad_file(source, format!("it has no “{key}” list")));
+        }
+    }
+    // Days are checked as they would be stored: valid ratings, under the record size.
+    let days: Vec<std::result::Result<DayEntry, BadEntry>> = items::<DayEntry>(&value, "days", 0)
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            d.and_then(|d| {
+                d.check_in.validate().map_err(|e| BadEntry {
+                    entry: i + 1,
+                    field: "day".into(),
+                    reason: e.to_string(),
+                })?;
+                let size = d.role.len() + d.self_text.len();
+                if size > MAX_RECORD_BYTES {
+                    return Err(BadEntry {
+                        entry: i + 1,
+                        field: "day".into(),
+                        reason: format!("the page for {} is larger than a page can be", d.date),
+                    });
+                }
+                Ok(d)
+            })
+        })
+        .collect();
+    let n_entries = days.len();
+    let n_days_in_file = days.len();
+    let weeks = items::<WeekReflection>(&value, "weeks", n_days_in_file);
+    let prompts = items::<Prompt>(&value, "prompts", 0);
+    let (days, mut skipped) = sort_out(source, days, options)?;
+    let (weeks, bad_weeks) = sort_out(source, weeks, options)?;
+    let (prompts, bad_prompts) = sort_out(source, prompts, options)?;
+    skipped.extend(bad_weeks);
+    skipped.extend(bad_prompts);
+    let settings: Option<Settings> = match value.get("settings") {
+        None | Some(Value::Null) => None,
+        Some(s) => Some(
+            serde_json::from_value(s.clone())
+                .map_err(|e| bad_file(source, format!("its settings cannot be read ({e})")))?,
+        ),
+    };
+
+    let mut batch = ImportBatch::default();
+    let mut conflicts = Vec::new();
+    let mut n_duplicates = 0;
+    for day in days {
+        match journal.day(day.date)? {
+            Some(existing) if existing == day => n_duplicates += 1,
+            Some(existing) if !existing.is_blank() => conflicts.push(day.date),
+            _ => batch.days.push(day),
+        }
+    }
+    for week in weeks {
+        match journal.week(week.week)? {
+            Some(existing) if existing == week => n_duplicates += 1,
+            Some(_) => {}
+            None => batch.weeks.push(week),
+        }
+    }
+    for prompt in prompts {
+        if journal.prompt(&prompt.id)?.as_ref() != Some(&prompt) {
+            batch.prompts.push(prompt);
+        }
+    }
+    // Settings come along only into a journal whose settings were never changed.
+    if journal.settings()? == Settings::default() {
+        batch.settings = settings.filter(|s| *s != Settings::default());
+    }
+    Ok(ImportPlan {
+        source,
+        n_entries,
+        n_new: batch.days.len(),
+        n_duplicates,
+        n_days: batch.days.len(),
+        first_date: batch.days.first().map(|d| d.date),
+        last_date: batch.days.last().map(|d| d.date),
+        conflicts,
+        skipped,
+        batch,
+    })
+}

@@ -1,0 +1,346 @@
+//! Export and import: the journal's data in open formats, in and out.
+//!
+//! Export: Keel JSON (everything, versioned, byte-for-byte stable: export → import into an
+//! empty journal → export gives the same file), a Markdown folder (one file per day and per
+//! week, YAML front matter), and a CSV of the check-ins.
+//!
+//! Import: Keel JSON, jrnl's JSON export, and Day One's JSON export (the `.json` or the whole
+//! `.zip`). Every import is planned first (`plan`): the file is read and checked in full, the
+//! result computed, nothing written; `apply` then writes the plan in one transaction. A bad
+//! entry refuses the whole file, naming the entry and the field, unless the caller asks to skip
+//! bad entries (then the report lists them). Imported entries are marked by source and id
+//! (jrnl has no ids: a hash of date, time, title and body stands in), so a second import of
+//! the same file changes nothing.
+
+mod dayone;
+mod export;
+mod jrnl;
+mod keel_json;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::error::{KeelError, Result};
+use crate::model::{DayEntry, Side};
+use crate::store::{ImportBatch, Journal};
+
+pub use export::{export_csv, export_json, export_markdown};
+
+/// Where an import comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Keel,
+    Jrnl,
+    DayOne,
+}
+
+impl Source {
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Keel => "Keel JSON",
+            Source::Jrnl => "jrnl JSON",
+            Source::DayOne => "Day One",
+        }
+    }
+
+    fn mark_prefix(self) -> &'static str {
+        match self {
+            Source::Keel => "keel",
+            Source::Jrnl => "jrnl",
+            Source::DayOne => "dayone",
+        }
+    }
+}
+
+impl std::str::FromStr for Source {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "keel" => Ok(Source::Keel),
+            "jrnl" => Ok(Source::Jrnl),
+            "dayone" | "day-one" | "day_one" => Ok(Source::DayOne),
+            other => Err(format!(
+                "the sources are keel, jrnl and dayone, not “{other}”"
+            )),
+        }
+    }
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The column other journals' entries go to (jrnl and Day One): "Who I am" by default.
+    pub side: Side,
+    /// Import the good entries of a partly bad file, listing the bad ones.
+    pub skip_bad: bool,
+}
+
+impl Default for ImportOptions {
+    fn default() -> ImportOptions {
+        ImportOptions {
+            side: Side::Myself,
+            skip_bad: false,
+        }
+    }
+}
+
+/// An entry the file could not give, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BadEntry {
+    /// 1-based, in the file's order.
+    pub entry: usize,
+    pub field: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for BadEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "entry {}, field “{}”: {}",
+            self.entry, self.field, self.reason
+        )
+    }
+}
+
+/// One entry of another journal, read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ForeignEntry {
+    /// Stable across exports of the same entry.
+    pub id: String,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub title: String,
+    pub body: String,
+    /// Tags without their sign.
+    pub tags: Vec<String>,
+    pub starred: bool,
+    pub created_at: Option<DateTime<FixedOffset>>,
+}
+
+/// What an import will do, computed without writing anything.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportPlan {
+    pub source: Source,
+    /// Entries (or days, for Keel JSON) in the file.
+    pub n_entries: usize,
+    /// Entries that will be added.
+    pub n_new: usize,
+    /// Entries imported before, left alone.
+    pub n_duplicates: usize,
+    /// Days that will change.
+    pub n_days: usize,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    /// Days that already have writing: the imported text is added below it (jrnl, Day One), or
+    /// the journal's page is kept (Keel JSON).
+    pub conflicts: Vec<NaiveDate>,
+    /// Bad entries skipped (only with `skip_bad`).
+    pub skipped: Vec<BadEntry>,
+    #[serde(skip)]
+    batch: ImportBatch,
+}
+
+/// Reads and checks `bytes` as a `source` file and computes what importing it would do.
+pub fn plan(
+    journal: &Journal,
+    source: Source,
+    bytes: &[u8],
+    options: ImportOptions,
+    now: DateTime<FixedOffset>,
+) -> Result<ImportPlan> {
+    match source {
+        Source::Keel => keel_json::plan(journal, bytes, options, now),
+        Source::Jrnl => {
+            let entries = jrnl::read(bytes)?;
+            plan_foreign(journal, source, entries, options, now)
+        }
+        Source::DayOne => {
+            let entries = dayone::read(bytes)?;
+            plan_foreign(journal, source, entries, options, now)
+        }
+    }
+}
+
+/// Writes a plan, atomically and durably.
+pub fn apply(journal: &Journal, plan: &ImportPlan) -> Result<()> {
+    journal.apply_import(&plan.batch)
+}
+
+/// Plans and applies in one go; returns the plan that was applied.
+pub fn import(
+    journal: &Journal,
+    source: Source,
+    bytes: &[u8],
+    options: ImportOptions,
+    now: DateTime<FixedOffset>,
+) -> Result<ImportPlan> {
+    let plan = plan(journal, source, bytes, options, now)?;
+    apply(journal, &plan)?;
+    Ok(plan)
+}
+
+pub(crate) fn bad_file(source: Source, reason: impl Into<String>) -> KeelError {
+    let reason: String = reason.into();
+    KeelError::BadImport {
+        source_name: source.name(),
+        // The message adds its own full stop.
+        reason: reason.trim_end_matches('.').to_owned(),
+    }
+}
+
+/// Splits the file's entries into good ones and bad ones, refusing the file over a bad one
+/// unless asked to skip.
+pub(crate) fn sort_out<T>(
+    source: Source,
+    read: Vec<std::result::Result<T, BadEntry>>,
+    options: ImportOptions,
+) -> Result<(Vec<T>, Vec<BadEntry>)> {
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for r in read {
+        match r {
+            Ok(e) => good.push(e),
+            Err(b) => bad.push(b),
+        }
+    }
+    if !bad.is_empty() && !options.skip_bad {
+        let more = if bad.len() > 1 {
+            format!(" (and {} more bad entries)", bad.len() - 1)
+        } else {
+            String::new()
+        };
+        return Err(bad_file(source, format!("{}{more}", bad[0])));
+    }
+    Ok((good, bad))
+}
+
+/// The text one foreign entry becomes: a heading with its time and title, then its body, then
+/// its tags; several entries of one day stay apart under their own headings.
+fn render_entry(e: &ForeignEntry) -> String {
+    let time = e
+        .time
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
+    let star = if e.starred { " ★" } else { "" };
+    let heading = match (time.is_empty(), e.title.trim().is_empty()) {
+        (false, false) => format!("#### {time} · {}{star}", e.title.trim()),
+        (false, true) => format!("#### {time}{star}"),
+        (true, false) => format!("#### {}{star}", e.title.trim()),
+        (true, true) => String::new(),
+    };
+    let mut out = heading;
+    let body = e.body.trim();
+    if !body.is_empty() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(body);
+    }
+    // Tags not already written as #tags in the text go on a line of their own.
+    let present = crate::markdown::extract_tags(&out);
+    let missing: Vec<String> = e
+        .tags
+        .iter()
+        .map(|t| t.replace(char::is_whitespace, "-").to_lowercase())
+        .filter(|t| !t.is_empty() && !present.contains(t))
+        .collect();
+    if !missing.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(
+            &missing
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    out
+}
+
+fn plan_foreign(
+    journal: &Journal,
+    source: Source,
+    entries: Vec<std::result::Result<ForeignEntry, BadEntry>>,
+    options: ImportOptions,
+    now: DateTime<FixedOffset>,
+) -> Result<ImportPlan> {
+    let n_entries = entries.len();
+    let (good, skipped) = sort_out(source, entries, options)?;
+    let mut by_date: BTreeMap<NaiveDate, Vec<ForeignEntry>> = BTreeMap::new();
+    let mut n_duplicates = 0;
+    let mut seen = BTreeSet::new();
+    for e in good {
+        let mark = format!("{}:{}", source.mark_prefix(), e.id);
+        // The same entry twice in one file counts once.
+        if journal.was_imported(&mark)? || !seen.insert(mark) {
+            n_duplicates += 1;
+            continue;
+        }
+        by_date.entry(e.date).or_default().push(e);
+    }
+    let mut batch = ImportBatch::default();
+    let mut conflicts = Vec::new();
+    let mut n_new = 0;
+    for (date, mut list) in by_date {
+        list.sort_by(|a, b| (a.time, &a.title).cmp(&(b.time, &b.title)));
+        let created = list
+            .iter()
+            .filter_map(|e| e.created_at)
+            .min()
+            .unwrap_or(now);
+        let mut day = journal
+            .day(date)?
+            .unwrap_or_else(|| DayEntry::new(date, created));
+        let side_text = match options.side {
+            Side::Role => &mut day.role,
+            _ => &mut day.self_text,
+        };
+        if !side_text.trim().is_empty() {
+            conflicts.push(date);
+        }
+        for e in &list {
+            let block = render_entry(e);
+            if !side_text.trim().is_empty() {
+                side_text.push_str("\n\n");
+            }
+            side_text.push_str(&block);
+            batch
+                .marks
+                .push((format!("{}:{}", source.mark_prefix(), e.id), date));
+            n_new += 1;
+        }
+        day.refresh_tags();
+        day.updated_at = now;
+        batch.days.push(day);
+    }
+    Ok(ImportPlan {
+        source,
+        n_entries,
+        n_new,
+        n_duplicates,
+        n_days: batch.days.len(),
+        first_date: batch.days.first().map(|d| d.date),
+        last_date: batch.days.last().map(|d| d.date),
+        conflicts,
+        skipped,
+        batch,
+    })
+}
+
+/// A stable id for an entry that has none: FNV-1a of its fields.
+pub(crate) fn content_id(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests;

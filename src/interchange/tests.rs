@@ -1,0 +1,558 @@
+//! Interchange tests: the Keel JSON round trip on random journals, jrnl's own export, Day One's
+//! (the shared fixture, and time zones across the date line, in JSON and zipped), refusals that
+//! leave the journal untouched, skipping bad entries, and no panic on arbitrary bytes.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use proptest::prelude::*;
+
+use super::*;
+use crate::model::{parse_date, Boundary, CheckIn, PromptFields, Theme, WeekContent};
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-28T12:00:00+01:00").unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    parse_date(s).unwrap()
+}
+
+fn journal() -> (tempfile::TempDir, Journal) {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(dir.path()).unwrap();
+    (dir, j)
+}
+
+fn jrnl_fixture() -> Vec<u8> {
+    std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jrnl/export.json"))
+        .unwrap()
+}
+
+fn shared_dayone_fixture() -> Vec<u8> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/dayone/demo.json");
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "the Day One fixture is missing at {} ({e}): it lives in the team's shared/ folder beside the checkout",
+            path.display()
+        )
+    })
+}
+
+// ------------------------------------------------------------------ Keel JSON round trip
+
+fn arbitrary_day() -> impl Strategy<Value = DayEntry> {
+    (
+        0u32..3000,
+        "\\PC{0,40}",
+        prop_oneof![
+            Just(String::new()),
+            "\\PC{0,40}",
+            Just("Ünïcødé 日本語 — “quotes” #tag\n\n- list".to_string())
+        ],
+        proptest::option::of(1u8..=10),
+        proptest::option::of(1u8..=10),
+        proptest::option::of(1u8..=7),
+        proptest::option::of(prop_oneof![Just(Boundary::Kept), Just(Boundary::Broken)]),
+        proptest::option::of(0u32..=1440),
+        -12i32..=14,
+    )
+        .prop_map(
+            |(
+                day,
+                role,
+                self_text,
+                stress,
+                resilience,
+                overlap,
+                boundary,
+                minutes,
+                offset_hours,
+            )| {
+                let offset = FixedOffset::east_opt(offset_hours * 3600).unwrap();
+                let at = now().with_timezone(&offset);
+                let mut e =
+                    DayEntry::new(date("2020-01-01") + chrono::Days::new(u64::from(day)), at);
+                e.role = role;
+                e.self_text = self_text;
+                e.check_in = CheckIn {
+                    stress,
+                    resilience,
+                    overlap,
+                    boundary,
+                    after_hours_minutes: minutes,
+                };
+                e.refresh_tags();
+                e
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Export, import into an empty journal, export again: the same bytes.
+    #[test]
+    fn keel_json_round_trips_random_journals(days in proptest::collection::vec(arbitrary_day(), 0..25), hide in proptest::bool::ANY) {
+        let (_a, source) = journal();
+        for d in &days {
+            source.put_day(d).unwrap();
+        }
+        source
+            .save_week(
+                "2026-W48".parse().unwrap(),
+                WeekContent { role_gave: vec!["A team".into()], next_boundary: "18:30".into(), ..WeekContent::default() },
+                now(),
+            )
+            .unwrap();
+        source
+            .add_prompt(PromptFields { side: Side::Myself, cadence: crate::model::Cadence::Daily, theme: Theme::Values, text: "Mine?".into() })
+            .unwrap();
+        if hide {
+            source.set_prompt_hidden("s-003", true).unwrap();
+        }
+        let mut settings = source.settings().unwrap();
+        settings.end_of_work = chrono::NaiveTime::from_hms_opt(17, 15, 0).unwrap();
+        source.put_settings(&settings).unwrap();
+        let first = export_json(&source).unwrap();
+
+        let (_b, target) = journal();
+        let plan = import(&target, Source::Keel, first.as_bytes(), ImportOptions::default(), now()).unwrap();
+        prop_assert!(plan.skipped.is_empty());
+        let second = export_json(&target).unwrap();
+        prop_assert_eq!(&first, &second);
+        // Importing again changes nothing.
+        let again = import(&target, Source::Keel, first.as_bytes(), ImportOptions::default(), now()).unwrap();
+        prop_assert_eq!(again.n_new, 0);
+        prop_assert_eq!(export_json(&target).unwrap(), first);
+    }
+}
+
+#[test]
+fn keel_json_keeps_the_journals_page_on_a_conflict() {
+    let (_a, source) = journal();
+    let patch = DayPatch {
+        role: Some("from the file".into()),
+        ..DayPatch::default()
+    };
+    source.save_day(date("2026-11-20"), &patch, now()).unwrap();
+    let file = export_json(&source).unwrap();
+    let (_b, target) = journal();
+    target
+        .save_day(
+            date("2026-11-20"),
+            &DayPatch {
+                role: Some("already here".into()),
+                ..DayPatch::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let plan = import(
+        &target,
+        Source::Keel,
+        file.as_bytes(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(plan.conflicts, vec![date("2026-11-20")]);
+    assert_eq!(
+        target.day(date("2026-11-20")).unwrap().unwrap().role,
+        "already here"
+    );
+}
+
+use crate::model::DayPatch;
+
+// ------------------------------------------------------------------ jrnl
+
+#[test]
+fn a_jrnl_export_made_by_jrnl_imports_with_times_tags_and_stars() {
+    let (_d, j) = journal();
+    let plan = import(
+        &j,
+        Source::Jrnl,
+        &jrnl_fixture(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        (plan.n_entries, plan.n_new, plan.n_duplicates, plan.n_days),
+        (6, 6, 0, 5)
+    );
+    assert_eq!(plan.first_date, Some(date("2026-11-23")));
+    assert_eq!(plan.last_date, Some(date("2027-01-02")));
+    let day = j.day(date("2026-11-23")).unwrap().unwrap();
+    assert_eq!(day.role, "", "jrnl goes to Who I am by default");
+    let morning = day
+        .self_text
+        .find("#### 08:15 · Weekly business review prep.")
+        .unwrap();
+    let evening = day.self_text.find("#### 21:40 · Evening walk.").unwrap();
+    assert!(morning < evening, "{}", day.self_text);
+    assert!(
+        day.self_text
+            .contains("The #q4 numbers again; #work keeps spilling"),
+        "{}",
+        day.self_text
+    );
+    assert_eq!(day.tags, vec!["family", "q4", "work"]);
+    let unicode = j.day(date("2026-12-31")).unwrap().unwrap();
+    assert!(unicode
+        .self_text
+        .contains("Émile's café, naïve hopes, 日本語. #reflection"));
+    let starred = j.day(date("2027-01-02")).unwrap().unwrap();
+    assert!(
+        starred
+            .self_text
+            .starts_with("#### 18:30 · Finished the first chapter. ★"),
+        "{}",
+        starred.self_text
+    );
+
+    // The same file again: nothing new, nothing changed.
+    let before = export_json(&j).unwrap();
+    let again = import(
+        &j,
+        Source::Jrnl,
+        &jrnl_fixture(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!((again.n_new, again.n_duplicates, again.n_days), (0, 6, 0));
+    assert_eq!(export_json(&j).unwrap(), before);
+}
+
+#[test]
+fn jrnl_entries_can_go_to_the_role_side_below_what_is_there() {
+    let (_d, j) = journal();
+    j.save_day(
+        date("2026-11-24"),
+        &DayPatch {
+            role: Some("Written in Keel first.".into()),
+            ..DayPatch::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let options = ImportOptions {
+        side: Side::Role,
+        skip_bad: false,
+    };
+    let plan = import(&j, Source::Jrnl, &jrnl_fixture(), options, now()).unwrap();
+    assert_eq!(plan.conflicts, vec![date("2026-11-24")]);
+    let day = j.day(date("2026-11-24")).unwrap().unwrap();
+    assert!(
+        day.role
+            .starts_with("Written in Keel first.\n\n#### 07:05 · Slept badly."),
+        "{}",
+        day.role
+    );
+}
+
+#[test]
+fn a_partly_bad_file_imports_nothing_unless_asked_to_skip() {
+    let (_d, j) = journal();
+    let bad = br#"{"entries": [
+        {"title": "fine", "body": "", "date": "2026-11-01", "time": "09:00", "tags": [], "starred": false},
+        {"title": "broken", "body": "", "date": "2026-13-01", "time": "09:00", "tags": [], "starred": false},
+        {"title": "also fine", "body": "", "date": "2026-11-02", "time": "25:00", "tags": [], "starred": false}
+    ]}"#;
+    let before = export_json(&j).unwrap();
+    let err = import(&j, Source::Jrnl, bad, ImportOptions::default(), now()).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("entry 2, field “date”"), "{message}");
+    assert!(message.contains("and 1 more bad entries"), "{message}");
+    assert!(message.ends_with("Nothing was imported."), "{message}");
+    assert_eq!(export_json(&j).unwrap(), before, "the journal is untouched");
+
+    let options = ImportOptions {
+        skip_bad: true,
+        ..ImportOptions::default()
+    };
+    let plan = import(&j, Source::Jrnl, bad, options, now()).unwrap();
+    assert_eq!(plan.n_new, 1);
+    let skipped: Vec<(usize, &str)> = plan
+        .skipped
+        .iter()
+        .map(|b| (b.entry, b.field.as_str()))
+        .collect();
+    assert_eq!(skipped, vec![(2, "date"), (3, "time")]);
+}
+
+#[test]
+fn files_that_are_not_exports_are_refused_plainly() {
+    let (_d, j) = journal();
+    for (source, bytes, words) in [
+        (Source::Jrnl, &b"not json at all"[..], "it is not JSON"),
+        (Source::Jrnl, &br#"{"notes": []}"#[..], "no “entries” list"),
+        (Source::DayOne, &br#"[1, 2, 3]"#[..], "no “entries” list"),
+        (
+            Source::DayOne,
+            &b"PK\x03\x04garbage"[..],
+            "the zip cannot be read",
+        ),
+        (
+            Source::Keel,
+            &br#"{"format": "jrnl"}"#[..],
+            "“format” is not “keel”",
+        ),
+        (
+            Source::Keel,
+            &br#"{"format": "keel", "version": 9, "days": [], "weeks": [], "prompts": []}"#[..],
+            "version 9",
+        ),
+    ] {
+        let err = plan(&j, source, bytes, ImportOptions::default(), now()).unwrap_err();
+        assert!(matches!(err, KeelError::BadImport { .. }));
+        assert!(err.to_string().contains(words), "{source:?}: {err}");
+    }
+}
+
+// ------------------------------------------------------------------ Day One
+
+#[test]
+fn the_day_one_fixture_imports_on_local_dates_with_notes_for_photos() {
+    let (_d, j) = journal();
+    let plan = import(
+        &j,
+        Source::DayOne,
+        &shared_dayone_fixture(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!((plan.n_entries, plan.n_new), (4, 4));
+    // 13:04:56 UTC in Berlin (CET, +01:00) is 14:04 on the same day.
+    let first = j.day(date("2019-03-18")).unwrap().unwrap();
+    assert!(
+        first
+            .self_text
+            .starts_with("#### 14:04\n\n# Initial entry\n\nsome text"),
+        "{}",
+        first.self_text
+    );
+    assert!(
+        first.self_text.contains(dayone::PHOTO_NOTE),
+        "{}",
+        first.self_text
+    );
+    assert!(!first.self_text.contains("dayone-moment"));
+    assert_eq!(first.created_at.offset().local_minus_utc(), 3600);
+    // 21:44 UTC on 26 February 2010 is 22:44 in Berlin, the same date.
+    let escapes = j.day(date("2010-02-27")).unwrap().unwrap();
+    assert!(
+        escapes
+            .self_text
+            .contains("double escape a/b dot. single escape slash/"),
+        "{}",
+        escapes.self_text
+    );
+    // An entry without text still arrives, with its time.
+    let empty = j.day(date("2011-03-26")).unwrap().unwrap();
+    assert_eq!(empty.self_text, "#### 22:44");
+    let again = import(
+        &j,
+        Source::DayOne,
+        &shared_dayone_fixture(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!((again.n_new, again.n_duplicates), (0, 4));
+}
+
+const DATE_LINE: &str = r#"{"metadata": {"version": "1.0"}, "entries": [
+  {"uuid": "A1", "creationDate": "2026-11-28T11:30:00Z", "timeZone": "Pacific/Auckland", "text": "Auckland, after midnight", "tags": ["travel", "New Zealand"], "starred": true},
+  {"uuid": "A2", "creationDate": "2026-11-28T09:59:00Z", "timeZone": "Pacific/Kiritimati", "text": "Kiritimati, almost midnight"},
+  {"uuid": "A3", "creationDate": "2026-11-28T10:30:00Z", "timeZone": "Pacific/Pago_Pago", "text": "Pago Pago, still yesterday"},
+  {"uuid": "A4", "creationDate": "2026-11-29T05:00:00Z", "timeZone": "America/Los_Angeles", "text": "Los Angeles, evening\\/night", "photos": [{"identifier": "X"}, {"identifier": "Y"}]}
+]}"#;
+
+fn dates_of(j: &Journal) -> Vec<(String, String)> {
+    j.days(..)
+        .map(|d| {
+            let d = d.unwrap();
+            (d.date.to_string(), d.self_text)
+        })
+        .collect()
+}
+
+#[test]
+fn day_one_time_zones_across_the_date_line_give_local_dates() {
+    let (_d, j) = journal();
+    import(
+        &j,
+        Source::DayOne,
+        DATE_LINE.as_bytes(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    let days = dates_of(&j);
+    let find = |needle: &str| {
+        days.iter()
+            .find(|(_, t)| t.contains(needle))
+            .map(|(d, _)| d.as_str())
+            .unwrap()
+    };
+    assert_eq!(find("Auckland"), "2026-11-29"); // UTC+13
+    assert_eq!(find("Kiritimati"), "2026-11-28"); // UTC+14: 23:59
+    assert_eq!(find("Pago Pago"), "2026-11-27"); // UTC-11: 23:30 the day before
+    assert_eq!(find("Los Angeles"), "2026-11-28"); // UTC-8: 21:00
+    let auckland = &days.iter().find(|(_, t)| t.contains("Auckland")).unwrap().1;
+    assert!(
+        auckland.contains("★") && auckland.contains("#travel #new-zealand"),
+        "{auckland}"
+    );
+    let la = &days
+        .iter()
+        .find(|(_, t)| t.contains("Los Angeles"))
+        .unwrap()
+        .1;
+    assert!(
+        la.contains("evening/night") && la.contains("2 attachments from Day One, not imported"),
+        "{la}"
+    );
+}
+
+#[test]
+fn a_day_one_zip_imports_like_its_json() {
+    let mut zipped = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut zipped));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        writer.start_file("Journal.json", options).unwrap();
+        writer.write_all(DATE_LINE.as_bytes()).unwrap();
+        writer.start_file("photos/X.jpeg", options).unwrap();
+        writer.write_all(b"\xff\xd8 not really a jpeg").unwrap();
+        writer.finish().unwrap();
+    }
+    let (_a, from_zip) = journal();
+    let (_b, from_json) = journal();
+    import(
+        &from_zip,
+        Source::DayOne,
+        &zipped,
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    import(
+        &from_json,
+        Source::DayOne,
+        DATE_LINE.as_bytes(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(dates_of(&from_zip), dates_of(&from_json));
+}
+
+#[test]
+fn an_unknown_time_zone_names_the_entry() {
+    let (_d, j) = journal();
+    let bad = br#"{"entries": [{"uuid": "Z", "creationDate": "2026-11-28T10:00:00Z", "timeZone": "Mars/Olympus"}]}"#;
+    let err = plan(&j, Source::DayOne, bad, ImportOptions::default(), now()).unwrap_err();
+    assert!(
+        err.to_string().contains("entry 1, field “timeZone”"),
+        "{err}"
+    );
+}
+
+// ------------------------------------------------------------------ exports
+
+#[test]
+fn csv_and_markdown_exports_hold_the_pages() {
+    let (_d, j) = journal();
+    j.save_day(
+        date("2026-11-23"),
+        &DayPatch {
+            role: Some("Review \"day\", with: colons #wbr".into()),
+            self_text: Some("Soup.".into()),
+            stress: Some(Some(7)),
+            boundary: Some(Some(Boundary::Broken)),
+            after_hours_minutes: Some(Some(40)),
+            ..DayPatch::default()
+        },
+        now(),
+    )
+    .unwrap();
+    crate::prompts::day_prompts(&j, date("2026-11-23"), now()).unwrap();
+    j.save_week(
+        "2026-W48".parse().unwrap(),
+        WeekContent {
+            role_cost: vec!["Two evenings".into()],
+            next_boundary: "Leave at six".into(),
+            ..WeekContent::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let csv = export_csv(&j).unwrap();
+    assert_eq!(
+        csv,
+        "date,stress,resilience,overlap,boundary,after_hours_minutes\n2026-11-23,7,,,broken,40\n"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let mut calls = Vec::new();
+    let n = export_markdown(&j, out.path(), &mut |done, total| calls.push((done, total))).unwrap();
+    assert_eq!(n, 2);
+    assert_eq!(calls, vec![(1, 2), (2, 2)]);
+    let day = std::fs::read_to_string(out.path().join("2026/2026-11-23.md")).unwrap();
+    assert!(
+        day.starts_with("---\ndate: 2026-11-23\nstress: 7\nresilience: null\n"),
+        "{day}"
+    );
+    assert!(
+        day.contains(
+            "boundary: broken\nafter_hours_minutes: 40\ntags: [\"wbr\"]\nprompts:\n  - id: "
+        ),
+        "{day}"
+    );
+    assert!(
+        day.contains("## What I do\n\nReview \"day\", with: colons #wbr\n\n## Who I am\n\nSoup.\n"),
+        "{day}"
+    );
+    let week = std::fs::read_to_string(out.path().join("2026/2026-W48.md")).unwrap();
+    assert!(
+        week.contains("## What it cost me\n\n- Two evenings") && week.contains("Leave at six"),
+        "{week}"
+    );
+}
+
+// ------------------------------------------------------------------ no panic on anything
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Arbitrary bytes never panic an importer; they are refused or (rarely) read.
+    #[test]
+    fn importers_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = jrnl::read(&bytes);
+        let _ = dayone::read(&bytes);
+        let _ = serde_json::from_slice::<serde_json::Value>(&bytes);
+    }
+
+    /// JSON-shaped input with entries of any shape never panics the importers either.
+    #[test]
+    fn importers_never_panic_on_odd_entries(entries in proptest::collection::vec(
+        prop_oneof![
+            Just(serde_json::json!(null)),
+            Just(serde_json::json!({"date": "2026-02-30"})),
+            "\\PC{0,20}".prop_map(|s| serde_json::json!({"date": "2026-11-28", "time": s, "title": 3, "tags": "x"})),
+            "\\PC{0,20}".prop_map(|s| serde_json::json!({"uuid": s, "creationDate": "2026-11-28T00:00:00Z", "timeZone": s, "text": "![](dayone-moment://)"})),
+            (any::<i64>(), "\\PC{0,10}").prop_map(|(n, s)| serde_json::json!({"uuid": n, "creationDate": s, "tags": [n]})),
+        ], 0..8)) {
+        let file = serde_json::to_vec(&serde_json::json!({"entries": entries})).unwrap();
+        let _ = jrnl::read(&file);
+        let _ = dayone::read(&file);
+    }
+}
