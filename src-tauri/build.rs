@@ -22,6 +22,9 @@ fn main() {
         "week_of",
         "get_settings",
         "save_settings",
+        "preview_import",
+        "apply_import",
+        "export_journal",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

@@ -16,6 +16,12 @@ pub fn default_journal_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "Keel").map(|dirs| dirs.data_dir().join("journal"))
 }
 
+/// Where an export dialog starts: the user's documents folder, else their home folder.
+pub fn export_start_dir() -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    Some(dirs.document_dir().unwrap_or(dirs.home_dir()).to_owned())
+}
+
 /// Resolves the journal folder from the flag and the environment variable's value.
 pub fn resolve_journal_dir(flag: Option<PathBuf>, env_value: Option<OsString>) -> Result<PathBuf> {
     if let Some(dir) = flag {

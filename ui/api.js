@@ -13,12 +13,13 @@
 /**
  * @template T
  * @param {string} cmd
- * @param {Record<string, unknown>} [args]
+ * @param {Record<string, unknown> | Uint8Array} [args] JSON arguments, or raw bytes
+ * @param {Record<string, string>} [headers] sent beside raw bytes
  * @returns {Promise<T>}
  */
-async function call(cmd, args) {
+async function call(cmd, args, headers) {
   try {
-    return await window.__TAURI_INTERNALS__.invoke(cmd, args);
+    return await window.__TAURI_INTERNALS__.invoke(cmd, args, headers ? { headers } : undefined);
   } catch (error) {
     throw asErrorDto(error);
   }
@@ -201,4 +202,47 @@ export function getSettings() {
  */
 export function saveSettings(settings) {
   return call('save_settings', { settings });
+}
+
+/** @typedef {import('./bindings/ImportPlanDto').ImportPlanDto} ImportPlanDto */
+/** @typedef {import('./bindings/ExportFormatDto').ExportFormatDto} ExportFormatDto */
+/** @typedef {import('./bindings/ExportProgressDto').ExportProgressDto} ExportProgressDto */
+/** @typedef {import('./bindings/ExportDoneDto').ExportDoneDto} ExportDoneDto */
+/** @typedef {{ source: 'keel' | 'jrnl' | 'dayone', side: 'role' | 'self', skipBad: boolean }} ImportHow */
+
+/** @param {ImportHow} how */
+const importHeaders = (how) => ({ 'x-keel-source': how.source, 'x-keel-side': how.side, 'x-keel-skip-bad': String(how.skipBad) });
+
+/**
+ * What importing `bytes` would do; writes nothing.
+ * @param {ImportHow} how
+ * @param {Uint8Array} bytes the file, sent raw
+ * @returns {Promise<ImportPlanDto>}
+ */
+export function previewImport(how, bytes) {
+  return call('preview_import', bytes, importHeaders(how));
+}
+
+/**
+ * Imports `bytes`, atomically and durably.
+ * @param {ImportHow} how
+ * @param {Uint8Array} bytes
+ * @returns {Promise<ImportPlanDto>}
+ */
+export function applyImport(how, bytes) {
+  return call('apply_import', bytes, importHeaders(how));
+}
+
+/**
+ * Exports the journal to a place the person picks in a native dialog (opened by the shell).
+ * @param {ExportFormatDto} format
+ * @param {(progress: ExportProgressDto) => void} onProgress
+ * @returns {Promise<ExportDoneDto | null>} null when the dialog was cancelled
+ */
+export function exportJournal(format, onProgress) {
+  // A Tauri channel: the shell calls back with { message, index } for each progress report.
+  const id = window.__TAURI_INTERNALS__.transformCallback((/** @type {{ message?: ExportProgressDto }} */ data) => {
+    if (data && data.message) onProgress(data.message);
+  });
+  return call('export_journal', { format, onProgress: `__CHANNEL__:${id}` });
 }

@@ -11,6 +11,7 @@ import { addDays, localToday } from './dates.js';
 import { dayHash, parseRoute } from './router.js';
 import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
+import { DataView } from './views/data-view.js';
 import { SettingsView, applyTheme } from './views/settings-view.js';
 import { WeekView } from './views/week-view.js';
 
@@ -154,7 +155,7 @@ async function start() {
     if (parsed.name === 'unknown') history.replaceState(null, '', '#/');
     /** @type {string} */
     const target =
-      parsed.name === 'prompts' || parsed.name === 'settings'
+      parsed.name === 'prompts' || parsed.name === 'settings' || parsed.name === 'data'
         ? parsed.name
         : parsed.name === 'week'
           ? (parsed.week ?? '')
@@ -185,6 +186,15 @@ async function start() {
         await prompts.reload();
         showing = target;
         document.title = 'Keel · Prompts';
+        return;
+      }
+      if (parsed.name === 'data') {
+        view = null;
+        weekView = null;
+        showStatus('idle', {});
+        new DataView(root, { exportJournal: api.exportJournal, previewImport: api.previewImport, applyImport: api.applyImport });
+        showing = target;
+        document.title = 'Keel · Your data';
         return;
       }
       if (parsed.name === 'settings') {

@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * Routes are URL hashes: `#/` is today, `#/day/YYYY-MM-DD` a day, `#/week/YYYY-Www` a week,
- * `#/prompts` the prompt library, `#/settings` the settings. The router only parses and
+ * `#/prompts` the prompt library, `#/settings` the settings, `#/data` export and import. The router only parses and
  * announces; views decide what to draw.
  */
 
 import { isIsoDate } from './dates.js';
 
-/** @typedef {{ name: 'day', date: string | null } | { name: 'week', week: string | null } | { name: 'prompts' } | { name: 'settings' } | { name: 'unknown', hash: string }} Route */
+/** @typedef {{ name: 'day', date: string | null } | { name: 'week', week: string | null } | { name: 'prompts' } | { name: 'settings' } | { name: 'data' } | { name: 'unknown', hash: string }} Route */
 
 /**
  * @param {string} hash
@@ -18,6 +18,7 @@ export function parseRoute(hash) {
   if (path === '/' || path === '/today') return { name: 'day', date: null };
   if (path === '/prompts') return { name: 'prompts' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/data') return { name: 'data' };
   if (path === '/week') return { name: 'week', week: null };
   const week = /^\/week\/(\d{4}-W\d{2})$/.exec(path);
   if (week) return { name: 'week', week: week[1] };

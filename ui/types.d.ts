@@ -1,6 +1,10 @@
 /** What Tauri injects into every page: the one door to the core. Only `api.js` may use it. */
 interface TauriInternals {
-  invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T>;
+  invoke<T>(
+    cmd: string,
+    args?: Record<string, unknown> | Uint8Array | ArrayBuffer,
+    options?: { headers?: Record<string, string> },
+  ): Promise<T>;
   transformCallback(callback: (payload: any) => void, once?: boolean): number;
 }
 

@@ -3,12 +3,16 @@
 //! the async runtime's threads instead of blocking the window's event loop.
 
 use keel::model::{parse_date, parse_week, OVERLAP, RESILIENCE, STRESS};
-use keel::{analytics, prompts};
+use keel::{analytics, interchange, prompts};
+use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::State;
 
 use crate::dto::{
     AppInfoDto, DayDto, DayPromptsDto, PageDto, PromptDto, PromptFieldsDto, SettingsDto, SideDto,
     WeekContentDto, WeekDto,
+};
+use crate::dto::{
+    ExportDoneDto, ExportFormatDto, ExportProgressDto, ImportPlanDto, ImportRequestDto,
 };
 use crate::error::ErrorDto;
 use crate::state::AppState;
@@ -188,6 +192,93 @@ pub async fn save_settings(
     let next = settings.into_settings(journal.settings()?)?;
     journal.put_settings(&next)?;
     Ok(journal.settings()?.into())
+}
+
+/// The bytes of an import request: the file, sent raw (not as JSON).
+fn import_request<'a>(request: &'a Request<'_>) -> Result<(ImportRequestDto, &'a [u8]), ErrorDto> {
+    match request.body() {
+        InvokeBody::Raw(bytes) => Ok((ImportRequestDto::from_headers(request.headers())?, bytes)),
+        InvokeBody::Json(_) => Err(ErrorDto {
+            kind: "invalid_import_request".into(),
+            message: "The file must be sent as raw bytes.".into(),
+        }),
+    }
+}
+
+/// Reads an import file (sent as raw bytes) and says what importing it would do; writes nothing.
+#[tauri::command]
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    request: Request<'_>,
+) -> Result<ImportPlanDto, ErrorDto> {
+    let (how, bytes) = import_request(&request)?;
+    let plan = interchange::plan(
+        state.journal()?,
+        how.source,
+        bytes,
+        how.options,
+        state.clock.now(),
+    )?;
+    Ok(ImportPlanDto::new(&plan, false))
+}
+
+/// Imports a file (sent as raw bytes), atomically and durably.
+#[tauri::command]
+pub async fn apply_import(
+    state: State<'_, AppState>,
+    request: Request<'_>,
+) -> Result<ImportPlanDto, ErrorDto> {
+    let (how, bytes) = import_request(&request)?;
+    let plan = interchange::import(
+        state.journal()?,
+        how.source,
+        bytes,
+        how.options,
+        state.clock.now(),
+    )?;
+    Ok(ImportPlanDto::new(&plan, true))
+}
+
+/// Asks where to export (a native dialog, in the shell: the page never names a path), then
+/// writes the export there, reporting progress. `None` when the person cancelled.
+#[tauri::command]
+pub async fn export_journal<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    format: ExportFormatDto,
+    on_progress: Channel<ExportProgressDto>,
+) -> Result<Option<ExportDoneDto>, ErrorDto> {
+    use tauri_plugin_dialog::DialogExt;
+    let journal = state.journal()?;
+    let today = state.clock.today();
+    let mut dialog = app.dialog().file().set_title("Export the journal");
+    if let Some(start) = keel::location::export_start_dir() {
+        dialog = dialog.set_directory(start);
+    }
+    let chosen = match format {
+        ExportFormatDto::Json => dialog
+            .add_filter("Keel JSON", &["json"])
+            .set_file_name(format!("keel-{today}.json"))
+            .blocking_save_file(),
+        ExportFormatDto::Csv => dialog
+            .add_filter("CSV", &["csv"])
+            .set_file_name(format!("keel-checkins-{today}.csv"))
+            .blocking_save_file(),
+        ExportFormatDto::Markdown => dialog.blocking_pick_folder(),
+    };
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let n_files = crate::export::write(journal, format, &path, &mut |done, total| {
+        let _ = on_progress.send(ExportProgressDto {
+            done: done as u32,
+            total: total as u32,
+        });
+    })?;
+    Ok(Some(ExportDoneDto {
+        path: path.display().to_string(),
+        n_files: n_files as u32,
+    }))
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

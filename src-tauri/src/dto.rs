@@ -495,6 +495,129 @@ impl WeekDto {
     }
 }
 
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormatDto {
+    Json,
+    Markdown,
+    Csv,
+}
+
+/// How far an export has come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExportProgressDto {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// A finished export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExportDoneDto {
+    pub path: String,
+    /// Files written (1 for JSON and CSV).
+    pub n_files: u32,
+}
+
+/// An entry an import could not use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BadEntryDto {
+    pub entry: u32,
+    pub field: String,
+    pub reason: String,
+}
+
+/// What an import will do (preview) or did (after applying).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ImportPlanDto {
+    pub source: String,
+    pub n_entries: u32,
+    pub n_new: u32,
+    pub n_duplicates: u32,
+    pub n_days: u32,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub conflicts: Vec<String>,
+    pub skipped: Vec<BadEntryDto>,
+    pub applied: bool,
+}
+
+impl ImportPlanDto {
+    pub fn new(plan: &keel::interchange::ImportPlan, applied: bool) -> ImportPlanDto {
+        ImportPlanDto {
+            source: plan.source.name().to_owned(),
+            n_entries: plan.n_entries as u32,
+            n_new: plan.n_new as u32,
+            n_duplicates: plan.n_duplicates as u32,
+            n_days: plan.n_days as u32,
+            first_date: plan.first_date.map(|d| d.to_string()),
+            last_date: plan.last_date.map(|d| d.to_string()),
+            conflicts: plan.conflicts.iter().map(ToString::to_string).collect(),
+            skipped: plan
+                .skipped
+                .iter()
+                .map(|b| BadEntryDto {
+                    entry: b.entry as u32,
+                    field: b.field.clone(),
+                    reason: b.reason.clone(),
+                })
+                .collect(),
+            applied,
+        }
+    }
+}
+
+/// How to import, sent in the request's headers beside the file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportRequestDto {
+    pub source: keel::interchange::Source,
+    pub options: keel::interchange::ImportOptions,
+}
+
+impl ImportRequestDto {
+    /// Reads `x-keel-source` (keel, jrnl, dayone), `x-keel-side` (role, self) and
+    /// `x-keel-skip-bad` (true, false).
+    pub fn from_headers(
+        headers: &tauri::http::HeaderMap,
+    ) -> Result<ImportRequestDto, crate::error::ErrorDto> {
+        let get = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+        };
+        let bad = |message: String| crate::error::ErrorDto {
+            kind: "invalid_import_request".into(),
+            message,
+        };
+        let source = get("x-keel-source").parse().map_err(|_| {
+            bad(format!(
+                "Keel imports from keel, jrnl or dayone, not “{}”.",
+                get("x-keel-source")
+            ))
+        })?;
+        let side = match get("x-keel-side") {
+            "" | "self" => Side::Myself,
+            "role" => Side::Role,
+            other => {
+                return Err(bad(format!(
+                    "Imported entries go to role or self, not “{other}”."
+                )))
+            }
+        };
+        let skip_bad = matches!(get("x-keel-skip-bad"), "true" | "1");
+        Ok(ImportRequestDto {
+            source,
+            options: keel::interchange::ImportOptions { side, skip_bad },
+        })
+    }
+}
+
 /// One check-in scale with its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -578,6 +701,11 @@ mod tests {
             ("WeekdayDto", WeekdayDto::decl(&cfg)),
             ("AppearanceDto", AppearanceDto::decl(&cfg)),
             ("SettingsDto", SettingsDto::decl(&cfg)),
+            ("ExportFormatDto", ExportFormatDto::decl(&cfg)),
+            ("ExportProgressDto", ExportProgressDto::decl(&cfg)),
+            ("ExportDoneDto", ExportDoneDto::decl(&cfg)),
+            ("BadEntryDto", BadEntryDto::decl(&cfg)),
+            ("ImportPlanDto", ImportPlanDto::decl(&cfg)),
         ];
         let mut stale = Vec::new();
         for (name, decl) in declarations {
@@ -600,6 +728,7 @@ mod tests {
                 "WeekdayDto",
                 "AppearanceDto",
                 "SettingsDto",
+                "BadEntryDto",
             ]
             .into_iter()
             .filter(|dep| {

@@ -10,6 +10,7 @@
 pub mod commands;
 pub mod dto;
 pub mod error;
+pub mod export;
 pub mod state;
 
 use std::path::PathBuf;
@@ -45,6 +46,9 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::week_of,
             commands::get_settings,
             commands::save_settings,
+            commands::preview_import,
+            commands::apply_import,
+            commands::export_journal,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -91,6 +95,7 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }));
+    let builder = builder.plugin(tauri_plugin_dialog::init());
     let state = AppState::open(dir, Box::new(SystemClock));
     with_app(builder, state)
         .run(tauri::generate_context!())

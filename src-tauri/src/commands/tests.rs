@@ -450,3 +450,98 @@ fn settings_are_read_saved_and_checked() {
     )
     .is_err());
 }
+
+fn call_raw(
+    app: &App,
+    cmd: &str,
+    bytes: &[u8],
+    headers: &[(&'static str, &str)],
+) -> Result<Value, Value> {
+    let mut map = tauri::http::HeaderMap::new();
+    for (name, value) in headers {
+        map.insert(*name, value.parse().unwrap());
+    }
+    get_ipc_response(
+        &app.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Raw(bytes.to_vec()),
+            headers: map,
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn jrnl_fixture() -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/jrnl/export.json"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_import_is_previewed_without_writing_then_applied() {
+    let app = app();
+    let headers = [("x-keel-source", "jrnl"), ("x-keel-side", "role")];
+    let preview = call_raw(&app, "preview_import", &jrnl_fixture(), &headers).unwrap();
+    assert_eq!(preview["n_new"], 6);
+    assert_eq!(preview["n_days"], 5);
+    assert_eq!(preview["first_date"], "2026-11-23");
+    assert_eq!(preview["applied"], false);
+    assert_eq!(
+        call(&app, "get_day", json!({"date": "2026-11-23"})).unwrap()["saved"],
+        false
+    );
+
+    let applied = call_raw(&app, "apply_import", &jrnl_fixture(), &headers).unwrap();
+    assert_eq!(applied["applied"], true);
+    let day = call(&app, "get_day", json!({"date": "2026-11-23"})).unwrap();
+    assert!(
+        day["role"].as_str().unwrap().contains("Evening walk."),
+        "{day}"
+    );
+    let again = call_raw(&app, "preview_import", &jrnl_fixture(), &headers).unwrap();
+    assert_eq!(
+        (again["n_new"].clone(), again["n_duplicates"].clone()),
+        (json!(0), json!(6))
+    );
+}
+
+#[test]
+fn import_requests_refuse_bad_headers_and_bad_files() {
+    let app = app();
+    assert_error(
+        call_raw(
+            &app,
+            "preview_import",
+            b"{}",
+            &[("x-keel-source", "evernote")],
+        ),
+        "invalid_import_request",
+        "Keel imports from keel, jrnl or dayone, not “evernote”",
+    );
+    assert_error(
+        call_raw(
+            &app,
+            "preview_import",
+            b"{}",
+            &[("x-keel-source", "jrnl"), ("x-keel-side", "bridge")],
+        ),
+        "invalid_import_request",
+        "role or self",
+    );
+    assert_error(
+        call_raw(&app, "apply_import", b"[]", &[("x-keel-source", "dayone")]),
+        "bad_import",
+        "Nothing was imported",
+    );
+    assert_error(
+        call(&app, "preview_import", json!({"source": "jrnl"})),
+        "invalid_import_request",
+        "raw bytes",
+    );
+}
