@@ -556,3 +556,34 @@ proptest! {
         let _ = dayone::read(&file);
     }
 }
+
+/// One journal for the Keel JSON fuzzing below (opening one per case would dominate its time).
+fn shared_journal() -> &'static Journal {
+    static SHARED: std::sync::OnceLock<(tempfile::TempDir, Journal)> = std::sync::OnceLock::new();
+    &SHARED
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let j = Journal::open(dir.path()).unwrap();
+            (dir, j)
+        })
+        .1
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    /// The Keel JSON importer never panics either, on bytes or on oddly shaped files; nothing
+    /// is written by planning.
+    #[test]
+    fn the_keel_importer_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..300), n in 0usize..4, junk in "\\PC{0,12}") {
+        let j = shared_journal();
+        let _ = plan(j, Source::Keel, &bytes, ImportOptions::default(), now());
+        let odd = serde_json::json!({
+            "format": "keel", "version": 1,
+            "days": vec![serde_json::json!({"date": junk, "stress": n, "role": 5}); n],
+            "weeks": [junk], "prompts": [{"id": n}], "settings": junk,
+        });
+        let _ = plan(j, Source::Keel, odd.to_string().as_bytes(), ImportOptions { skip_bad: n % 2 == 0, ..ImportOptions::default() }, now());
+        prop_assert_eq!(j.n_days().unwrap(), 0);
+    }
+}
