@@ -25,6 +25,8 @@ fn main() {
         "preview_import",
         "apply_import",
         "export_journal",
+        "get_trends",
+        "save_chart",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

@@ -7,6 +7,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+pub mod trends;
+
 use crate::error::Result;
 use crate::model::{Boundary, DayEntry, Settings, WeekId};
 use crate::store::Journal;

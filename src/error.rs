@@ -19,6 +19,10 @@ pub enum KeelError {
     #[error("“{input}” is not a week; write it as YYYY-Www, for example 2026-W48.")]
     InvalidWeekId { input: String },
 
+    /// A chart range that is not one of the four.
+    #[error("“{input}” is not a range; choose 30d, 90d, 1y or all.")]
+    InvalidRange { input: String },
+
     /// A rating outside its scale.
     #[error("{field} must be a whole number from {min} to {max}; {value} is outside that range.")]
     InvalidRating {
@@ -126,6 +130,7 @@ impl KeelError {
         match self {
             KeelError::InvalidDate { .. } => "invalid_date",
             KeelError::InvalidWeekId { .. } => "invalid_week_id",
+            KeelError::InvalidRange { .. } => "invalid_range",
             KeelError::InvalidRating { .. } => "invalid_rating",
             KeelError::InvalidMinutes { .. } => "invalid_minutes",
             KeelError::EntryTooLarge { .. } => "entry_too_large",

@@ -12,7 +12,7 @@ use crate::dto::{
     WeekContentDto, WeekDto,
 };
 use crate::dto::{
-    ExportDoneDto, ExportFormatDto, ExportProgressDto, ImportPlanDto, ImportRequestDto,
+    ExportDoneDto, ExportFormatDto, ExportProgressDto, ImportPlanDto, ImportRequestDto, TrendsDto,
 };
 use crate::error::ErrorDto;
 use crate::state::AppState;
@@ -279,6 +279,60 @@ pub async fn export_journal<R: tauri::Runtime>(
         path: path.display().to_string(),
         n_files: n_files as u32,
     }))
+}
+
+/// The trends for a range (30d, 90d, 1y, all) ending today.
+#[tauri::command]
+pub async fn get_trends(state: State<'_, AppState>, range: String) -> Result<TrendsDto, ErrorDto> {
+    let range: analytics::trends::Range = range.parse()?;
+    Ok((&analytics::trends::trends(state.journal()?, range, state.clock.today())?).into())
+}
+
+/// The largest chart the page may ask to save.
+const MAX_CHART_BYTES: usize = 4 * 1024 * 1024;
+
+/// Saves a chart the page drew (SVG text) where the person picks in a native save dialog. The
+/// page supplies the picture, never the place. `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn save_chart<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    svg: String,
+    name: String,
+) -> Result<Option<String>, ErrorDto> {
+    use tauri_plugin_dialog::DialogExt;
+    let looks_like_svg = svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>");
+    if !looks_like_svg || svg.len() > MAX_CHART_BYTES {
+        return Err(ErrorDto {
+            kind: "invalid_chart".into(),
+            message: "That chart cannot be saved: it is not an SVG picture of a sensible size."
+                .into(),
+        });
+    }
+    let file_name: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+        .take(60)
+        .collect();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Save the chart")
+        .add_filter("SVG picture", &["svg"])
+        .set_file_name(format!("{file_name}.svg"));
+    if let Some(start) = keel::location::export_start_dir() {
+        dialog = dialog.set_directory(start);
+    }
+    let Some(path) = dialog.blocking_save_file().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    std::fs::write(&path, svg).map_err(|source| {
+        ErrorDto::from(keel::KeelError::Io {
+            action: "write",
+            path: path.clone(),
+            source,
+        })
+    })?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

@@ -618,6 +618,119 @@ impl ImportRequestDto {
     }
 }
 
+/// One day on the trend charts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TrendPointDto {
+    pub date: String,
+    pub stress: Option<u8>,
+    pub resilience: Option<u8>,
+    pub overlap: Option<u8>,
+    pub boundary: Option<BoundaryDto>,
+    pub stress_mean: Option<f64>,
+    pub stress_n: u32,
+    pub resilience_mean: Option<f64>,
+    pub resilience_n: u32,
+}
+
+/// A weekday's averages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct WeekdayProfileDto {
+    pub weekday: WeekdayDto,
+    pub review_day: bool,
+    pub stress: MeasureDto,
+    pub resilience: MeasureDto,
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct GroupDto {
+    pub label: String,
+    pub n: u32,
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+}
+
+/// A plain comparison with its numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ComparisonDto {
+    pub key: String,
+    pub a: GroupDto,
+    pub b: GroupDto,
+    pub enough: bool,
+    pub sentence: String,
+}
+
+/// What the Trends page draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TrendsDto {
+    pub range: String,
+    pub from: Option<String>,
+    pub to: String,
+    pub points: Vec<TrendPointDto>,
+    pub weekdays: Vec<WeekdayProfileDto>,
+    pub comparisons: Vec<ComparisonDto>,
+}
+
+impl From<&analytics::trends::Trends> for TrendsDto {
+    fn from(t: &analytics::trends::Trends) -> TrendsDto {
+        let group = |g: &analytics::trends::Group| GroupDto {
+            label: g.label.clone(),
+            n: g.n as u32,
+            mean: g.mean,
+            sd: g.sd,
+        };
+        TrendsDto {
+            range: serde_json::to_value(t.range)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            from: t.from.map(|d| d.to_string()),
+            to: t.to.to_string(),
+            points: t
+                .points
+                .iter()
+                .map(|p| TrendPointDto {
+                    date: p.date.to_string(),
+                    stress: p.stress,
+                    resilience: p.resilience,
+                    overlap: p.overlap,
+                    boundary: p.boundary.map(Into::into),
+                    stress_mean: p.stress_mean,
+                    stress_n: p.stress_n as u32,
+                    resilience_mean: p.resilience_mean,
+                    resilience_n: p.resilience_n as u32,
+                })
+                .collect(),
+            weekdays: t
+                .weekdays
+                .iter()
+                .map(|w| WeekdayProfileDto {
+                    weekday: w.weekday.into(),
+                    review_day: w.review_day,
+                    stress: (&w.stress).into(),
+                    resilience: (&w.resilience).into(),
+                })
+                .collect(),
+            comparisons: t
+                .comparisons
+                .iter()
+                .map(|c| ComparisonDto {
+                    key: c.key.to_owned(),
+                    a: group(&c.a),
+                    b: group(&c.b),
+                    enough: c.enough,
+                    sentence: c.sentence.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One check-in scale with its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -706,6 +819,11 @@ mod tests {
             ("ExportDoneDto", ExportDoneDto::decl(&cfg)),
             ("BadEntryDto", BadEntryDto::decl(&cfg)),
             ("ImportPlanDto", ImportPlanDto::decl(&cfg)),
+            ("TrendPointDto", TrendPointDto::decl(&cfg)),
+            ("WeekdayProfileDto", WeekdayProfileDto::decl(&cfg)),
+            ("GroupDto", GroupDto::decl(&cfg)),
+            ("ComparisonDto", ComparisonDto::decl(&cfg)),
+            ("TrendsDto", TrendsDto::decl(&cfg)),
         ];
         let mut stale = Vec::new();
         for (name, decl) in declarations {
@@ -729,6 +847,10 @@ mod tests {
                 "AppearanceDto",
                 "SettingsDto",
                 "BadEntryDto",
+                "TrendPointDto",
+                "WeekdayProfileDto",
+                "GroupDto",
+                "ComparisonDto",
             ]
             .into_iter()
             .filter(|dep| {

@@ -49,6 +49,8 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::preview_import,
             commands::apply_import,
             commands::export_journal,
+            commands::get_trends,
+            commands::save_chart,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

@@ -39,10 +39,22 @@ enum Command {
     Prompt(PromptArgs),
     /// Show a week's summary and reflection (default: this week).
     Week(WeekArgs),
+    /// Trends: rolling means, weekly means, the weekday profile and plain comparisons.
+    Stats(StatsArgs),
     /// Write the journal out: Keel JSON, a Markdown folder, or a CSV of check-ins.
     Export(ExportArgs),
     /// Bring entries in from Keel JSON, jrnl's JSON export, or Day One's export (JSON or zip).
     Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct StatsArgs {
+    /// 30d, 90d, 1y or all.
+    #[arg(long, default_value = "30d")]
+    range: String,
+    /// Print every figure as one JSON object.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -196,6 +208,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Show(args) => show(cli.journal, args),
         Command::Prompt(args) => prompt(cli.journal, args),
         Command::Week(args) => week(cli.journal, args),
+        Command::Stats(args) => stats(cli.journal, args),
         Command::Export(args) => export(cli.journal, args),
         Command::Import(args) => import(cli.journal, args),
     }
@@ -510,6 +523,52 @@ fn plain_week(
         }
     }
     out
+}
+
+fn stats(journal: Option<PathBuf>, args: StatsArgs) -> Result<(), Failure> {
+    let range: analytics::trends::Range = args.range.parse()?;
+    let journal = open_journal(journal)?;
+    let t = analytics::trends::trends(&journal, range, Local::now().date_naive())?;
+    if args.json {
+        // Plain data always serializes.
+        return write_stdout(&(serde_json::to_string_pretty(&t).expect("json serializes") + "\n"));
+    }
+    let mut out = match t.from {
+        Some(from) => format!(
+            "From {from} to {}: {} days with a check-in.\n",
+            t.to,
+            t.points.len()
+        ),
+        None => "No check-ins yet.\n".to_owned(),
+    };
+    if let Some(last) = t.points.last() {
+        let fmt = |m: Option<f64>, n: usize| {
+            m.map_or("–".to_owned(), |m| format!("{m:.1} over {n} days"))
+        };
+        out.push_str(&format!(
+            "Last 7 days to {}: stress {}, resilience {}.\n",
+            last.date,
+            fmt(last.stress_mean, last.stress_n),
+            fmt(last.resilience_mean, last.resilience_n)
+        ));
+    }
+    out.push_str("\nStress by weekday:\n");
+    for w in &t.weekdays {
+        let mark = if w.review_day { " (review day)" } else { "" };
+        match w.stress.mean {
+            Some(m) => out.push_str(&format!(
+                "  {:?}{mark}: {m:.1} ({} days)\n",
+                w.weekday, w.stress.n
+            )),
+            None => out.push_str(&format!("  {:?}{mark}: –\n", w.weekday)),
+        }
+    }
+    out.push('\n');
+    for c in &t.comparisons {
+        out.push_str(&c.sentence);
+        out.push('\n');
+    }
+    write_stdout(&out)
 }
 
 fn export(journal: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {

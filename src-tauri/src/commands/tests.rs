@@ -545,3 +545,33 @@ fn import_requests_refuse_bad_headers_and_bad_files() {
         "raw bytes",
     );
 }
+
+#[test]
+fn trends_come_with_points_rolling_means_and_comparisons() {
+    let app = app();
+    for (i, date) in ["2026-11-20", "2026-11-22", "2026-11-27"]
+        .iter()
+        .enumerate()
+    {
+        let mut p = page("w");
+        p["stress"] = json!(2 + 3 * i);
+        call(&app, "save_day", json!({"date": date, "page": p})).unwrap();
+    }
+    let t = call(&app, "get_trends", json!({"range": "30d"})).unwrap();
+    assert_eq!(t["range"], "30d");
+    assert_eq!(t["to"], "2026-11-28");
+    assert_eq!(t["points"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        t["points"][2]["stress_mean"],
+        5.0 + 1.5,
+        "22 and 27 November: (5 + 8) / 2"
+    );
+    assert_eq!(t["points"][2]["stress_n"], 2);
+    assert_eq!(t["weekdays"].as_array().unwrap().len(), 7);
+    assert_eq!(t["comparisons"][0]["enough"], false);
+    assert_error(
+        call(&app, "get_trends", json!({"range": "2w"})),
+        "invalid_range",
+        "30d, 90d, 1y or all",
+    );
+}
