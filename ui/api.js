@@ -246,3 +246,23 @@ export function exportJournal(format, onProgress) {
   });
   return call('export_journal', { format, onProgress: `__CHANNEL__:${id}` });
 }
+
+/** @typedef {import('./bindings/TrendsDto').TrendsDto} TrendsDto */
+
+/**
+ * @param {'30d' | '90d' | '1y' | 'all'} range
+ * @returns {Promise<TrendsDto>}
+ */
+export function getTrends(range) {
+  return call('get_trends', { range });
+}
+
+/**
+ * Saves an SVG chart where the person picks in a native dialog.
+ * @param {string} svg
+ * @param {string} name a suggested file name, without extension
+ * @returns {Promise<string | null>} the path, or null when cancelled
+ */
+export function saveChart(svg, name) {
+  return call('save_chart', { svg, name });
+}

@@ -13,6 +13,7 @@ import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
 import { DataView } from './views/data-view.js';
 import { SettingsView, applyTheme } from './views/settings-view.js';
+import { TrendsView } from './views/trends-view.js';
 import { WeekView } from './views/week-view.js';
 
 /** @typedef {import('./autosave.js').SaveState} SaveState */
@@ -155,7 +156,7 @@ async function start() {
     if (parsed.name === 'unknown') history.replaceState(null, '', '#/');
     /** @type {string} */
     const target =
-      parsed.name === 'prompts' || parsed.name === 'settings' || parsed.name === 'data'
+      parsed.name === 'prompts' || parsed.name === 'settings' || parsed.name === 'data' || parsed.name === 'trends'
         ? parsed.name
         : parsed.name === 'week'
           ? (parsed.week ?? '')
@@ -186,6 +187,16 @@ async function start() {
         await prompts.reload();
         showing = target;
         document.title = 'Keel · Prompts';
+        return;
+      }
+      if (parsed.name === 'trends') {
+        view = null;
+        weekView = null;
+        showStatus('idle', {});
+        const trends = new TrendsView(root, { load: api.getTrends, save: api.saveChart, open: go, failed: showNotice });
+        await trends.load('90d');
+        showing = target;
+        document.title = 'Keel · Trends';
         return;
       }
       if (parsed.name === 'data') {

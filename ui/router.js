@@ -1,13 +1,14 @@
 // @ts-check
 /**
  * Routes are URL hashes: `#/` is today, `#/day/YYYY-MM-DD` a day, `#/week/YYYY-Www` a week,
- * `#/prompts` the prompt library, `#/settings` the settings, `#/data` export and import. The router only parses and
+ * `#/prompts` the prompt library, `#/settings` the settings, `#/data` export and import,
+ * `#/trends` the charts. The router only parses and
  * announces; views decide what to draw.
  */
 
 import { isIsoDate } from './dates.js';
 
-/** @typedef {{ name: 'day', date: string | null } | { name: 'week', week: string | null } | { name: 'prompts' } | { name: 'settings' } | { name: 'data' } | { name: 'unknown', hash: string }} Route */
+/** @typedef {{ name: 'day', date: string | null } | { name: 'week', week: string | null } | { name: 'prompts' } | { name: 'settings' } | { name: 'data' } | { name: 'trends' } | { name: 'unknown', hash: string }} Route */
 
 /**
  * @param {string} hash
@@ -19,6 +20,7 @@ export function parseRoute(hash) {
   if (path === '/prompts') return { name: 'prompts' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/data') return { name: 'data' };
+  if (path === '/trends') return { name: 'trends' };
   if (path === '/week') return { name: 'week', week: null };
   const week = /^\/week\/(\d{4}-W\d{2})$/.exec(path);
   if (week) return { name: 'week', week: week[1] };

@@ -342,9 +342,16 @@ pub fn trends(journal: &Journal, range: Range, today: NaiveDate) -> Result<Trend
         .start(today)
         .checked_sub_days(chrono::Days::new(WINDOW as u64))
         .unwrap_or(NaiveDate::MIN);
+    // Only the check-ins are read: the charts never need the text.
+    let epoch = chrono::DateTime::<chrono::FixedOffset>::default();
     let days: Vec<DayEntry> = journal
-        .days(from..=today + chrono::Days::new(1))
-        .collect::<Result<_>>()?;
+        .check_ins(from..=today + chrono::Days::new(1))?
+        .into_iter()
+        .map(|(date, check_in)| DayEntry {
+            check_in,
+            ..DayEntry::new(date, epoch)
+        })
+        .collect();
     let reflected: HashSet<WeekId> = journal.weeks()?.into_iter().map(|w| w.week).collect();
     Ok(compute(&days, &reflected, &settings, range, today))
 }

@@ -334,6 +334,28 @@ impl Journal {
             }))
     }
 
+    /// The check-ins of the pages whose dates fall in `range`, oldest first, without their
+    /// text (the charts' fast path).
+    pub fn check_ins(
+        &self,
+        range: impl RangeBounds<NaiveDate>,
+    ) -> Result<Vec<(NaiveDate, crate::model::CheckIn)>> {
+        let map = |bound: Bound<&NaiveDate>| match bound {
+            Bound::Included(d) => Bound::Included(day_key(*d)),
+            Bound::Excluded(d) => Bound::Excluded(day_key(*d)),
+            Bound::Unbounded => Bound::Unbounded,
+        };
+        let bounds = (map(range.start_bound()), map(range.end_bound()));
+        self.store()?
+            .days
+            .range(bounds)
+            .map(|item| {
+                let (_, bytes) = item?;
+                records::decode_check_in(&bytes)
+            })
+            .collect()
+    }
+
     /// How many pages the journal holds.
     pub fn n_days(&self) -> Result<usize> {
         Ok(self.store()?.days.len())

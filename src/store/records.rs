@@ -153,6 +153,44 @@ pub fn decode_day(bytes: &[u8]) -> Result<DayEntry> {
     })
 }
 
+/// Only what the charts need from a day record; serde skips the text without copying it.
+#[derive(Deserialize)]
+struct CheckInOnly {
+    v: u32,
+    date: NaiveDate,
+    stress: Option<u8>,
+    resilience: Option<u8>,
+    overlap: Option<u8>,
+    boundary: Option<Boundary>,
+    after_hours_minutes: Option<u32>,
+}
+
+/// Decodes a day record's date and check-in only (for trends over years of pages).
+pub fn decode_check_in(bytes: &[u8]) -> Result<(NaiveDate, CheckIn)> {
+    const WHAT: &str = "day page";
+    let r: CheckInOnly = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    if r.v == 0 || r.v > DAY_RECORD_VERSION {
+        return Err(corrupt(
+            WHAT,
+            format!(
+                "record version {}, this build reads 1 to {DAY_RECORD_VERSION}",
+                r.v
+            ),
+        ));
+    }
+    let check_in = CheckIn {
+        stress: r.stress,
+        resilience: r.resilience,
+        overlap: r.overlap,
+        boundary: r.boundary,
+        after_hours_minutes: r.after_hours_minutes,
+    };
+    check_in
+        .validate()
+        .map_err(|e| corrupt(format!("day page for {}", r.date), e))?;
+    Ok((r.date, check_in))
+}
+
 /// Encodes a week's reflection.
 pub fn encode_week(week: &WeekReflection) -> Result<Vec<u8>> {
     let record = WeekRecordV1 {

@@ -1,0 +1,228 @@
+// @ts-check
+/**
+ * Trends (`#/trends`): stress and resilience over time with their 7-day rolling means and the
+ * days the boundary broke, overlap on its own small chart, the weekday profile as bars, and the
+ * core's comparisons as sentences. Drawn as SVG here rather than with a chart library: a few
+ * hundred to a few thousand points draw fast as SVG, the picture is saved as the very same SVG
+ * (no canvas-to-image step), colours are written into the elements so the saved file stands
+ * alone, and nothing is vendored or bundled. Hover a point for its values; click it to open
+ * the day.
+ */
+
+import { el } from '../dom.js';
+import { describe } from '../dates.js';
+
+/** @typedef {import('../bindings/TrendsDto').TrendsDto} TrendsDto */
+/** @typedef {import('../bindings/TrendPointDto').TrendPointDto} TrendPointDto */
+/** @typedef {'30d' | '90d' | '1y' | 'all'} RangeName */
+
+const SVG = 'http://www.w3.org/2000/svg';
+const RANGES = /** @type {[RangeName, string][]} */ ([['30d', '30 days'], ['90d', '90 days'], ['1y', '1 year'], ['all', 'All']]);
+const WEEKDAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+
+/**
+ * @param {string} name
+ * @param {Record<string, string | number>} attrs
+ * @param {string} [text]
+ */
+function svgEl(name, attrs, text) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The page's colours, read once per drawing so the SVG carries them itself. */
+function palette() {
+  const css = getComputedStyle(document.documentElement);
+  const v = (/** @type {string} */ name) => css.getPropertyValue(name).trim() || '#888';
+  return { ink: v('--ink'), soft: v('--ink-soft'), rule: v('--rule'), role: v('--role'), self: v('--self'), ok: v('--ok'), warn: v('--warn'), sheet: v('--sheet') };
+}
+
+/** @param {string} iso */
+const dayNumber = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
+
+/** @param {number | null} n */
+const fmt = (n) => (n === null ? '–' : n.toFixed(1));
+
+export class TrendsView {
+  /**
+   * @param {HTMLElement} root
+   * @param {{ load: (range: RangeName) => Promise<TrendsDto>, save: (svg: string, name: string) => Promise<string | null>, open: (date: string) => void, failed: (message: string) => void }} deps
+   */
+  constructor(root, deps) {
+    this.deps = deps;
+    /** @type {RangeName} */
+    this.range = '90d';
+    this.ranges = el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': 'Range' } });
+    for (const [value, label] of RANGES) {
+      const b = el('button', { text: label, testid: `range-${value}`, attrs: { type: 'button' }, on: { click: () => void this.load(value) } });
+      this.ranges.append(b);
+    }
+    const save = el('button', { class: 'choice', text: 'Save chart…', testid: 'save-chart', attrs: { type: 'button' }, on: { click: () => void this.saveChart() } });
+    this.chartBox = el('div', { class: 'chart-box', testid: 'trend-chart' });
+    this.overlapBox = el('div', { class: 'chart-box small', testid: 'overlap-chart' });
+    this.weekdayBox = el('div', { class: 'chart-box small', testid: 'weekday-chart' });
+    this.comparisons = el('ul', { class: 'comparisons', testid: 'comparisons' });
+    this.caption = el('p', { class: 'page-hint', testid: 'trend-caption' });
+    root.replaceChildren(
+      el(
+        'article',
+        { class: 'trends-page', testid: 'trends-page' },
+        el('header', { class: 'page-head trends-head' }, el('div', {}, el('h1', { text: 'Trends' }), this.caption), el('div', { class: 'trends-tools' }, this.ranges, save)),
+        el('section', { class: 'card' }, el('h2', { text: 'Stress and resilience' }), this.chartBox, el(
+          'p',
+          { class: 'legend' },
+          el('span', { class: 'swatch swatch-stress' }),
+          ' Stress  ',
+          el('span', { class: 'swatch swatch-resilience' }),
+          ' Resilience  ',
+          el('span', { class: 'swatch swatch-broken' }),
+          ' Boundary broke. Dots are days; lines are 7-day averages over the days you checked in.',
+        )),
+        el('div', { class: 'trends-pair' }, el('section', { class: 'card' }, el('h2', { text: 'How much of me was my role' }), this.overlapBox), el('section', { class: 'card' }, el('h2', { text: 'Stress by weekday' }), this.weekdayBox)),
+        el('section', { class: 'card' }, el('h2', { text: 'Side by side' }), this.comparisons, el('p', { class: 'legend', text: 'Plain averages with their counts: they show what went together, not what caused what.' })),
+      ),
+    );
+  }
+
+  /** @param {RangeName} range */
+  async load(range) {
+    this.range = range;
+    for (const b of this.ranges.children) b.setAttribute('aria-pressed', String(/** @type {HTMLElement} */ (b).dataset.testid === `range-${range}`));
+    try {
+      this.draw(await this.deps.load(range));
+    } catch (e) {
+      this.deps.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
+    }
+  }
+
+  /** @param {TrendsDto} t */
+  draw(t) {
+    const c = palette();
+    this.caption.textContent = t.points.length
+      ? `${t.points.length} days with a check-in, ${t.from ? describe(t.from).long : ''} to ${describe(t.to).long}.`
+      : 'No check-ins in this range yet.';
+    this.chartBox.dataset.range = t.range;
+    this.chartBox.replaceChildren(this.mainChart(t, c));
+    this.overlapBox.replaceChildren(this.overlapChart(t, c));
+    this.weekdayBox.replaceChildren(this.weekdayChart(t, c));
+    this.comparisons.replaceChildren(...t.comparisons.map((cmp) => el('li', { class: cmp.enough ? '' : 'not-enough', text: cmp.sentence, testid: `comparison-${cmp.key}` })));
+  }
+
+  /**
+   * @param {TrendsDto} t
+   * @param {ReturnType<typeof palette>} c
+   */
+  mainChart(t, c) {
+    const W = 920;
+    const H = 280;
+    const pad = { l: 34, r: 12, t: 12, b: 30 };
+    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': `Stress and resilience, ${t.range}` });
+    svg.append(svgEl('rect', { x: 0, y: 0, width: W, height: H, fill: c.sheet }));
+    const first = t.from ? dayNumber(t.from) : t.points.length ? dayNumber(t.points[0].date) : dayNumber(t.to);
+    const last = dayNumber(t.to);
+    const span = Math.max(1, last - first);
+    const x = (/** @type {string} */ d) => pad.l + ((dayNumber(d) - first) / span) * (W - pad.l - pad.r);
+    const y = (/** @type {number} */ v) => pad.t + ((10 - v) / 9) * (H - pad.t - pad.b);
+    for (const v of [1, 4, 7, 10]) {
+      svg.append(svgEl('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), stroke: c.rule, 'stroke-width': 1 }));
+      svg.append(svgEl('text', { x: pad.l - 8, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: c.soft }, String(v)));
+    }
+    const axisDates = t.points.length ? [t.from ?? t.points[0].date, t.to] : [t.to];
+    for (const d of axisDates) {
+      svg.append(svgEl('text', { x: x(d), y: H - 8, 'text-anchor': d === t.to ? 'end' : 'start', 'font-size': 11, fill: c.soft }, describe(d).long));
+    }
+    // Boundary-broken days, as marks along the bottom.
+    for (const p of t.points.filter((p) => p.boundary === 'broken')) {
+      svg.append(svgEl('rect', { x: x(p.date) - 1.5, y: H - pad.b + 2, width: 3, height: 7, fill: c.warn, class: 'broken-mark', 'data-date': p.date }));
+    }
+    /**
+     * @param {(p: TrendPointDto) => number | null} pick
+     * @param {string} color
+     */
+    const line = (pick, color) => {
+      const pts = t.points.filter((p) => pick(p) !== null).map((p) => `${x(p.date).toFixed(1)},${y(/** @type {number} */ (pick(p))).toFixed(1)}`);
+      if (pts.length > 1) svg.append(svgEl('polyline', { points: pts.join(' '), fill: 'none', stroke: color, 'stroke-width': 2.2, 'stroke-linejoin': 'round' }));
+    };
+    line((p) => p.stress_mean, c.role);
+    line((p) => p.resilience_mean, c.ok);
+    const r = t.points.length > 400 ? 1.6 : t.points.length > 120 ? 2.4 : 3.4;
+    for (const p of t.points) {
+      const title = `${describe(p.date).weekday} ${describe(p.date).long}: stress ${p.stress ?? '–'}, resilience ${p.resilience ?? '–'}; 7-day ${fmt(p.stress_mean)} / ${fmt(p.resilience_mean)}${p.boundary === 'broken' ? '; boundary broke' : ''}`;
+      for (const [value, color, cls] of /** @type {[number | null, string, string][]} */ ([[p.stress, c.role, 'stress-point'], [p.resilience, c.ok, 'resilience-point']])) {
+        if (value === null) continue;
+        const dot = svgEl('circle', { cx: x(p.date).toFixed(1), cy: y(value).toFixed(1), r, fill: color, 'fill-opacity': 0.55, class: cls, 'data-date': p.date, tabindex: 0 });
+        dot.append(svgEl('title', {}, title));
+        dot.addEventListener('click', () => this.deps.open(p.date));
+        dot.addEventListener('keydown', (e) => {
+          if (/** @type {KeyboardEvent} */ (e).key === 'Enter') this.deps.open(p.date);
+        });
+        svg.append(dot);
+      }
+    }
+    return svg;
+  }
+
+  /**
+   * @param {TrendsDto} t
+   * @param {ReturnType<typeof palette>} c
+   */
+  overlapChart(t, c) {
+    const W = 440;
+    const H = 120;
+    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': 'Role overlap over time' });
+    const days = t.points.filter((p) => p.overlap !== null);
+    if (!days.length) {
+      svg.append(svgEl('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', 'font-size': 12, fill: c.soft }, 'No overlap ratings in this range.'));
+      return svg;
+    }
+    const first = t.from ? dayNumber(t.from) : dayNumber(days[0].date);
+    const span = Math.max(1, dayNumber(t.to) - first);
+    for (const p of days) {
+      const v = /** @type {number} */ (p.overlap);
+      const cx = 10 + ((dayNumber(p.date) - first) / span) * (W - 20);
+      const cy = 10 + ((7 - v) / 6) * (H - 20);
+      const dot = svgEl('circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2.6, fill: c.self, 'fill-opacity': 0.6, class: 'overlap-point', 'data-date': p.date });
+      dot.append(svgEl('title', {}, `${describe(p.date).long}: overlap ${v} of 7`));
+      dot.addEventListener('click', () => this.deps.open(p.date));
+      svg.append(dot);
+    }
+    return svg;
+  }
+
+  /**
+   * @param {TrendsDto} t
+   * @param {ReturnType<typeof palette>} c
+   */
+  weekdayChart(t, c) {
+    const W = 440;
+    const H = 140;
+    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': 'Average stress by weekday' });
+    const bw = (W - 20) / 7;
+    t.weekdays.forEach((w, i) => {
+      const mean = w.stress.mean;
+      const h = mean === null ? 0 : (mean / 10) * (H - 40);
+      const bx = 10 + i * bw + 6;
+      if (mean !== null) {
+        const bar = svgEl('rect', { x: bx, y: H - 24 - h, width: bw - 12, height: h, rx: 3, fill: w.review_day ? c.warn : c.role, 'fill-opacity': 0.7, class: 'weekday-bar' });
+        bar.append(svgEl('title', {}, `${WEEKDAY_NAMES[w.weekday]}: stress ${fmt(mean)} over ${w.stress.n} days${w.review_day ? ' (review day)' : ''}`));
+        svg.append(bar);
+        svg.append(svgEl('text', { x: bx + (bw - 12) / 2, y: H - 28 - h, 'text-anchor': 'middle', 'font-size': 10, fill: c.ink }, fmt(mean)));
+      }
+      svg.append(svgEl('text', { x: bx + (bw - 12) / 2, y: H - 8, 'text-anchor': 'middle', 'font-size': 11, fill: w.review_day ? c.warn : c.soft }, WEEKDAY_NAMES[w.weekday]));
+    });
+    return svg;
+  }
+
+  async saveChart() {
+    const svg = this.chartBox.querySelector('svg');
+    if (!svg) return;
+    try {
+      const path = await this.deps.save(new XMLSerializer().serializeToString(svg), `keel-trends-${this.range}`);
+      if (path) this.caption.textContent = `Saved the chart to ${path}.`;
+    } catch (e) {
+      this.deps.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
+    }
+  }
+}
