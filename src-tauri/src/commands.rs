@@ -205,21 +205,28 @@ fn import_request<'a>(request: &'a Request<'_>) -> Result<(ImportRequestDto, &'a
     }
 }
 
+/// Plans an import from the request's bytes and, when `write`, applies it.
+fn run_import(
+    state: &AppState,
+    request: &Request<'_>,
+    write: bool,
+) -> Result<ImportPlanDto, ErrorDto> {
+    let (how, bytes) = import_request(request)?;
+    let journal = state.journal()?;
+    let plan = interchange::plan(journal, how.source, bytes, how.options, state.clock.now())?;
+    if write {
+        interchange::apply(journal, &plan)?;
+    }
+    Ok(ImportPlanDto::new(&plan, write))
+}
+
 /// Reads an import file (sent as raw bytes) and says what importing it would do; writes nothing.
 #[tauri::command]
 pub async fn preview_import(
     state: State<'_, AppState>,
     request: Request<'_>,
 ) -> Result<ImportPlanDto, ErrorDto> {
-    let (how, bytes) = import_request(&request)?;
-    let plan = interchange::plan(
-        state.journal()?,
-        how.source,
-        bytes,
-        how.options,
-        state.clock.now(),
-    )?;
-    Ok(ImportPlanDto::new(&plan, false))
+    run_import(&state, &request, false)
 }
 
 /// Imports a file (sent as raw bytes), atomically and durably.
@@ -228,15 +235,7 @@ pub async fn apply_import(
     state: State<'_, AppState>,
     request: Request<'_>,
 ) -> Result<ImportPlanDto, ErrorDto> {
-    let (how, bytes) = import_request(&request)?;
-    let plan = interchange::import(
-        state.journal()?,
-        how.source,
-        bytes,
-        how.options,
-        state.clock.now(),
-    )?;
-    Ok(ImportPlanDto::new(&plan, true))
+    run_import(&state, &request, true)
 }
 
 /// Asks where to export (a native dialog, in the shell: the page never names a path), then

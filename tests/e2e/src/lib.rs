@@ -244,6 +244,17 @@ impl App {
         }
     }
 
+    /// Sets an editor's whole text at once, as a paste would, and lets the page know.
+    /// `expression` is JavaScript evaluated with `e` bound to the editor.
+    pub async fn paste_into(&self, id: &str, expression: &str) {
+        self.js(&format!(
+            "const e = document.querySelector('[data-testid={id}]');
+             e.value = {expression};
+             e.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+        ))
+        .await;
+    }
+
     /// Presses Ctrl+`key` in the focused element.
     pub async fn ctrl(&self, key: &str) {
         let active = self.client.active_element().await.unwrap();

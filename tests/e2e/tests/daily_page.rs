@@ -208,12 +208,8 @@ fn a_failed_save_keeps_the_text_and_says_why() {
             .await;
         app.wait_saved().await;
         // A paste far larger than a page may hold: the save is refused by the core.
-        app.js(
-            "const e = document.querySelector('[data-testid=self-editor]');
-             e.value = e.value + ' ' + 'long '.repeat(40000);
-             e.dispatchEvent(new Event('input', { bubbles: true }));",
-        )
-        .await;
+        app.paste_into("self-editor", "e.value + ' ' + 'long '.repeat(40000)")
+            .await;
         app.wait_for(
             "the error",
             "return document.getElementById('save-status').dataset.state === 'error'",
@@ -240,12 +236,8 @@ fn a_failed_save_keeps_the_text_and_says_why() {
         assert_eq!(still, json!(DAY));
 
         // Shortening the text lets the save through.
-        app.js(
-            "const e = document.querySelector('[data-testid=self-editor]');
-             e.value = 'Words that must not be lost. Shorter now.';
-             e.dispatchEvent(new Event('input', { bubbles: true }));",
-        )
-        .await;
+        app.paste_into("self-editor", "'Words that must not be lost. Shorter now.'")
+            .await;
         app.wait_saved().await;
         app.quit(&journal).await;
         let stored = Journal::open(&journal)
@@ -357,10 +349,9 @@ fn a_full_disk_keeps_the_text_says_why_and_saves_when_space_returns() {
         app.wait_saved().await;
 
         let filler = disk.fill();
-        app.js(
-            "const e = document.querySelector('[data-testid=self-editor]');
-             e.value = e.value + ' Written while the disk was full. ' + 'more words '.repeat(4000);
-             e.dispatchEvent(new Event('input', { bubbles: true }));",
+        app.paste_into(
+            "self-editor",
+            "e.value + ' Written while the disk was full. ' + 'more words '.repeat(4000)",
         )
         .await;
         app.wait_for(
