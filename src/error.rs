@@ -19,6 +19,10 @@ pub enum KeelError {
     #[error("“{input}” is not a week; write it as YYYY-Www, for example 2026-W48.")]
     InvalidWeekId { input: String },
 
+    /// A search query that cannot be understood.
+    #[error("That search cannot be run: {reason}.")]
+    InvalidQuery { reason: String },
+
     /// A chart range that is not one of the four.
     #[error("“{input}” is not a range; choose 30d, 90d, 1y or all.")]
     InvalidRange { input: String },
@@ -130,6 +134,7 @@ impl KeelError {
         match self {
             KeelError::InvalidDate { .. } => "invalid_date",
             KeelError::InvalidWeekId { .. } => "invalid_week_id",
+            KeelError::InvalidQuery { .. } => "invalid_query",
             KeelError::InvalidRange { .. } => "invalid_range",
             KeelError::InvalidRating { .. } => "invalid_rating",
             KeelError::InvalidMinutes { .. } => "invalid_minutes",

@@ -16,7 +16,9 @@ pub mod location;
 pub mod markdown;
 pub mod model;
 pub mod prompts;
+pub mod search;
 pub mod store;
+pub mod text;
 
 pub use error::{KeelError, Result};
 pub use model::{

@@ -39,12 +39,35 @@ enum Command {
     Prompt(PromptArgs),
     /// Show a week's summary and reflection (default: this week).
     Week(WeekArgs),
+    /// Search both sides of every day and the weekly reflections, newest first.
+    Search(SearchArgs),
     /// Trends: rolling means, weekly means, the weekday profile and plain comparisons.
     Stats(StatsArgs),
     /// Write the journal out: Keel JSON, a Markdown folder, or a CSV of check-ins.
     Export(ExportArgs),
     /// Bring entries in from Keel JSON, jrnl's JSON export, or Day One's export (JSON or zip).
     Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct SearchArgs {
+    /// Words, "quoted phrases", #tags, from:DATE, to:DATE, stress>=7 and the like.
+    query: String,
+    /// Only days with this tag.
+    #[arg(long)]
+    tag: Vec<String>,
+    /// From this day, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// To this day, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Print the results as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -208,6 +231,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Show(args) => show(cli.journal, args),
         Command::Prompt(args) => prompt(cli.journal, args),
         Command::Week(args) => week(cli.journal, args),
+        Command::Search(args) => search(cli.journal, args),
         Command::Stats(args) => stats(cli.journal, args),
         Command::Export(args) => export(cli.journal, args),
         Command::Import(args) => import(cli.journal, args),
@@ -523,6 +547,60 @@ fn plain_week(
         }
     }
     out
+}
+
+fn search(journal: Option<PathBuf>, args: SearchArgs) -> Result<(), Failure> {
+    let mut query = keel::search::Query::parse(&args.query)?;
+    query.tags.extend(
+        args.tag
+            .iter()
+            .map(|t| t.trim_start_matches('#').to_lowercase()),
+    );
+    if let Some(from) = &args.from {
+        query.from = Some(parse_date(from)?);
+    }
+    if let Some(to) = &args.to {
+        query.to = Some(parse_date(to)?);
+    }
+    if query.is_empty() {
+        return Err(Failure::Usage(
+            "give something to search for: words, a \"phrase\", a #tag or a range.".into(),
+        ));
+    }
+    let journal = open_journal(journal)?;
+    let hits = keel::search::search(&journal, &query, args.limit)?;
+    if args.json {
+        // Plain data always serializes.
+        return write_stdout(
+            &(serde_json::to_string_pretty(&hits).expect("json serializes") + "\n"),
+        );
+    }
+    let mut out = String::new();
+    for h in &hits {
+        let side = match h.side {
+            keel::search::HitSide::Role => "What I do".to_owned(),
+            keel::search::HitSide::Myself => "Who I am".to_owned(),
+            keel::search::HitSide::Week => {
+                format!("Week {}", h.week.map(|w| w.to_string()).unwrap_or_default())
+            }
+        };
+        let snippet: String = h
+            .snippet
+            .iter()
+            .map(|s| {
+                if s.hit {
+                    format!("[{}]", s.text)
+                } else {
+                    s.text.clone()
+                }
+            })
+            .collect();
+        out.push_str(&format!("{}  {side:<10} {snippet}\n", h.date));
+    }
+    if hits.is_empty() {
+        out.push_str("Nothing found.\n");
+    }
+    write_stdout(&out)
 }
 
 fn stats(journal: Option<PathBuf>, args: StatsArgs) -> Result<(), Failure> {

@@ -19,6 +19,7 @@
 //! - A write that failed in sled or on disk closes the sled handle; the next call reopens it
 //!   (sled 0.34 refuses every write after an I/O error until it is reopened).
 
+pub(crate) mod index;
 mod keys;
 pub mod migrate;
 mod records;
@@ -29,6 +30,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Transactional;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::error::{KeelError, Result};
@@ -37,6 +41,7 @@ use crate::model::{
     WeekReflection,
 };
 
+pub use index::{Doc, DocKind};
 pub use keys::{date_from_key, day_key, week_from_key, week_key};
 pub use records::MAX_RECORD_BYTES;
 
@@ -67,6 +72,9 @@ struct Store {
     /// Ids of imported entries (`source:id` → the date they went to), so importing twice adds
     /// nothing the second time.
     imported: sled::Tree,
+    /// The search index (see `index`).
+    search_terms: sled::Tree,
+    search_docs: sled::Tree,
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
     dir: PathBuf,
@@ -112,13 +120,49 @@ impl Store {
             prompts: db.open_tree("prompts")?,
             meta: db.open_tree("meta")?,
             imported: db.open_tree("imported")?,
+            search_terms: db.open_tree("search_terms")?,
+            search_docs: db.open_tree("search_docs")?,
             db,
             db_file,
             dir: dir.to_owned(),
         };
         store.check_schema()?;
         store.merge_prompt_library()?;
+        store.check_index()?;
         Ok(store)
+    }
+
+    /// Rebuilds the search index when it is missing, older than this build's, or was left
+    /// half-written by an interrupted import.
+    fn check_index(&self) -> Result<()> {
+        let current = self.meta.get(index::INDEX_VERSION_KEY)?.as_deref()
+            == Some(&index::INDEX_VERSION.to_be_bytes()[..]);
+        let dirty = self.meta.contains_key(index::INDEX_DIRTY_KEY)?;
+        if current && !dirty {
+            return Ok(());
+        }
+        self.search_terms.clear()?;
+        self.search_docs.clear()?;
+        let mut items: Vec<(Vec<u8>, Vec<String>)> = Vec::new();
+        for item in self.days.iter() {
+            let (_, bytes) = item?;
+            items.extend(index::day_docs(&records::decode_day(&bytes)?));
+            if items.len() >= 30_000 {
+                index::batch_add(&self.search_terms, &self.search_docs, &items)?;
+                items.clear();
+            }
+        }
+        for item in self.weeks.iter() {
+            let (_, bytes) = item?;
+            items.push(index::week_docs(&records::decode_week(&bytes)?));
+        }
+        index::batch_add(&self.search_terms, &self.search_docs, &items)?;
+        self.meta.insert(
+            index::INDEX_VERSION_KEY,
+            &index::INDEX_VERSION.to_be_bytes(),
+        )?;
+        self.meta.remove(index::INDEX_DIRTY_KEY)?;
+        self.sync()
     }
 
     /// Merges the shipped prompt library when it differs from the one merged last.
@@ -269,8 +313,9 @@ impl Journal {
     }
 
     /// Applies `patch` to the page for `date` (creating it if needed) and returns the page as
-    /// saved, durably. Concurrent saves of the same day are serialized by compare-and-swap, so
-    /// neither loses the other's fields. On any error nothing is written.
+    /// saved, durably, with its search index entries in the same transaction. Concurrent saves
+    /// of the same day are serialized by sled's transactions, so neither loses the other's
+    /// fields. On any error nothing is written.
     pub fn save_day(
         &self,
         date: NaiveDate,
@@ -278,36 +323,58 @@ impl Journal {
         now: DateTime<FixedOffset>,
     ) -> Result<DayEntry> {
         let key = day_key(date);
-        self.write(|store| loop {
-            let old_bytes = store.days.get(key)?;
-            let old = match &old_bytes {
-                Some(bytes) => records::decode_day(bytes)?,
-                None => DayEntry::new(date, now),
-            };
-            let next = patch.apply_to(&old, now)?;
-            let bytes = records::encode_day(&next)?;
-            if store
-                .days
-                .compare_and_swap(key, old_bytes, Some(bytes))?
-                .is_ok()
-            {
-                return Ok(next);
-            }
+        self.write(|store| {
+            transact(
+                (&store.days, &store.search_terms, &store.search_docs).transaction(
+                    |(days, terms, docs)| {
+                        let old = match days.get(key)? {
+                            Some(bytes) => records::decode_day(&bytes)
+                                .map_err(ConflictableTransactionError::Abort)?,
+                            None => DayEntry::new(date, now),
+                        };
+                        let next = patch
+                            .apply_to(&old, now)
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        let bytes = records::encode_day(&next)
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        days.insert(&key[..], bytes)?;
+                        index::index_day(terms, docs, &next)?;
+                        Ok(next)
+                    },
+                ),
+            )
         })
     }
 
-    /// Stores `entry` whole, replacing any page of its date, durably.
+    /// Stores `entry` whole, replacing any page of its date, durably (and indexed).
     pub fn put_day(&self, entry: &DayEntry) -> Result<()> {
         let bytes = records::encode_day(entry)?;
         self.write(|store| {
-            store.days.insert(day_key(entry.date), bytes)?;
-            Ok(())
+            transact(
+                (&store.days, &store.search_terms, &store.search_docs).transaction(
+                    |(days, terms, docs)| {
+                        days.insert(&day_key(entry.date)[..], bytes.as_slice())?;
+                        index::index_day(terms, docs, entry)?;
+                        Ok(())
+                    },
+                ),
+            )
         })
     }
 
-    /// Deletes the page for `date`, durably. Returns whether there was one.
+    /// Deletes the page for `date` and its index entries, durably. Returns whether there was one.
     pub fn delete_day(&self, date: NaiveDate) -> Result<bool> {
-        self.write(|store| Ok(store.days.remove(day_key(date))?.is_some()))
+        self.write(|store| {
+            transact(
+                (&store.days, &store.search_terms, &store.search_docs).transaction(
+                    |(days, terms, docs)| {
+                        let existed = days.remove(&day_key(date)[..])?.is_some();
+                        index::unindex_day(terms, docs, date)?;
+                        Ok(existed)
+                    },
+                ),
+            )
+        })
     }
 
     /// The pages whose dates fall in `range`, oldest first.
@@ -356,6 +423,40 @@ impl Journal {
             .collect()
     }
 
+    /// The documents whose words include `term` (already folded), oldest first.
+    pub fn postings(&self, term: &str) -> Result<Vec<Doc>> {
+        let prefix = index::term_prefix(term);
+        self.store()?
+            .search_terms
+            .scan_prefix(&prefix)
+            .keys()
+            .map(|k| {
+                let k = k?;
+                Doc::decode(&k[prefix.len()..]).ok_or_else(|| KeelError::Corrupt {
+                    what: "search index".into(),
+                    detail: "a posting names no document".into(),
+                })
+            })
+            .collect()
+    }
+
+    /// Every `#tag` with the number of days that have it, most used first.
+    pub fn tag_counts(&self) -> Result<Vec<(String, usize)>> {
+        let mut counts: std::collections::BTreeMap<String, usize> =
+            std::collections::BTreeMap::new();
+        for key in self.store()?.search_terms.scan_prefix(b"#").keys() {
+            let key = key?;
+            if let Some(end) = key.iter().position(|b| *b == 0) {
+                *counts
+                    .entry(String::from_utf8_lossy(&key[1..end]).into_owned())
+                    .or_default() += 1;
+            }
+        }
+        let mut list: Vec<(String, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(list)
+    }
+
     /// How many pages the journal holds.
     pub fn n_days(&self) -> Result<usize> {
         Ok(self.store()?.days.len())
@@ -370,12 +471,20 @@ impl Journal {
             .transpose()
     }
 
-    /// Stores a week's reflection whole, durably.
+    /// Stores a week's reflection whole, durably (and indexed).
     pub fn put_week(&self, week: &WeekReflection) -> Result<()> {
         let bytes = records::encode_week(week)?;
+        let (doc, list) = index::week_docs(week);
         self.write(|store| {
-            store.weeks.insert(week_key(week.week), bytes)?;
-            Ok(())
+            transact(
+                (&store.weeks, &store.search_terms, &store.search_docs).transaction(
+                    |(weeks, terms, docs)| {
+                        weeks.insert(&week_key(week.week)[..], bytes.as_slice())?;
+                        index::set_doc(terms, docs, &doc, &list)?;
+                        Ok(())
+                    },
+                ),
+            )
         })
     }
 
@@ -388,21 +497,28 @@ impl Journal {
     ) -> Result<WeekReflection> {
         let content = content.validated()?;
         let key = week_key(week);
-        self.write(|store| loop {
-            let old_bytes = store.weeks.get(key)?;
-            let created_at = match &old_bytes {
-                Some(bytes) => records::decode_week(bytes)?.created_at,
-                None => now,
-            };
-            let next = WeekReflection::new(week, content.clone(), created_at, now);
-            let bytes = records::encode_week(&next)?;
-            if store
-                .weeks
-                .compare_and_swap(key, old_bytes, Some(bytes))?
-                .is_ok()
-            {
-                return Ok(next);
-            }
+        self.write(|store| {
+            transact(
+                (&store.weeks, &store.search_terms, &store.search_docs).transaction(
+                    |(weeks, terms, docs)| {
+                        let created_at = match weeks.get(key)? {
+                            Some(bytes) => {
+                                records::decode_week(&bytes)
+                                    .map_err(ConflictableTransactionError::Abort)?
+                                    .created_at
+                            }
+                            None => now,
+                        };
+                        let next = WeekReflection::new(week, content.clone(), created_at, now);
+                        let bytes = records::encode_week(&next)
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        weeks.insert(&key[..], bytes)?;
+                        let (doc, list) = index::week_docs(&next);
+                        index::set_doc(terms, docs, &doc, &list)?;
+                        Ok(next)
+                    },
+                ),
+            )
         })
     }
 
@@ -594,31 +710,40 @@ impl Journal {
             for (mark, date) in &batch.marks {
                 mark_batch.insert(mark.as_bytes(), &day_key(*date)[..]);
             }
-            use sled::Transactional;
-            (
-                &store.days,
-                &store.weeks,
-                &store.prompts,
-                &store.meta,
-                &store.imported,
-            )
-                .transaction(|(d, w, p, m, i)| {
-                    d.apply_batch(&day_batch)?;
-                    w.apply_batch(&week_batch)?;
-                    p.apply_batch(&prompt_batch)?;
-                    if let Some(bytes) = &settings {
-                        m.insert(SETTINGS_KEY, bytes.as_slice())?;
-                    }
-                    i.apply_batch(&mark_batch)?;
-                    Ok(())
-                })
-                .map_err(|e: sled::transaction::TransactionError<()>| match e {
-                    sled::transaction::TransactionError::Storage(e) => KeelError::Storage(e),
-                    sled::transaction::TransactionError::Abort(()) => KeelError::Corrupt {
-                        what: "import".into(),
-                        detail: "the transaction was aborted".into(),
-                    },
-                })
+            transact(
+                (
+                    &store.days,
+                    &store.weeks,
+                    &store.prompts,
+                    &store.meta,
+                    &store.imported,
+                )
+                    .transaction(|(d, w, p, m, i)| {
+                        d.apply_batch(&day_batch)?;
+                        w.apply_batch(&week_batch)?;
+                        p.apply_batch(&prompt_batch)?;
+                        if let Some(bytes) = &settings {
+                            m.insert(SETTINGS_KEY, bytes.as_slice())?;
+                        }
+                        i.apply_batch(&mark_batch)?;
+                        // The index follows in batches; until it is done, a crash leaves it marked
+                        // dirty and the next open rebuilds it.
+                        m.insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
+                        Ok(())
+                    }),
+            )?;
+            let mut items: Vec<(Vec<u8>, Vec<String>)> = Vec::new();
+            for d in &batch.days {
+                items.extend(index::day_docs(d));
+            }
+            for w in &batch.weeks {
+                items.push(index::week_docs(w));
+            }
+            for chunk in items.chunks(30_000) {
+                index::batch_add(&store.search_terms, &store.search_docs, chunk)?;
+            }
+            store.meta.remove(index::INDEX_DIRTY_KEY)?;
+            Ok(())
         })
     }
 }
@@ -635,12 +760,30 @@ impl Journal {
         store.sync().unwrap();
     }
 
+    /// Empties the search index and forgets its version, as a journal from before the index
+    /// (or an import that stopped half-way) would leave it.
+    pub(crate) fn wreck_index_for_test(&self) {
+        let store = self.store().unwrap();
+        store.search_terms.clear().unwrap();
+        store.search_docs.clear().unwrap();
+        store.meta.remove(index::INDEX_VERSION_KEY).unwrap();
+        store.sync().unwrap();
+    }
+
     /// Forgets which library was merged, so the next open merges again.
     pub(crate) fn forget_library_fingerprint_for_test(&self) {
         let store = self.store().unwrap();
         store.meta.remove(PROMPT_LIBRARY_KEY).unwrap();
         store.sync().unwrap();
     }
+}
+
+/// A transaction's result as the core's: a business error aborts it and comes out as itself.
+fn transact<T>(result: std::result::Result<T, TransactionError<KeelError>>) -> Result<T> {
+    result.map_err(|e| match e {
+        TransactionError::Abort(e) => e,
+        TransactionError::Storage(e) => KeelError::Storage(e),
+    })
 }
 
 /// Says in plain words why a write failed, from the I/O error's kind (sled wraps the OS error

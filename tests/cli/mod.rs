@@ -520,3 +520,54 @@ fn exports_write_csv_and_a_markdown_folder() {
         "{page}"
     );
 }
+
+#[test]
+fn search_finds_words_on_both_sides_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-23",
+            "--role",
+            "Forecast review. #wbr",
+            "--stress",
+            "8",
+        ],
+    ));
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-25",
+            "--self",
+            "No forecast today; a café with Ana.",
+        ],
+    ));
+    let out = keel(dir.path(), &["search", "forecast"]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout(&out),
+        "2026-11-25  Who I am   No [forecast] today; a café with Ana.\n2026-11-23  What I do  [Forecast] review. #wbr\n"
+    );
+    let json = keel(dir.path(), &["search", "cafe", "--json"]);
+    let hits: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(hits[0]["date"], "2026-11-25");
+    assert_eq!(hits[0]["side"], "self");
+    let tagged = keel(
+        dir.path(),
+        &["search", "forecast", "--tag", "wbr", "--from", "2026-11-01"],
+    );
+    assert_eq!(stdout(&tagged).lines().count(), 1);
+    assert_eq!(
+        stdout(&keel(dir.path(), &["search", "nothing"])),
+        "Nothing found.\n"
+    );
+    assert_eq!(keel(dir.path(), &["search", ""]).status.code(), Some(2));
+    assert_eq!(
+        keel(dir.path(), &["search", "stress>=lots"]).status.code(),
+        Some(1)
+    );
+}
