@@ -48,6 +48,9 @@ pub use records::MAX_RECORD_BYTES;
 /// sled's page cache; its 1 GiB default is far too much for a desktop app.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const SETTINGS_KEY: &[u8] = b"settings";
+/// How long an open waits for a lock that may be this process's own, just released.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(1500);
+const LOCK_RETRY: std::time::Duration = std::time::Duration::from_millis(25);
 const PROMPT_LIBRARY_KEY: &[u8] = b"prompt_library";
 
 /// An open journal. Cheap to share by reference across threads: sled is thread-safe.
@@ -231,7 +234,20 @@ impl Store {
 impl Journal {
     /// Opens the journal in `dir`, creating it if it does not exist.
     pub fn open(dir: &Path) -> Result<Journal> {
-        let store = Store::open(dir).map_err(|e| explain_write_error(e, dir))?;
+        // sled finishes closing a database on its own threads; a journal closed a moment ago in
+        // this process can still hold its lock for some milliseconds, so a lock is retried
+        // briefly before it is reported as another process's.
+        let mut waited = std::time::Duration::ZERO;
+        let store = loop {
+            match Store::open(dir) {
+                Err(KeelError::JournalLocked { .. }) if waited < LOCK_PATIENCE => {
+                    std::thread::sleep(LOCK_RETRY);
+                    waited += LOCK_RETRY;
+                }
+                other => break other,
+            }
+        }
+        .map_err(|e| explain_write_error(e, dir))?;
         Ok(Journal {
             dir: dir.to_owned(),
             store: RwLock::new(Some(Arc::new(store))),
