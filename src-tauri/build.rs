@@ -27,6 +27,10 @@ fn main() {
         "export_journal",
         "get_trends",
         "save_chart",
+        "search",
+        "tag_counts",
+        "calendar",
+        "on_this_day",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

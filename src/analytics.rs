@@ -199,6 +199,62 @@ pub fn summarize(week: WeekId, settings: &Settings, days: &[DayEntry]) -> WeekSu
     }
 }
 
+/// One day of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalendarDay {
+    pub date: NaiveDate,
+    pub stress: Option<u8>,
+    /// Something was written or rated that day.
+    pub has_page: bool,
+}
+
+/// The days from `from` to `to` that have a page or a check-in.
+pub fn calendar(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarDay>> {
+    journal
+        .days(from..=to)
+        .filter_map(|d| match d {
+            Ok(d) if d.is_blank() => None,
+            Ok(d) => Some(Ok(CalendarDay {
+                date: d.date,
+                stress: d.check_in.stress,
+                has_page: true,
+            })),
+            Err(e) => Some(Err(e)),
+        })
+        .collect()
+}
+
+/// A page from the same date in an earlier year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EarlierPage {
+    pub years_ago: u32,
+    pub date: NaiveDate,
+    pub stress: Option<u8>,
+    pub excerpt: String,
+}
+
+/// The pages written on `date`'s day and month in the 30 years before it (29 February looks
+/// back only to leap years).
+pub fn on_this_day(journal: &Journal, date: NaiveDate) -> Result<Vec<EarlierPage>> {
+    let mut out = Vec::new();
+    for years_ago in 1..=30u32 {
+        let Some(then) = date.with_year(date.year() - years_ago as i32) else {
+            continue;
+        };
+        if let Some(day) = journal.day(then)? {
+            if !day.is_blank() {
+                out.push(EarlierPage {
+                    years_ago,
+                    date: then,
+                    stress: day.check_in.stress,
+                    excerpt: excerpt(&day),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The summary of `week` from the journal.
 pub fn week_summary(journal: &Journal, week: WeekId, settings: &Settings) -> Result<WeekSummary> {
     let dates = week.days(settings.week_start);

@@ -12,7 +12,8 @@ use crate::dto::{
     WeekContentDto, WeekDto,
 };
 use crate::dto::{
-    ExportDoneDto, ExportFormatDto, ExportProgressDto, ImportPlanDto, ImportRequestDto, TrendsDto,
+    CalendarDayDto, EarlierPageDto, ExportDoneDto, ExportFormatDto, ExportProgressDto,
+    ImportPlanDto, ImportRequestDto, SearchDto, TagCountDto, TrendsDto,
 };
 use crate::error::ErrorDto;
 use crate::state::AppState;
@@ -332,6 +333,81 @@ pub async fn save_chart<R: tauri::Runtime>(
         })
     })?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The most results one search returns.
+const MAX_RESULTS: usize = 200;
+
+/// Searches both sides of every day and the weekly reflections, newest first.
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, query: String) -> Result<SearchDto, ErrorDto> {
+    let query = keel::search::Query::parse(&query)?;
+    let terms = query
+        .words
+        .iter()
+        .chain(query.phrases.iter().flatten())
+        .cloned()
+        .collect();
+    let hits = keel::search::search(state.journal()?, &query, MAX_RESULTS)?;
+    Ok(SearchDto {
+        hits: hits.into_iter().map(Into::into).collect(),
+        terms,
+    })
+}
+
+/// Every tag with the number of days that have it.
+#[tauri::command]
+pub async fn tag_counts(state: State<'_, AppState>) -> Result<Vec<TagCountDto>, ErrorDto> {
+    let counts = state.journal()?.tag_counts()?;
+    Ok(counts
+        .into_iter()
+        .map(|(tag, days)| TagCountDto {
+            tag,
+            days: days as u32,
+        })
+        .collect())
+}
+
+/// The days from `from` to `to` (at most about a year) that have a page.
+#[tauri::command]
+pub async fn calendar(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<Vec<CalendarDayDto>, ErrorDto> {
+    let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+    if to < from || (to - from).num_days() > 372 {
+        return Err(ErrorDto {
+            kind: "invalid_range".into(),
+            message: "A calendar shows at most a year, from its first day to its last.".into(),
+        });
+    }
+    let days = analytics::calendar(state.journal()?, from, to)?;
+    Ok(days
+        .into_iter()
+        .map(|d| CalendarDayDto {
+            date: d.date.to_string(),
+            stress: d.stress,
+        })
+        .collect())
+}
+
+/// The pages of the same date in earlier years.
+#[tauri::command]
+pub async fn on_this_day(
+    state: State<'_, AppState>,
+    date: String,
+) -> Result<Vec<EarlierPageDto>, ErrorDto> {
+    let date = parse_date(&date)?;
+    let pages = analytics::on_this_day(state.journal()?, date)?;
+    Ok(pages
+        .into_iter()
+        .map(|p| EarlierPageDto {
+            years_ago: p.years_ago,
+            date: p.date.to_string(),
+            excerpt: p.excerpt,
+        })
+        .collect())
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

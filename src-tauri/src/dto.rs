@@ -731,6 +731,84 @@ impl From<&analytics::trends::Trends> for TrendsDto {
     }
 }
 
+/// A piece of a search snippet; `hit` pieces matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SegmentDto {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct HitDto {
+    pub date: String,
+    pub week: Option<String>,
+    /// "role", "self" or "week".
+    pub side: String,
+    pub snippet: Vec<SegmentDto>,
+    pub stress: Option<u8>,
+}
+
+impl From<keel::search::Hit> for HitDto {
+    fn from(h: keel::search::Hit) -> HitDto {
+        HitDto {
+            date: h.date.to_string(),
+            week: h.week.map(|w| w.to_string()),
+            side: match h.side {
+                keel::search::HitSide::Role => "role",
+                keel::search::HitSide::Myself => "self",
+                keel::search::HitSide::Week => "week",
+            }
+            .into(),
+            snippet: h
+                .snippet
+                .into_iter()
+                .map(|s| SegmentDto {
+                    text: s.text,
+                    hit: s.hit,
+                })
+                .collect(),
+            stress: h.stress,
+        }
+    }
+}
+
+/// Search results with the words to highlight when a result is opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SearchDto {
+    pub hits: Vec<HitDto>,
+    /// The query's words and phrase words, folded (lower case, no accents).
+    pub terms: Vec<String>,
+}
+
+/// A tag and how many days have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TagCountDto {
+    pub tag: String,
+    pub days: u32,
+}
+
+/// One day on the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CalendarDayDto {
+    pub date: String,
+    pub stress: Option<u8>,
+}
+
+/// A page from the same date in an earlier year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct EarlierPageDto {
+    pub years_ago: u32,
+    pub date: String,
+    pub excerpt: String,
+}
+
 /// One check-in scale with its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -824,6 +902,12 @@ mod tests {
             ("GroupDto", GroupDto::decl(&cfg)),
             ("ComparisonDto", ComparisonDto::decl(&cfg)),
             ("TrendsDto", TrendsDto::decl(&cfg)),
+            ("SegmentDto", SegmentDto::decl(&cfg)),
+            ("HitDto", HitDto::decl(&cfg)),
+            ("SearchDto", SearchDto::decl(&cfg)),
+            ("TagCountDto", TagCountDto::decl(&cfg)),
+            ("CalendarDayDto", CalendarDayDto::decl(&cfg)),
+            ("EarlierPageDto", EarlierPageDto::decl(&cfg)),
         ];
         let mut stale = Vec::new();
         for (name, decl) in declarations {
@@ -851,6 +935,8 @@ mod tests {
                 "WeekdayProfileDto",
                 "GroupDto",
                 "ComparisonDto",
+                "SegmentDto",
+                "HitDto",
             ]
             .into_iter()
             .filter(|dep| {

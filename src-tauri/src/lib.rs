@@ -51,6 +51,10 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::export_journal,
             commands::get_trends,
             commands::save_chart,
+            commands::search,
+            commands::tag_counts,
+            commands::calendar,
+            commands::on_this_day,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

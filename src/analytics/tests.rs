@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, Weekday};
 
 use super::*;
 use crate::model::{parse_date, CheckIn};
+use crate::store::Journal;
 
 fn date(s: &str) -> NaiveDate {
     parse_date(s).unwrap()
@@ -237,4 +238,54 @@ fn excerpts_are_short_and_fall_back_to_the_self_side() {
     let text = excerpt(&e);
     assert_eq!(text.chars().count(), EXCERPT_CHARS);
     assert!(text.ends_with('…'));
+}
+
+#[test]
+fn the_calendar_and_on_this_day_read_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(dir.path()).unwrap();
+    let now = at("2026-11-28T12:00:00+01:00");
+    let page = |d: &str, text: &str, stress: Option<i64>| {
+        j.save_day(
+            date(d),
+            &crate::model::DayPatch {
+                role: Some(text.into()),
+                stress: Some(stress),
+                ..crate::model::DayPatch::default()
+            },
+            now,
+        )
+        .unwrap();
+    };
+    page("2026-11-03", "Budget day.", Some(8));
+    page("2026-11-20", "", Some(3));
+    page("2025-11-28", "A year ago: the first review.", Some(6));
+    page("2023-11-28", "Three years ago.", None);
+    // A page holding only prompt ids is not a page on the calendar.
+    crate::prompts::day_prompts(&j, date("2026-11-10"), now).unwrap();
+    let cal = calendar(&j, date("2026-11-01"), date("2026-11-30")).unwrap();
+    let got: Vec<(String, Option<u8>)> =
+        cal.iter().map(|d| (d.date.to_string(), d.stress)).collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-11-03".into(), Some(8)),
+            ("2026-11-20".into(), Some(3))
+        ]
+    );
+    let earlier = on_this_day(&j, date("2026-11-28")).unwrap();
+    let got: Vec<(u32, String)> = earlier
+        .iter()
+        .map(|p| (p.years_ago, p.excerpt.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "A year ago: the first review.".into()),
+            (3, "Three years ago.".into())
+        ]
+    );
+    page("2024-02-29", "Leap day.", None);
+    assert_eq!(on_this_day(&j, date("2028-02-29")).unwrap().len(), 1);
+    assert!(on_this_day(&j, date("2025-02-28")).unwrap().is_empty());
 }

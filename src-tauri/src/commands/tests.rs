@@ -575,3 +575,55 @@ fn trends_come_with_points_rolling_means_and_comparisons() {
         "30d, 90d, 1y or all",
     );
 }
+
+#[test]
+fn search_tags_calendar_and_on_this_day() {
+    let app = app();
+    let mut p = page("The forecast review, again. #wbr");
+    p["self"] = json!("Café with Émile.");
+    call(
+        &app,
+        "save_day",
+        json!({"date": "2026-11-23", "page": p.clone()}),
+    )
+    .unwrap();
+    call(
+        &app,
+        "save_day",
+        json!({"date": "2025-11-28", "page": page("A year ago: #wbr prep")}),
+    )
+    .unwrap();
+    let found = call(&app, "search", json!({"query": "cafe emile"})).unwrap();
+    assert_eq!(found["terms"], json!(["cafe", "emile"]));
+    assert_eq!(found["hits"][0]["date"], "2026-11-23");
+    assert_eq!(found["hits"][0]["side"], "self");
+    assert_eq!(
+        found["hits"][0]["snippet"][0],
+        json!({"text": "Café", "hit": true})
+    );
+    let tags = call(&app, "tag_counts", json!({})).unwrap();
+    assert_eq!(tags[0], json!({"tag": "wbr", "days": 2}));
+    let cal = call(
+        &app,
+        "calendar",
+        json!({"from": "2026-11-01", "to": "2026-11-30"}),
+    )
+    .unwrap();
+    assert_eq!(cal, json!([{"date": "2026-11-23", "stress": 7}]));
+    let earlier = call(&app, "on_this_day", json!({"date": "2026-11-28"})).unwrap();
+    assert_eq!(earlier[0]["years_ago"], 1);
+    assert_error(
+        call(
+            &app,
+            "calendar",
+            json!({"from": "2020-01-01", "to": "2026-01-01"}),
+        ),
+        "invalid_range",
+        "at most a year",
+    );
+    assert_error(
+        call(&app, "search", json!({"query": "stress>=x"})),
+        "invalid_query",
+        "whole number",
+    );
+}
