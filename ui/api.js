@@ -266,3 +266,38 @@ export function getTrends(range) {
 export function saveChart(svg, name) {
   return call('save_chart', { svg, name });
 }
+
+/** @typedef {import('./bindings/SearchDto').SearchDto} SearchDto */
+/** @typedef {import('./bindings/TagCountDto').TagCountDto} TagCountDto */
+/** @typedef {import('./bindings/CalendarDayDto').CalendarDayDto} CalendarDayDto */
+/** @typedef {import('./bindings/EarlierPageDto').EarlierPageDto} EarlierPageDto */
+
+/**
+ * @param {string} query words, "phrases", #tags, from:/to:, stress>=7 …
+ * @returns {Promise<SearchDto>}
+ */
+export function search(query) {
+  return call('search', { query });
+}
+
+/** @returns {Promise<TagCountDto[]>} */
+export function tagCounts() {
+  return call('tag_counts');
+}
+
+/**
+ * @param {string} from
+ * @param {string} to
+ * @returns {Promise<CalendarDayDto[]>}
+ */
+export function calendar(from, to) {
+  return call('calendar', { from, to });
+}
+
+/**
+ * @param {string} date
+ * @returns {Promise<EarlierPageDto[]>}
+ */
+export function onThisDay(date) {
+  return call('on_this_day', { date });
+}

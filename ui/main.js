@@ -12,6 +12,7 @@ import { dayHash, parseRoute } from './router.js';
 import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
 import { DataView } from './views/data-view.js';
+import { LibraryView } from './views/library-view.js';
 import { SettingsView, applyTheme } from './views/settings-view.js';
 import { TrendsView } from './views/trends-view.js';
 import { WeekView } from './views/week-view.js';
@@ -158,6 +159,8 @@ async function start() {
     const target =
       parsed.name === 'prompts' || parsed.name === 'settings' || parsed.name === 'data' || parsed.name === 'trends'
         ? parsed.name
+        : parsed.name === 'library'
+          ? `library?${parsed.query}`
         : parsed.name === 'week'
           ? (parsed.week ?? '')
           : (parsed.name === 'day' && parsed.date) || localToday();
@@ -187,6 +190,24 @@ async function start() {
         await prompts.reload();
         showing = target;
         document.title = 'Keel · Prompts';
+        return;
+      }
+      if (parsed.name === 'library') {
+        view = null;
+        weekView = null;
+        showStatus('idle', {});
+        const library = new LibraryView(root, localToday(), {
+          search: api.search,
+          tags: api.tagCounts,
+          calendar: api.calendar,
+          setQuery: (q) => {
+            location.hash = `#/library?q=${encodeURIComponent(q)}`;
+          },
+          failed: showNotice,
+        });
+        await library.show(parsed.query);
+        showing = target;
+        document.title = 'Keel · Library';
         return;
       }
       if (parsed.name === 'trends') {
@@ -253,6 +274,8 @@ async function start() {
       document.title = `Keel · ${date}`;
       dayView.showPrompts(await api.getDayPrompts(date));
       dayView.showWeek(await api.weekOf(date));
+      dayView.showEarlier(await api.onThisDay(date));
+      if (parsed.name === 'day' && parsed.highlight) await dayView.highlight(parsed.highlight);
     } catch (error) {
       showFatal(api.asErrorDto(error));
     }
@@ -274,6 +297,11 @@ async function start() {
     } else if (event.key.toLowerCase() === 't') {
       event.preventDefault();
       go('');
+    } else if (event.key.toLowerCase() === 'k' || event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      const box = /** @type {HTMLInputElement | null} */ (document.querySelector('[data-testid=library-search]'));
+      if (box) box.focus();
+      else location.hash = '#/library';
     }
   });
 

@@ -97,4 +97,44 @@ export class MarkdownSide extends HTMLElement {
   }
 }
 
+/** @param {string} word */
+const fold = (word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Shows the preview with every word whose folded form is in `terms` wrapped in <mark>; returns
+ * whether anything matched. Text nodes are split, never re-parsed: no HTML is made from text.
+ * @param {MarkdownSide} side
+ * @param {string[]} terms folded words
+ */
+export async function highlight(side, terms) {
+  const wanted = new Set(terms);
+  const words = side.text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  if (!words.some((w) => wanted.has(fold(w)))) return false;
+  await side.setPreview(true);
+  if (!side.preview) return false;
+  const walker = document.createTreeWalker(side.preview, NodeFilter.SHOW_TEXT);
+  /** @type {Text[]} */
+  const nodes = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(/** @type {Text} */ (n));
+  for (const node of nodes) {
+    const text = node.data;
+    const parts = [];
+    let last = 0;
+    for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+      if (!wanted.has(fold(m[0])) || m.index === undefined) continue;
+      if (m.index > last) parts.push(document.createTextNode(text.slice(last, m.index)));
+      const mark = document.createElement('mark');
+      mark.className = 'hit';
+      mark.textContent = m[0];
+      parts.push(mark);
+      last = m.index + m[0].length;
+    }
+    if (!parts.length) continue;
+    if (last < text.length) parts.push(document.createTextNode(text.slice(last)));
+    node.replaceWith(...parts);
+  }
+  side.preview.querySelector('mark.hit')?.scrollIntoView({ block: 'center' });
+  return true;
+}
+
 customElements.define('keel-side', MarkdownSide);

@@ -6,7 +6,7 @@
  */
 
 import { addDays, describe } from '../dates.js';
-import '../components/markdown-side.js';
+import { highlight } from '../components/markdown-side.js';
 import '../components/rating-scale.js';
 import '../components/overlap-circles.js';
 import '../components/prompt-card.js';
@@ -197,12 +197,15 @@ export class DayView {
     boundary.append(choices, minutesLabel);
     grid.append(boundary);
 
+    this.earlier = el('section', { class: 'earlier', testid: 'on-this-day' });
+    this.earlier.hidden = true;
+
     this.tags = document.createElement('p');
     this.tags.className = 'tags';
     this.tags.dataset.testid = 'tags';
     checkin.append(h2, grid, this.tags);
 
-    page.append(head, bridge, this.weekly, sides, checkin);
+    page.append(head, bridge, this.weekly, sides, checkin, this.earlier);
     root.append(page);
   }
 
@@ -253,6 +256,37 @@ export class DayView {
     this.weekLink.setAttribute('href', href);
     this.weekLink.textContent = `Week ${Number(week.slice(6))}`;
     this.reflectLink.setAttribute('href', href);
+  }
+
+  /**
+   * Opens the previews of the sides that hold any of `terms` (folded words), highlighted.
+   * @param {string[]} terms
+   */
+  async highlight(terms) {
+    await Promise.all([highlight(this.role, terms), highlight(this.self, terms)]);
+  }
+
+  /**
+   * The same date in earlier years.
+   * @param {import('../bindings/EarlierPageDto').EarlierPageDto[]} pages
+   */
+  showEarlier(pages) {
+    this.earlier.hidden = pages.length === 0;
+    this.earlier.replaceChildren(
+      el('h2', { text: 'On this day' }),
+      el(
+        'ul',
+        {},
+        ...pages.map((p) =>
+          el(
+            'li',
+            {},
+            el('a', { text: p.years_ago === 1 ? 'A year ago' : `${p.years_ago} years ago`, attrs: { href: `#/day/${p.date}` } }),
+            ` · ${p.excerpt}`,
+          ),
+        ),
+      ),
+    );
   }
 
   /** @param {string[]} tags */

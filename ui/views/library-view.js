@@ -1,0 +1,178 @@
+// @ts-check
+/**
+ * The library (`#/library?q=…`): search across both sides and the weekly reflections, the tags
+ * with their counts, and a calendar of days shaded by stress (a month, or the whole year).
+ * Results open their day with the words highlighted. Snippet marks are drawn as <mark>
+ * elements around text nodes: no HTML is ever built from text.
+ */
+
+import { addDays, describe } from '../dates.js';
+import { el } from '../dom.js';
+
+/** @typedef {import('../bindings/SearchDto').SearchDto} SearchDto */
+/** @typedef {import('../bindings/TagCountDto').TagCountDto} TagCountDto */
+/** @typedef {import('../bindings/CalendarDayDto').CalendarDayDto} CalendarDayDto */
+/**
+ * @typedef {{
+ *   search: (q: string) => Promise<SearchDto>,
+ *   tags: () => Promise<TagCountDto[]>,
+ *   calendar: (from: string, to: string) => Promise<CalendarDayDto[]>,
+ *   setQuery: (q: string) => void,
+ *   failed: (message: string) => void,
+ * }} LibraryApi
+ */
+
+const SIDE_NAMES = { role: 'What I do', self: 'Who I am', week: 'Week' };
+
+/** @param {number} y @param {number} m 1-based */
+const monthStart = (y, m) => `${y}-${String(m).padStart(2, '0')}-01`;
+
+export class LibraryView {
+  /**
+   * @param {HTMLElement} root
+   * @param {string} today
+   * @param {LibraryApi} api
+   */
+  constructor(root, today, api) {
+    this.api = api;
+    this.year = Number(today.slice(0, 4));
+    this.month = Number(today.slice(5, 7));
+    /** @type {'month' | 'year'} */
+    this.mode = 'month';
+    this.input = el('input', { class: 'search-input', testid: 'library-search', attrs: { type: 'search', placeholder: 'Words, "a phrase", #tag, stress>=7, from:2026-01-01 …', 'aria-label': 'Search the journal' } });
+    this.results = el('ol', { class: 'results', testid: 'search-results' });
+    this.summary = el('p', { class: 'page-hint', testid: 'search-summary' });
+    this.tags = el('div', { class: 'tag-cloud', testid: 'tag-list' });
+    this.calendarTitle = el('h2', { testid: 'calendar-title' });
+    this.calendarGrid = el('div', { class: 'calendar', testid: 'calendar' });
+    const form = el('form', { class: 'search-form' }, this.input, el('button', { class: 'choice primary-choice', text: 'Search', attrs: { type: 'submit' } }));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      api.setQuery(this.input.value);
+    });
+    const nav = (/** @type {number} */ delta) => () => {
+      if (this.mode === 'year') this.year += delta;
+      else {
+        this.month += delta;
+        if (this.month < 1) [this.month, this.year] = [12, this.year - 1];
+        if (this.month > 12) [this.month, this.year] = [1, this.year + 1];
+      }
+      void this.drawCalendar();
+    };
+    const modeButton = el('button', { class: 'choice', text: 'Year', testid: 'calendar-mode', attrs: { type: 'button' } });
+    modeButton.addEventListener('click', () => {
+      this.mode = this.mode === 'month' ? 'year' : 'month';
+      modeButton.textContent = this.mode === 'month' ? 'Year' : 'Month';
+      void this.drawCalendar();
+    });
+    root.replaceChildren(
+      el(
+        'article',
+        { class: 'library-page', testid: 'library-page' },
+        el('header', { class: 'page-head' }, el('h1', { text: 'Library' }), el('p', { class: 'page-hint', text: 'Search every page and every week. Ctrl+K brings you here from anywhere.' })),
+        form,
+        this.summary,
+        this.results,
+        el(
+          'div',
+          { class: 'trends-pair' },
+          el(
+            'section',
+            { class: 'card' },
+            el('div', { class: 'calendar-head' }, el('button', { class: 'nav-arrow small-arrow', text: '‹', attrs: { type: 'button', 'aria-label': 'Earlier' }, on: { click: nav(-1) } }), this.calendarTitle, el('button', { class: 'nav-arrow small-arrow', text: '›', attrs: { type: 'button', 'aria-label': 'Later' }, on: { click: nav(1) } }), modeButton),
+            this.calendarGrid,
+          ),
+          el('section', { class: 'card' }, el('h2', { text: 'Tags' }), this.tags),
+        ),
+      ),
+    );
+  }
+
+  /** @param {string} query */
+  async show(query) {
+    this.input.value = query;
+    this.input.focus();
+    await Promise.all([this.drawResults(query), this.drawTags(), this.drawCalendar()]);
+  }
+
+  /** @param {string} query */
+  async drawResults(query) {
+    this.results.replaceChildren();
+    if (!query.trim()) {
+      this.summary.textContent = '';
+      return;
+    }
+    try {
+      const found = await this.api.search(query);
+      this.summary.textContent = found.hits.length ? `${found.hits.length}${found.hits.length === 200 ? '+' : ''} results, newest first.` : 'Nothing found.';
+      for (const hit of found.hits) {
+        const snippet = el('p', { class: 'snippet' });
+        for (const seg of hit.snippet) snippet.append(seg.hit ? el('mark', { text: seg.text }) : document.createTextNode(seg.text));
+        const href = hit.week ? `#/week/${hit.week}` : `#/day/${hit.date}?h=${encodeURIComponent(found.terms.join(','))}`;
+        const when = hit.week ? `Week ${Number(hit.week.slice(6))}, ${hit.week.slice(0, 4)}` : `${describe(hit.date).weekday}, ${describe(hit.date).long}`;
+        this.results.append(
+          el(
+            'li',
+            { class: 'result', testid: 'search-result' },
+            el('a', { class: 'result-link', testid: 'result-link', attrs: { href }, text: when }),
+            el('span', { class: `result-side side-${hit.side}`, text: SIDE_NAMES[/** @type {'role' | 'self' | 'week'} */ (hit.side)] ?? hit.side }),
+            snippet,
+          ),
+        );
+      }
+    } catch (e) {
+      this.summary.textContent = /** @type {{ message?: string }} */ (e).message ?? String(e);
+    }
+  }
+
+  async drawTags() {
+    try {
+      const tags = await this.api.tags();
+      this.tags.replaceChildren(
+        ...(tags.length
+          ? tags.map((t) => el('a', { class: 'tag-chip', testid: 'tag-chip', text: `#${t.tag} ${t.days}`, attrs: { href: `#/library?q=${encodeURIComponent(`#${t.tag}`)}` } }))
+          : [el('p', { class: 'page-hint', text: 'Write #words in a page and they appear here.' })]),
+      );
+    } catch (e) {
+      this.api.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
+    }
+  }
+
+  async drawCalendar() {
+    const months = this.mode === 'year' ? Array.from({ length: 12 }, (_, i) => i + 1) : [this.month];
+    const from = monthStart(this.year, months[0]);
+    const to = addDays(this.mode === 'year' ? `${this.year + 1}-01-01` : monthStart(this.month === 12 ? this.year + 1 : this.year, this.month === 12 ? 1 : this.month + 1), -1);
+    this.calendarTitle.textContent = this.mode === 'year' ? String(this.year) : new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(this.year, this.month - 1, 1)));
+    try {
+      const days = await this.api.calendar(from, to);
+      const byDate = new Map(days.map((d) => [d.date, d]));
+      this.calendarGrid.className = `calendar ${this.mode}`;
+      this.calendarGrid.replaceChildren(...months.map((m) => this.monthGrid(this.year, m, byDate)));
+    } catch (e) {
+      this.api.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
+    }
+  }
+
+  /**
+   * @param {number} year
+   * @param {number} month
+   * @param {Map<string, CalendarDayDto>} byDate
+   */
+  monthGrid(year, month, byDate) {
+    const grid = el('div', { class: 'month', testid: 'calendar-month' });
+    if (this.mode === 'year') grid.append(el('p', { class: 'month-name', text: new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))) }));
+    const cells = el('div', { class: 'month-cells' });
+    const first = monthStart(year, month);
+    const offset = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday first
+    for (let i = 0; i < offset; i++) cells.append(el('span', { class: 'cell empty' }));
+    for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) {
+      const day = byDate.get(d);
+      const cell = el('a', { class: `cell${day ? ' has-page' : ''}`, text: this.mode === 'month' ? String(Number(d.slice(8))) : '', attrs: { href: `#/day/${d}`, title: day ? `${d}: stress ${day.stress ?? '–'}` : d, 'data-date': d } });
+      if (day && day.stress !== null) cell.style.setProperty('--stress', String(day.stress / 10));
+      if (day && day.stress !== null) cell.classList.add('rated');
+      cells.append(cell);
+    }
+    grid.append(cells);
+    return grid;
+  }
+}
