@@ -115,10 +115,17 @@ pub fn encode_day(entry: &DayEntry) -> Result<Vec<u8>> {
         updated_at: entry.updated_at,
     };
     // Serializing plain owned data to a Vec cannot fail.
-    let bytes = serde_json::to_vec(&record).expect("day record serializes");
+    within_limit(
+        serde_json::to_vec(&record).expect("day record serializes"),
+        entry.date,
+    )
+}
+
+/// Refuses a record larger than `MAX_RECORD_BYTES` (named by the day it belongs to).
+fn within_limit(bytes: Vec<u8>, date: NaiveDate) -> Result<Vec<u8>> {
     if bytes.len() > MAX_RECORD_BYTES {
         return Err(KeelError::EntryTooLarge {
-            date: entry.date,
+            date,
             bytes: bytes.len(),
             limit: MAX_RECORD_BYTES,
         });
@@ -205,15 +212,10 @@ pub fn encode_week(week: &WeekReflection) -> Result<Vec<u8>> {
         updated_at: week.updated_at,
     };
     // Serializing plain owned data to a Vec cannot fail.
-    let bytes = serde_json::to_vec(&record).expect("week record serializes");
-    if bytes.len() > MAX_RECORD_BYTES {
-        return Err(KeelError::EntryTooLarge {
-            date: week.week.monday(),
-            bytes: bytes.len(),
-            limit: MAX_RECORD_BYTES,
-        });
-    }
-    Ok(bytes)
+    within_limit(
+        serde_json::to_vec(&record).expect("week record serializes"),
+        week.week.monday(),
+    )
 }
 
 /// Decodes a week record of any known version.

@@ -291,6 +291,15 @@ impl App {
         .await;
     }
 
+    /// Waits until the status line says a save failed.
+    pub async fn wait_save_error(&self) {
+        self.wait_for(
+            "a save error",
+            "return document.getElementById('save-status').dataset.state === 'error'",
+        )
+        .await;
+    }
+
     /// Opens `#/day/DATE` and waits until the page shows that date.
     pub async fn open_day(&self, date: &str) {
         self.js(&format!("location.hash = '#/day/{date}'")).await;

@@ -210,11 +210,7 @@ fn a_failed_save_keeps_the_text_and_says_why() {
         // A paste far larger than a page may hold: the save is refused by the core.
         app.paste_into("self-editor", "e.value + ' ' + 'long '.repeat(40000)")
             .await;
-        app.wait_for(
-            "the error",
-            "return document.getElementById('save-status').dataset.state === 'error'",
-        )
-        .await;
+        app.wait_save_error().await;
         let (_, text) = app.status().await;
         assert!(
             text.starts_with("Not saved: The page for 2026-11-23 is"),
@@ -354,11 +350,7 @@ fn a_full_disk_keeps_the_text_says_why_and_saves_when_space_returns() {
             "e.value + ' Written while the disk was full. ' + 'more words '.repeat(4000)",
         )
         .await;
-        app.wait_for(
-            "the error",
-            "return document.getElementById('save-status').dataset.state === 'error'",
-        )
-        .await;
+        app.wait_save_error().await;
         let (_, text) = app.status().await;
         assert!(
             text.contains("There is no space left on the disk that holds the journal"),
