@@ -10,6 +10,7 @@
 //! Nothing under `src/` depends on Tauri or on any UI; `scripts/check.sh` proves it.
 
 pub mod analytics;
+pub mod backup;
 pub mod error;
 pub mod interchange;
 pub mod location;

@@ -216,7 +216,7 @@ fn run_import(
     let journal = state.journal()?;
     let plan = interchange::plan(journal, how.source, bytes, how.options, state.clock.now())?;
     if write {
-        interchange::apply(journal, &plan)?;
+        interchange::apply_with_backup(journal, &plan, state.clock.now())?;
     }
     Ok(ImportPlanDto::new(&plan, write))
 }

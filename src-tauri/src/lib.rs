@@ -103,6 +103,19 @@ pub fn run() {
         }));
     let builder = builder.plugin(tauri_plugin_dialog::init());
     let state = AppState::open(dir, Box::new(SystemClock));
+    let builder = builder.setup(|app| {
+        // The once-a-day backup, off the window's thread so the page opens at once.
+        let handle = app.handle().clone();
+        std::thread::spawn(move || {
+            let state = handle.state::<AppState>();
+            if let Ok(journal) = state.journal() {
+                if let Err(e) = keel::backup::daily(journal, state.clock.now()) {
+                    eprintln!("keel-desktop: the daily backup failed: {e}");
+                }
+            }
+        });
+        Ok(())
+    });
     with_app(builder, state)
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

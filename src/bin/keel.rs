@@ -47,6 +47,27 @@ enum Command {
     Export(ExportArgs),
     /// Bring entries in from Keel JSON, jrnl's JSON export, or Day One's export (JSON or zip).
     Import(ImportArgs),
+    /// Verified snapshots of the journal: take one, list them, or restore one.
+    Backup(BackupArgs),
+}
+
+#[derive(Args)]
+struct BackupArgs {
+    #[command(subcommand)]
+    action: BackupAction,
+}
+
+#[derive(Subcommand)]
+enum BackupAction {
+    /// Take a verified snapshot now (and prune old ones).
+    Create,
+    /// List the snapshots, newest first.
+    List,
+    /// Restore a snapshot: the current store is moved aside, never deleted.
+    Restore {
+        /// The backup file (default: the newest).
+        file: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -235,12 +256,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Stats(args) => stats(cli.journal, args),
         Command::Export(args) => export(cli.journal, args),
         Command::Import(args) => import(cli.journal, args),
+        Command::Backup(args) => backup(cli.journal, args),
     }
 }
 
 fn open_journal(flag: Option<PathBuf>) -> Result<Journal, Failure> {
     let dir = location::resolve_journal_dir(flag, std::env::var_os(location::JOURNAL_ENV))?;
-    Ok(Journal::open(&dir)?)
+    Journal::open(&dir).map_err(|e| {
+        // A journal that cannot be read: point at the newest backup, change nothing.
+        let damaged = matches!(e, KeelError::Corrupt { .. } | KeelError::Storage(_));
+        match keel::backup::list(&dir).ok().and_then(|b| b.into_iter().next()) {
+            Some(newest) if damaged => Failure::Error(format!(
+                "{e} Nothing was changed. The newest backup is from {}: `keel backup restore` restores it and keeps the journal as it is now.",
+                newest.taken_at.format("%Y-%m-%d %H:%M")
+            )),
+            _ => Failure::from(e),
+        }
+    })
 }
 
 fn day_or_today(date: Option<&str>) -> Result<NaiveDate, Failure> {
@@ -710,7 +742,7 @@ fn import(journal: Option<PathBuf>, args: ImportArgs) -> Result<(), Failure> {
         Local::now().fixed_offset(),
     )?;
     if !args.dry_run {
-        interchange::apply(&journal, &plan)?;
+        interchange::apply_with_backup(&journal, &plan, Local::now().fixed_offset())?;
     }
     let span = match (plan.first_date, plan.last_date) {
         (Some(a), Some(b)) => format!(", {a} to {b}"),
@@ -745,6 +777,57 @@ fn import(journal: Option<PathBuf>, args: ImportArgs) -> Result<(), Failure> {
         out.push_str(&format!("Skipped {bad}\n"));
     }
     write_stdout(&out)
+}
+
+fn backup(journal_flag: Option<PathBuf>, args: BackupArgs) -> Result<(), Failure> {
+    let dir = location::resolve_journal_dir(journal_flag, std::env::var_os(location::JOURNAL_ENV))?;
+    let now = Local::now().fixed_offset();
+    match args.action {
+        BackupAction::Create => {
+            let journal = Journal::open(&dir)?;
+            let b = keel::backup::create(&journal, now)?;
+            let removed = keel::backup::prune(&dir, now)?;
+            write_stdout(&format!(
+                "Backed up to {} ({} bytes, verified); {removed} old backups removed.\n",
+                b.path.display(),
+                b.bytes
+            ))
+        }
+        BackupAction::List => {
+            let all = keel::backup::list(&dir)?;
+            if all.is_empty() {
+                return write_stdout("No backups yet.\n");
+            }
+            let lines: String = all
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{}  {:>9} bytes  {}\n",
+                        b.taken_at.format("%Y-%m-%d %H:%M:%S"),
+                        b.bytes,
+                        b.path.display()
+                    )
+                })
+                .collect();
+            write_stdout(&lines)
+        }
+        BackupAction::Restore { file } => {
+            let file = match file {
+                Some(f) => f,
+                None => keel::backup::list(&dir)?
+                    .into_iter()
+                    .next()
+                    .map(|b| b.path)
+                    .ok_or_else(|| Failure::Error("There is no backup to restore.".into()))?,
+            };
+            let (aside, n) = keel::backup::restore(&dir, &file, now)?;
+            write_stdout(&format!(
+                "Restored {n} pages from {}. The journal as it was is kept in {}.\n",
+                file.display(),
+                aside.display()
+            ))
+        }
+    }
 }
 
 fn render() -> Result<(), Failure> {

@@ -170,6 +170,19 @@ pub fn apply(journal: &Journal, plan: &ImportPlan) -> Result<()> {
     journal.apply_import(&plan.batch)
 }
 
+/// Writes a plan after taking a verified backup of the journal (when it holds anything), so an
+/// import can always be undone by restoring that backup.
+pub fn apply_with_backup(
+    journal: &Journal,
+    plan: &ImportPlan,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    if journal.n_days()? > 0 || !journal.weeks()?.is_empty() {
+        crate::backup::create(journal, now)?;
+    }
+    apply(journal, plan)
+}
+
 /// Plans and applies in one go; returns the plan that was applied.
 pub fn import(
     journal: &Journal,

@@ -571,3 +571,89 @@ fn search_finds_words_on_both_sides_newest_first() {
         Some(1)
     );
 }
+
+#[test]
+fn backups_are_taken_before_imports_listed_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-20",
+            "--role",
+            "Before the import.",
+        ],
+    ));
+    assert_eq!(
+        stdout(&keel(dir.path(), &["backup", "list"])),
+        "No backups yet.\n"
+    );
+    let file = fixture("tests/fixtures/jrnl/export.json");
+    assert_ok(&keel(
+        dir.path(),
+        &["import", "--from", "jrnl", file.to_str().unwrap()],
+    ));
+    let listed = stdout(&keel(dir.path(), &["backup", "list"]));
+    assert_eq!(
+        listed.lines().count(),
+        1,
+        "a backup was taken before the import: {listed}"
+    );
+    // Restoring the newest backup undoes the import and keeps the journal as it was.
+    let restored = keel(dir.path(), &["backup", "restore"]);
+    assert_ok(&restored);
+    assert!(
+        stdout(&restored).starts_with("Restored 1 pages from"),
+        "{}",
+        stdout(&restored)
+    );
+    assert_eq!(
+        keel(dir.path(), &["show", "2026-11-23"]).status.code(),
+        Some(1),
+        "the imported day is gone"
+    );
+    assert!(stdout(&keel(dir.path(), &["show", "2026-11-20"])).contains("Before the import."));
+    assert!(std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| e
+        .file_name()
+        .to_string_lossy()
+        .starts_with("store.before-restore-")));
+}
+
+#[test]
+fn a_damaged_journal_is_reported_with_the_newest_backup_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_ok(&keel(
+        dir.path(),
+        &[
+            "add",
+            "--date",
+            "2026-11-20",
+            "--role",
+            "Safe in the backup.",
+        ],
+    ));
+    assert_ok(&keel(dir.path(), &["backup", "create"]));
+    let db = dir.path().join("store").join("db");
+    std::fs::write(
+        &db,
+        vec![0xA5u8; std::fs::metadata(&db).unwrap().len() as usize],
+    )
+    .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let out = keel(dir.path(), &["show", "2026-11-20"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains("Nothing was changed. The newest backup is from"),
+        "{message}"
+    );
+    assert!(message.contains("keel backup restore"), "{message}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the damaged file is untouched"
+    );
+    assert_ok(&keel(dir.path(), &["backup", "restore"]));
+    assert!(stdout(&keel(dir.path(), &["show", "2026-11-20"])).contains("Safe in the backup."));
+}

@@ -1,0 +1,171 @@
+//! Backups: retention tiers, verified snapshots, once a day, and a restore that brings every
+//! entry back from a damaged journal while keeping the damaged files.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+
+use super::*;
+use crate::model::DayPatch;
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn t(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+#[test]
+fn retention_keeps_seven_days_four_weeks_and_twelve_months() {
+    let now = t("2026-11-28 09:00");
+    // One backup a day for 400 days, and a second one today.
+    let mut taken: Vec<NaiveDateTime> = (0..400)
+        .map(|i| now - chrono::Duration::days(i) - chrono::Duration::hours(1))
+        .collect();
+    taken.push(now);
+    let kept = keep(&taken, now);
+    assert!(kept.contains(&now), "the newest is kept");
+    let days: BTreeSet<NaiveDate> = kept.iter().map(|k| k.date()).collect();
+    for i in 0..7 {
+        assert!(
+            days.contains(&(now.date() - chrono::Days::new(i))),
+            "day -{i}"
+        );
+    }
+    assert!(kept.len() <= 7 + 4 + 12 + 1, "{} kept", kept.len());
+    assert!(
+        kept.iter().all(|k| (now - *k).num_days() < 366),
+        "nothing past a year"
+    );
+    // Months: the newest backup of each of the last 12 months is there.
+    let months: BTreeSet<(i32, u32)> = kept
+        .iter()
+        .map(|k| (k.date().year(), k.date().month()))
+        .collect();
+    assert_eq!(months.len(), 12);
+    assert!(keep(&[], now).is_empty());
+}
+
+#[test]
+fn snapshots_are_verified_listed_daily_and_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    journal
+        .save_day(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            &DayPatch {
+                role: Some("Before the backup.".into()),
+                ..DayPatch::default()
+            },
+            at("2026-11-27T20:00:00+01:00"),
+        )
+        .unwrap();
+    let first = daily(&journal, at("2026-11-28T08:00:00+01:00"))
+        .unwrap()
+        .expect("a backup today");
+    assert_eq!(
+        std::fs::read_to_string(&first.path).unwrap(),
+        interchange::export_json(&journal).unwrap()
+    );
+    assert!(
+        daily(&journal, at("2026-11-28T18:00:00+01:00"))
+            .unwrap()
+            .is_none(),
+        "once a day"
+    );
+    for day in 1..=20 {
+        create(&journal, at(&format!("2026-10-{day:02}T08:00:00+01:00"))).unwrap();
+    }
+    assert_eq!(list(dir.path()).unwrap().len(), 21);
+    let removed = prune(dir.path(), at("2026-11-28T19:00:00+01:00")).unwrap();
+    let left = list(dir.path()).unwrap();
+    assert_eq!(left.len() + removed, 21);
+    assert_eq!(
+        left[0].taken_at,
+        t("2026-11-28 08:00"),
+        "newest first, and kept"
+    );
+    // October 2026 is more than 4 weeks back: one backup stands for the month.
+    assert_eq!(
+        left.iter()
+            .filter(|b| b.taken_at.date().month() == 10)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_restore_brings_every_entry_back_and_keeps_the_damaged_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = at("2026-11-28T09:00:00+01:00");
+    let backup = {
+        let journal = Journal::open(dir.path()).unwrap();
+        for i in 0..30u64 {
+            journal
+                .save_day(
+                    chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + chrono::Days::new(i),
+                    &DayPatch {
+                        role: Some(format!("Page {i}")),
+                        stress: Some(Some((i % 10 + 1) as i64)),
+                        ..DayPatch::default()
+                    },
+                    now,
+                )
+                .unwrap();
+        }
+        create(&journal, now).unwrap()
+    };
+    // Damage the store: overwrite the start of sled's file.
+    let db = dir.path().join("store").join("db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in bytes.iter_mut().take(8192) {
+        *b ^= 0xA5;
+    }
+    std::fs::write(&db, bytes).unwrap();
+
+    let (aside, n) = restore(dir.path(), &backup.path, at("2026-11-28T10:00:00+01:00")).unwrap();
+    assert_eq!(n, 30);
+    assert!(
+        aside.join("db").exists(),
+        "the damaged files are kept at {}",
+        aside.display()
+    );
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.n_days().unwrap(), 30);
+    let day = journal
+        .day(chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (day.role.as_str(), day.check_in.stress),
+        ("Page 14", Some(5))
+    );
+}
+
+#[test]
+fn a_bad_backup_is_refused_before_the_journal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let journal = Journal::open(dir.path()).unwrap();
+        journal
+            .save_day(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                &DayPatch {
+                    role: Some("still here".into()),
+                    ..DayPatch::default()
+                },
+                at("2026-11-28T09:00:00+01:00"),
+            )
+            .unwrap();
+    }
+    let bad = dir.path().join("not-a-backup.json");
+    std::fs::write(&bad, "{\"format\": \"keel\", \"version\": 7}").unwrap();
+    assert!(restore(dir.path(), &bad, at("2026-11-28T10:00:00+01:00")).is_err());
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.n_days().unwrap(), 1);
+    assert!(!dir
+        .path()
+        .read_dir()
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with("store.before")));
+}
