@@ -31,6 +31,8 @@ fn main() {
         "tag_counts",
         "calendar",
         "on_this_day",
+        "list_backups",
+        "restore_backup",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

@@ -222,6 +222,50 @@ pub fn restore(
     Ok((aside, plan.n_new))
 }
 
+const PENDING: &str = "restore-on-next-start";
+
+/// Asks for `backup_name` (a file in the backups folder, by name only) to be restored the next
+/// time the journal is opened through `apply_pending_restore`: the running app holds the
+/// journal, so it cannot move the store aside itself.
+pub fn request_restore(journal_dir: &Path, backup_name: &str) -> Result<Backup> {
+    let chosen = list(journal_dir)?
+        .into_iter()
+        .find(|b| b.path.file_name().is_some_and(|n| n == backup_name))
+        .ok_or_else(|| KeelError::Corrupt {
+            what: "backup".into(),
+            detail: format!("there is no backup named “{backup_name}”"),
+        })?;
+    let marker = folder(journal_dir).join(PENDING);
+    std::fs::write(&marker, backup_name).map_err(io("write", &marker))?;
+    std::fs::File::open(folder(journal_dir))
+        .and_then(|d| d.sync_all())
+        .map_err(io("sync the folder", &folder(journal_dir)))?;
+    Ok(chosen)
+}
+
+/// Performs a restore asked for by `request_restore`, if there is one; returns what was
+/// restored. Call it before opening the journal.
+pub fn apply_pending_restore(
+    journal_dir: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<Option<(PathBuf, usize)>> {
+    let marker = folder(journal_dir).join(PENDING);
+    let Ok(name) = std::fs::read_to_string(&marker) else {
+        return Ok(None);
+    };
+    // The marker names a file in the backups folder only, never a path.
+    let name = name.trim();
+    if name.contains('/') || name.contains('\\') || !name.starts_with(PREFIX) {
+        let _ = std::fs::remove_file(&marker);
+        return Ok(None);
+    }
+    let backup = folder(journal_dir).join(name);
+    let result = restore(journal_dir, &backup, now);
+    // Asked once: whether it worked or not, it is not retried at every start.
+    let _ = std::fs::remove_file(&marker);
+    result.map(Some)
+}
+
 fn tempfile_dir(journal_dir: &Path) -> Result<PathBuf> {
     let dir = folder(journal_dir).join(format!(".restore-check-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -102,6 +102,10 @@ pub enum KeelError {
     #[error("A stored {what} could not be read ({detail}); the journal may be damaged.")]
     Corrupt { what: String, detail: String },
 
+    /// The journal's files cannot be read at all.
+    #[error("The journal at {} is damaged and cannot be read.", path.display())]
+    JournalDamaged { path: PathBuf },
+
     /// A file-system failure outside sled (creating the folder, syncing files).
     #[error("Could not {action} {}: {source}", path.display())]
     Io {
@@ -148,7 +152,7 @@ impl KeelError {
             KeelError::PromptLibrary { .. } => "prompt_library",
             KeelError::JournalLocked { .. } => "journal_locked",
             KeelError::NewerSchema { .. } => "newer_schema",
-            KeelError::Corrupt { .. } => "corrupt",
+            KeelError::Corrupt { .. } | KeelError::JournalDamaged { .. } => "corrupt",
             KeelError::Io { .. } => "io",
             KeelError::NoJournalLocation => "no_journal_location",
             KeelError::DiskFull { .. } => "disk_full",

@@ -301,3 +301,19 @@ export function calendar(from, to) {
 export function onThisDay(date) {
   return call('on_this_day', { date });
 }
+
+/** @typedef {import('./bindings/BackupDto').BackupDto} BackupDto */
+
+/** @returns {Promise<BackupDto[]>} newest first */
+export function listBackups() {
+  return call('list_backups');
+}
+
+/**
+ * Restores a backup: the app restarts and the restore happens before the journal opens.
+ * @param {string} name as listBackups names it
+ * @returns {Promise<void>}
+ */
+export function restoreBackup(name) {
+  return call('restore_backup', { name });
+}

@@ -84,6 +84,23 @@ function showFatal(error) {
   p.textContent = error.message;
   box.append(h1, p);
   root.append(box);
+  // Offer the newest backup; nothing is changed unless the person asks.
+  void api
+    .listBackups()
+    .then((backups) => {
+      const newest = backups[0];
+      if (!newest) return;
+      const offer = document.createElement('p');
+      offer.textContent = `Nothing was changed. A backup from ${newest.taken_at} can be restored: Keel restarts, sets the journal as it is now aside (it is not deleted), and opens the backup.`;
+      const restore = document.createElement('button');
+      restore.type = 'button';
+      restore.className = 'choice primary-choice';
+      restore.dataset.testid = 'restore-newest';
+      restore.textContent = `Restore the backup from ${newest.taken_at}`;
+      restore.addEventListener('click', () => void api.restoreBackup(newest.name).catch((e) => showNotice(api.asErrorDto(e).message)));
+      box.append(offer, restore);
+    })
+    .catch(() => {});
 }
 
 async function start() {
@@ -235,6 +252,8 @@ async function start() {
         weekView = null;
         showStatus('idle', {});
         new SettingsView(root, settings, {
+          backups: api.listBackups,
+          restore: api.restoreBackup,
           save: api.saveSettings,
           saved: (stored) => {
             // The day page's words ("Did work stop by 18:00?") come from the app info.

@@ -12,7 +12,7 @@ use crate::dto::{
     WeekContentDto, WeekDto,
 };
 use crate::dto::{
-    CalendarDayDto, EarlierPageDto, ExportDoneDto, ExportFormatDto, ExportProgressDto,
+    BackupDto, CalendarDayDto, EarlierPageDto, ExportDoneDto, ExportFormatDto, ExportProgressDto,
     ImportPlanDto, ImportRequestDto, SearchDto, TagCountDto, TrendsDto,
 };
 use crate::error::ErrorDto;
@@ -408,6 +408,34 @@ pub async fn on_this_day(
             excerpt: p.excerpt,
         })
         .collect())
+}
+
+fn journal_dir(state: &AppState) -> Result<&std::path::PathBuf, ErrorDto> {
+    state
+        .journal_dir()
+        .ok_or_else(|| keel::KeelError::NoJournalLocation.into())
+}
+
+/// The journal's backups, newest first (also when the journal itself could not be opened).
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupDto>, ErrorDto> {
+    Ok(keel::backup::list(journal_dir(&state)?)?
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// Restores a backup (named as `list_backups` names it): the app restarts, and the restore
+/// happens before the journal opens, moving the current store aside.
+#[tauri::command]
+pub async fn restore_backup<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<(), ErrorDto> {
+    keel::backup::request_restore(journal_dir(&state)?, &name)?;
+    app.request_restart();
+    Ok(())
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

@@ -809,6 +809,31 @@ pub struct EarlierPageDto {
     pub excerpt: String,
 }
 
+/// A backup of the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BackupDto {
+    /// The file's name in the backups folder (the only way the page can name a backup).
+    pub name: String,
+    /// Local time, YYYY-MM-DD HH:MM.
+    pub taken_at: String,
+    pub bytes: u32,
+}
+
+impl From<keel::backup::Backup> for BackupDto {
+    fn from(b: keel::backup::Backup) -> BackupDto {
+        BackupDto {
+            name: b
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            taken_at: b.taken_at.format("%Y-%m-%d %H:%M").to_string(),
+            bytes: b.bytes.min(u64::from(u32::MAX)) as u32,
+        }
+    }
+}
+
 /// One check-in scale with its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -908,6 +933,7 @@ mod tests {
             ("TagCountDto", TagCountDto::decl(&cfg)),
             ("CalendarDayDto", CalendarDayDto::decl(&cfg)),
             ("EarlierPageDto", EarlierPageDto::decl(&cfg)),
+            ("BackupDto", BackupDto::decl(&cfg)),
         ];
         let mut stale = Vec::new();
         for (name, decl) in declarations {

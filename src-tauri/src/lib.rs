@@ -55,6 +55,8 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::tag_counts,
             commands::calendar,
             commands::on_this_day,
+            commands::list_backups,
+            commands::restore_backup,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

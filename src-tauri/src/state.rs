@@ -47,7 +47,14 @@ impl AppState {
     /// command, so the window can still show it.
     pub fn open(dir: keel::Result<PathBuf>, clock: Box<dyn Clock>) -> AppState {
         let journal_dir = dir.as_ref().ok().cloned();
-        let journal = dir.and_then(|d| Journal::open(&d)).map_err(ErrorDto::from);
+        let now = clock.now();
+        let journal = dir
+            .and_then(|d| {
+                // A restore the person asked for while the journal was open happens now.
+                keel::backup::apply_pending_restore(&d, now)?;
+                Journal::open(&d)
+            })
+            .map_err(ErrorDto::from);
         AppState {
             journal,
             journal_dir,

@@ -169,3 +169,48 @@ fn a_bad_backup_is_refused_before_the_journal_is_touched() {
         .flatten()
         .any(|e| e.file_name().to_string_lossy().starts_with("store.before")));
 }
+
+#[test]
+fn a_restore_asked_for_while_open_happens_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = at("2026-11-28T09:00:00+01:00");
+    let name = {
+        let journal = Journal::open(dir.path()).unwrap();
+        journal
+            .save_day(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                &DayPatch {
+                    role: Some("in the backup".into()),
+                    ..DayPatch::default()
+                },
+                now,
+            )
+            .unwrap();
+        let b = create(&journal, now).unwrap();
+        journal
+            .save_day(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                &DayPatch {
+                    role: Some("after the backup".into()),
+                    ..DayPatch::default()
+                },
+                now,
+            )
+            .unwrap();
+        let name = b.path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(request_restore(dir.path(), "../../etc/passwd").is_err());
+        request_restore(dir.path(), &name).unwrap();
+        name
+    };
+    let (_, n) = apply_pending_restore(dir.path(), at("2026-11-28T10:00:00+01:00"))
+        .unwrap()
+        .expect("restored");
+    assert_eq!(n, 1);
+    assert!(
+        apply_pending_restore(dir.path(), now).unwrap().is_none(),
+        "only once"
+    );
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.n_days().unwrap(), 1);
+    assert!(!name.is_empty());
+}

@@ -264,7 +264,7 @@ fn open_journal(flag: Option<PathBuf>) -> Result<Journal, Failure> {
     let dir = location::resolve_journal_dir(flag, std::env::var_os(location::JOURNAL_ENV))?;
     Journal::open(&dir).map_err(|e| {
         // A journal that cannot be read: point at the newest backup, change nothing.
-        let damaged = matches!(e, KeelError::Corrupt { .. } | KeelError::Storage(_));
+        let damaged = matches!(e, KeelError::Corrupt { .. } | KeelError::JournalDamaged { .. } | KeelError::Storage(_));
         match keel::backup::list(&dir).ok().and_then(|b| b.into_iter().next()) {
             Some(newest) if damaged => Failure::Error(format!(
                 "{e} Nothing was changed. The newest backup is from {}: `keel backup restore` restores it and keeps the journal as it is now.",

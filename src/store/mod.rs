@@ -837,9 +837,10 @@ fn map_open_error(error: sled::Error, dir: &Path) -> KeelError {
         }
     }
     match error {
-        sled::Error::Corruption { .. } => KeelError::Corrupt {
-            what: "journal store".into(),
-            detail: error.to_string(),
+        // sled's own wording is for developers (offsets, backtraces); the person needs to know
+        // that the files are damaged.
+        sled::Error::Corruption { .. } => KeelError::JournalDamaged {
+            path: dir.to_owned(),
         },
         other => KeelError::Storage(other),
     }

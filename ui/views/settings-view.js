@@ -66,9 +66,9 @@ export class SettingsView {
   /**
    * @param {HTMLElement} root
    * @param {SettingsDto} settings
-   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void }} deps
+   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void> }} deps
    */
-  constructor(root, settings, { save, saved, failed }) {
+  constructor(root, settings, { save, saved, failed, backups, restore }) {
     const endOfWork = el('input', { testid: 'setting-end-of-work', attrs: { type: 'time', 'aria-label': 'End of work' } });
     endOfWork.value = settings.end_of_work;
     const review = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': 'Review days' } });
@@ -130,12 +130,41 @@ export class SettingsView {
     );
     form.addEventListener('change', () => void store());
     form.addEventListener('submit', (event) => event.preventDefault());
+    const backupList = el('ul', { class: 'backup-list', testid: 'backup-list' });
+    void backups()
+      .then((list) => {
+        backupList.replaceChildren(
+          ...(list.length
+            ? list.map((b) =>
+                el(
+                  'li',
+                  {},
+                  el('span', { text: `${b.taken_at} · ${Math.max(1, Math.round(b.bytes / 1024))} KB ` }),
+                  el('button', {
+                    class: 'choice',
+                    text: 'Restore…',
+                    attrs: { type: 'button' },
+                    on: {
+                      click: () => {
+                        if (window.confirm(`Restore the backup from ${b.taken_at}? Keel restarts; the journal as it is now is set aside, not deleted.`)) {
+                          void restore(b.name).catch((e) => failed(/** @type {{ message?: string }} */ (e).message ?? String(e)));
+                        }
+                      },
+                    },
+                  }),
+                ),
+              )
+            : [el('li', { text: 'No backups yet: Keel takes one each day it opens, and before every import.' })]),
+        );
+      })
+      .catch((e) => failed(/** @type {{ message?: string }} */ (e).message ?? String(e)));
     root.replaceChildren(
       el(
         'article',
         { class: 'settings-page', testid: 'settings-page' },
         el('header', { class: 'page-head' }, el('h1', { text: 'Settings' }), el('p', { class: 'page-hint', text: 'Saved as you change them.' })),
         form,
+        el('section', { class: 'card' }, el('h2', { text: 'Backups' }), el('p', { class: 'page-hint', text: 'Verified copies in the journal’s backups folder: the newest of each of the last 7 days, 4 weeks and 12 months.' }), backupList),
       ),
     );
   }

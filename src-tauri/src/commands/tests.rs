@@ -627,3 +627,19 @@ fn search_tags_calendar_and_on_this_day() {
         "whole number",
     );
 }
+
+#[test]
+fn backups_are_listed_by_name_only() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let j = keel::Journal::open(dir.path()).unwrap();
+        keel::backup::create(&j, FixedClock.now()).unwrap();
+    }
+    let state = AppState::open(Ok(dir.path().to_owned()), Box::new(FixedClock));
+    let app = app_with(state, None);
+    let list = call(&app, "list_backups", json!({})).unwrap();
+    let name = list[0]["name"].as_str().unwrap();
+    assert!(name.starts_with("keel-backup-2026-11-28T201500"), "{name}");
+    assert_eq!(list[0]["taken_at"], "2026-11-28 20:15");
+    assert!(!name.contains('/'));
+}
