@@ -87,6 +87,11 @@ fn corrupt(what: impl Into<String>, detail: impl ToString) -> KeelError {
 
 fn version_of(bytes: &[u8], what: &str, newest: u32) -> Result<u32> {
     let Version { v } = serde_json::from_slice(bytes).map_err(|e| corrupt(what, e))?;
+    known_version(v, what, newest)
+}
+
+/// Refuses a record version this build does not read.
+fn known_version(v: u32, what: &str, newest: u32) -> Result<u32> {
     if v == 0 || v > newest {
         return Err(corrupt(
             what,
@@ -138,16 +143,14 @@ pub fn decode_day(bytes: &[u8]) -> Result<DayEntry> {
     const WHAT: &str = "day page";
     version_of(bytes, WHAT, DAY_RECORD_VERSION)?;
     let r: DayRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
-    let check_in = CheckIn {
-        stress: r.stress,
-        resilience: r.resilience,
-        overlap: r.overlap,
-        boundary: r.boundary,
-        after_hours_minutes: r.after_hours_minutes,
-    };
-    check_in
-        .validate()
-        .map_err(|e| corrupt(format!("day page for {}", r.date), e))?;
+    let check_in = stored_check_in(
+        r.date,
+        r.stress,
+        r.resilience,
+        r.overlap,
+        r.boundary,
+        r.after_hours_minutes,
+    )?;
     Ok(DayEntry {
         date: r.date,
         role: r.role,
@@ -176,26 +179,38 @@ struct CheckInOnly {
 pub fn decode_check_in(bytes: &[u8]) -> Result<(NaiveDate, CheckIn)> {
     const WHAT: &str = "day page";
     let r: CheckInOnly = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
-    if r.v == 0 || r.v > DAY_RECORD_VERSION {
-        return Err(corrupt(
-            WHAT,
-            format!(
-                "record version {}, this build reads 1 to {DAY_RECORD_VERSION}",
-                r.v
-            ),
-        ));
-    }
+    known_version(r.v, WHAT, DAY_RECORD_VERSION)?;
+    let check_in = stored_check_in(
+        r.date,
+        r.stress,
+        r.resilience,
+        r.overlap,
+        r.boundary,
+        r.after_hours_minutes,
+    )?;
+    Ok((r.date, check_in))
+}
+
+/// A stored check-in, checked as it is read: a value outside its scale means a damaged record.
+fn stored_check_in(
+    date: NaiveDate,
+    stress: Option<u8>,
+    resilience: Option<u8>,
+    overlap: Option<u8>,
+    boundary: Option<Boundary>,
+    after_hours_minutes: Option<u32>,
+) -> Result<CheckIn> {
     let check_in = CheckIn {
-        stress: r.stress,
-        resilience: r.resilience,
-        overlap: r.overlap,
-        boundary: r.boundary,
-        after_hours_minutes: r.after_hours_minutes,
+        stress,
+        resilience,
+        overlap,
+        boundary,
+        after_hours_minutes,
     };
     check_in
         .validate()
-        .map_err(|e| corrupt(format!("day page for {}", r.date), e))?;
-    Ok((r.date, check_in))
+        .map_err(|e| corrupt(format!("day page for {date}"), e))?;
+    Ok(check_in)
 }
 
 /// Encodes a week's reflection.
