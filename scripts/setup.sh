@@ -14,6 +14,8 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev
   # end-to-end tests: a virtual display, WebKit's WebDriver, process tools
   xvfb xauth webkit2gtk-driver dbus dbus-x11 procps curl ca-certificates
+  # the app crash test checks with strace that a save is fsynced before it is acknowledged
+  strace
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 

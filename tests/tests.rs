@@ -3,10 +3,14 @@
 //! Index:
 //! - `cli`: add, show (plain, --json, --html), render, edits that keep other fields, refusals
 //!   with their exit codes, stdin, the journal location rules, a second process refused.
+//! - `corruption`: bytes flipped or cut off across the store's files are reported with the
+//!   newest backup offered (never a panic, a hang or a silently different journal), and the
+//!   backup restores every entry.
 //! - `full_disk`: saves on a full tmpfs fail cleanly and succeed again once space returns.
 //!
 //! The crash test lives apart in `tests/crash.rs` (it re-executes itself as the writer child,
 //! so it has its own `main`).
 
 mod cli;
+mod corruption;
 mod full_disk;

@@ -444,11 +444,16 @@ pub async fn render_markdown(text: String) -> Result<String, ErrorDto> {
     Ok(keel::markdown::render_checked(&text)?)
 }
 
-/// Closes the calling window (the page calls it once its last save is durable).
+/// Closes the calling window (the page calls it once its last save is durable), after renewing
+/// the journal's write mark (the process exits without dropping the journal).
 #[tauri::command]
 pub async fn close_window<R: tauri::Runtime>(
     window: tauri::WebviewWindow<R>,
+    state: State<'_, AppState>,
 ) -> Result<(), ErrorDto> {
+    if let Ok(journal) = state.journal() {
+        journal.checkpoint();
+    }
     Ok(window.destroy()?)
 }
 

@@ -1,7 +1,8 @@
 //! The journal on disk: sled 0.34, one tree per record kind, every write durable on return.
 //!
 //! Layout of a journal folder `DIR`:
-//! - `DIR/store/`: the sled database (`conf`, `db`, `snap.*`).
+//! - `DIR/store/`: the sled database (`conf`, `db`, `snap.*`) and Keel's write mark
+//!   (`keel.mark`, see `mark`).
 //! - trees: `days` (day key → day record), `weeks` (week key → week record), `prompts`
 //!   (prompt id → prompt record), `meta` (`schema_version`, `settings`, `prompt_library`).
 //!
@@ -15,12 +16,15 @@
 //!   background flusher is off, so nothing reaches disk except through that path.
 //! - No record larger than `records::MAX_RECORD_BYTES` is written (sled never fsyncs blobs).
 //! - Opening never writes before the schema check: a newer journal is refused untouched.
+//! - A store that opens holding fewer writes than its write mark (`mark`) lost durable data
+//!   (a cut or damaged log that sled recovers silently): it is reported as damaged, untouched.
 //! - A second process gets `KeelError::JournalLocked` naming the folder.
 //! - A write that failed in sled or on disk closes the sled handle; the next call reopens it
 //!   (sled 0.34 refuses every write after an I/O error until it is reopened).
 
 pub(crate) mod index;
 mod keys;
+mod mark;
 pub mod migrate;
 mod records;
 
@@ -28,7 +32,8 @@ use std::fs::File;
 use std::ops::{Bound, RangeBounds};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
@@ -49,9 +54,11 @@ pub use records::MAX_RECORD_BYTES;
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const SETTINGS_KEY: &[u8] = b"settings";
 /// How long an open waits for a lock that may be this process's own, just released.
-const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(1500);
-const LOCK_RETRY: std::time::Duration = std::time::Duration::from_millis(25);
+const LOCK_PATIENCE: Duration = Duration::from_millis(1500);
+const LOCK_RETRY: Duration = Duration::from_millis(25);
 const PROMPT_LIBRARY_KEY: &[u8] = b"prompt_library";
+/// How often, at most, a write also renews the write mark (an open always does).
+const MARK_EVERY: Duration = Duration::from_secs(60);
 
 /// An open journal. Cheap to share by reference across threads: sled is thread-safe.
 ///
@@ -81,6 +88,19 @@ struct Store {
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
     dir: PathBuf,
+    /// When the write mark was last renewed.
+    marked_at: Mutex<Instant>,
+    /// The highest write count known durable (the mark never claims more).
+    durable_writes: AtomicU64,
+    /// Set once every check at open has passed; a store refused at open never touches the mark.
+    opened: std::sync::atomic::AtomicBool,
+}
+
+impl Drop for Store {
+    /// Closing renews the mark, so that what this handle wrote is covered by it.
+    fn drop(&mut self) {
+        self.renew_mark();
+    }
 }
 
 impl std::fmt::Debug for Journal {
@@ -128,11 +148,56 @@ impl Store {
             db,
             db_file,
             dir: dir.to_owned(),
+            marked_at: Mutex::new(Instant::now()),
+            durable_writes: AtomicU64::new(0),
+            opened: std::sync::atomic::AtomicBool::new(false),
         };
+        // Before anything is written: a store that went back in time is not to be touched.
+        let writes = store.writes()?;
+        store.durable_writes.store(writes, Ordering::Relaxed);
+        if mark::read(&store_dir).is_some_and(|marked| marked > writes) {
+            return Err(KeelError::JournalDamaged {
+                path: dir.to_owned(),
+            });
+        }
         store.check_schema()?;
         store.merge_prompt_library()?;
         store.check_index()?;
+        store.opened.store(true, Ordering::Release);
+        store.renew_mark();
         Ok(store)
+    }
+
+    /// How many `Journal::write`s the store holds.
+    fn writes(&self) -> Result<u64> {
+        Ok(mark::decode_count(
+            self.meta.get(mark::WRITES_KEY)?.as_deref(),
+        ))
+    }
+
+    /// Writes the durable write count into the mark; best effort.
+    fn renew_mark(&self) {
+        if !self.opened.load(Ordering::Acquire) {
+            return;
+        }
+        let store_dir = self.dir.join("store");
+        let writes = self.durable_writes.load(Ordering::Relaxed);
+        if mark::read(&store_dir) != Some(writes) && mark::write(&store_dir, writes).is_ok() {
+            *self.marked_at.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        }
+    }
+
+    /// Renews the mark after a durable write when the last renewal is old enough.
+    fn renew_mark_if_due(&self) {
+        let due = self
+            .marked_at
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .elapsed()
+            >= MARK_EVERY;
+        if due {
+            self.renew_mark();
+        }
     }
 
     /// Rebuilds the search index when it is missing, older than this build's, or was left
@@ -237,7 +302,7 @@ impl Journal {
         // sled finishes closing a database on its own threads; a journal closed a moment ago in
         // this process can still hold its lock for some milliseconds, so a lock is retried
         // briefly before it is reported as another process's.
-        let mut waited = std::time::Duration::ZERO;
+        let mut waited = Duration::ZERO;
         let store = loop {
             match Store::open(dir) {
                 Err(KeelError::JournalLocked { .. }) if waited < LOCK_PATIENCE => {
@@ -289,8 +354,16 @@ impl Journal {
     fn write<T>(&self, op: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         let store = self.store()?;
         let result = op(&store).and_then(|value| {
+            // Counted in the same flush as the write (see `mark`).
+            let count = store
+                .meta
+                .update_and_fetch(mark::WRITES_KEY, mark::increment)?;
             store.sync()?;
             self.n_syncs.fetch_add(1, Ordering::Relaxed);
+            store
+                .durable_writes
+                .fetch_max(mark::decode_count(count.as_deref()), Ordering::Relaxed);
+            store.renew_mark_if_due();
             Ok(value)
         });
         match result {
@@ -301,6 +374,14 @@ impl Journal {
                 Err(explain_write_error(e, &self.dir))
             }
             other => other,
+        }
+    }
+
+    /// Renews the write mark now (what the app does before its window closes; dropping the
+    /// journal does it too).
+    pub fn checkpoint(&self) {
+        if let Ok(store) = self.store() {
+            store.renew_mark();
         }
     }
 

@@ -297,3 +297,55 @@ fn a_damaged_record_is_reported_as_corrupt_not_a_panic() {
     let err = journal.day(d).unwrap_err();
     assert!(matches!(err, KeelError::Corrupt { .. }), "{err}");
 }
+
+#[test]
+fn a_store_cut_back_to_an_older_state_is_reported_damaged_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let journal = Journal::open(dir.path()).unwrap();
+        for day in 1..=30 {
+            let patch = DayPatch {
+                role: Some(format!("page {day}")),
+                ..DayPatch::default()
+            };
+            let d = NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
+            journal.save_day(d, &patch, now()).unwrap();
+        }
+    }
+    assert_eq!(mark::read(&dir.path().join("store")), Some(30));
+    // sled reads a log cut short as the torn tail of a crash and recovers without an error.
+    let db = dir.path().join("store/db");
+    let bytes = std::fs::read(&db).unwrap();
+    let used = bytes.iter().rposition(|&b| b != 0).unwrap() + 1;
+    std::fs::write(&db, &bytes[..used / 2]).unwrap();
+    let mark_before = std::fs::read(dir.path().join("store").join(mark::FILE)).unwrap();
+
+    // Refused every time: the failed open leaves the mark as it was (sled's own recovery does
+    // rewrite its snapshot and re-extend its log, which Keel cannot prevent: ARCHITECTURE.md, "Reliability").
+    for _ in 0..2 {
+        let err = Journal::open(dir.path()).unwrap_err();
+        assert!(matches!(err, KeelError::JournalDamaged { .. }), "{err}");
+    }
+    let mark_after = std::fs::read(dir.path().join("store").join(mark::FILE)).unwrap();
+    assert_eq!(mark_after, mark_before);
+}
+
+#[test]
+fn the_mark_follows_durable_writes_and_a_clean_reopen_is_not_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let d = date("2026-11-28");
+    for n in 0..3 {
+        let patch = DayPatch {
+            role: Some(format!("draft {n}")),
+            ..DayPatch::default()
+        };
+        journal.save_day(d, &patch, now()).unwrap();
+    }
+    journal.delete_day(d).unwrap();
+    journal.checkpoint();
+    assert_eq!(mark::read(&dir.path().join("store")), Some(4));
+    drop(journal);
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.day(d).unwrap(), None);
+}

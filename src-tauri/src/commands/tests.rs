@@ -643,3 +643,54 @@ fn backups_are_listed_by_name_only() {
     assert_eq!(list[0]["taken_at"], "2026-11-28 20:15");
     assert!(!name.contains('/'));
 }
+
+#[test]
+fn a_damaged_journal_is_reported_and_its_backup_restores_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // Written by the core directly: a mock app is not dropped with its state, so it would
+        // keep the journal's lock for the rest of the test.
+        let journal = keel::Journal::open(dir.path()).unwrap();
+        for day in 1..=20 {
+            let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+            let patch = keel::DayPatch {
+                role: Some(format!("day {day}")),
+                ..Default::default()
+            };
+            journal.save_day(date, &patch, FixedClock.now()).unwrap();
+        }
+        keel::backup::create(&journal, FixedClock.now()).unwrap();
+    }
+    // Cut the store's log in half (sled pre-allocates: cut what it has used).
+    let db = dir.path().join("store/db");
+    let bytes = std::fs::read(&db).unwrap();
+    let used = bytes.iter().rposition(|&b| b != 0).unwrap() + 1;
+    std::fs::write(&db, &bytes[..used / 2]).unwrap();
+
+    let state = AppState::open(Ok(dir.path().to_owned()), Box::new(FixedClock));
+    let app = app_with(state, None);
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["journal_error"]["kind"], "corrupt", "{info}");
+    let message = info["journal_error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("is damaged and cannot be read"),
+        "{message}"
+    );
+    assert_error(
+        call(&app, "get_day", json!({"date": "2026-11-05"})),
+        "corrupt",
+        "is damaged",
+    );
+    let backups = call(&app, "list_backups", json!({})).unwrap();
+    let name = backups[0]["name"].as_str().unwrap().to_owned();
+    // What `restore_backup` does before it restarts the app; the restart opens the journal.
+    keel::backup::request_restore(dir.path(), &name).unwrap();
+    drop(app);
+    let state = AppState::open(Ok(dir.path().to_owned()), Box::new(FixedClock));
+    let app = app_with(state, None);
+    for day in 1..=20 {
+        let date = format!("2026-11-{day:02}");
+        let got = call(&app, "get_day", json!({"date": date})).unwrap();
+        assert_eq!(got["role"], format!("day {day}"), "{got}");
+    }
+}
