@@ -520,33 +520,32 @@ impl Journal {
             .collect()
     }
 
-    /// The documents whose words include `term` (already folded), oldest first.
+    /// The documents whose words include `term` (already folded).
     pub fn postings(&self, term: &str) -> Result<Vec<Doc>> {
         let prefix = index::term_prefix(term);
-        self.store()?
-            .search_terms
-            .scan_prefix(&prefix)
-            .keys()
-            .map(|k| {
-                let k = k?;
-                Doc::decode(&k[prefix.len()..]).ok_or_else(|| KeelError::Corrupt {
+        let mut found = Vec::new();
+        for item in self.store()?.search_terms.scan_prefix(&prefix) {
+            let (key, list) = item?;
+            for id in index::list_docs(&key, &list) {
+                found.push(Doc::decode(id).ok_or_else(|| KeelError::Corrupt {
                     what: "search index".into(),
                     detail: "a posting names no document".into(),
-                })
-            })
-            .collect()
+                })?);
+            }
+        }
+        Ok(found)
     }
 
     /// Every `#tag` with the number of days that have it, most used first.
     pub fn tag_counts(&self) -> Result<Vec<(String, usize)>> {
         let mut counts: std::collections::BTreeMap<String, usize> =
             std::collections::BTreeMap::new();
-        for key in self.store()?.search_terms.scan_prefix(b"#").keys() {
-            let key = key?;
+        for item in self.store()?.search_terms.scan_prefix(b"#") {
+            let (key, list) = item?;
             if let Some(end) = key.iter().position(|b| *b == 0) {
                 *counts
                     .entry(String::from_utf8_lossy(&key[1..end]).into_owned())
-                    .or_default() += 1;
+                    .or_default() += index::list_docs(&key, &list).len();
             }
         }
         let mut list: Vec<(String, usize)> = counts.into_iter().collect();
