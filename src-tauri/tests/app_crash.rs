@@ -11,24 +11,19 @@
 
 #[path = "../../tests/crash/harness.rs"]
 mod harness;
+mod support;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
 use keel_desktop::state::{AppState, SystemClock};
 use serde_json::json;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::ipc::InvokeBody;
+use tauri::test::mock_builder;
 
 fn writer(dir: &Path) -> ! {
     let state = AppState::open(Ok(dir.to_owned()), Box::new(SystemClock));
-    let app = keel_desktop::with_app(mock_builder(), state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let app = support::mock_app(keel_desktop::with_app(mock_builder(), state));
     let mut stdout = std::io::stdout().lock();
     for n in harness::child_pages() {
         let page = harness::page(n);
@@ -38,17 +33,14 @@ fn writer(dir: &Path) -> ! {
                      "resilience": null, "overlap": null, "boundary": null,
                      "after_hours_minutes": null},
         });
-        let request = InvokeRequest {
-            cmd: "save_day".into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        if let Err(e) = get_ipc_response(&window, request) {
-            panic!("save_day failed: {e:?}");
+        let answer = support::invoke(
+            &app.window,
+            "save_day",
+            InvokeBody::Json(args),
+            Default::default(),
+        );
+        if let Err(e) = answer {
+            panic!("save_day failed: {e}");
         }
         writeln!(stdout, "{n}").unwrap();
         stdout.flush().unwrap();

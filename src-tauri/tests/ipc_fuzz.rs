@@ -11,6 +11,8 @@
 //! Runs in its own process (the panic hook is process-wide). Cases: `PROPTEST_CASES`
 //! (default 2,000 per property); it prints the executions.
 
+mod support;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset};
@@ -18,10 +20,8 @@ use keel_desktop::state::{AppState, Clock};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::INVOKE_KEY;
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
-use tauri::webview::InvokeRequest;
+use tauri::ipc::InvokeBody;
+use tauri::test::{mock_builder, MockRuntime};
 use tauri::WebviewWindow;
 
 static PANICS: AtomicUsize = AtomicUsize::new(0);
@@ -158,18 +158,7 @@ fn invoke(
     body: InvokeBody,
     headers: tauri::http::HeaderMap,
 ) {
-    let result = get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body,
-            headers,
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    );
+    let result = support::invoke(window, cmd, body, headers);
     if let Err(err) = result {
         // Tauri's own refusal of arguments that do not deserialize is a string; every error of
         // Keel's is `{kind, message}` with a message a person can read.
@@ -198,12 +187,8 @@ fn main() {
 
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(Ok(dir.path().to_owned()), Box::new(FixedClock));
-    let app = keel_desktop::with_app(mock_builder(), state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let app = support::mock_app(keel_desktop::with_app(mock_builder(), state));
+    let window = &app.window;
     let commands = commands();
     let executions = AtomicUsize::new(0);
     let config = Config {
@@ -232,7 +217,7 @@ fn main() {
             args.insert("stray".into(), v);
         }
         invoke(
-            &window,
+            window,
             cmd,
             InvokeBody::Json(Value::Object(args)),
             Default::default(),
@@ -253,7 +238,7 @@ fn main() {
         if !path.is_empty() {
             replace_at(&mut args, path, with);
         }
-        invoke(&window, cmd, InvokeBody::Json(args), Default::default());
+        invoke(window, cmd, InvokeBody::Json(args), Default::default());
         executions.fetch_add(1, Ordering::Relaxed);
         Ok(())
     });
@@ -278,7 +263,7 @@ fn main() {
         } else {
             "preview_import"
         };
-        invoke(&window, cmd, InvokeBody::Raw(bytes), headers);
+        invoke(window, cmd, InvokeBody::Raw(bytes), headers);
         executions.fetch_add(1, Ordering::Relaxed);
         Ok(())
     });

@@ -112,6 +112,22 @@ impl std::fmt::Debug for Journal {
 }
 
 impl Store {
+    /// Opens the store, waiting briefly for a lock that may be this process's own: sled
+    /// finishes closing a database on its own threads, so a journal closed a moment ago (or a
+    /// handle closed after a failed write) can still hold the lock for some milliseconds.
+    fn open_waiting(dir: &Path) -> Result<Store> {
+        let mut waited = Duration::ZERO;
+        loop {
+            match Store::open(dir) {
+                Err(KeelError::JournalLocked { .. }) if waited < LOCK_PATIENCE => {
+                    std::thread::sleep(LOCK_RETRY);
+                    waited += LOCK_RETRY;
+                }
+                other => return other,
+            }
+        }
+    }
+
     fn open(dir: &Path) -> Result<Store> {
         let io = |action: &'static str, path: &Path| {
             let path = path.to_owned();
@@ -299,20 +315,7 @@ impl Store {
 impl Journal {
     /// Opens the journal in `dir`, creating it if it does not exist.
     pub fn open(dir: &Path) -> Result<Journal> {
-        // sled finishes closing a database on its own threads; a journal closed a moment ago in
-        // this process can still hold its lock for some milliseconds, so a lock is retried
-        // briefly before it is reported as another process's.
-        let mut waited = Duration::ZERO;
-        let store = loop {
-            match Store::open(dir) {
-                Err(KeelError::JournalLocked { .. }) if waited < LOCK_PATIENCE => {
-                    std::thread::sleep(LOCK_RETRY);
-                    waited += LOCK_RETRY;
-                }
-                other => break other,
-            }
-        }
-        .map_err(|e| explain_write_error(e, dir))?;
+        let store = Store::open_waiting(dir).map_err(|e| explain_write_error(e, dir))?;
         Ok(Journal {
             dir: dir.to_owned(),
             store: RwLock::new(Some(Arc::new(store))),
@@ -336,7 +339,7 @@ impl Journal {
         if let Some(store) = slot.as_ref() {
             return Ok(Arc::clone(store));
         }
-        let store = Arc::new(Store::open(&self.dir).map_err(|e| match e {
+        let store = Arc::new(Store::open_waiting(&self.dir).map_err(|e| match e {
             // Another thread still holds the old handle for a moment: not another process.
             KeelError::JournalLocked { .. } => {
                 KeelError::Storage(sled::Error::Io(std::io::Error::other(

@@ -3,12 +3,11 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use tauri::ipc::InvokeBody;
+use tauri::test::mock_builder;
+
+#[path = "../../tests/support/mod.rs"]
+mod support;
 
 use crate::state::{AppState, Clock};
 
@@ -21,21 +20,20 @@ impl Clock for FixedClock {
 }
 
 struct App {
-    _app: tauri::App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
+    inner: support::MockApp,
     _dir: Option<tempfile::TempDir>,
 }
 
+impl std::ops::Deref for App {
+    type Target = support::MockApp;
+    fn deref(&self) -> &support::MockApp {
+        &self.inner
+    }
+}
+
 fn app_with(state: AppState, dir: Option<tempfile::TempDir>) -> App {
-    let app = crate::with_app(mock_builder(), state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
     App {
-        _app: app,
-        window,
+        inner: support::mock_app(crate::with_app(mock_builder(), state)),
         _dir: dir,
     }
 }
@@ -47,19 +45,7 @@ fn app() -> App {
 }
 
 fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        &app.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
+    support::invoke(&app.window, cmd, InvokeBody::Json(args), Default::default())
 }
 
 fn page(role: &str) -> Value {
@@ -461,19 +447,7 @@ fn call_raw(
     for (name, value) in headers {
         map.insert(*name, value.parse().unwrap());
     }
-    get_ipc_response(
-        &app.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Raw(bytes.to_vec()),
-            headers: map,
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
+    support::invoke(&app.window, cmd, InvokeBody::Raw(bytes.to_vec()), map)
 }
 
 fn jrnl_fixture() -> Vec<u8> {
