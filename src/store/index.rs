@@ -248,13 +248,9 @@ pub(crate) fn batch_add(
     let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(&[u8], bool)>> =
         std::collections::BTreeMap::new();
     let mut doc_batch = sled::Batch::default();
-    let mut olds = Vec::new();
-    for (doc, _) in items {
-        olds.push(docs.get(doc)?);
-    }
-    for ((doc, list), old) in items.iter().zip(&olds) {
-        if let Some(old) = old {
-            for t in std::str::from_utf8(old)
+    for (doc, list) in items {
+        if let Some(old) = docs.get(doc)? {
+            for t in std::str::from_utf8(&old)
                 .unwrap_or_default()
                 .split('\n')
                 .filter(|t| !t.is_empty())

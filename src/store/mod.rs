@@ -88,12 +88,17 @@ struct Store {
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
     dir: PathBuf,
-    /// When the write mark was last renewed.
-    marked_at: Mutex<Instant>,
     /// The highest write count known durable (the mark never claims more).
     durable_writes: AtomicU64,
-    /// Set once every check at open has passed; a store refused at open never touches the mark.
-    opened: std::sync::atomic::AtomicBool,
+    /// What the mark file holds and when it was last written; `None` until every check at
+    /// open has passed, so a store refused at open never touches the mark.
+    mark: Mutex<Option<MarkState>>,
+}
+
+/// The write mark as this handle last read or wrote it.
+struct MarkState {
+    writes: Option<u64>,
+    at: Instant,
 }
 
 impl Drop for Store {
@@ -164,14 +169,14 @@ impl Store {
             db,
             db_file,
             dir: dir.to_owned(),
-            marked_at: Mutex::new(Instant::now()),
             durable_writes: AtomicU64::new(0),
-            opened: std::sync::atomic::AtomicBool::new(false),
+            mark: Mutex::new(None),
         };
         // Before anything is written: a store that went back in time is not to be touched.
         let writes = store.writes()?;
         store.durable_writes.store(writes, Ordering::Relaxed);
-        if mark::read(&store_dir).is_some_and(|marked| marked > writes) {
+        let marked = mark::read(&store_dir);
+        if marked.is_some_and(|marked| marked > writes) {
             return Err(KeelError::JournalDamaged {
                 path: dir.to_owned(),
             });
@@ -179,7 +184,10 @@ impl Store {
         store.check_schema()?;
         store.merge_prompt_library()?;
         store.check_index()?;
-        store.opened.store(true, Ordering::Release);
+        *store.mark_state() = Some(MarkState {
+            writes: marked,
+            at: Instant::now(),
+        });
         store.renew_mark();
         Ok(store)
     }
@@ -191,26 +199,31 @@ impl Store {
         ))
     }
 
-    /// Writes the durable write count into the mark; best effort.
+    fn mark_state(&self) -> std::sync::MutexGuard<'_, Option<MarkState>> {
+        // A poisoned lock only means a thread panicked while renewing: the state is whole.
+        self.mark.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Writes the durable write count into the mark when it holds another; best effort.
     fn renew_mark(&self) {
-        if !self.opened.load(Ordering::Acquire) {
-            return;
-        }
-        let store_dir = self.dir.join("store");
-        let writes = self.durable_writes.load(Ordering::Relaxed);
-        if mark::read(&store_dir) != Some(writes) && mark::write(&store_dir, writes).is_ok() {
-            *self.marked_at.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        if let Some(state) = self.mark_state().as_mut() {
+            let writes = self.durable_writes.load(Ordering::Relaxed);
+            if state.writes != Some(writes) && mark::write(&self.dir.join("store"), writes).is_ok()
+            {
+                *state = MarkState {
+                    writes: Some(writes),
+                    at: Instant::now(),
+                };
+            }
         }
     }
 
     /// Renews the mark after a durable write when the last renewal is old enough.
     fn renew_mark_if_due(&self) {
         let due = self
-            .marked_at
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .elapsed()
-            >= MARK_EVERY;
+            .mark_state()
+            .as_ref()
+            .is_some_and(|state| state.at.elapsed() >= MARK_EVERY);
         if due {
             self.renew_mark();
         }
