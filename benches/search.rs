@@ -46,7 +46,7 @@ fn page(rng: &mut Rng, i: u64) -> String {
     words.join(" ")
 }
 
-fn build(dir: &Path, n: u64) {
+pub fn build(dir: &Path, n: u64) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n);
     let days: Vec<serde_json::Value> = (0..n)

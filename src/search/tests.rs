@@ -8,6 +8,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::{DayPatch, WeekContent};
+use crate::store::ImportBatch;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T12:00:00+01:00").unwrap()
@@ -93,6 +94,12 @@ enum Op {
         week: u8,
         words: Vec<usize>,
     },
+    /// A page stored whole by an import, replacing the day's page if there is one.
+    Import {
+        day: u8,
+        role: Vec<usize>,
+        myself: Vec<usize>,
+    },
     Reopen,
 }
 
@@ -102,6 +109,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => (0u8..20, words(), words(), proptest::option::of(1u8..=10)).prop_map(|(day, role, myself, stress)| Op::Save { day, role, myself, stress }),
         2 => (0u8..20).prop_map(|day| Op::Delete { day }),
         1 => (1u8..4, words()).prop_map(|(week, words)| Op::Week { week, words }),
+        2 => (0u8..20, words(), words()).prop_map(|(day, role, myself)| Op::Import { day, role, myself }),
         1 => Just(Op::Reopen),
     ]
 }
@@ -149,6 +157,13 @@ proptest! {
                     let content = WeekContent { role_gave: vec![text(&words)], ..WeekContent::default() };
                     j.save_week(WeekId::new(2026, u32::from(week)).unwrap(), content, now()).unwrap();
                 }
+                Op::Import { day, role, myself } => {
+                    let mut entry = DayEntry::new(date("2026-01-01") + chrono::Days::new(u64::from(day)), now());
+                    entry.role = text(&role);
+                    entry.self_text = text(&myself);
+                    entry.refresh_tags();
+                    j.apply_import(&ImportBatch { days: vec![entry], ..ImportBatch::default() }).unwrap();
+                }
                 Op::Reopen => {
                     drop(j);
                     j = Journal::open(dir.path()).unwrap();
@@ -174,6 +189,22 @@ proptest! {
             sorted.sort_by(|a, b| b.cmp(a));
             prop_assert_eq!(dates, sorted);
         }
+        // The posting lists themselves hold no stale entry (a search re-reads its candidates,
+        // so only the lists and the tag counts would show one).
+        for word in VOCAB.iter().filter(|w| !w.starts_with('#')) {
+            let parsed = Query::parse(word).unwrap();
+            let term = parsed.terms().into_iter().next().unwrap().to_owned();
+            let listed: BTreeSet<Doc> = j.postings(&term).unwrap().into_iter().collect();
+            prop_assert_eq!(&listed, &brute(&j, &parsed), "postings of {:?}", term);
+        }
+        let mut tags: std::collections::BTreeMap<String, usize> = Default::default();
+        for day in j.days(..) {
+            for tag in day.unwrap().tags {
+                *tags.entry(tag).or_default() += 1;
+            }
+        }
+        let counted: std::collections::BTreeMap<String, usize> = j.tag_counts().unwrap().into_iter().collect();
+        prop_assert_eq!(counted, tags);
     }
 }
 
@@ -318,10 +349,15 @@ fn an_index_from_an_older_build_or_a_broken_import_is_rebuilt_at_open() {
         write(&j, "2026-11-23", "quarterly forecast", "", None);
         j.wreck_index_for_test();
         assert!(found(&j, "forecast").is_empty(), "the index really is gone");
+        assert!(j.tree_names_for_test().contains(&"search_docs".to_owned()));
     }
     let j = Journal::open(dir.path()).unwrap();
     assert_eq!(
         found(&j, "forecast"),
         [("2026-11-23".into(), HitSide::Role)]
+    );
+    assert!(
+        !j.tree_names_for_test().contains(&"search_docs".to_owned()),
+        "version 3's second tree is dropped with the old index"
     );
 }

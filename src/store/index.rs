@@ -9,7 +9,10 @@
 //!   few values; a save rewrites only the lists of the words it added or removed, for the
 //!   page's month (at most 93 ids each: a list per year made saves twice as slow). Version 1
 //!   had one key per word and page, which made the journal about 12 times its text.
-//! - `search_docs`: `doc` → its terms, newline-separated, to remove stale postings on change.
+//!
+//! The terms a document had before a change are taken from the record it replaces (read in the
+//! same transaction), so no second tree is needed: version 3 kept `search_docs` (doc → terms),
+//! which cost a fifth of a 100,000-page journal's size and of the time sled takes to open it.
 //!
 //! A document is one side of a day (`r` + day key, `s` + day key), a day's tags (`t` + day key,
 //! terms `#tag`), or a week's reflection (`w` + week key). The index has a version in `meta`;
@@ -26,7 +29,9 @@ use crate::model::{DayEntry, WeekReflection};
 use crate::text;
 
 /// Bumped whenever what is indexed, or how, changes: the index is then rebuilt at open.
-pub(crate) const INDEX_VERSION: u32 = 3;
+pub(crate) const INDEX_VERSION: u32 = 4;
+/// The tree version 3 kept beside `search_terms`; dropped when an older index is rebuilt.
+pub(crate) const OLD_DOCS_TREE: &[u8] = b"search_docs";
 pub(crate) const INDEX_VERSION_KEY: &[u8] = b"search_index_version";
 pub(crate) const INDEX_DIRTY_KEY: &[u8] = b"search_index_dirty";
 
@@ -174,27 +179,25 @@ pub(crate) fn week_docs(week: &WeekReflection) -> (Vec<u8>, Vec<String>) {
 
 type TxResult<T> = Result<T, ConflictableTransactionError<KeelError>>;
 
-/// Makes `doc`'s postings say exactly `new` (inside a transaction).
-pub(crate) fn set_doc(
-    terms: &TransactionalTree,
-    docs: &TransactionalTree,
-    doc: &[u8],
-    new: &[String],
-) -> TxResult<()> {
-    let old: Vec<String> = match docs.get(doc)? {
-        Some(bytes) => String::from_utf8_lossy(&bytes)
-            .split('\n')
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        None => Vec::new(),
-    };
-    let changes = old
-        .iter()
+/// The terms to take out (`false`) and to add (`true`) when a document goes from `old` to `new`.
+fn term_changes<'a>(
+    old: &'a [String],
+    new: &'a [String],
+) -> impl Iterator<Item = (&'a String, bool)> + 'a {
+    old.iter()
         .filter(|t| !new.contains(t))
         .map(|t| (t, false))
-        .chain(new.iter().filter(|t| !old.contains(t)).map(|t| (t, true)));
-    for (t, add) in changes {
+        .chain(new.iter().filter(|t| !old.contains(t)).map(|t| (t, true)))
+}
+
+/// Makes `doc`'s postings go from `old` terms to `new` ones (inside a transaction).
+pub(crate) fn set_doc(
+    terms: &TransactionalTree,
+    doc: &[u8],
+    old: &[String],
+    new: &[String],
+) -> TxResult<()> {
+    for (t, add) in term_changes(old, new) {
         let key = posting_key(t, doc);
         let list = terms.get(&key)?;
         if let Some(next) = edit_list(&key, list.as_deref().unwrap_or_default(), doc, add) {
@@ -205,72 +208,50 @@ pub(crate) fn set_doc(
             }
         }
     }
-    if new.is_empty() {
-        docs.remove(doc)?;
-    } else if old != new {
-        docs.insert(doc, new.join("\n").as_bytes())?;
-    }
     Ok(())
 }
 
-/// Indexes a day's three documents (inside a transaction).
-pub(crate) fn index_day(
+/// Re-indexes a day's three documents from the page they were (`old`, if any) to the page
+/// they are (`new`, if any), inside a transaction.
+pub(crate) fn reindex_day(
     terms: &TransactionalTree,
-    docs: &TransactionalTree,
-    entry: &DayEntry,
+    old: Option<&DayEntry>,
+    new: Option<&DayEntry>,
 ) -> TxResult<()> {
-    for (doc, new) in day_docs(entry) {
-        set_doc(terms, docs, &doc, &new)?;
+    let (Some(date), old, new) = (
+        new.or(old).map(|e| e.date),
+        old.map(day_docs),
+        new.map(day_docs),
+    ) else {
+        return Ok(());
+    };
+    for (i, kind) in [DocKind::Role, DocKind::Myself, DocKind::Tags]
+        .into_iter()
+        .enumerate()
+    {
+        let no_terms = Vec::new();
+        let before = old.as_ref().map_or(&no_terms, |docs| &docs[i].1);
+        let after = new.as_ref().map_or(&no_terms, |docs| &docs[i].1);
+        set_doc(terms, &day_doc(kind, date), before, after)?;
     }
     Ok(())
 }
 
-/// Removes a day's documents (inside a transaction).
-pub(crate) fn unindex_day(
-    terms: &TransactionalTree,
-    docs: &TransactionalTree,
-    date: chrono::NaiveDate,
-) -> TxResult<()> {
-    for kind in [DocKind::Role, DocKind::Myself, DocKind::Tags] {
-        set_doc(terms, docs, &day_doc(kind, date), &[])?;
-    }
-    Ok(())
-}
+/// One document's change for `batch_add`: its id, the terms it had, the terms it has.
+pub(crate) type DocChange = (Vec<u8>, Vec<String>, Vec<String>);
 
-/// Writes postings for documents that are not indexed yet, in one batch per tree (used by a
-/// rebuild and after imports, where a transaction over every posting would be too large).
-pub(crate) fn batch_add(
-    terms: &sled::Tree,
-    docs: &sled::Tree,
-    items: &[(Vec<u8>, Vec<String>)],
-) -> Result<(), sled::Error> {
+/// Applies many documents' changes in one batch (used by a rebuild and after imports, where a
+/// transaction over every posting would be too large).
+pub(crate) fn batch_add(terms: &sled::Tree, items: &[DocChange]) -> Result<(), sled::Error> {
     // Every change to a posting list, grouped by list: (doc, add?), applied in order.
     let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(&[u8], bool)>> =
         std::collections::BTreeMap::new();
-    let mut doc_batch = sled::Batch::default();
-    for (doc, list) in items {
-        if let Some(old) = docs.get(doc)? {
-            for t in std::str::from_utf8(&old)
-                .unwrap_or_default()
-                .split('\n')
-                .filter(|t| !t.is_empty())
-            {
-                changes
-                    .entry(posting_key(t, doc))
-                    .or_default()
-                    .push((doc, false));
-            }
-        }
-        for t in list {
+    for (doc, old, new) in items {
+        for (t, add) in term_changes(old, new) {
             changes
                 .entry(posting_key(t, doc))
                 .or_default()
-                .push((doc, true));
-        }
-        if list.is_empty() {
-            doc_batch.remove(doc.as_slice());
-        } else {
-            doc_batch.insert(doc.as_slice(), list.join("\n").as_bytes());
+                .push((doc, add));
         }
     }
     let mut term_batch = sled::Batch::default();
@@ -292,8 +273,7 @@ pub(crate) fn batch_add(
             term_batch.insert(key, list);
         }
     }
-    terms.apply_batch(term_batch)?;
-    docs.apply_batch(doc_batch)
+    terms.apply_batch(term_batch)
 }
 
 /// A document the index points at.

@@ -84,7 +84,6 @@ struct Store {
     imported: sled::Tree,
     /// The search index (see `index`).
     search_terms: sled::Tree,
-    search_docs: sled::Tree,
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
     dir: PathBuf,
@@ -165,7 +164,6 @@ impl Store {
             meta: db.open_tree("meta")?,
             imported: db.open_tree("imported")?,
             search_terms: db.open_tree("search_terms")?,
-            search_docs: db.open_tree("search_docs")?,
             db,
             db_file,
             dir: dir.to_owned(),
@@ -239,21 +237,23 @@ impl Store {
             return Ok(());
         }
         self.search_terms.clear()?;
-        self.search_docs.clear()?;
-        let mut items: Vec<(Vec<u8>, Vec<String>)> = Vec::new();
+        self.db.drop_tree(index::OLD_DOCS_TREE)?;
+        let mut items: Vec<index::DocChange> = Vec::new();
         for item in self.days.iter() {
             let (_, bytes) = item?;
-            items.extend(index::day_docs(&records::decode_day(&bytes)?));
+            let docs = index::day_docs(&records::decode_day(&bytes)?);
+            items.extend(docs.into_iter().map(|(doc, new)| (doc, Vec::new(), new)));
             if items.len() >= 30_000 {
-                index::batch_add(&self.search_terms, &self.search_docs, &items)?;
+                index::batch_add(&self.search_terms, &items)?;
                 items.clear();
             }
         }
         for item in self.weeks.iter() {
             let (_, bytes) = item?;
-            items.push(index::week_docs(&records::decode_week(&bytes)?));
+            let (doc, new) = index::week_docs(&records::decode_week(&bytes)?);
+            items.push((doc, Vec::new(), new));
         }
-        index::batch_add(&self.search_terms, &self.search_docs, &items)?;
+        index::batch_add(&self.search_terms, &items)?;
         self.meta.insert(
             index::INDEX_VERSION_KEY,
             &index::INDEX_VERSION.to_be_bytes(),
@@ -438,23 +438,21 @@ impl Journal {
         let key = day_key(date);
         self.write(|store| {
             transact(
-                (&store.days, &store.search_terms, &store.search_docs).transaction(
-                    |(days, terms, docs)| {
-                        let old = match days.get(key)? {
-                            Some(bytes) => records::decode_day(&bytes)
-                                .map_err(ConflictableTransactionError::Abort)?,
-                            None => DayEntry::new(date, now),
-                        };
-                        let next = patch
-                            .apply_to(&old, now)
-                            .map_err(ConflictableTransactionError::Abort)?;
-                        let bytes = records::encode_day(&next)
-                            .map_err(ConflictableTransactionError::Abort)?;
-                        days.insert(&key[..], bytes)?;
-                        index::index_day(terms, docs, &next)?;
-                        Ok(next)
-                    },
-                ),
+                (&store.days, &store.search_terms).transaction(|(days, terms)| {
+                    let old = days
+                        .get(key)?
+                        .map(|bytes| records::decode_day(&bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    let next = patch
+                        .apply_to(old.as_ref().unwrap_or(&DayEntry::new(date, now)), now)
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    let bytes =
+                        records::encode_day(&next).map_err(ConflictableTransactionError::Abort)?;
+                    days.insert(&key[..], bytes)?;
+                    index::reindex_day(terms, old.as_ref(), Some(&next))?;
+                    Ok(next)
+                }),
             )
         })
     }
@@ -464,13 +462,15 @@ impl Journal {
         let bytes = records::encode_day(entry)?;
         self.write(|store| {
             transact(
-                (&store.days, &store.search_terms, &store.search_docs).transaction(
-                    |(days, terms, docs)| {
-                        days.insert(&day_key(entry.date)[..], bytes.as_slice())?;
-                        index::index_day(terms, docs, entry)?;
-                        Ok(())
-                    },
-                ),
+                (&store.days, &store.search_terms).transaction(|(days, terms)| {
+                    let old = days
+                        .insert(&day_key(entry.date)[..], bytes.as_slice())?
+                        .map(|bytes| records::decode_day(&bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    index::reindex_day(terms, old.as_ref(), Some(entry))?;
+                    Ok(())
+                }),
             )
         })
     }
@@ -479,13 +479,15 @@ impl Journal {
     pub fn delete_day(&self, date: NaiveDate) -> Result<bool> {
         self.write(|store| {
             transact(
-                (&store.days, &store.search_terms, &store.search_docs).transaction(
-                    |(days, terms, docs)| {
-                        let existed = days.remove(&day_key(date)[..])?.is_some();
-                        index::unindex_day(terms, docs, date)?;
-                        Ok(existed)
-                    },
-                ),
+                (&store.days, &store.search_terms).transaction(|(days, terms)| {
+                    let old = days
+                        .remove(&day_key(date)[..])?
+                        .map(|bytes| records::decode_day(&bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    index::reindex_day(terms, old.as_ref(), None)?;
+                    Ok(old.is_some())
+                }),
             )
         })
     }
@@ -589,13 +591,12 @@ impl Journal {
         let (doc, list) = index::week_docs(week);
         self.write(|store| {
             transact(
-                (&store.weeks, &store.search_terms, &store.search_docs).transaction(
-                    |(weeks, terms, docs)| {
-                        weeks.insert(&week_key(week.week)[..], bytes.as_slice())?;
-                        index::set_doc(terms, docs, &doc, &list)?;
-                        Ok(())
-                    },
-                ),
+                (&store.weeks, &store.search_terms).transaction(|(weeks, terms)| {
+                    let old = weeks.insert(&week_key(week.week)[..], bytes.as_slice())?;
+                    let old_terms = week_terms(old.as_deref())?;
+                    index::set_doc(terms, &doc, &old_terms, &list)?;
+                    Ok(())
+                }),
             )
         })
     }
@@ -611,25 +612,22 @@ impl Journal {
         let key = week_key(week);
         self.write(|store| {
             transact(
-                (&store.weeks, &store.search_terms, &store.search_docs).transaction(
-                    |(weeks, terms, docs)| {
-                        let created_at = match weeks.get(key)? {
-                            Some(bytes) => {
-                                records::decode_week(&bytes)
-                                    .map_err(ConflictableTransactionError::Abort)?
-                                    .created_at
-                            }
-                            None => now,
-                        };
-                        let next = WeekReflection::new(week, content.clone(), created_at, now);
-                        let bytes = records::encode_week(&next)
-                            .map_err(ConflictableTransactionError::Abort)?;
-                        weeks.insert(&key[..], bytes)?;
-                        let (doc, list) = index::week_docs(&next);
-                        index::set_doc(terms, docs, &doc, &list)?;
-                        Ok(next)
-                    },
-                ),
+                (&store.weeks, &store.search_terms).transaction(|(weeks, terms)| {
+                    let old = weeks
+                        .get(key)?
+                        .map(|bytes| records::decode_week(&bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    let created_at = old.as_ref().map_or(now, |w| w.created_at);
+                    let next = WeekReflection::new(week, content.clone(), created_at, now);
+                    let bytes =
+                        records::encode_week(&next).map_err(ConflictableTransactionError::Abort)?;
+                    weeks.insert(&key[..], bytes)?;
+                    let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
+                    let (doc, list) = index::week_docs(&next);
+                    index::set_doc(terms, &doc, &old_terms, &list)?;
+                    Ok(next)
+                }),
             )
         })
     }
@@ -806,14 +804,8 @@ impl Journal {
             .map(|s| Ok::<_, KeelError>(records::encode_settings(&s.clone().validated()?)))
             .transpose()?;
         self.write(|store| {
-            let mut day_batch = sled::Batch::default();
-            for (k, v) in &days {
-                day_batch.insert(&k[..], v.as_slice());
-            }
-            let mut week_batch = sled::Batch::default();
-            for (k, v) in &weeks {
-                week_batch.insert(&k[..], v.as_slice());
-            }
+            // The records each import replaces, for their old index terms.
+            let replaced: Mutex<(Vec<sled::IVec>, Vec<sled::IVec>)> = Mutex::default();
             let mut prompt_batch = sled::Batch::default();
             for (k, v) in &prompts {
                 prompt_batch.insert(k.as_bytes(), v.as_slice());
@@ -831,8 +823,15 @@ impl Journal {
                     &store.imported,
                 )
                     .transaction(|(d, w, p, m, i)| {
-                        d.apply_batch(&day_batch)?;
-                        w.apply_batch(&week_batch)?;
+                        let mut replaced = replaced.lock().unwrap_or_else(|p| p.into_inner());
+                        // A transaction may run again after a conflict: start afresh each time.
+                        *replaced = Default::default();
+                        for (k, v) in &days {
+                            replaced.0.extend(d.insert(&k[..], v.as_slice())?);
+                        }
+                        for (k, v) in &weeks {
+                            replaced.1.extend(w.insert(&k[..], v.as_slice())?);
+                        }
                         p.apply_batch(&prompt_batch)?;
                         if let Some(bytes) = &settings {
                             m.insert(SETTINGS_KEY, bytes.as_slice())?;
@@ -844,15 +843,22 @@ impl Journal {
                         Ok(())
                     }),
             )?;
-            let mut items: Vec<(Vec<u8>, Vec<String>)> = Vec::new();
-            for d in &batch.days {
-                items.extend(index::day_docs(d));
+            let (old_days, old_weeks) = replaced.into_inner().unwrap_or_else(|p| p.into_inner());
+            let mut old_terms: std::collections::HashMap<Vec<u8>, Vec<String>> = Default::default();
+            for bytes in &old_days {
+                old_terms.extend(index::day_docs(&records::decode_day(bytes)?));
             }
-            for w in &batch.weeks {
-                items.push(index::week_docs(w));
+            for bytes in &old_weeks {
+                old_terms.extend([index::week_docs(&records::decode_week(bytes)?)]);
+            }
+            let mut items: Vec<index::DocChange> = Vec::new();
+            let docs = batch.days.iter().flat_map(index::day_docs);
+            for (doc, new) in docs.chain(batch.weeks.iter().map(index::week_docs)) {
+                let old = old_terms.remove(&doc).unwrap_or_default();
+                items.push((doc, old, new));
             }
             for chunk in items.chunks(30_000) {
-                index::batch_add(&store.search_terms, &store.search_docs, chunk)?;
+                index::batch_add(&store.search_terms, chunk)?;
             }
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
@@ -872,14 +878,30 @@ impl Journal {
         store.sync().unwrap();
     }
 
-    /// Empties the search index and forgets its version, as a journal from before the index
-    /// (or an import that stopped half-way) would leave it.
+    /// Empties the search index and leaves what an index of version 3 left beside it, as a
+    /// journal from an older build (or an import that stopped half-way) would.
     pub(crate) fn wreck_index_for_test(&self) {
         let store = self.store().unwrap();
         store.search_terms.clear().unwrap();
-        store.search_docs.clear().unwrap();
-        store.meta.remove(index::INDEX_VERSION_KEY).unwrap();
+        let old_docs = store.db.open_tree(index::OLD_DOCS_TREE).unwrap();
+        old_docs
+            .insert(b"r\x00\x00\x00\x01", &b"forecast"[..])
+            .unwrap();
+        store
+            .meta
+            .insert(index::INDEX_VERSION_KEY, &3u32.to_be_bytes())
+            .unwrap();
         store.sync().unwrap();
+    }
+
+    /// The names of the sled trees the store holds.
+    pub(crate) fn tree_names_for_test(&self) -> Vec<String> {
+        let store = self.store().unwrap();
+        let names = store.db.tree_names();
+        names
+            .iter()
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .collect()
     }
 
     /// Forgets which library was merged, so the next open merges again.
@@ -888,6 +910,17 @@ impl Journal {
         store.meta.remove(PROMPT_LIBRARY_KEY).unwrap();
         store.sync().unwrap();
     }
+}
+
+/// The indexed terms of a stored week record (none when there was none), inside a transaction.
+fn week_terms(
+    bytes: Option<&[u8]>,
+) -> std::result::Result<Vec<String>, ConflictableTransactionError<KeelError>> {
+    bytes
+        .map(records::decode_week)
+        .transpose()
+        .map(|old| old.map(|w| index::week_docs(&w).1).unwrap_or_default())
+        .map_err(ConflictableTransactionError::Abort)
 }
 
 /// A transaction's result as the core's: a business error aborts it and comes out as itself.
