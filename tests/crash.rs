@@ -1,6 +1,8 @@
 //! Crash test of the core's save path: a child process saves pages with `Journal::save_day`
 //! and prints each page's number once it has returned (the acknowledgement); the parent
 //! SIGKILLs it at random moments, reopens the journal and checks every acknowledged page.
+//! Every 20th save is followed by a fresh copy of the store (`Journal::compact`), so kills also
+//! land in the middle of a copy and its swap.
 //! The harness (shared with the app's crash test) is in `crash/harness.rs`.
 //!
 //! Own `main` (`harness = false`). Cycles: `KEEL_CRASH_CYCLES` (default 60).
@@ -31,6 +33,9 @@ fn writer(dir: &Path) -> ! {
             .expect("child saves");
         writeln!(stdout, "{n}").unwrap();
         stdout.flush().unwrap();
+        if n % 20 == 19 {
+            journal.compact().expect("child makes a fresh copy");
+        }
     }
     std::process::exit(0)
 }

@@ -22,6 +22,7 @@
 //! - A write that failed in sled or on disk closes the sled handle; the next call reopens it
 //!   (sled 0.34 refuses every write after an I/O error until it is reopened).
 
+mod compact;
 pub(crate) mod index;
 mod keys;
 mod mark;
@@ -67,9 +68,13 @@ const MARK_EVERY: Duration = Duration::from_secs(60);
 /// reopens it on the next call, so a save retried once space returns succeeds without a restart.
 pub struct Journal {
     dir: PathBuf,
-    /// `None` only between a failed write and the reopen that follows it.
+    /// `None` only between a failed write (or a failed swap of a fresh copy) and the reopen
+    /// that follows it.
     store: RwLock<Option<Arc<Store>>>,
     n_syncs: AtomicU64,
+    /// `DIR/keel.lock`, locked for as long as the journal is open: what makes it safe to finish
+    /// an interrupted swap (`compact::recover`) before sled's own lock is taken.
+    _lock: File,
 }
 
 /// One open sled database and its trees.
@@ -143,12 +148,7 @@ impl Store {
         };
         std::fs::create_dir_all(dir).map_err(io("create the journal folder", dir))?;
         let store_dir = dir.join("store");
-        let db = sled::Config::new()
-            .path(&store_dir)
-            .cache_capacity(CACHE_BYTES)
-            .flush_every_ms(None)
-            .open()
-            .map_err(|e| map_open_error(e, dir))?;
+        let db = open_sled(&store_dir, dir)?;
         let db_path = store_dir.join("db");
         let db_file = File::open(&db_path).map_err(io("open", &db_path))?;
         // The folder entries of files sled just created must be durable too.
@@ -325,15 +325,114 @@ impl Store {
     }
 }
 
+/// Opens sled's database in `path` as every store of the journal in `dir` is opened.
+fn open_sled(path: &Path, dir: &Path) -> Result<sled::Db> {
+    sled::Config::new()
+        .path(path)
+        .cache_capacity(CACHE_BYTES)
+        .flush_every_ms(None)
+        .open()
+        .map_err(|e| map_open_error(e, dir))
+}
+
+/// Takes the journal's own lock (`DIR/keel.lock`), waiting as briefly as `Store::open_waiting`
+/// for one this process may have just released.
+fn lock_journal(dir: &Path) -> Result<File> {
+    let io = |action: &'static str, path: &Path| {
+        let path = path.to_owned();
+        move |source| KeelError::Io {
+            action,
+            path,
+            source,
+        }
+    };
+    std::fs::create_dir_all(dir).map_err(io("create the journal folder", dir))?;
+    let path = dir.join("keel.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io("open", &path))?;
+    let mut waited = Duration::ZERO;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if waited < LOCK_PATIENCE => {
+                std::thread::sleep(LOCK_RETRY);
+                waited += LOCK_RETRY;
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(KeelError::JournalLocked {
+                    path: dir.to_owned(),
+                })
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io("lock", &path)(e)),
+        }
+    }
+}
+
+/// How many imported records make an import worth a fresh copy of the store afterwards (when
+/// they are also at least a quarter of the journal).
+const COMPACT_AFTER_IMPORT: usize = 1_000;
+/// How long a fresh copy waits for calls already using the store to finish.
+const COMPACT_PATIENCE: Duration = Duration::from_secs(5);
+
 impl Journal {
     /// Opens the journal in `dir`, creating it if it does not exist.
     pub fn open(dir: &Path) -> Result<Journal> {
+        let lock = lock_journal(dir).map_err(|e| explain_write_error(e, dir))?;
+        compact::recover(dir).map_err(|e| explain_write_error(e, dir))?;
         let store = Store::open_waiting(dir).map_err(|e| explain_write_error(e, dir))?;
         Ok(Journal {
             dir: dir.to_owned(),
             store: RwLock::new(Some(Arc::new(store))),
             n_syncs: AtomicU64::new(0),
+            _lock: lock,
         })
+    }
+
+    /// Rewrites the store as a fresh copy holding only live data (see `compact`), verified
+    /// before it replaces the old one; every call waits while it runs. On an error before the
+    /// swap the journal goes on with the old store; after it, the next call finishes the swap.
+    pub fn compact(&self) -> Result<()> {
+        drop(self.store()?);
+        let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+        let Some(mut shared) = slot.take() else {
+            return Ok(());
+        };
+        // Calls that took the handle before the lock finish first: nothing may be written to
+        // the old store once it is being copied.
+        let started = Instant::now();
+        let old = loop {
+            match Arc::try_unwrap(shared) {
+                Ok(store) => break store,
+                Err(busy) if started.elapsed() < COMPACT_PATIENCE => {
+                    shared = busy;
+                    std::thread::sleep(LOCK_RETRY);
+                }
+                Err(busy) => {
+                    *slot = Some(busy);
+                    return Err(KeelError::Storage(sled::Error::Io(std::io::Error::other(
+                        "the journal stayed busy; the fresh copy was not made",
+                    ))));
+                }
+            }
+        };
+        let copied = old.sync().and_then(|()| {
+            let writes = old.writes()?;
+            compact::write_ready(&self.dir, &old.db, writes, |path| {
+                open_sled(path, &self.dir)
+            })
+        });
+        if let Err(e) = copied {
+            *slot = Some(Arc::new(old));
+            return Err(e);
+        }
+        drop(old);
+        compact::swap(&self.dir)?;
+        *slot = Some(Arc::new(Store::open_waiting(&self.dir)?));
+        Ok(())
     }
 
     /// The open sled handle, reopening it first if a failed write closed it.
@@ -352,15 +451,19 @@ impl Journal {
         if let Some(store) = slot.as_ref() {
             return Ok(Arc::clone(store));
         }
-        let store = Arc::new(Store::open_waiting(&self.dir).map_err(|e| match e {
-            // Another thread still holds the old handle for a moment: not another process.
-            KeelError::JournalLocked { .. } => {
-                KeelError::Storage(sled::Error::Io(std::io::Error::other(
-                    "the journal is still closing after a failed write; try again",
-                )))
-            }
-            other => explain_write_error(other, &self.dir),
-        })?);
+        let store = Arc::new(
+            compact::recover(&self.dir)
+                .and_then(|()| Store::open_waiting(&self.dir))
+                .map_err(|e| match e {
+                    // Another thread still holds the old handle for a moment: not another process.
+                    KeelError::JournalLocked { .. } => {
+                        KeelError::Storage(sled::Error::Io(std::io::Error::other(
+                            "the journal is still closing after a failed write; try again",
+                        )))
+                    }
+                    other => explain_write_error(other, &self.dir),
+                })?,
+        );
         *slot = Some(Arc::clone(&store));
         Ok(store)
     }
@@ -862,7 +965,14 @@ impl Journal {
             }
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
-        })
+        })?;
+        let written = batch.days.len() + batch.weeks.len();
+        if written >= COMPACT_AFTER_IMPORT && written * 4 >= self.n_days()? {
+            // Best effort: the import is durable already, and a copy that fails leaves the
+            // journal as it was (or finishes its swap at the next call).
+            let _ = self.compact();
+        }
+        Ok(())
     }
 }
 

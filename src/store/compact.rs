@@ -1,0 +1,283 @@
+//! A fresh copy of the store: every live key and value written once into a new sled database
+//! that then takes the old one's place.
+//!
+//! sled 0.34 is log-structured: a large import leaves its log full of superseded node versions
+//! and its pages in fragments, and every later open pays for them (it reads the page table of
+//! every fragment and zeroes every free segment; 100,000 imported pages opened in about 75 ms,
+//! a fresh copy of the same data in about 45 ms). Writing the live data once into a new
+//! database removes both. The same machinery is what turning encryption on or off needs: sled
+//! keeps superseded values readable in its files, so only a fresh store leaves none behind.
+//!
+//! The swap is crash-safe by folder names inside the journal folder, each step a rename
+//! followed by an fsync of the folder:
+//! 1. the copy is written to `store.new/`, made durable, reopened from disk and compared key by
+//!    key with the old store; the write mark goes with it;
+//! 2. `store.new` → `store.ready` (the copy is complete and verified);
+//! 3. `store` → `store.old`, then `store.ready` → `store`;
+//! 4. `store.old` is removed.
+//!
+//! `recover` runs before every open and finishes or undoes a swap that a crash interrupted:
+//! `store.new` is an unfinished copy (removed), `store.ready` a verified one (it takes the
+//! place of `store`), `store.old` a replaced one (removed once `store` is in place).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::error::{KeelError, Result};
+
+const NEW: &str = "store.new";
+const READY: &str = "store.ready";
+const OLD: &str = "store.old";
+const DEFAULT_TREE: &[u8] = b"__sled__default";
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> KeelError {
+    let path = path.to_owned();
+    move |source| KeelError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
+    std::fs::File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(io("sync the folder", dir))
+}
+
+fn rename(from: &Path, to: &Path, dir: &Path) -> Result<()> {
+    std::fs::rename(from, to).map_err(io("rename", from))?;
+    sync_dir(dir)
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io("remove", path)(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Finishes or undoes a swap that was interrupted (see the module comment). Touches nothing
+/// when there is nothing to recover.
+pub(crate) fn recover(dir: &Path) -> Result<()> {
+    let (store, new, ready, old) = paths(dir);
+    if new.exists() {
+        remove(&new)?;
+    }
+    if ready.exists() {
+        if store.exists() {
+            remove(&old)?;
+            rename(&store, &old, dir)?;
+        }
+        rename(&ready, &store, dir)?;
+    }
+    if old.exists() {
+        if store.exists() {
+            remove(&old)?;
+            sync_dir(dir)?;
+        } else {
+            // Never left by a swap (the old store is renamed only once the copy is ready), but
+            // a store is never left out of place: put it back.
+            rename(&old, &store, dir)?;
+        }
+    }
+    Ok(())
+}
+
+fn paths(dir: &Path) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
+    (
+        dir.join("store"),
+        dir.join(NEW),
+        dir.join(READY),
+        dir.join(OLD),
+    )
+}
+
+/// A tree of `db` by name, the default tree included.
+fn tree(db: &sled::Db, name: &[u8]) -> Result<sled::Tree> {
+    if name == DEFAULT_TREE {
+        Ok((**db).clone())
+    } else {
+        Ok(db.open_tree(name)?)
+    }
+}
+
+/// Writes every tree of `from` into a new database in `dir/store.new`, makes it durable,
+/// reopens it from disk and checks it holds exactly what `from` holds; gives it the write mark
+/// `writes` and renames it to `store.ready`. `open` opens a sled database at a path as the
+/// store does.
+pub(crate) fn write_ready(
+    dir: &Path,
+    from: &sled::Db,
+    writes: u64,
+    open: impl Fn(&Path) -> Result<sled::Db>,
+) -> Result<()> {
+    let (_, new, ready, _) = paths(dir);
+    remove(&new)?;
+    remove(&ready)?;
+    let names = from.tree_names();
+    {
+        let to = open(&new)?;
+        for name in &names {
+            let (src, dst) = (tree(from, name)?, tree(&to, name)?);
+            // One insert at a time: batches leave sled's pages in more fragments (a 100,000-page
+            // journal copied in batches of 10,000 opened in 55 ms, copied key by key in 30 ms).
+            for item in src.iter() {
+                let (k, v) = item?;
+                dst.insert(k, v)?;
+            }
+        }
+        to.flush()?;
+        let db_file = new.join("db");
+        std::fs::File::open(&db_file)
+            .and_then(|f| f.sync_all())
+            .map_err(io("sync", &db_file))?;
+        sync_dir(&new)?;
+    }
+    wait_closed(&new)?;
+    {
+        let copy = open(&new)?;
+        verify(from, &copy, &names)?;
+    }
+    wait_closed(&new)?;
+    super::mark::write(&new, writes).map_err(io("write the mark in", &new))?;
+    rename(&new, &ready, dir)
+}
+
+/// Compares two databases tree by tree, key by key.
+fn verify(from: &sled::Db, copy: &sled::Db, names: &[sled::IVec]) -> Result<()> {
+    let differs = |detail: String| KeelError::Corrupt {
+        what: "fresh copy of the journal".into(),
+        detail,
+    };
+    let mut copied: Vec<sled::IVec> = copy.tree_names();
+    let mut expected = names.to_vec();
+    copied.sort();
+    expected.sort();
+    if copied != expected {
+        return Err(differs("it holds other trees".into()));
+    }
+    for name in names {
+        let (a, b) = (tree(from, name)?, tree(copy, name)?);
+        let mut a = a.iter();
+        let mut b = b.iter();
+        loop {
+            match (a.next().transpose()?, b.next().transpose()?) {
+                (None, None) => break,
+                (x, y) if x == y => {}
+                _ => {
+                    return Err(differs(format!(
+                        "tree {} differs",
+                        String::from_utf8_lossy(name)
+                    )))
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Waits until no handle holds the sled lock on `store_dir/db` any more: sled closes a database
+/// on its own threads, and the folder must not be renamed under a handle still writing.
+pub(crate) fn wait_closed(store_dir: &Path) -> Result<()> {
+    let path = store_dir.join("db");
+    let file = std::fs::File::open(&path).map_err(io("open", &path))?;
+    let mut waited = Duration::ZERO;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return file.unlock().map_err(io("unlock", &path)),
+            Err(std::fs::TryLockError::WouldBlock) if waited < Duration::from_secs(5) => {
+                std::thread::sleep(Duration::from_millis(5));
+                waited += Duration::from_millis(5);
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(KeelError::JournalLocked {
+                    path: store_dir.to_owned(),
+                })
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io("lock", &path)(e)),
+        }
+    }
+}
+
+/// Puts the verified copy in the old store's place; the old store must be closed.
+pub(crate) fn swap(dir: &Path) -> Result<()> {
+    let (store, _, ready, old) = paths(dir);
+    wait_closed(&store)?;
+    remove(&old)?;
+    rename(&store, &old, dir)?;
+    rename(&ready, &store, dir)?;
+    remove(&old)?;
+    sync_dir(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mkdir_with(path: &Path, file: &str) {
+        std::fs::create_dir_all(path).unwrap();
+        std::fs::write(path.join(file), file).unwrap();
+    }
+
+    fn holds(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let inner: Vec<String> = std::fs::read_dir(e.path())
+                    .unwrap()
+                    .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect();
+                format!("{}:{}", e.file_name().to_string_lossy(), inner.join(","))
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn recovery_finishes_or_undoes_every_interrupted_step() {
+        // (folders present when the process died, what must be left)
+        type Folders<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(Folders, &[&str]); 7] = [
+            // Nothing to do.
+            (&[("store", "live")], &["store:live"]),
+            // Died while copying: the copy goes.
+            (&[("store", "live"), ("store.new", "copy")], &["store:live"]),
+            // Died after the copy was verified, before the swap: the copy takes over.
+            (
+                &[("store", "live"), ("store.ready", "copy")],
+                &["store:copy"],
+            ),
+            // Died between the two renames.
+            (
+                &[("store.old", "live"), ("store.ready", "copy")],
+                &["store:copy"],
+            ),
+            // Died before removing the old store.
+            (&[("store", "copy"), ("store.old", "live")], &["store:copy"]),
+            // An old store alone: it goes back in place.
+            (&[("store.old", "live")], &["store:live"]),
+            // A verified copy and an old store left behind by an earlier failure.
+            (
+                &[
+                    ("store", "live"),
+                    ("store.old", "older"),
+                    ("store.ready", "copy"),
+                ],
+                &["store:copy"],
+            ),
+        ];
+        for (before, after) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            for (folder, file) in before {
+                mkdir_with(&dir.path().join(folder), file);
+            }
+            recover(dir.path()).unwrap();
+            assert_eq!(holds(dir.path()), *after, "from {before:?}");
+            recover(dir.path()).unwrap();
+            assert_eq!(holds(dir.path()), *after, "recovery is idempotent");
+        }
+    }
+}
