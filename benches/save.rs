@@ -8,6 +8,9 @@
 //! 50 saves in a child process. Prints the figures and writes the Save section of
 //! docs/BENCHMARKS.md. Asserts nothing.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;
@@ -17,10 +20,6 @@ use chrono::{DateTime, Local, NaiveDate};
 use keel::{DayPatch, Journal};
 
 const CHILD: &str = "KEEL_BENCH_SAVE_CHILD";
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
 
 fn text(words: usize) -> String {
     let vocab = [
@@ -76,7 +75,7 @@ fn main() {
         }
         let mut ms = saves(&journal, 400, now);
         ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        let (s50, s99) = (percentile(&ms, 0.5), percentile(&ms, 0.99));
+        let (s50, s99) = (common::percentile(&ms, 0.5), common::percentile(&ms, 0.99));
 
         let path = dir.path().join("floor.bin");
         let mut file = std::fs::File::create(&path).unwrap();
@@ -90,7 +89,10 @@ fn main() {
             })
             .collect();
         floor.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        let (f50, f99) = (percentile(&floor, 0.5), percentile(&floor, 0.99));
+        let (f50, f99) = (
+            common::percentile(&floor, 0.5),
+            common::percentile(&floor, 0.99),
+        );
         drop(journal);
 
         // fsync-class calls per save, counted by strace over 50 saves in a child (minus the
@@ -135,10 +137,24 @@ fn main() {
                     .count() as f64,
             )
         };
-        let per_save = match (count(true), count(false)) {
-            (Some(all), Some(open)) => format!("{:.1}", (all - open) / 50.0),
-            _ => "not measured (strace missing)".into(),
+        let per_save_n = match (count(true), count(false)) {
+            (Some(all), Some(open)) => Some((all - open) / 50.0),
+            _ => None,
         };
+        let per_save = per_save_n.map_or("not measured (strace missing)".into(), |n| {
+            format!("{n:.1}")
+        });
+        // For the comparison benchmark's results.json (scripts/bench.sh runs this one first).
+        let json = serde_json::json!({
+            "journal_pages": 1000, "runs": 400,
+            "save_ms": {"median": s50, "p99": s99},
+            "disk_floor_4k_append_fsync_ms": {"median": f50, "p99": f99},
+            "fsync_class_calls_per_save": per_save_n,
+            "measured": Local::now().to_rfc3339(),
+        });
+        let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("save.json"), json.to_string()).unwrap();
 
         let table = format!(
             "| what (journal of 1,000 pages, 400 runs) | median | p99 | goal |\n| --- | --- | --- | --- |\n\
@@ -149,22 +165,9 @@ fn main() {
         );
         print!("{table}");
         let section = format!(
-            "<!-- save:begin -->\n## Durable save against the disk's floor\n\nMeasured {} by `cargo bench --bench save`, release build, same run, same folder.\n\n{table}\n<!-- save:end -->",
+            "## Durable save against the disk's floor\n\nMeasured {} by `cargo bench --bench save`, release build, same run, same folder.\n\n{table}",
             Local::now().format("%Y-%m-%d")
         );
-        let md = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/BENCHMARKS.md");
-        let old = std::fs::read_to_string(&md).unwrap_or_default();
-        let new = match (
-            old.find("<!-- save:begin -->"),
-            old.find("<!-- save:end -->"),
-        ) {
-            (Some(a), Some(b)) => format!(
-                "{}{section}{}",
-                &old[..a],
-                &old[b + "<!-- save:end -->".len()..]
-            ),
-            _ => format!("{}\n\n{section}\n", old.trim_end()),
-        };
-        std::fs::write(&md, new).unwrap();
+        common::write_section("save", &section);
     }
 }

@@ -13,15 +13,14 @@ use chrono::{Local, NaiveDate};
 use keel::analytics::trends::{compute, trends, Range};
 use keel::{Boundary, CheckIn, DayEntry, Journal, Settings};
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
@@ -34,7 +33,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
         })
         .collect();
     ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (percentile(&ms, 0.5), percentile(&ms, 0.95))
+    (common::percentile(&ms, 0.5), common::percentile(&ms, 0.95))
 }
 
 fn main() {
@@ -109,34 +108,10 @@ fn main() {
         eprintln!("(a reduced run: docs/BENCHMARKS.md is left as it is)");
         return;
     }
-    let machine = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|c| {
-            c.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(0);
     let section = format!(
-        "<!-- trends:begin -->\n## Trends: ten years of daily check-ins\n\nMeasured {} on {machine}, {cores} cores, release build, by `cargo bench --bench trends`.\n\n{table}\n<!-- trends:end -->",
-        Local::now().format("%Y-%m-%d")
+        "## Trends: ten years of daily check-ins\n\nMeasured {} on {}, release build, by `cargo bench --bench trends`.\n\n{table}",
+        Local::now().format("%Y-%m-%d"),
+        common::machine()
     );
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/BENCHMARKS.md");
-    let old = std::fs::read_to_string(&path).unwrap_or_else(|_| "# Benchmarks\n\nFigures written by the benchmark programs; tests never assert timings.\n".into());
-    let new = match (
-        old.find("<!-- trends:begin -->"),
-        old.find("<!-- trends:end -->"),
-    ) {
-        (Some(a), Some(b)) => format!(
-            "{}{section}{}",
-            &old[..a],
-            &old[b + "<!-- trends:end -->".len()..]
-        ),
-        _ => format!("{}\n\n{section}\n", old.trim_end()),
-    };
-    std::fs::write(&path, new).unwrap();
-    eprintln!("wrote {}", path.display());
+    common::write_section("trends", &section);
 }

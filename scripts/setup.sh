@@ -16,6 +16,8 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver dbus dbus-x11 procps curl ca-certificates
   # the app crash test checks with strace that a save is fsynced before it is acknowledged
   strace
+  # jrnl (the benchmark's peer) goes into a Python virtual environment
+  python3 python3-venv
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
@@ -45,3 +47,6 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: installing npm tools"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# jrnl 4.6, for the comparison benchmark and its smoke test (tests/bench_smoke.rs).
+scripts/jrnl-venv.sh >/dev/null

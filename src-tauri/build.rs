@@ -33,6 +33,7 @@ fn main() {
         "on_this_day",
         "list_backups",
         "restore_backup",
+        "page_shown",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

@@ -68,6 +68,14 @@ export function renderMarkdown(text) {
   return call('render_markdown', { text });
 }
 
+/**
+ * Tells the shell the first daily page is on screen (the start-up benchmark's mark).
+ * @returns {Promise<void>}
+ */
+export function pageShown() {
+  return call('page_shown');
+}
+
 /** @returns {Promise<void>} */
 export function closeWindow() {
   return call('close_window');

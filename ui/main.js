@@ -164,6 +164,7 @@ async function start() {
     });
 
   let loading = Promise.resolve();
+  let pageShownSent = false;
   const route = async () => {
     let parsed = parseRoute(location.hash);
     if (parsed.name === 'week' && parsed.week === null) {
@@ -295,6 +296,10 @@ async function start() {
       dayView.showWeek(await api.weekOf(date));
       dayView.showEarlier(await api.onThisDay(date));
       if (parsed.name === 'day' && parsed.highlight) await dayView.highlight(parsed.highlight);
+      if (!pageShownSent) {
+        pageShownSent = true;
+        void api.pageShown().catch(() => {});
+      }
     } catch (error) {
       showFatal(api.asErrorDto(error));
     }

@@ -18,6 +18,14 @@ use crate::dto::{
 use crate::error::ErrorDto;
 use crate::state::AppState;
 
+/// The page says its first daily page is on screen. With `KEEL_REPORT_STARTUP` set in the
+/// environment the shell prints `keel-desktop: page shown after N ms` on standard output (the
+/// start-up benchmark reads it); otherwise, and after the first time, it does nothing.
+#[tauri::command]
+pub fn page_shown() {
+    crate::report_page_shown();
+}
+
 /// What the page needs at start: today, the scales' words, the journal's place or its error.
 #[tauri::command]
 pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, ErrorDto> {

@@ -14,6 +14,8 @@ pub mod export;
 pub mod state;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
@@ -57,6 +59,7 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::on_this_day,
             commands::list_backups,
             commands::restore_backup,
+            commands::page_shown,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -71,6 +74,27 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
                 }
             }
         })
+}
+
+/// The environment variable that makes the shell report when the first page is shown.
+pub const REPORT_STARTUP_ENV: &str = "KEEL_REPORT_STARTUP";
+/// When `run` began: the start of the app as far as its own code can see.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// Prints, once, how long after start the page said it was shown, when `KEEL_REPORT_STARTUP`
+/// is set (see `commands::page_shown`).
+fn report_page_shown() {
+    if std::env::var_os(REPORT_STARTUP_ENV).is_none() || REPORTED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let ms = STARTED
+        .get()
+        .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "keel-desktop: page shown after {ms:.1} ms");
+    let _ = out.flush();
 }
 
 /// `--journal DIR` or `--journal=DIR` from the command line, if given.
@@ -89,6 +113,7 @@ fn journal_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
 
 /// Runs the desktop app.
 pub fn run() {
+    STARTED.get_or_init(Instant::now);
     let dir = keel::location::resolve_journal_dir(
         journal_flag(std::env::args()),
         std::env::var_os(keel::location::JOURNAL_ENV),

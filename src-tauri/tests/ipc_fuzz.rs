@@ -79,6 +79,7 @@ fn commands() -> Vec<(&'static str, Value)> {
             "restore_backup",
             json!({"name": "keel-backup-2026-11-28T201500.json"}),
         ),
+        ("page_shown", json!({})),
     ]
 }
 

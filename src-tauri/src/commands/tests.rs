@@ -78,6 +78,13 @@ fn get_app_info_reports_today_scales_and_the_journal() {
 }
 
 #[test]
+fn page_shown_is_granted_and_answers_nothing() {
+    let app = app();
+    assert_eq!(call(&app, "page_shown", json!({})).unwrap(), Value::Null);
+    assert_eq!(call(&app, "page_shown", json!({})).unwrap(), Value::Null);
+}
+
+#[test]
 fn save_day_then_get_day_round_trips() {
     let app = app();
     let saved = call(

@@ -1,0 +1,227 @@
+//! Benchmark: Keel against jrnl and against the machine's limits, side by side in one run, on
+//! generated journals of 1,000 to 100,000 entries (about 150 words each, Markdown, tags,
+//! ratings), as whole processes; the desktop app's start-up and memory with a ten-year journal
+//! against an empty one; sizes on disk against the raw text.
+//!
+//! Run it with `make bench` (scripts/bench.sh), which installs jrnl 4.6 in a virtual
+//! environment, builds the release binaries, runs the save benchmark first (its figures go into
+//! the same results) and this one under a virtual display. It writes `target/bench/results.json`
+//! and the Comparison section of docs/BENCHMARKS.md. It asserts nothing.
+//!
+//! Environment: `KEEL_BENCH_SIZES` (default 1000,10000,100000), `KEEL_BENCH_JRNL_MAX` (10000),
+//! `KEEL_BENCH_RUNS` (5), `KEEL_BENCH_APP_DAYS` (3650), `KEEL_BENCH_JRNL` (jrnl's path; default
+//! target/bench/venv/bin/jrnl), `KEEL_BENCH_APP` (the desktop binary; default
+//! target/release/keel-desktop; `none` skips the app).
+
+#[path = "common/mod.rs"]
+mod common;
+#[path = "compare/mod.rs"]
+mod compare;
+
+use std::path::{Path, PathBuf};
+
+use compare::{fmt_ms, Config, Results};
+
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_owned())
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let keel = root.join("target/release/keel");
+    assert!(
+        keel.exists(),
+        "build the CLI first: cargo build --release -p keel (or run make bench)"
+    );
+    let jrnl = PathBuf::from(env_or(
+        "KEEL_BENCH_JRNL",
+        &root
+            .join("target/bench/venv/bin/jrnl")
+            .display()
+            .to_string(),
+    ));
+    let app = env_or(
+        "KEEL_BENCH_APP",
+        &root
+            .join("target/release/keel-desktop")
+            .display()
+            .to_string(),
+    );
+    let app = (app != "none").then(|| PathBuf::from(app));
+    if let Some(app) = &app {
+        assert!(app.exists(), "{} is missing: run make bench", app.display());
+    }
+    let work = tempfile::tempdir().unwrap();
+    let cfg = Config {
+        keel,
+        app,
+        jrnl: jrnl.exists().then_some(jrnl),
+        sizes: env_or("KEEL_BENCH_SIZES", "1000,10000,100000")
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        jrnl_max: env_or("KEEL_BENCH_JRNL_MAX", "10000").parse().unwrap(),
+        runs: env_or("KEEL_BENCH_RUNS", "5").parse().unwrap(),
+        app_days: env_or("KEEL_BENCH_APP_DAYS", "3650").parse().unwrap(),
+        work: work.path().to_owned(),
+    };
+    if cfg.jrnl.is_none() {
+        eprintln!("jrnl is not installed (scripts/jrnl-venv.sh): its column stays empty");
+    }
+    let results = compare::measure(&cfg);
+    let out = root.join("target/bench");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        out.join("results.json"),
+        serde_json::to_string_pretty(&results.json).unwrap(),
+    )
+    .unwrap();
+    eprintln!("wrote {}", out.join("results.json").display());
+    let full = cfg.sizes == [1000, 10000, 100000] && cfg.app.is_some() && cfg.jrnl.is_some();
+    if full {
+        common::write_section("compare", &section(&cfg, &results));
+    } else {
+        eprintln!("(not every size, the app and jrnl: docs/BENCHMARKS.md is left as it is)");
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "met"
+    } else {
+        "**missed**"
+    }
+}
+
+fn section(cfg: &Config, r: &Results) -> String {
+    let find = |op: &str, n: u64| {
+        r.rows
+            .iter()
+            .find(|row| row.op.starts_with(op) && row.size == n)
+    };
+    let mut table = String::from(
+        "| operation | entries | keel | jrnl | jrnl ÷ keel | runs (keel / jrnl) | note |\n| --- | ---: | ---: | ---: | ---: | --- | --- |\n",
+    );
+    for row in &r.rows {
+        let ratio = match (row.keel_ms, row.jrnl_ms) {
+            (Some(k), Some(j)) if k > 0.0 => format!("{:.0}×", j / k),
+            _ => "—".into(),
+        };
+        table.push_str(&format!(
+            "| {} | {} | {} | {} | {ratio} | {} | {} |\n",
+            row.op,
+            row.size,
+            fmt_ms(row.keel_ms),
+            fmt_ms(row.jrnl_ms),
+            row.runs,
+            row.note
+        ));
+    }
+    let ms = |op: &str, n: u64| find(op, n).and_then(|row| row.keel_ms).unwrap_or(f64::NAN);
+    let sizes = &r.json["sizes"];
+    let ratio = |n: u64| {
+        sizes[n.to_string()]["keel_disk_over_text"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+    };
+    let mut goals = String::from("| goal | measured | verdict |\n| --- | --- | --- |\n");
+    let search = ms("search, a word", 100_000).max(ms("search, a miss", 100_000));
+    goals += &format!(
+        "| `keel search` over 100,000 entries under 50 ms median | {search:.1} ms (the slower of hit and miss) | {} |\n",
+        verdict(search < 50.0)
+    );
+    let (add1, add100) = (ms("add a page", 1000), ms("add a page", 100_000));
+    goals += &format!(
+        "| `keel add` into 100,000 entries under 30 ms, flat from 1,000 | {add100:.1} ms (1,000: {add1:.1} ms) | {} |\n",
+        verdict(add100 < 30.0)
+    );
+    let export = ms("export JSON", 100_000);
+    goals += &format!(
+        "| export of 100,000 entries to JSON under 2 s | {} | {} |\n",
+        fmt_ms(Some(export)),
+        verdict(export < 2000.0)
+    );
+    let import = ms("import jrnl", 100_000);
+    goals += &format!(
+        "| import of a 100,000-entry jrnl export under 10 s | {} | {} |\n",
+        fmt_ms(Some(import)),
+        verdict(import < 10_000.0)
+    );
+    let save = &r.json["save"];
+    if !save.is_null() {
+        let (m, p) = (
+            save["save_ms"]["median"].as_f64().unwrap_or(f64::NAN),
+            save["save_ms"]["p99"].as_f64().unwrap_or(f64::NAN),
+        );
+        let (fm, fp) = (
+            save["disk_floor_4k_append_fsync_ms"]["median"]
+                .as_f64()
+                .unwrap_or(f64::NAN),
+            save["disk_floor_4k_append_fsync_ms"]["p99"]
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+        goals += &format!(
+            "| durable save: median ≤ 1 ms, p99 ≤ 10 ms | {m:.2} / {p:.2} ms (disk floor {fm:.2} / {fp:.2} ms) | {} |\n",
+            verdict(m <= 1.0 && p <= 10.0)
+        );
+        let calls = save["fsync_class_calls_per_save"].as_f64();
+        goals += &format!(
+            "| exactly one fsync-class call per save | {} | {} |\n",
+            calls.map_or("not counted".into(), |c| format!("{c:.1}")),
+            verdict(calls == Some(1.0))
+        );
+    }
+    let app = &r.json["app"];
+    if !app.is_null() {
+        let f = |k: &str| app[k].as_f64().unwrap_or(f64::NAN);
+        let (dt, dm) = (
+            f("full_start_to_page_ms") - f("empty_start_to_page_ms"),
+            f("full_rss_mib") - f("empty_rss_mib"),
+        );
+        goals += &format!(
+            "| app start to today's page, {} days vs empty: at most 50 ms slower | {:.0} vs {:.0} ms ({dt:+.0} ms) | {} |\n",
+            cfg.app_days,
+            f("full_start_to_page_ms"),
+            f("empty_start_to_page_ms"),
+            verdict(dt <= 50.0)
+        );
+        goals += &format!(
+            "| app memory (all its processes), {} days vs empty: at most 40 MiB more | {:.0} vs {:.0} MiB ({dm:+.0} MiB) | {} |\n",
+            cfg.app_days,
+            f("full_rss_mib"),
+            f("empty_rss_mib"),
+            verdict(dm <= 40.0)
+        );
+    }
+    let mut disk = String::from(
+        "| entries | raw text | keel store | keel ÷ text | jrnl file |\n| ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    for n in &cfg.sizes {
+        let s = &sizes[n.to_string()];
+        let mib = |k: &str| s[k].as_f64().unwrap_or(f64::NAN) / 1_048_576.0;
+        disk += &format!(
+            "| {n} | {:.1} MiB | {:.1} MiB | {:.2}× | {:.1} MiB |\n",
+            mib("raw_text_bytes"),
+            mib("keel_store_bytes"),
+            ratio(*n),
+            mib("jrnl_file_bytes")
+        );
+    }
+    let disk_ratio = ratio(100_000);
+    goals += &format!(
+        "| journal on disk at most 2.5× the raw text | {disk_ratio:.2}× at 100,000 | {} |\n",
+        verdict(disk_ratio <= 2.5)
+    );
+    format!(
+        "## Comparison: Keel and jrnl, side by side\n\n\
+         Measured {} on {} by `make bench` (scripts/bench.sh: jrnl 4.6 in target/bench/venv, \
+         release builds, this benchmark under Xvfb). Whole processes, spawn to exit; medians. \
+         jrnl runs up to {} entries (its add and export take minutes each at 100,000: \
+         ENGINEERING-NOTES.md measured 495 s and 435 s). Machine-readable: \
+         target/bench/results.json.\n\n{table}\n### Goals\n\n{goals}\n### On disk\n\n{disk}",
+        chrono::Local::now().format("%Y-%m-%d"),
+        common::machine(),
+        cfg.jrnl_max
+    )
+}
