@@ -373,7 +373,7 @@ fn lock_journal(dir: &Path) -> Result<File> {
 }
 
 /// How many imported records make an import worth a fresh copy of the store afterwards (when
-/// they are also at least a quarter of the journal).
+/// their bytes are also at least a quarter of sled's log before the import).
 const COMPACT_AFTER_IMPORT: usize = 1_000;
 /// How long a fresh copy waits for calls already using the store to finish.
 const COMPACT_PATIENCE: Duration = Duration::from_secs(5);
@@ -906,6 +906,10 @@ impl Journal {
             .as_ref()
             .map(|s| Ok::<_, KeelError>(records::encode_settings(&s.clone().validated()?)))
             .transpose()?;
+        // The size of sled's log before the import (counting the journal's pages would read
+        // them all).
+        let log_before =
+            std::fs::metadata(self.dir.join("store").join("db")).map_or(0, |m| m.len());
         self.write(|store| {
             // The records each import replaces, for their old index terms.
             let replaced: Mutex<(Vec<sled::IVec>, Vec<sled::IVec>)> = Mutex::default();
@@ -966,8 +970,10 @@ impl Journal {
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
         })?;
-        let written = batch.days.len() + batch.weeks.len();
-        if written >= COMPACT_AFTER_IMPORT && written * 4 >= self.n_days()? {
+        let records = batch.days.len() + batch.weeks.len();
+        let bytes: usize = days.iter().map(|(_, v)| v.len()).sum::<usize>()
+            + weeks.iter().map(|(_, v)| v.len()).sum::<usize>();
+        if records >= COMPACT_AFTER_IMPORT && bytes as u64 * 4 >= log_before {
             // Best effort: the import is durable already, and a copy that fails leaves the
             // journal as it was (or finishes its swap at the next call).
             let _ = self.compact();

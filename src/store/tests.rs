@@ -482,3 +482,32 @@ fn saves_during_a_fresh_copy_wait_for_it_and_none_is_lost() {
         .enumerate()
         .all(|(i, p)| p.role == format!("page {i}")));
 }
+
+#[test]
+fn a_large_import_is_followed_by_a_fresh_copy_and_a_small_one_is_not() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(dir.path()).unwrap();
+    let inode = || {
+        std::fs::metadata(dir.path().join("store/db"))
+            .unwrap()
+            .ino()
+    };
+    let pages = |from: u64, n: u64| ImportBatch {
+        days: (from..from + n)
+            .map(|i| {
+                let mut d = DayEntry::new(date("2020-01-01") + chrono::Days::new(i), now());
+                d.role = format!("imported page {i} about the quarterly forecast");
+                d
+            })
+            .collect(),
+        ..ImportBatch::default()
+    };
+    let first = inode();
+    j.apply_import(&pages(0, 10)).unwrap();
+    assert_eq!(inode(), first, "ten pages: no copy");
+    j.apply_import(&pages(10, COMPACT_AFTER_IMPORT as u64)).unwrap();
+    assert_ne!(inode(), first, "a thousand pages: a fresh store took the old one's place");
+    assert_eq!(j.n_days().unwrap(), 10 + COMPACT_AFTER_IMPORT);
+    assert_eq!(j.postings("forecast").unwrap().len(), 10 + COMPACT_AFTER_IMPORT);
+}
