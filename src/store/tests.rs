@@ -506,8 +506,16 @@ fn a_large_import_is_followed_by_a_fresh_copy_and_a_small_one_is_not() {
     let first = inode();
     j.apply_import(&pages(0, 10)).unwrap();
     assert_eq!(inode(), first, "ten pages: no copy");
-    j.apply_import(&pages(10, COMPACT_AFTER_IMPORT as u64)).unwrap();
-    assert_ne!(inode(), first, "a thousand pages: a fresh store took the old one's place");
+    j.apply_import(&pages(10, COMPACT_AFTER_IMPORT as u64))
+        .unwrap();
+    assert_ne!(
+        inode(),
+        first,
+        "a thousand pages: a fresh store took the old one's place"
+    );
     assert_eq!(j.n_days().unwrap(), 10 + COMPACT_AFTER_IMPORT);
-    assert_eq!(j.postings("forecast").unwrap().len(), 10 + COMPACT_AFTER_IMPORT);
+    assert_eq!(
+        j.postings("forecast").unwrap().len(),
+        10 + COMPACT_AFTER_IMPORT
+    );
 }
