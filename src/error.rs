@@ -127,6 +127,22 @@ pub enum KeelError {
     #[error("Keel could not write to the journal at {}: {reason}.", path.display())]
     WriteFailed { path: PathBuf, reason: String },
 
+    /// The journal is encrypted and was opened without its passphrase.
+    #[error("The journal at {} is locked; unlock it with its passphrase.", path.display())]
+    Locked { path: PathBuf },
+
+    /// The passphrase does not open the journal; nothing was read or changed.
+    #[error("That passphrase does not open this journal. Nothing was changed; try again.")]
+    WrongPassphrase,
+
+    /// A passphrase Keel does not accept (when one is set or changed).
+    #[error("That passphrase cannot be used: {reason}.")]
+    InvalidPassphrase { reason: String },
+
+    /// Encryption itself failed (no randomness from the system, a key that cannot be made).
+    #[error("Keel could not encrypt or decrypt: {detail}.")]
+    Crypto { detail: String },
+
     /// A failure inside sled that has no better name.
     #[error("The journal's storage failed: {0}")]
     Storage(#[from] sled::Error),
@@ -157,6 +173,10 @@ impl KeelError {
             KeelError::NoJournalLocation => "no_journal_location",
             KeelError::DiskFull { .. } => "disk_full",
             KeelError::WriteFailed { .. } => "write_failed",
+            KeelError::Locked { .. } => "locked",
+            KeelError::WrongPassphrase => "wrong_passphrase",
+            KeelError::InvalidPassphrase { .. } => "invalid_passphrase",
+            KeelError::Crypto { .. } => "crypto",
             KeelError::Storage(_) => "storage",
         }
     }

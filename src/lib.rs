@@ -11,6 +11,7 @@
 
 pub mod analytics;
 pub mod backup;
+pub mod crypto;
 pub mod error;
 pub mod interchange;
 pub mod location;

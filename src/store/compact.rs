@@ -23,6 +23,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::codec::Codec;
+use super::index;
 use crate::error::{KeelError, Result};
 
 const NEW: &str = "store.new";
@@ -142,6 +144,105 @@ pub(crate) fn write_ready(
     wait_closed(&new)?;
     super::mark::write(&new, writes).map_err(io("write the mark in", &new))?;
     rename(&new, &ready, dir)
+}
+
+/// Like `write_ready`, but every entry is read through `from_codec` and written through
+/// `to_codec` (turning encryption on or off): the search index is left out and marked dirty,
+/// so the new store rebuilds it under its own codec when it opens; `envelope` (the wrapped key
+/// of an encrypted store) is written into the copy. The copy is verified by what its entries
+/// say: an order-free digest of every logical entry, before and after.
+pub(crate) fn write_ready_converted(
+    dir: &Path,
+    from: &sled::Db,
+    from_codec: &Codec,
+    to_codec: &Codec,
+    writes: u64,
+    envelope: Option<&crate::crypto::Envelope>,
+    open: impl Fn(&Path) -> Result<sled::Db>,
+) -> Result<()> {
+    let (_, new, ready, _) = paths(dir);
+    remove(&new)?;
+    remove(&ready)?;
+    let names: Vec<sled::IVec> = from
+        .tree_names()
+        .into_iter()
+        .filter(|n| &n[..] != index::TREE.as_bytes())
+        .collect();
+    let mut before = Digest::default();
+    {
+        let to = open(&new)?;
+        for name in &names {
+            let tree_name = String::from_utf8_lossy(name).into_owned();
+            let (src, dst) = (tree(from, name)?, tree(&to, name)?);
+            for item in src.iter() {
+                let (k, v) = item?;
+                let (key, plain) = from_codec.logical(&tree_name, &k, &v)?;
+                before.add(&tree_name, &key, &plain);
+                let (k2, v2) = to_codec.physical(&tree_name, &key, &plain)?;
+                dst.insert(k2, v2)?;
+            }
+        }
+        // Rebuilt under the new codec at the first open.
+        to.open_tree(index::TREE)?;
+        to.open_tree(b"meta")?
+            .insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
+        to.flush()?;
+        let db_file = new.join("db");
+        std::fs::File::open(&db_file)
+            .and_then(|f| f.sync_all())
+            .map_err(io("sync", &db_file))?;
+    }
+    wait_closed(&new)?;
+    {
+        let copy = open(&new)?;
+        let mut after = Digest::default();
+        for name in &names {
+            let tree_name = String::from_utf8_lossy(name).into_owned();
+            for item in tree(&copy, name)?.iter() {
+                let (k, v) = item?;
+                let (key, plain) = to_codec.logical(&tree_name, &k, &v)?;
+                if !(tree_name == "meta" && key == index::INDEX_DIRTY_KEY) {
+                    after.add(&tree_name, &key, &plain);
+                }
+            }
+        }
+        if after != before {
+            return Err(KeelError::Corrupt {
+                what: "converted copy of the journal".into(),
+                detail: "it does not hold what the journal holds".into(),
+            });
+        }
+    }
+    wait_closed(&new)?;
+    if let Some(envelope) = envelope {
+        crate::crypto::write_envelope(&new, envelope)?;
+    }
+    super::mark::write(&new, writes).map_err(io("write the mark in", &new))?;
+    sync_dir(&new)?;
+    rename(&new, &ready, dir)
+}
+
+/// An order-free digest of entries: the count and the wrapping sum of each entry's hash.
+#[derive(Default, PartialEq, Eq)]
+struct Digest {
+    n: u64,
+    sum: [u64; 4],
+}
+
+impl Digest {
+    fn add(&mut self, tree: &str, key: &[u8], value: &[u8]) {
+        let mut hasher = blake3::Hasher::new();
+        for part in [tree.as_bytes(), key, value] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        let hash = hasher.finalize();
+        for (i, chunk) in hash.as_bytes().chunks_exact(8).enumerate() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.sum[i] = self.sum[i].wrapping_add(word);
+        }
+        self.n += 1;
+    }
 }
 
 /// Compares two databases tree by tree, key by key.

@@ -23,11 +23,14 @@ use std::collections::BTreeSet;
 
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
+use super::codec::Codec;
 use super::keys::{day_key, week_key};
 use crate::error::KeelError;
 use crate::model::{DayEntry, WeekReflection};
 use crate::text;
 
+/// The tree's name (associated data of its sealed values).
+pub(crate) const TREE: &str = "search_terms";
 /// Bumped whenever what is indexed, or how, changes: the index is then rebuilt at open.
 pub(crate) const INDEX_VERSION: u32 = 4;
 /// The tree version 3 kept beside `search_terms`; dropped when an older index is rebuilt.
@@ -78,10 +81,8 @@ pub(crate) fn week_doc(week: crate::model::WeekId) -> Vec<u8> {
 }
 
 /// The key of the posting list that holds (or would hold) `doc` for `term`.
-pub(crate) fn posting_key(term: &str, doc: &[u8]) -> Vec<u8> {
-    let mut key = Vec::with_capacity(term.len() + 6);
-    key.extend_from_slice(term.as_bytes());
-    key.push(0);
+pub(crate) fn posting_key(codec: &Codec, term: &str, doc: &[u8]) -> Vec<u8> {
+    let mut key = codec.term(term);
     let (class, year, month) = match Doc::decode(doc) {
         Some(Doc::Week(week)) => (b'w', week.year(), 0),
         Some(Doc::Day(date, _)) => (
@@ -133,10 +134,8 @@ fn edit_list(key: &[u8], list: &[u8], doc: &[u8], add: bool) -> Option<Vec<u8>> 
 }
 
 /// The prefix of every posting list of `term`.
-pub(crate) fn term_prefix(term: &str) -> Vec<u8> {
-    let mut key = term.as_bytes().to_vec();
-    key.push(0);
-    key
+pub(crate) fn term_prefix(codec: &Codec, term: &str) -> Vec<u8> {
+    codec.term(term)
 }
 
 fn unique_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
@@ -192,19 +191,29 @@ fn term_changes<'a>(
 
 /// Makes `doc`'s postings go from `old` terms to `new` ones (inside a transaction).
 pub(crate) fn set_doc(
+    codec: &Codec,
     terms: &TransactionalTree,
     doc: &[u8],
     old: &[String],
     new: &[String],
 ) -> TxResult<()> {
     for (t, add) in term_changes(old, new) {
-        let key = posting_key(t, doc);
-        let list = terms.get(&key)?;
-        if let Some(next) = edit_list(&key, list.as_deref().unwrap_or_default(), doc, add) {
+        let key = posting_key(codec, t, doc);
+        let list = match terms.get(&key)? {
+            Some(stored) => codec
+                .open(TREE, &key, &stored)
+                .map_err(ConflictableTransactionError::Abort)?
+                .into_owned(),
+            None => Vec::new(),
+        };
+        if let Some(next) = edit_list(&key, &list, doc, add) {
             if next.is_empty() {
                 terms.remove(key)?;
             } else {
-                terms.insert(key, next)?;
+                let sealed = codec
+                    .seal(TREE, &key, &next)
+                    .map_err(ConflictableTransactionError::Abort)?;
+                terms.insert(key, sealed)?;
             }
         }
     }
@@ -214,6 +223,7 @@ pub(crate) fn set_doc(
 /// Re-indexes a day's three documents from the page they were (`old`, if any) to the page
 /// they are (`new`, if any), inside a transaction.
 pub(crate) fn reindex_day(
+    codec: &Codec,
     terms: &TransactionalTree,
     old: Option<&DayEntry>,
     new: Option<&DayEntry>,
@@ -232,7 +242,7 @@ pub(crate) fn reindex_day(
         let no_terms = Vec::new();
         let before = old.as_ref().map_or(&no_terms, |docs| &docs[i].1);
         let after = new.as_ref().map_or(&no_terms, |docs| &docs[i].1);
-        set_doc(terms, &day_doc(kind, date), before, after)?;
+        set_doc(codec, terms, &day_doc(kind, date), before, after)?;
     }
     Ok(())
 }
@@ -242,21 +252,28 @@ pub(crate) type DocChange = (Vec<u8>, Vec<String>, Vec<String>);
 
 /// Applies many documents' changes in one batch (used by a rebuild and after imports, where a
 /// transaction over every posting would be too large).
-pub(crate) fn batch_add(terms: &sled::Tree, items: &[DocChange]) -> Result<(), sled::Error> {
+pub(crate) fn batch_add(
+    codec: &Codec,
+    terms: &sled::Tree,
+    items: &[DocChange],
+) -> Result<(), KeelError> {
     // Every change to a posting list, grouped by list: (doc, add?), applied in order.
     let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(&[u8], bool)>> =
         std::collections::BTreeMap::new();
     for (doc, old, new) in items {
         for (t, add) in term_changes(old, new) {
             changes
-                .entry(posting_key(t, doc))
+                .entry(posting_key(codec, t, doc))
                 .or_default()
                 .push((doc, add));
         }
     }
     let mut term_batch = sled::Batch::default();
     for (key, edits) in changes {
-        let mut list = terms.get(&key)?.map(|v| v.to_vec()).unwrap_or_default();
+        let mut list = match terms.get(&key)? {
+            Some(stored) => codec.open(TREE, &key, &stored)?.into_owned(),
+            None => Vec::new(),
+        };
         let mut changed = false;
         for (doc, add) in edits {
             if let Some(next) = edit_list(&key, &list, doc, add) {
@@ -270,10 +287,11 @@ pub(crate) fn batch_add(terms: &sled::Tree, items: &[DocChange]) -> Result<(), s
         if list.is_empty() {
             term_batch.remove(key);
         } else {
-            term_batch.insert(key, list);
+            let sealed = codec.seal(TREE, &key, &list)?;
+            term_batch.insert(key, sealed);
         }
     }
-    terms.apply_batch(term_batch)
+    Ok(terms.apply_batch(term_batch)?)
 }
 
 /// A document the index points at.
@@ -302,14 +320,14 @@ mod tests {
     #[test]
     fn a_posting_list_stays_sorted_and_edits_are_idempotent() {
         let d = |y, m, day| day_doc(DocKind::Role, NaiveDate::from_ymd_opt(y, m, day).unwrap());
-        let key = posting_key("river", &d(2026, 3, 1));
+        let key = posting_key(&Codec::Plain, "river", &d(2026, 3, 1));
         assert_eq!(
             key,
-            posting_key("river", &d(2026, 3, 31)),
+            posting_key(&Codec::Plain, "river", &d(2026, 3, 31)),
             "one list per month"
         );
-        assert_ne!(key, posting_key("river", &d(2026, 4, 1)));
-        assert_ne!(key, posting_key("river", &d(2025, 3, 1)));
+        assert_ne!(key, posting_key(&Codec::Plain, "river", &d(2026, 4, 1)));
+        assert_ne!(key, posting_key(&Codec::Plain, "river", &d(2025, 3, 1)));
         let mut list = Vec::new();
         for doc in [d(2026, 3, 21), d(2026, 3, 2), d(2026, 3, 29)] {
             list = edit_list(&key, &list, &doc, true).unwrap();
@@ -331,7 +349,7 @@ mod tests {
         assert_eq!(list_docs(&key, &list).len(), 2);
 
         let week: crate::model::WeekId = "2026-W01".parse().unwrap();
-        let wkey = posting_key("river", &week_doc(week));
+        let wkey = posting_key(&Codec::Plain, "river", &week_doc(week));
         let wl = edit_list(&wkey, &[], &week_doc(week), true).unwrap();
         assert_eq!(
             list_docs(&wkey, &wl)

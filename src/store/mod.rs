@@ -22,6 +22,7 @@
 //! - A write that failed in sled or on disk closes the sled handle; the next call reopens it
 //!   (sled 0.34 refuses every write after an I/O error until it is reopened).
 
+mod codec;
 mod compact;
 pub(crate) mod index;
 mod keys;
@@ -41,11 +42,13 @@ use sled::Transactional;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::crypto::{self, KdfParams, Keys};
 use crate::error::{KeelError, Result};
 use crate::model::{
     DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Settings, WeekContent, WeekId,
     WeekReflection,
 };
+use codec::Codec;
 
 pub use index::{Doc, DocKind};
 pub use keys::{date_from_key, day_key, week_from_key, week_key};
@@ -54,6 +57,12 @@ pub use records::MAX_RECORD_BYTES;
 /// sled's page cache; its 1 GiB default is far too much for a desktop app.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const SETTINGS_KEY: &[u8] = b"settings";
+// Tree names (also the associated data of sealed values).
+const DAYS: &str = "days";
+const WEEKS: &str = "weeks";
+const PROMPTS: &str = "prompts";
+const META: &str = "meta";
+const IMPORTED: &str = codec::IMPORTED;
 /// How long an open waits for a lock that may be this process's own, just released.
 const LOCK_PATIENCE: Duration = Duration::from_millis(1500);
 const LOCK_RETRY: Duration = Duration::from_millis(25);
@@ -72,6 +81,8 @@ pub struct Journal {
     /// that follows it.
     store: RwLock<Option<Arc<Store>>>,
     n_syncs: AtomicU64,
+    /// Plain, or sealed under the keys the passphrase unlocked; every (re)open uses it.
+    codec: RwLock<Codec>,
     /// `DIR/keel.lock`, locked for as long as the journal is open: what makes it safe to finish
     /// an interrupted swap (`compact::recover`) before sled's own lock is taken.
     _lock: File,
@@ -91,6 +102,8 @@ struct Store {
     search_terms: sled::Tree,
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
+    /// Plain, or sealed under the journal's keys.
+    codec: Codec,
     dir: PathBuf,
     /// The highest write count known durable (the mark never claims more).
     durable_writes: AtomicU64,
@@ -124,10 +137,10 @@ impl Store {
     /// Opens the store, waiting briefly for a lock that may be this process's own: sled
     /// finishes closing a database on its own threads, so a journal closed a moment ago (or a
     /// handle closed after a failed write) can still hold the lock for some milliseconds.
-    fn open_waiting(dir: &Path) -> Result<Store> {
+    fn open_waiting(dir: &Path, codec: &Codec) -> Result<Store> {
         let mut waited = Duration::ZERO;
         loop {
-            match Store::open(dir) {
+            match Store::open(dir, codec.clone()) {
                 Err(KeelError::JournalLocked { .. }) if waited < LOCK_PATIENCE => {
                     std::thread::sleep(LOCK_RETRY);
                     waited += LOCK_RETRY;
@@ -137,7 +150,7 @@ impl Store {
         }
     }
 
-    fn open(dir: &Path) -> Result<Store> {
+    fn open(dir: &Path, codec: Codec) -> Result<Store> {
         let io = |action: &'static str, path: &Path| {
             let path = path.to_owned();
             move |source| KeelError::Io {
@@ -158,14 +171,15 @@ impl Store {
                 .map_err(io("sync the folder", path))?;
         }
         let store = Store {
-            days: db.open_tree("days")?,
-            weeks: db.open_tree("weeks")?,
-            prompts: db.open_tree("prompts")?,
-            meta: db.open_tree("meta")?,
-            imported: db.open_tree("imported")?,
-            search_terms: db.open_tree("search_terms")?,
+            days: db.open_tree(DAYS)?,
+            weeks: db.open_tree(WEEKS)?,
+            prompts: db.open_tree(PROMPTS)?,
+            meta: db.open_tree(META)?,
+            imported: db.open_tree(IMPORTED)?,
+            search_terms: db.open_tree(index::TREE)?,
             db,
             db_file,
+            codec,
             dir: dir.to_owned(),
             durable_writes: AtomicU64::new(0),
             mark: Mutex::new(None),
@@ -240,20 +254,20 @@ impl Store {
         self.db.drop_tree(index::OLD_DOCS_TREE)?;
         let mut items: Vec<index::DocChange> = Vec::new();
         for item in self.days.iter() {
-            let (_, bytes) = item?;
-            let docs = index::day_docs(&records::decode_day(&bytes)?);
+            let (key, bytes) = item?;
+            let docs = index::day_docs(&self.open_day(&key, &bytes)?);
             items.extend(docs.into_iter().map(|(doc, new)| (doc, Vec::new(), new)));
             if items.len() >= 30_000 {
-                index::batch_add(&self.search_terms, &items)?;
+                index::batch_add(&self.codec, &self.search_terms, &items)?;
                 items.clear();
             }
         }
         for item in self.weeks.iter() {
-            let (_, bytes) = item?;
-            let (doc, new) = index::week_docs(&records::decode_week(&bytes)?);
+            let (key, bytes) = item?;
+            let (doc, new) = index::week_docs(&self.open_week(&key, &bytes)?);
             items.push((doc, Vec::new(), new));
         }
-        index::batch_add(&self.search_terms, &items)?;
+        index::batch_add(&self.codec, &self.search_terms, &items)?;
         self.meta.insert(
             index::INDEX_VERSION_KEY,
             &index::INDEX_VERSION.to_be_bytes(),
@@ -272,7 +286,7 @@ impl Store {
             let next = match self.prompts.get(&shipped.id)? {
                 None => shipped,
                 Some(bytes) => {
-                    let old = records::decode_prompt(&bytes)?;
+                    let old = self.open_prompt(shipped.id.as_bytes(), &bytes)?;
                     if old.origin != PromptOrigin::Shipped || old.edited {
                         continue;
                     }
@@ -283,10 +297,40 @@ impl Store {
                 }
             };
             self.prompts
-                .insert(next.id.as_bytes(), records::encode_prompt(&next))?;
+                .insert(next.id.as_bytes(), self.seal_prompt(&next)?)?;
         }
         self.meta.insert(PROMPT_LIBRARY_KEY, &fingerprint)?;
         self.sync()
+    }
+
+    fn open_day(&self, key: &[u8], stored: &[u8]) -> Result<DayEntry> {
+        records::decode_day(&self.codec.open(DAYS, key, stored)?)
+    }
+
+    fn seal_day(&self, entry: &DayEntry) -> Result<Vec<u8>> {
+        self.codec
+            .seal(DAYS, &day_key(entry.date), &records::encode_day(entry)?)
+    }
+
+    fn open_week(&self, key: &[u8], stored: &[u8]) -> Result<WeekReflection> {
+        records::decode_week(&self.codec.open(WEEKS, key, stored)?)
+    }
+
+    fn seal_week(&self, week: &WeekReflection) -> Result<Vec<u8>> {
+        self.codec
+            .seal(WEEKS, &week_key(week.week), &records::encode_week(week)?)
+    }
+
+    fn open_prompt(&self, key: &[u8], stored: &[u8]) -> Result<Prompt> {
+        records::decode_prompt(&self.codec.open(PROMPTS, key, stored)?)
+    }
+
+    fn seal_prompt(&self, prompt: &Prompt) -> Result<Vec<u8>> {
+        self.codec.seal(
+            PROMPTS,
+            prompt.id.as_bytes(),
+            &records::encode_prompt(prompt),
+        )
     }
 
     fn check_schema(&self) -> Result<()> {
@@ -379,27 +423,151 @@ const COMPACT_AFTER_IMPORT: usize = 1_000;
 const COMPACT_PATIENCE: Duration = Duration::from_secs(5);
 
 impl Journal {
-    /// Opens the journal in `dir`, creating it if it does not exist.
+    /// Opens the journal in `dir`, creating it if it does not exist. An encrypted journal is
+    /// refused with `KeelError::Locked` (see `unlock`).
     pub fn open(dir: &Path) -> Result<Journal> {
+        Journal::open_with(dir, None)
+    }
+
+    /// Opens the encrypted journal in `dir` with its passphrase (a plain journal opens as with
+    /// `open`). A wrong passphrase is `KeelError::WrongPassphrase`, found before sled is
+    /// opened, so nothing in the folder is touched.
+    pub fn unlock(dir: &Path, passphrase: &str) -> Result<Journal> {
+        Journal::open_with(dir, Some(passphrase))
+    }
+
+    fn open_with(dir: &Path, passphrase: Option<&str>) -> Result<Journal> {
         let lock = lock_journal(dir).map_err(|e| explain_write_error(e, dir))?;
         compact::recover(dir).map_err(|e| explain_write_error(e, dir))?;
-        let store = Store::open_waiting(dir).map_err(|e| explain_write_error(e, dir))?;
+        let codec = match (crypto::read_envelope(&dir.join("store"))?, passphrase) {
+            (None, _) => Codec::Plain,
+            (Some(_), None) => {
+                return Err(KeelError::Locked {
+                    path: dir.to_owned(),
+                })
+            }
+            (Some(envelope), Some(passphrase)) => {
+                Codec::Sealed(Arc::new(Keys::unlock(&envelope, passphrase)?))
+            }
+        };
+        let store = Store::open_waiting(dir, &codec).map_err(|e| explain_write_error(e, dir))?;
         Ok(Journal {
             dir: dir.to_owned(),
             store: RwLock::new(Some(Arc::new(store))),
             n_syncs: AtomicU64::new(0),
+            codec: RwLock::new(codec),
             _lock: lock,
         })
+    }
+
+    /// Whether the journal is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.codec().is_sealed()
+    }
+
+    fn codec(&self) -> Codec {
+        self.codec.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     /// Rewrites the store as a fresh copy holding only live data (see `compact`), verified
     /// before it replaces the old one; every call waits while it runs. On an error before the
     /// swap the journal goes on with the old store; after it, the next call finishes the swap.
     pub fn compact(&self) -> Result<()> {
+        self.rewrite(None, |old, writes| {
+            compact::write_ready(&self.dir, &old.db, writes, |path| {
+                open_sled(path, &self.dir)
+            })
+        })
+    }
+
+    /// Turns encryption on: a random master key wrapped under `passphrase` (Argon2id with
+    /// `KdfParams::DEFAULT`), and the whole journal written into a fresh, verified store of
+    /// sealed values that replaces the plain one (whose files are then removed: sled keeps old
+    /// values readable in its log, so sealing in place would leave them behind).
+    pub fn encrypt(&self, passphrase: &str) -> Result<()> {
+        self.encrypt_with(passphrase, KdfParams::DEFAULT)
+    }
+
+    /// `encrypt` with chosen Argon2id costs (tests use cheap ones).
+    pub fn encrypt_with(&self, passphrase: &str, params: KdfParams) -> Result<()> {
+        if self.is_encrypted() {
+            return Err(KeelError::InvalidPassphrase {
+                reason: "the journal is encrypted already; change its passphrase instead".into(),
+            });
+        }
+        let (keys, envelope) = Keys::create(passphrase, params)?;
+        let to = Codec::Sealed(Arc::new(keys));
+        self.rewrite(Some(to.clone()), |old, writes| {
+            compact::write_ready_converted(
+                &self.dir,
+                &old.db,
+                &old.codec,
+                &to,
+                writes,
+                Some(&envelope),
+                |path| open_sled(path, &self.dir),
+            )
+        })
+    }
+
+    /// Turns encryption off, once `passphrase` is confirmed: the journal is written into a
+    /// fresh, verified plain store that replaces the encrypted one.
+    pub fn decrypt(&self, passphrase: &str) -> Result<()> {
+        self.check_passphrase(passphrase)?;
+        self.rewrite(Some(Codec::Plain), |old, writes| {
+            compact::write_ready_converted(
+                &self.dir,
+                &old.db,
+                &old.codec,
+                &Codec::Plain,
+                writes,
+                None,
+                |path| open_sled(path, &self.dir),
+            )
+        })
+    }
+
+    /// Changes the passphrase: the master key is wrapped again (nothing else is rewritten).
+    pub fn change_passphrase(&self, old: &str, new: &str) -> Result<()> {
+        self.change_passphrase_with(old, new, KdfParams::DEFAULT)
+    }
+
+    /// `change_passphrase` with chosen Argon2id costs.
+    pub fn change_passphrase_with(&self, old: &str, new: &str, params: KdfParams) -> Result<()> {
+        // No copy or swap may run meanwhile: hold the handle's slot.
+        let _slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+        let store_dir = self.dir.join("store");
+        let envelope =
+            crypto::read_envelope(&store_dir)?.ok_or_else(|| KeelError::InvalidPassphrase {
+                reason: "the journal is not encrypted".into(),
+            })?;
+        let keys = Keys::unlock(&envelope, old)?;
+        crypto::write_envelope(&store_dir, &keys.wrap(new, params)?)
+    }
+
+    /// Whether `passphrase` opens this journal's key (`WrongPassphrase` if not).
+    pub fn check_passphrase(&self, passphrase: &str) -> Result<()> {
+        let envelope = crypto::read_envelope(&self.dir.join("store"))?.ok_or_else(|| {
+            KeelError::InvalidPassphrase {
+                reason: "the journal is not encrypted".into(),
+            }
+        })?;
+        Keys::unlock(&envelope, passphrase).map(drop)
+    }
+
+    /// Replaces the store with a verified copy that `copy` writes to `store.ready` (given the
+    /// old store, closed to every other call, and its write count), then swaps it in and
+    /// reopens it, with `codec` from then on when given.
+    fn rewrite(
+        &self,
+        codec: Option<Codec>,
+        copy: impl FnOnce(&Store, u64) -> Result<()>,
+    ) -> Result<()> {
         drop(self.store()?);
         let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
-        let Some(mut shared) = slot.take() else {
-            return Ok(());
+        let mut shared = match slot.take() {
+            Some(store) => store,
+            None => Arc::new(Store::open_waiting(&self.dir, &self.codec())?),
         };
         // Calls that took the handle before the lock finish first: nothing may be written to
         // the old store once it is being copied.
@@ -414,24 +582,23 @@ impl Journal {
                 Err(busy) => {
                     *slot = Some(busy);
                     return Err(KeelError::Storage(sled::Error::Io(std::io::Error::other(
-                        "the journal stayed busy; the fresh copy was not made",
+                        "the journal stayed busy; its store was not rewritten",
                     ))));
                 }
             }
         };
-        let copied = old.sync().and_then(|()| {
-            let writes = old.writes()?;
-            compact::write_ready(&self.dir, &old.db, writes, |path| {
-                open_sled(path, &self.dir)
-            })
-        });
+        let copied = old.sync().and_then(|()| copy(&old, old.writes()?));
         if let Err(e) = copied {
             *slot = Some(Arc::new(old));
             return Err(e);
         }
         drop(old);
+        // From here the copy is what every open finds (`compact::recover` finishes the swap).
+        if let Some(codec) = codec {
+            *self.codec.write().unwrap_or_else(|p| p.into_inner()) = codec;
+        }
         compact::swap(&self.dir)?;
-        *slot = Some(Arc::new(Store::open_waiting(&self.dir)?));
+        *slot = Some(Arc::new(Store::open_waiting(&self.dir, &self.codec())?));
         Ok(())
     }
 
@@ -453,7 +620,7 @@ impl Journal {
         }
         let store = Arc::new(
             compact::recover(&self.dir)
-                .and_then(|()| Store::open_waiting(&self.dir))
+                .and_then(|()| Store::open_waiting(&self.dir, &self.codec()))
                 .map_err(|e| match e {
                     // Another thread still holds the old handle for a moment: not another process.
                     KeelError::JournalLocked { .. } => {
@@ -521,10 +688,12 @@ impl Journal {
 
     /// The page for `date`, if one was saved.
     pub fn day(&self, date: NaiveDate) -> Result<Option<DayEntry>> {
-        self.store()?
+        let store = self.store()?;
+        let key = day_key(date);
+        store
             .days
-            .get(day_key(date))?
-            .map(|bytes| records::decode_day(&bytes))
+            .get(key)?
+            .map(|bytes| store.open_day(&key, &bytes))
             .transpose()
     }
 
@@ -544,16 +713,17 @@ impl Journal {
                 (&store.days, &store.search_terms).transaction(|(days, terms)| {
                     let old = days
                         .get(key)?
-                        .map(|bytes| records::decode_day(&bytes))
+                        .map(|bytes| store.open_day(&key, &bytes))
                         .transpose()
                         .map_err(ConflictableTransactionError::Abort)?;
                     let next = patch
                         .apply_to(old.as_ref().unwrap_or(&DayEntry::new(date, now)), now)
                         .map_err(ConflictableTransactionError::Abort)?;
-                    let bytes =
-                        records::encode_day(&next).map_err(ConflictableTransactionError::Abort)?;
+                    let bytes = store
+                        .seal_day(&next)
+                        .map_err(ConflictableTransactionError::Abort)?;
                     days.insert(&key[..], bytes)?;
-                    index::reindex_day(terms, old.as_ref(), Some(&next))?;
+                    index::reindex_day(&store.codec, terms, old.as_ref(), Some(&next))?;
                     Ok(next)
                 }),
             )
@@ -562,16 +732,17 @@ impl Journal {
 
     /// Stores `entry` whole, replacing any page of its date, durably (and indexed).
     pub fn put_day(&self, entry: &DayEntry) -> Result<()> {
-        let bytes = records::encode_day(entry)?;
+        let key = day_key(entry.date);
         self.write(|store| {
+            let bytes = store.seal_day(entry)?;
             transact(
                 (&store.days, &store.search_terms).transaction(|(days, terms)| {
                     let old = days
-                        .insert(&day_key(entry.date)[..], bytes.as_slice())?
-                        .map(|bytes| records::decode_day(&bytes))
+                        .insert(&key[..], bytes.as_slice())?
+                        .map(|bytes| store.open_day(&key, &bytes))
                         .transpose()
                         .map_err(ConflictableTransactionError::Abort)?;
-                    index::reindex_day(terms, old.as_ref(), Some(entry))?;
+                    index::reindex_day(&store.codec, terms, old.as_ref(), Some(entry))?;
                     Ok(())
                 }),
             )
@@ -583,12 +754,13 @@ impl Journal {
         self.write(|store| {
             transact(
                 (&store.days, &store.search_terms).transaction(|(days, terms)| {
+                    let key = day_key(date);
                     let old = days
-                        .remove(&day_key(date)[..])?
-                        .map(|bytes| records::decode_day(&bytes))
+                        .remove(&key[..])?
+                        .map(|bytes| store.open_day(&key, &bytes))
                         .transpose()
                         .map_err(ConflictableTransactionError::Abort)?;
-                    index::reindex_day(terms, old.as_ref(), None)?;
+                    index::reindex_day(&store.codec, terms, old.as_ref(), None)?;
                     Ok(old.is_some())
                 }),
             )
@@ -607,16 +779,17 @@ impl Journal {
         };
         let bounds = (map(range.start_bound()), map(range.end_bound()));
         let (iter, error) = match self.store() {
-            Ok(store) => (Some(store.days.range(bounds)), None),
+            Ok(store) => (Some((store.days.range(bounds), store.codec.clone())), None),
             Err(e) => (None, Some(e)),
         };
-        error
-            .map(Err)
-            .into_iter()
-            .chain(iter.into_iter().flatten().map(|item| {
-                let (_, bytes) = item?;
-                records::decode_day(&bytes)
-            }))
+        error.map(Err).into_iter().chain(
+            iter.into_iter()
+                .flat_map(|(items, codec)| items.map(move |item| (item, codec.clone())))
+                .map(|(item, codec)| {
+                    let (key, bytes) = item?;
+                    records::decode_day(&codec.open(DAYS, &key, &bytes)?)
+                }),
+        )
     }
 
     /// The check-ins of the pages whose dates fall in `range`, oldest first, without their
@@ -631,22 +804,25 @@ impl Journal {
             Bound::Unbounded => Bound::Unbounded,
         };
         let bounds = (map(range.start_bound()), map(range.end_bound()));
-        self.store()?
+        let store = self.store()?;
+        store
             .days
             .range(bounds)
             .map(|item| {
-                let (_, bytes) = item?;
-                records::decode_check_in(&bytes)
+                let (key, bytes) = item?;
+                records::decode_check_in(&store.codec.open(DAYS, &key, &bytes)?)
             })
             .collect()
     }
 
     /// The documents whose words include `term` (already folded).
     pub fn postings(&self, term: &str) -> Result<Vec<Doc>> {
-        let prefix = index::term_prefix(term);
+        let store = self.store()?;
+        let prefix = index::term_prefix(&store.codec, term);
         let mut found = Vec::new();
-        for item in self.store()?.search_terms.scan_prefix(&prefix) {
-            let (key, list) = item?;
+        for item in store.search_terms.scan_prefix(&prefix) {
+            let (key, stored) = item?;
+            let list = store.codec.open(index::TREE, &key, &stored)?;
             for id in index::list_docs(&key, &list) {
                 found.push(Doc::decode(id).ok_or_else(|| KeelError::Corrupt {
                     what: "search index".into(),
@@ -661,12 +837,21 @@ impl Journal {
     pub fn tag_counts(&self) -> Result<Vec<(String, usize)>> {
         let mut counts: std::collections::BTreeMap<String, usize> =
             std::collections::BTreeMap::new();
-        for item in self.store()?.search_terms.scan_prefix(b"#") {
-            let (key, list) = item?;
-            if let Some(end) = key.iter().position(|b| *b == 0) {
-                *counts
-                    .entry(String::from_utf8_lossy(&key[1..end]).into_owned())
-                    .or_default() += index::list_docs(&key, &list).len();
+        if self.is_encrypted() {
+            // The index's keys hide the tags' names: count them from the pages.
+            for day in self.days(..) {
+                for tag in day?.tags {
+                    *counts.entry(tag).or_default() += 1;
+                }
+            }
+        } else {
+            for item in self.store()?.search_terms.scan_prefix(b"#") {
+                let (key, list) = item?;
+                if let Some(end) = key.iter().position(|b| *b == 0) {
+                    *counts
+                        .entry(String::from_utf8_lossy(&key[1..end]).into_owned())
+                        .or_default() += index::list_docs(&key, &list).len();
+                }
             }
         }
         let mut list: Vec<(String, usize)> = counts.into_iter().collect();
@@ -681,23 +866,30 @@ impl Journal {
 
     /// The reflection for `week`, if one was saved.
     pub fn week(&self, week: WeekId) -> Result<Option<WeekReflection>> {
-        self.store()?
+        let store = self.store()?;
+        let key = week_key(week);
+        store
             .weeks
-            .get(week_key(week))?
-            .map(|bytes| records::decode_week(&bytes))
+            .get(key)?
+            .map(|bytes| store.open_week(&key, &bytes))
             .transpose()
     }
 
     /// Stores a week's reflection whole, durably (and indexed).
     pub fn put_week(&self, week: &WeekReflection) -> Result<()> {
-        let bytes = records::encode_week(week)?;
         let (doc, list) = index::week_docs(week);
+        let key = week_key(week.week);
         self.write(|store| {
+            let bytes = store.seal_week(week)?;
             transact(
                 (&store.weeks, &store.search_terms).transaction(|(weeks, terms)| {
-                    let old = weeks.insert(&week_key(week.week)[..], bytes.as_slice())?;
-                    let old_terms = week_terms(old.as_deref())?;
-                    index::set_doc(terms, &doc, &old_terms, &list)?;
+                    let old = weeks
+                        .insert(&key[..], bytes.as_slice())?
+                        .map(|bytes| store.open_week(&key, &bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
+                    index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
                     Ok(())
                 }),
             )
@@ -718,17 +910,18 @@ impl Journal {
                 (&store.weeks, &store.search_terms).transaction(|(weeks, terms)| {
                     let old = weeks
                         .get(key)?
-                        .map(|bytes| records::decode_week(&bytes))
+                        .map(|bytes| store.open_week(&key, &bytes))
                         .transpose()
                         .map_err(ConflictableTransactionError::Abort)?;
                     let created_at = old.as_ref().map_or(now, |w| w.created_at);
                     let next = WeekReflection::new(week, content.clone(), created_at, now);
-                    let bytes =
-                        records::encode_week(&next).map_err(ConflictableTransactionError::Abort)?;
+                    let bytes = store
+                        .seal_week(&next)
+                        .map_err(ConflictableTransactionError::Abort)?;
                     weeks.insert(&key[..], bytes)?;
                     let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
                     let (doc, list) = index::week_docs(&next);
-                    index::set_doc(terms, &doc, &old_terms, &list)?;
+                    index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
                     Ok(next)
                 }),
             )
@@ -737,8 +930,11 @@ impl Journal {
 
     /// The settings, or the defaults when none were saved.
     pub fn settings(&self) -> Result<Settings> {
-        match self.store()?.meta.get(SETTINGS_KEY)? {
-            Some(bytes) => records::decode_settings(&bytes),
+        let store = self.store()?;
+        match store.meta.get(SETTINGS_KEY)? {
+            Some(bytes) => {
+                records::decode_settings(&store.codec.open(META, SETTINGS_KEY, &bytes)?)
+            }
             None => Ok(Settings::default()),
         }
     }
@@ -747,7 +943,9 @@ impl Journal {
     pub fn put_settings(&self, settings: &Settings) -> Result<()> {
         let bytes = records::encode_settings(&settings.clone().validated()?);
         self.write(|store| {
-            store.meta.insert(SETTINGS_KEY, bytes)?;
+            store
+                .meta
+                .insert(SETTINGS_KEY, store.codec.seal(META, SETTINGS_KEY, &bytes)?)?;
             Ok(())
         })
     }
@@ -756,22 +954,24 @@ impl Journal {
 impl Journal {
     /// Every prompt: the shipped library (merged at open) and the user's own, by id.
     pub fn prompts(&self) -> Result<Vec<Prompt>> {
-        self.store()?
+        let store = self.store()?;
+        store
             .prompts
             .iter()
             .map(|item| {
-                let (_, bytes) = item?;
-                records::decode_prompt(&bytes)
+                let (key, bytes) = item?;
+                store.open_prompt(&key, &bytes)
             })
             .collect()
     }
 
     /// The prompt with `id`, if there is one.
     pub fn prompt(&self, id: &str) -> Result<Option<Prompt>> {
-        self.store()?
+        let store = self.store()?;
+        store
             .prompts
             .get(id.as_bytes())?
-            .map(|bytes| records::decode_prompt(&bytes))
+            .map(|bytes| store.open_prompt(id.as_bytes(), &bytes))
             .transpose()
     }
 
@@ -789,7 +989,7 @@ impl Journal {
         self.write(|store| {
             store
                 .prompts
-                .insert(prompt.id.as_bytes(), records::encode_prompt(&prompt))?;
+                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
             Ok(prompt)
         })
     }
@@ -810,7 +1010,7 @@ impl Journal {
             };
             store
                 .prompts
-                .insert(prompt.id.as_bytes(), records::encode_prompt(&prompt))?;
+                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
             Ok(prompt)
         })
     }
@@ -831,7 +1031,7 @@ impl Journal {
         self.write(|store| {
             store
                 .prompts
-                .insert(prompt.id.as_bytes(), records::encode_prompt(&prompt))?;
+                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
             Ok(prompt)
         })
     }
@@ -868,17 +1068,19 @@ pub struct ImportBatch {
 impl Journal {
     /// Whether an entry with this `source:id` mark was imported before.
     pub fn was_imported(&self, mark: &str) -> Result<bool> {
-        Ok(self.store()?.imported.contains_key(mark.as_bytes())?)
+        let store = self.store()?;
+        Ok(store.imported.contains_key(store.codec.mark(mark))?)
     }
 
     /// Every week's reflection, oldest first.
     pub fn weeks(&self) -> Result<Vec<WeekReflection>> {
-        self.store()?
+        let store = self.store()?;
+        store
             .weeks
             .iter()
             .map(|item| {
-                let (_, bytes) = item?;
-                records::decode_week(&bytes)
+                let (key, bytes) = item?;
+                store.open_week(&key, &bytes)
             })
             .collect()
     }
@@ -911,15 +1113,30 @@ impl Journal {
         let log_before =
             std::fs::metadata(self.dir.join("store").join("db")).map_or(0, |m| m.len());
         self.write(|store| {
-            // The records each import replaces, for their old index terms.
-            let replaced: Mutex<(Vec<sled::IVec>, Vec<sled::IVec>)> = Mutex::default();
+            let codec = &store.codec;
+            let days: Vec<([u8; 4], Vec<u8>)> = days
+                .iter()
+                .map(|(k, v)| Ok((*k, codec.seal(DAYS, k, v)?)))
+                .collect::<Result<_>>()?;
+            let weeks: Vec<([u8; 5], Vec<u8>)> = weeks
+                .iter()
+                .map(|(k, v)| Ok((*k, codec.seal(WEEKS, k, v)?)))
+                .collect::<Result<_>>()?;
+            let settings = settings
+                .as_ref()
+                .map(|bytes| codec.seal(META, SETTINGS_KEY, bytes))
+                .transpose()?;
+            // The records each import replaces (key, stored value), for their old index terms.
+            type Replaced = Vec<(Vec<u8>, sled::IVec)>;
+            let replaced: Mutex<(Replaced, Replaced)> = Mutex::default();
             let mut prompt_batch = sled::Batch::default();
             for (k, v) in &prompts {
-                prompt_batch.insert(k.as_bytes(), v.as_slice());
+                prompt_batch.insert(k.as_bytes(), codec.seal(PROMPTS, k.as_bytes(), v)?);
             }
             let mut mark_batch = sled::Batch::default();
             for (mark, date) in &batch.marks {
-                mark_batch.insert(mark.as_bytes(), &day_key(*date)[..]);
+                let (key, value) = codec.physical(IMPORTED, mark.as_bytes(), &day_key(*date))?;
+                mark_batch.insert(key, value);
             }
             transact(
                 (
@@ -934,10 +1151,14 @@ impl Journal {
                         // A transaction may run again after a conflict: start afresh each time.
                         *replaced = Default::default();
                         for (k, v) in &days {
-                            replaced.0.extend(d.insert(&k[..], v.as_slice())?);
+                            if let Some(old) = d.insert(&k[..], v.as_slice())? {
+                                replaced.0.push((k.to_vec(), old));
+                            }
                         }
                         for (k, v) in &weeks {
-                            replaced.1.extend(w.insert(&k[..], v.as_slice())?);
+                            if let Some(old) = w.insert(&k[..], v.as_slice())? {
+                                replaced.1.push((k.to_vec(), old));
+                            }
                         }
                         p.apply_batch(&prompt_batch)?;
                         if let Some(bytes) = &settings {
@@ -952,11 +1173,11 @@ impl Journal {
             )?;
             let (old_days, old_weeks) = replaced.into_inner().unwrap_or_else(|p| p.into_inner());
             let mut old_terms: std::collections::HashMap<Vec<u8>, Vec<String>> = Default::default();
-            for bytes in &old_days {
-                old_terms.extend(index::day_docs(&records::decode_day(bytes)?));
+            for (key, bytes) in &old_days {
+                old_terms.extend(index::day_docs(&store.open_day(key, bytes)?));
             }
-            for bytes in &old_weeks {
-                old_terms.extend([index::week_docs(&records::decode_week(bytes)?)]);
+            for (key, bytes) in &old_weeks {
+                old_terms.extend([index::week_docs(&store.open_week(key, bytes)?)]);
             }
             let mut items: Vec<index::DocChange> = Vec::new();
             let docs = batch.days.iter().flat_map(index::day_docs);
@@ -965,7 +1186,7 @@ impl Journal {
                 items.push((doc, old, new));
             }
             for chunk in items.chunks(30_000) {
-                index::batch_add(&store.search_terms, chunk)?;
+                index::batch_add(codec, &store.search_terms, chunk)?;
             }
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
@@ -989,7 +1210,7 @@ impl Journal {
         let store = self.store().unwrap();
         store
             .prompts
-            .insert(prompt.id.as_bytes(), records::encode_prompt(prompt))
+            .insert(prompt.id.as_bytes(), store.seal_prompt(prompt).unwrap())
             .unwrap();
         store.sync().unwrap();
     }
@@ -1026,17 +1247,6 @@ impl Journal {
         store.meta.remove(PROMPT_LIBRARY_KEY).unwrap();
         store.sync().unwrap();
     }
-}
-
-/// The indexed terms of a stored week record (none when there was none), inside a transaction.
-fn week_terms(
-    bytes: Option<&[u8]>,
-) -> std::result::Result<Vec<String>, ConflictableTransactionError<KeelError>> {
-    bytes
-        .map(records::decode_week)
-        .transpose()
-        .map(|old| old.map(|w| index::week_docs(&w).1).unwrap_or_default())
-        .map_err(ConflictableTransactionError::Abort)
 }
 
 /// A transaction's result as the core's: a business error aborts it and comes out as itself.

@@ -519,3 +519,204 @@ fn a_large_import_is_followed_by_a_fresh_copy_and_a_small_one_is_not() {
         10 + COMPACT_AFTER_IMPORT
     );
 }
+
+/// Every file under `dir` with its bytes.
+fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for name in tree_of(dir) {
+        let path = dir.join(&name);
+        if path.is_file() {
+            out.insert(name, std::fs::read(path).unwrap());
+        }
+    }
+    out
+}
+
+/// Marker words, one per place a journal keeps words.
+const MARKERS: &[&str] = &[
+    "zebracorn",
+    "marmalade",
+    "quillpond",
+    "velvetfog",
+    "lanternfish",
+    "secretmarkid",
+];
+
+fn write_markers(j: &Journal) {
+    let patch = DayPatch {
+        role: Some("the zebracorn review #marmalade".into()),
+        self_text: Some("a walk by the quillpond".into()),
+        stress: Some(Some(7)),
+        ..DayPatch::default()
+    };
+    j.save_day(date("2026-11-20"), &patch, now()).unwrap();
+    let content = WeekContent {
+        role_gave: vec!["lanternfish evenings".into()],
+        ..WeekContent::default()
+    };
+    j.save_week("2026-W47".parse().unwrap(), content, now())
+        .unwrap();
+    j.add_prompt(crate::model::PromptFields {
+        side: crate::model::Side::Myself,
+        cadence: crate::model::Cadence::Daily,
+        theme: crate::model::Theme::Values,
+        text: "What did velvetfog teach you?".into(),
+    })
+    .unwrap();
+    let mut imported = DayEntry::new(date("2026-11-21"), now());
+    imported.self_text = "from jrnl".into();
+    j.apply_import(&ImportBatch {
+        days: vec![imported],
+        marks: vec![("jrnl:secretmarkid".into(), date("2026-11-21"))],
+        ..ImportBatch::default()
+    })
+    .unwrap();
+}
+
+fn assert_no_markers(dir: &Path) {
+    for (name, bytes) in files_of(dir) {
+        for marker in MARKERS {
+            assert!(
+                !bytes.windows(marker.len()).any(|w| w == marker.as_bytes()),
+                "{marker} is readable in {name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_encrypted_journal_leaves_no_word_in_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(dir.path()).unwrap();
+    write_markers(&j);
+    assert!(files_of(dir.path())
+        .values()
+        .any(|b| b.windows(9).any(|w| w == b"zebracorn")));
+    j.encrypt_with("correct horse", crate::crypto::KdfParams::FOR_TESTS)
+        .unwrap();
+    assert!(j.is_encrypted());
+    // Written before encryption (the old store is gone) and after it.
+    j.save_day(
+        date("2026-11-22"),
+        &DayPatch {
+            role: Some("more zebracorn and velvetfog".into()),
+            ..DayPatch::default()
+        },
+        now(),
+    )
+    .unwrap();
+    j.checkpoint();
+    drop(j);
+    assert_no_markers(dir.path());
+    let j = Journal::unlock(dir.path(), "correct horse").unwrap();
+    assert_eq!(
+        j.day(date("2026-11-20")).unwrap().unwrap().role,
+        "the zebracorn review #marmalade"
+    );
+    assert_eq!(
+        j.postings("zebracorn").unwrap().len(),
+        2,
+        "the index was rebuilt"
+    );
+    assert_eq!(j.tag_counts().unwrap(), [("marmalade".to_owned(), 1)]);
+    assert!(j.was_imported("jrnl:secretmarkid").unwrap());
+    assert!(j
+        .prompts()
+        .unwrap()
+        .iter()
+        .any(|p| p.text.contains("velvetfog")));
+    assert_eq!(
+        j.week("2026-W47".parse().unwrap())
+            .unwrap()
+            .unwrap()
+            .role_gave,
+        ["lanternfish evenings"]
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_or_none_changes_no_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let j = Journal::open(dir.path()).unwrap();
+        write_markers(&j);
+        j.encrypt_with("right", crate::crypto::KdfParams::FOR_TESTS)
+            .unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let before = files_of(dir.path());
+    assert!(matches!(
+        Journal::unlock(dir.path(), "wrong"),
+        Err(KeelError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(KeelError::Locked { .. })
+    ));
+    assert_eq!(files_of(dir.path()), before, "every file byte-identical");
+    let j = Journal::unlock(dir.path(), "right").unwrap();
+    assert!(j.day(date("2026-11-20")).unwrap().is_some());
+}
+
+#[test]
+fn a_new_passphrase_keeps_every_entry_and_the_old_one_stops_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(dir.path()).unwrap();
+    write_markers(&j);
+    j.encrypt_with("first", crate::crypto::KdfParams::FOR_TESTS)
+        .unwrap();
+    let export = crate::interchange::export_json(&j).unwrap();
+    assert!(matches!(
+        j.change_passphrase_with("not it", "second", crate::crypto::KdfParams::FOR_TESTS),
+        Err(KeelError::WrongPassphrase)
+    ));
+    j.change_passphrase_with("first", "second", crate::crypto::KdfParams::FOR_TESTS)
+        .unwrap();
+    drop(j);
+    assert!(matches!(
+        Journal::unlock(dir.path(), "first"),
+        Err(KeelError::WrongPassphrase)
+    ));
+    let j = Journal::unlock(dir.path(), "second").unwrap();
+    assert_eq!(crate::interchange::export_json(&j).unwrap(), export);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Turning encryption on and off loses nothing: the export, the search postings and the tag
+    /// counts are the same in every form, after reopening too.
+    #[test]
+    fn encryption_on_and_off_loses_nothing(ops in proptest::collection::vec(op_strategy(), 1..25)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = Journal::open(dir.path()).unwrap();
+        let base = date("2026-01-01");
+        for op in ops {
+            match op {
+                Op::Save { day, patch } => {
+                    j.save_day(base + chrono::Days::new(u64::from(day)), &patch, now()).unwrap();
+                }
+                Op::Delete { day } => {
+                    j.delete_day(base + chrono::Days::new(u64::from(day))).unwrap();
+                }
+                Op::Reopen | Op::Compact => {}
+            }
+        }
+        let snapshot = |j: &Journal| {
+            let words: Vec<usize> = ["a", "b", "river", "the"].iter().map(|w| j.postings(w).unwrap().len()).collect();
+            (crate::interchange::export_json(j).unwrap(), words, j.tag_counts().unwrap())
+        };
+        let plain = snapshot(&j);
+        j.encrypt_with("pass", crate::crypto::KdfParams::FOR_TESTS).unwrap();
+        prop_assert_eq!(&snapshot(&j), &plain);
+        drop(j);
+        j = Journal::unlock(dir.path(), "pass").unwrap();
+        prop_assert_eq!(&snapshot(&j), &plain);
+        j.decrypt("pass").unwrap();
+        prop_assert!(!j.is_encrypted());
+        prop_assert_eq!(&snapshot(&j), &plain);
+        drop(j);
+        let j = Journal::open(dir.path()).unwrap();
+        prop_assert_eq!(&snapshot(&j), &plain);
+    }
+}
