@@ -76,16 +76,20 @@ pub fn create(journal: &Journal, now: DateTime<FixedOffset>) -> Result<Backup> {
     let dir = folder(journal.dir());
     std::fs::create_dir_all(&dir).map_err(io("create the backups folder", &dir))?;
     let text = interchange::export_json(journal)?;
+    // An encrypted journal's backups are sealed under its key (the passphrase opens them).
+    let sealed = journal.seal_file(text.as_bytes())?;
+    let bytes = sealed.as_deref().unwrap_or(text.as_bytes());
     let name = format!("{PREFIX}{}.json", now.naive_local().format(STAMP));
     let path = dir.join(&name);
     let tmp = dir.join(format!(".{name}.tmp"));
     {
         let mut file = std::fs::File::create(&tmp).map_err(io("write", &tmp))?;
-        file.write_all(text.as_bytes()).map_err(io("write", &tmp))?;
+        file.write_all(bytes).map_err(io("write", &tmp))?;
         file.sync_all().map_err(io("sync", &tmp))?;
     }
     // Verify what is on disk, not what is in memory.
     let back = std::fs::read(&tmp).map_err(io("read back", &tmp))?;
+    let back = journal.open_file(&back)?;
     let parsed: serde_json::Value =
         serde_json::from_slice(&back).map_err(|e| KeelError::Corrupt {
             what: "backup".into(),
@@ -113,7 +117,7 @@ pub fn create(journal: &Journal, now: DateTime<FixedOffset>) -> Result<Backup> {
     Ok(Backup {
         path,
         taken_at: now.naive_local(),
-        bytes: text.len() as u64,
+        bytes: bytes.len() as u64,
     })
 }
 
@@ -189,17 +193,36 @@ pub fn daily(journal: &Journal, now: DateTime<FixedOffset>) -> Result<Option<Bac
 
 /// Restores `backup` into the journal at `journal_dir`: the current store (damaged or not) is
 /// moved aside to `store.before-restore-<time>` (never deleted), a fresh journal is created and
-/// the backup imported into it. The journal must not be open anywhere.
+/// the backup imported into it. The journal must not be open anywhere. A sealed backup (of an
+/// encrypted journal) needs its `passphrase` (`KeelError::Locked` without one), and is
+/// restored into a journal encrypted again under it before anything is written.
 pub fn restore(
     journal_dir: &Path,
     backup: &Path,
+    passphrase: Option<&str>,
     now: DateTime<FixedOffset>,
 ) -> Result<(PathBuf, usize)> {
     let bytes = std::fs::read(backup).map_err(io("read", backup))?;
+    let (bytes, sealed) = if crate::crypto::is_sealed_file(&bytes) {
+        let passphrase = passphrase.ok_or_else(|| KeelError::Locked {
+            path: journal_dir.to_owned(),
+        })?;
+        let (plain, envelope) = crate::crypto::open_file_with(&bytes, passphrase)?;
+        (plain, Some((passphrase, envelope.kdf)))
+    } else {
+        (bytes, None)
+    };
+    let fresh = |dir: &Path| -> Result<Journal> {
+        let journal = Journal::open(dir)?;
+        if let Some((passphrase, kdf)) = sealed {
+            journal.encrypt_with(passphrase, kdf)?;
+        }
+        Ok(journal)
+    };
     // Check the backup fully before touching the journal.
     let probe_dir = tempfile_dir(journal_dir)?;
     {
-        let probe = Journal::open(&probe_dir)?;
+        let probe = fresh(&probe_dir)?;
         interchange::import(&probe, Source::Keel, &bytes, ImportOptions::default(), now)?;
     }
     let _ = std::fs::remove_dir_all(&probe_dir);
@@ -211,7 +234,7 @@ pub fn restore(
     if store.exists() {
         std::fs::rename(&store, &aside).map_err(io("move aside", &store))?;
     }
-    let journal = Journal::open(journal_dir)?;
+    let journal = fresh(journal_dir)?;
     let plan = interchange::import(
         &journal,
         Source::Keel,
@@ -247,6 +270,7 @@ pub fn request_restore(journal_dir: &Path, backup_name: &str) -> Result<Backup> 
 /// restored. Call it before opening the journal.
 pub fn apply_pending_restore(
     journal_dir: &Path,
+    passphrase: Option<&str>,
     now: DateTime<FixedOffset>,
 ) -> Result<Option<(PathBuf, usize)>> {
     let marker = folder(journal_dir).join(PENDING);
@@ -260,7 +284,7 @@ pub fn apply_pending_restore(
         return Ok(None);
     }
     let backup = folder(journal_dir).join(name);
-    let result = restore(journal_dir, &backup, now);
+    let result = restore(journal_dir, &backup, passphrase, now);
     // Asked once: whether it worked or not, it is not retried at every start.
     let _ = std::fs::remove_file(&marker);
     result.map(Some)

@@ -256,6 +256,57 @@ impl Keys {
     }
 }
 
+/// The first line of a sealed file (a backup or export of an encrypted journal).
+const FILE_HEADER: &[u8] = b"keel sealed file 1\n";
+const FILE_AAD: &[u8] = b"keel sealed file v1";
+
+/// Whether `bytes` are a sealed file (`Keys::seal_file`).
+pub fn is_sealed_file(bytes: &[u8]) -> bool {
+    bytes.starts_with(FILE_HEADER)
+}
+
+impl Keys {
+    /// `plain` as a sealed file: the header line, the journal's envelope on one line (so that
+    /// the passphrase alone opens the file, even without the journal), then the sealed bytes.
+    pub fn seal_file(&self, envelope: &Envelope, plain: &[u8]) -> Result<Vec<u8>> {
+        let mut out = FILE_HEADER.to_vec();
+        out.extend_from_slice(
+            &serde_json::to_vec(envelope).map_err(|e| KeelError::Crypto {
+                detail: e.to_string(),
+            })?,
+        );
+        out.push(b'\n');
+        out.extend_from_slice(&self.seal(FILE_AAD, plain)?);
+        Ok(out)
+    }
+
+    /// The plain bytes of a file this journal's keys sealed.
+    pub fn open_file(&self, bytes: &[u8]) -> Result<Vec<u8>> {
+        let (_, body) = split_file(bytes)?;
+        self.open(FILE_AAD, body)
+    }
+}
+
+fn split_file(bytes: &[u8]) -> Result<(Envelope, &[u8])> {
+    let rest = bytes
+        .strip_prefix(FILE_HEADER)
+        .ok_or_else(|| damaged("it is not a sealed Keel file"))?;
+    let end = rest
+        .iter()
+        .position(|b| *b == b'\n')
+        .ok_or_else(|| damaged("its key line is cut"))?;
+    let envelope: Envelope = serde_json::from_slice(&rest[..end])
+        .map_err(|e| damaged(&format!("its key line is not a key ({e})")))?;
+    Ok((envelope, &rest[end + 1..]))
+}
+
+/// The plain bytes of a sealed file and the envelope it carries, opened with `passphrase`.
+pub fn open_file_with(bytes: &[u8], passphrase: &str) -> Result<(Vec<u8>, Envelope)> {
+    let (envelope, body) = split_file(bytes)?;
+    let keys = Keys::unlock(&envelope, passphrase)?;
+    Ok((keys.open(FILE_AAD, body)?, envelope))
+}
+
 /// The envelope in `store_dir`, if the journal is encrypted.
 pub fn read_envelope(store_dir: &Path) -> Result<Option<Envelope>> {
     let path = store_dir.join(ENVELOPE_FILE);
@@ -352,6 +403,26 @@ mod tests {
             Keys::unlock(&new, "first"),
             Err(KeelError::WrongPassphrase)
         ));
+    }
+
+    #[test]
+    fn a_sealed_file_opens_with_the_passphrase_alone() {
+        let (keys, envelope) = Keys::create("pass", KdfParams::FOR_TESTS).unwrap();
+        let file = keys.seal_file(&envelope, b"{\"days\": []}").unwrap();
+        assert!(is_sealed_file(&file));
+        assert!(!file.windows(4).any(|w| w == b"days"));
+        assert_eq!(keys.open_file(&file).unwrap(), b"{\"days\": []}");
+        let (plain, carried) = open_file_with(&file, "pass").unwrap();
+        assert_eq!(
+            (plain.as_slice(), carried),
+            (&b"{\"days\": []}"[..], envelope)
+        );
+        assert!(matches!(
+            open_file_with(&file, "nope"),
+            Err(KeelError::WrongPassphrase)
+        ));
+        assert!(open_file_with(&file[..FILE_HEADER.len() + 5], "pass").is_err());
+        assert!(!is_sealed_file(b"{\"format\": \"keel\"}"));
     }
 
     #[test]

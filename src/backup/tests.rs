@@ -122,7 +122,13 @@ fn a_restore_brings_every_entry_back_and_keeps_the_damaged_files() {
     }
     std::fs::write(&db, bytes).unwrap();
 
-    let (aside, n) = restore(dir.path(), &backup.path, at("2026-11-28T10:00:00+01:00")).unwrap();
+    let (aside, n) = restore(
+        dir.path(),
+        &backup.path,
+        None,
+        at("2026-11-28T10:00:00+01:00"),
+    )
+    .unwrap();
     assert_eq!(n, 30);
     assert!(
         aside.join("db").exists(),
@@ -159,7 +165,7 @@ fn a_bad_backup_is_refused_before_the_journal_is_touched() {
     }
     let bad = dir.path().join("not-a-backup.json");
     std::fs::write(&bad, "{\"format\": \"keel\", \"version\": 7}").unwrap();
-    assert!(restore(dir.path(), &bad, at("2026-11-28T10:00:00+01:00")).is_err());
+    assert!(restore(dir.path(), &bad, None, at("2026-11-28T10:00:00+01:00")).is_err());
     let journal = Journal::open(dir.path()).unwrap();
     assert_eq!(journal.n_days().unwrap(), 1);
     assert!(!dir
@@ -202,15 +208,57 @@ fn a_restore_asked_for_while_open_happens_at_the_next_open() {
         request_restore(dir.path(), &name).unwrap();
         name
     };
-    let (_, n) = apply_pending_restore(dir.path(), at("2026-11-28T10:00:00+01:00"))
+    let (_, n) = apply_pending_restore(dir.path(), None, at("2026-11-28T10:00:00+01:00"))
         .unwrap()
         .expect("restored");
     assert_eq!(n, 1);
     assert!(
-        apply_pending_restore(dir.path(), now).unwrap().is_none(),
+        apply_pending_restore(dir.path(), None, now)
+            .unwrap()
+            .is_none(),
         "only once"
     );
     let journal = Journal::open(dir.path()).unwrap();
     assert_eq!(journal.n_days().unwrap(), 1);
     assert!(!name.is_empty());
+}
+
+#[test]
+fn an_encrypted_journals_backup_is_sealed_and_restores_encrypted_with_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = at("2026-11-28T09:00:00+01:00");
+    let backup = {
+        let journal = Journal::open(dir.path()).unwrap();
+        let patch = DayPatch {
+            role: Some("the zebracorn plan".into()),
+            ..DayPatch::default()
+        };
+        journal
+            .save_day(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(), &patch, now)
+            .unwrap();
+        journal
+            .encrypt_with("pass", crate::crypto::KdfParams::FOR_TESTS)
+            .unwrap();
+        create(&journal, now).unwrap()
+    };
+    let bytes = std::fs::read(&backup.path).unwrap();
+    assert!(crate::crypto::is_sealed_file(&bytes));
+    assert!(!bytes.windows(9).any(|w| w == b"zebracorn"));
+    let when = at("2026-11-28T10:00:00+01:00");
+    assert!(matches!(
+        restore(dir.path(), &backup.path, None, when),
+        Err(KeelError::Locked { .. })
+    ));
+    assert!(matches!(
+        restore(dir.path(), &backup.path, Some("nope"), when),
+        Err(KeelError::WrongPassphrase)
+    ));
+    let (_, n) = restore(dir.path(), &backup.path, Some("pass"), when).unwrap();
+    assert_eq!(n, 1);
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(KeelError::Locked { .. })
+    ));
+    let journal = Journal::unlock(dir.path(), "pass").unwrap();
+    assert_eq!(journal.postings("zebracorn").unwrap().len(), 1);
 }

@@ -49,6 +49,33 @@ enum Command {
     Import(ImportArgs),
     /// Verified snapshots of the journal: take one, list them, or restore one.
     Backup(BackupArgs),
+    /// Encryption at rest: set a passphrase (encrypts the journal), change it, or remove it.
+    /// The passphrase is asked for at the terminal, not shown; scripts name a file holding it
+    /// in KEEL_PASSPHRASE_FILE (and the new one in KEEL_NEW_PASSPHRASE_FILE).
+    Passphrase(PassphraseArgs),
+}
+
+#[derive(Args)]
+struct PassphraseArgs {
+    #[command(subcommand)]
+    action: PassphraseAction,
+}
+
+#[derive(Subcommand)]
+enum PassphraseAction {
+    /// Encrypt the journal under a new passphrase (a verified encrypted copy replaces it).
+    Set {
+        /// Delete the backups taken before, which are not encrypted.
+        #[arg(long, conflicts_with = "keep_old_backups")]
+        remove_old_backups: bool,
+        /// Keep the backups taken before as they are (readable without the passphrase).
+        #[arg(long)]
+        keep_old_backups: bool,
+    },
+    /// Change the passphrase (only the wrapped key is rewritten).
+    Change,
+    /// Decrypt the journal (a verified plain copy replaces it).
+    Remove,
 }
 
 #[derive(Args)]
@@ -257,6 +284,116 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(args) => export(cli.journal, args),
         Command::Import(args) => import(cli.journal, args),
         Command::Backup(args) => backup(cli.journal, args),
+        Command::Passphrase(args) => passphrase(cli.journal, args),
+    }
+}
+
+/// Names a file holding the journal's passphrase, for scripts (else it is asked for).
+const PASSPHRASE_FILE_ENV: &str = "KEEL_PASSPHRASE_FILE";
+/// Names a file holding the new passphrase for `keel passphrase set` and `change`.
+const NEW_PASSPHRASE_FILE_ENV: &str = "KEEL_NEW_PASSPHRASE_FILE";
+
+/// A passphrase from the file `env` names, else typed at the terminal without echo.
+fn read_passphrase(env: &str, prompt: &str) -> Result<zeroize::Zeroizing<String>, Failure> {
+    use std::io::IsTerminal;
+    if let Some(path) = std::env::var_os(env) {
+        let path = PathBuf::from(path);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Failure::Error(format!(
+                "Could not read the passphrase file {}: {e}.",
+                path.display()
+            ))
+        })?;
+        return Ok(zeroize::Zeroizing::new(
+            text.trim_end_matches(['\n', '\r']).to_owned(),
+        ));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::Error(format!(
+            "A passphrase is needed: type it at a terminal, or name a file holding it in {env}."
+        )));
+    }
+    rpassword::prompt_password(prompt)
+        .map(zeroize::Zeroizing::new)
+        .map_err(|e| Failure::Error(format!("Could not read the passphrase: {e}.")))
+}
+
+/// A new passphrase: from its file, or typed twice at the terminal.
+fn read_new_passphrase() -> Result<zeroize::Zeroizing<String>, Failure> {
+    let first = read_passphrase(NEW_PASSPHRASE_FILE_ENV, "New passphrase: ")?;
+    if std::env::var_os(NEW_PASSPHRASE_FILE_ENV).is_none() {
+        let again = read_passphrase(NEW_PASSPHRASE_FILE_ENV, "The same again: ")?;
+        if *again != *first {
+            return Err(Failure::Error(
+                "The two passphrases differ; nothing was changed.".into(),
+            ));
+        }
+    }
+    keel::crypto::check_passphrase(&first)?;
+    Ok(first)
+}
+
+fn passphrase(journal_flag: Option<PathBuf>, args: PassphraseArgs) -> Result<(), Failure> {
+    let (journal, typed) = open_journal_unlocked(journal_flag)?;
+    match args.action {
+        PassphraseAction::Set {
+            remove_old_backups,
+            keep_old_backups,
+        } => {
+            if journal.is_encrypted() {
+                return Err(Failure::Error(
+                    "The journal is encrypted already; `keel passphrase change` changes its passphrase."
+                        .into(),
+                ));
+            }
+            let plain = keel::backup::list(journal.dir())?;
+            if !plain.is_empty() && !remove_old_backups && !keep_old_backups {
+                return Err(Failure::Error(format!(
+                    "There are {} backups taken before, which are not encrypted: add --remove-old-backups to delete them, or --keep-old-backups to keep them as they are. Nothing was changed.",
+                    plain.len()
+                )));
+            }
+            let new = read_new_passphrase()?;
+            journal.encrypt(&new)?;
+            let mut removed = 0;
+            if remove_old_backups {
+                for b in &plain {
+                    std::fs::remove_file(&b.path).map_err(|e| {
+                        Failure::Error(format!("Could not remove {}: {e}.", b.path.display()))
+                    })?;
+                    removed += 1;
+                }
+            }
+            write_stdout(&format!(
+                "The journal is encrypted. {}Keep the passphrase safe: without it the journal cannot be read.\n",
+                if removed > 0 {
+                    format!("{removed} unencrypted backups were removed. ")
+                } else if plain.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} unencrypted backups were kept. ", plain.len())
+                }
+            ))
+        }
+        PassphraseAction::Change => {
+            let Some(old) = typed else {
+                return Err(Failure::Error(
+                    "The journal is not encrypted; `keel passphrase set` encrypts it.".into(),
+                ));
+            };
+            let new = read_new_passphrase()?;
+            journal.change_passphrase(&old, &new)?;
+            write_stdout("The passphrase was changed.\n")
+        }
+        PassphraseAction::Remove => {
+            let Some(old) = typed else {
+                return Err(Failure::Error("The journal is not encrypted.".into()));
+            };
+            journal.decrypt(&old)?;
+            write_stdout(
+                "The journal is no longer encrypted. Backups taken while it was stay encrypted.\n",
+            )
+        }
     }
 }
 
@@ -282,8 +419,26 @@ impl Drop for OpenJournal {
 }
 
 fn open_journal(flag: Option<PathBuf>) -> Result<OpenJournal, Failure> {
+    open_journal_unlocked(flag).map(|(journal, _)| journal)
+}
+
+/// Opens the journal, asking for its passphrase when it is encrypted; returns the passphrase
+/// that unlocked it, if one did.
+fn open_journal_unlocked(
+    flag: Option<PathBuf>,
+) -> Result<(OpenJournal, Option<zeroize::Zeroizing<String>>), Failure> {
     let dir = location::resolve_journal_dir(flag, std::env::var_os(location::JOURNAL_ENV))?;
-    Journal::open(&dir).map(|j| OpenJournal(std::mem::ManuallyDrop::new(j))).map_err(|e| {
+    let mut typed = None;
+    let opened = match Journal::open(&dir) {
+        Err(KeelError::Locked { .. }) => {
+            let passphrase = read_passphrase(PASSPHRASE_FILE_ENV, "Passphrase: ")?;
+            let journal = Journal::unlock(&dir, &passphrase);
+            typed = Some(passphrase);
+            journal
+        }
+        other => other,
+    };
+    opened.map(|j| (OpenJournal(std::mem::ManuallyDrop::new(j)), typed)).map_err(|e| {
         // A journal that cannot be read: point at the newest backup, change nothing.
         let damaged = matches!(e, KeelError::Corrupt { .. } | KeelError::JournalDamaged { .. } | KeelError::Storage(_));
         match keel::backup::list(&dir).ok().and_then(|b| b.into_iter().next()) {
@@ -805,7 +960,7 @@ fn backup(journal_flag: Option<PathBuf>, args: BackupArgs) -> Result<(), Failure
     let now = Local::now().fixed_offset();
     match args.action {
         BackupAction::Create => {
-            let journal = Journal::open(&dir)?;
+            let journal = open_journal(Some(dir.clone()))?;
             let b = keel::backup::create(&journal, now)?;
             let removed = keel::backup::prune(&dir, now)?;
             write_stdout(&format!(
@@ -841,7 +996,18 @@ fn backup(journal_flag: Option<PathBuf>, args: BackupArgs) -> Result<(), Failure
                     .map(|b| b.path)
                     .ok_or_else(|| Failure::Error("There is no backup to restore.".into()))?,
             };
-            let (aside, n) = keel::backup::restore(&dir, &file, now)?;
+            let bytes = std::fs::read(&file)
+                .map_err(|e| Failure::Error(format!("Could not read {}: {e}.", file.display())))?;
+            let passphrase = if keel::crypto::is_sealed_file(&bytes) {
+                Some(read_passphrase(
+                    PASSPHRASE_FILE_ENV,
+                    "The backup's passphrase: ",
+                )?)
+            } else {
+                None
+            };
+            let (aside, n) =
+                keel::backup::restore(&dir, &file, passphrase.as_deref().map(String::as_str), now)?;
             write_stdout(&format!(
                 "Restored {n} pages from {}. The journal as it was is kept in {}.\n",
                 file.display(),

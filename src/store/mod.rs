@@ -545,6 +545,29 @@ impl Journal {
         crypto::write_envelope(&store_dir, &keys.wrap(new, params)?)
     }
 
+    /// `plain` (an export or a backup) as it should be written to a file: sealed under this
+    /// journal's key, with its wrapped key beside it (`crypto::Keys::seal_file`), when the
+    /// journal is encrypted; `None` when it is not.
+    pub fn seal_file(&self, plain: &[u8]) -> Result<Option<Vec<u8>>> {
+        let Codec::Sealed(keys) = self.codec() else {
+            return Ok(None);
+        };
+        let envelope =
+            crypto::read_envelope(&self.dir.join("store"))?.ok_or_else(|| KeelError::Corrupt {
+                what: "key file".into(),
+                detail: "the encrypted journal's key file is missing".into(),
+            })?;
+        keys.seal_file(&envelope, plain).map(Some)
+    }
+
+    /// The plain bytes of a file `seal_file` wrote for this journal.
+    pub fn open_file(&self, bytes: &[u8]) -> Result<Vec<u8>> {
+        match self.codec() {
+            Codec::Sealed(keys) => keys.open_file(bytes),
+            Codec::Plain => Ok(bytes.to_vec()),
+        }
+    }
+
     /// Whether `passphrase` opens this journal's key (`WrongPassphrase` if not).
     pub fn check_passphrase(&self, passphrase: &str) -> Result<()> {
         let envelope = crypto::read_envelope(&self.dir.join("store"))?.ok_or_else(|| {

@@ -657,3 +657,130 @@ fn a_damaged_journal_is_reported_with_the_newest_backup_and_left_alone() {
     assert_ok(&keel(dir.path(), &["backup", "restore"]));
     assert!(stdout(&keel(dir.path(), &["show", "2026-11-20"])).contains("Safe in the backup."));
 }
+
+fn keel_env(journal: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_keel"));
+    cmd.arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env_remove("KEEL_JOURNAL")
+        .env_remove("KEEL_PASSPHRASE_FILE")
+        .env_remove("KEEL_NEW_PASSPHRASE_FILE")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+/// Every byte of every file under `dir` contains `word`?
+fn readable_anywhere(dir: &Path, word: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if std::fs::read(&p)
+                .unwrap()
+                .windows(word.len())
+                .any(|w| w == word.as_bytes())
+            {
+                found.push(p.display().to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_passphrase_encrypts_the_journal_and_its_backups_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path().join("journal");
+    let (right, wrong, next) = (
+        dir.path().join("right"),
+        dir.path().join("wrong"),
+        dir.path().join("next"),
+    );
+    std::fs::write(&right, "correct horse battery\n").unwrap();
+    std::fs::write(&wrong, "incorrect horse\n").unwrap();
+    std::fs::write(&next, "a new staple\n").unwrap();
+    assert_ok(&keel(
+        &j,
+        &[
+            "add",
+            "--date",
+            "2026-11-20",
+            "--role",
+            "the zebracorn review",
+        ],
+    ));
+    assert_ok(&keel(&j, &["backup", "create"]));
+
+    // Old, unencrypted backups need a decision.
+    let out = keel_env(
+        &j,
+        &["passphrase", "set"],
+        &[("KEEL_NEW_PASSPHRASE_FILE", &right)],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("--remove-old-backups"),
+        "{}",
+        stderr(&out)
+    );
+    let out = keel_env(
+        &j,
+        &["passphrase", "set", "--remove-old-backups"],
+        &[("KEEL_NEW_PASSPHRASE_FILE", &right)],
+    );
+    assert_ok(&out);
+    assert!(stdout(&out).contains("encrypted"));
+    assert_eq!(readable_anywhere(&j, "zebracorn"), Vec::<String>::new());
+
+    // Locked without the passphrase; a wrong one says so and changes nothing.
+    let out = keel_env(&j, &["show", "2026-11-20"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("KEEL_PASSPHRASE_FILE"),
+        "{}",
+        stderr(&out)
+    );
+    let out = keel_env(
+        &j,
+        &["show", "2026-11-20"],
+        &[("KEEL_PASSPHRASE_FILE", &wrong)],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not open"), "{}", stderr(&out));
+    let unlocked = [("KEEL_PASSPHRASE_FILE", right.as_path())];
+    let out = keel_env(&j, &["show", "2026-11-20"], &unlocked);
+    assert_ok(&out);
+    assert!(stdout(&out).contains("zebracorn"));
+
+    // Backups of an encrypted journal are sealed, and restore with the passphrase.
+    assert_ok(&keel_env(&j, &["backup", "create"], &unlocked));
+    assert_eq!(readable_anywhere(&j, "zebracorn"), Vec::<String>::new());
+    assert_ok(&keel_env(&j, &["backup", "restore"], &unlocked));
+    let out = keel_env(&j, &["search", "zebracorn"], &unlocked);
+    assert_ok(&out);
+    assert!(stdout(&out).contains("2026-11-20"), "{}", stdout(&out));
+
+    // A new passphrase; the old one stops working.
+    let both = [
+        ("KEEL_PASSPHRASE_FILE", right.as_path()),
+        ("KEEL_NEW_PASSPHRASE_FILE", next.as_path()),
+    ];
+    assert_ok(&keel_env(&j, &["passphrase", "change"], &both));
+    let out = keel_env(&j, &["show", "2026-11-20"], &unlocked);
+    assert!(stderr(&out).contains("does not open"), "{}", stderr(&out));
+    let now_unlocked = [("KEEL_PASSPHRASE_FILE", next.as_path())];
+    assert_ok(&keel_env(&j, &["show", "2026-11-20"], &now_unlocked));
+
+    // Off again: plain, and readable without a passphrase.
+    assert_ok(&keel_env(&j, &["passphrase", "remove"], &now_unlocked));
+    let out = keel_env(&j, &["show", "2026-11-20"], &[]);
+    assert_ok(&out);
+    assert!(stdout(&out).contains("zebracorn"));
+}
