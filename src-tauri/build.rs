@@ -34,6 +34,11 @@ fn main() {
         "list_backups",
         "restore_backup",
         "page_shown",
+        "unlock",
+        "lock",
+        "set_passphrase",
+        "change_passphrase",
+        "remove_passphrase",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

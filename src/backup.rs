@@ -71,6 +71,28 @@ pub fn list(journal_dir: &Path) -> Result<Vec<Backup>> {
     Ok(out)
 }
 
+/// Removes the backups that are not sealed (taken before the journal was encrypted, or while
+/// it was not); returns how many. What the person chose when turning encryption on.
+pub fn remove_plain(journal_dir: &Path) -> Result<usize> {
+    let mut removed = 0;
+    for b in list(journal_dir)? {
+        let mut head = [0u8; 32];
+        let n = std::fs::File::open(&b.path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .map_err(io("read", &b.path))?;
+        if !crate::crypto::is_sealed_file(&head[..n]) {
+            std::fs::remove_file(&b.path).map_err(io("remove", &b.path))?;
+            removed += 1;
+        }
+    }
+    if removed > 0 {
+        std::fs::File::open(folder(journal_dir))
+            .and_then(|d| d.sync_all())
+            .map_err(io("sync the folder", &folder(journal_dir)))?;
+    }
+    Ok(removed)
+}
+
 /// Takes a verified snapshot now.
 pub fn create(journal: &Journal, now: DateTime<FixedOffset>) -> Result<Backup> {
     let dir = folder(journal.dir());
@@ -285,8 +307,14 @@ pub fn apply_pending_restore(
     }
     let backup = folder(journal_dir).join(name);
     let result = restore(journal_dir, &backup, passphrase, now);
-    // Asked once: whether it worked or not, it is not retried at every start.
-    let _ = std::fs::remove_file(&marker);
+    // Asked once: whether it worked or not, it is not retried at every start; but a sealed
+    // backup waits for its passphrase (the app asks at unlock).
+    if !matches!(
+        result,
+        Err(KeelError::Locked { .. } | KeelError::WrongPassphrase)
+    ) {
+        let _ = std::fs::remove_file(&marker);
+    }
     result.map(Some)
 }
 

@@ -76,6 +76,23 @@ export function pageShown() {
   return call('page_shown');
 }
 
+/**
+ * Opens the encrypted journal with its passphrase.
+ * @param {string} passphrase
+ * @returns {Promise<void>}
+ */
+export function unlock(passphrase) {
+  return call('unlock', { passphrase });
+}
+
+/**
+ * Locks an encrypted journal now.
+ * @returns {Promise<boolean>} whether it was locked (a plain journal is not)
+ */
+export function lock() {
+  return call('lock');
+}
+
 /** @returns {Promise<void>} */
 export function closeWindow() {
   return call('close_window');

@@ -12,6 +12,7 @@ import { dayHash, parseRoute } from './router.js';
 import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
 import { DataView } from './views/data-view.js';
+import { showLockScreen } from './views/lock-view.js';
 import { LibraryView } from './views/library-view.js';
 import { SettingsView, applyTheme } from './views/settings-view.js';
 import { TrendsView } from './views/trends-view.js';
@@ -143,9 +144,28 @@ async function start() {
     showFatal(api.asErrorDto(error));
     return;
   }
+  if (info.journal_error?.kind === 'locked') {
+    document.body.dataset.locked = 'true';
+    showLockScreen(root, { unlock: api.unlock, asError: api.asErrorDto, opened: () => location.reload() });
+    document.body.dataset.ready = 'true';
+    return;
+  }
   if (info.journal_error) {
     showFatal(info.journal_error);
     return;
+  }
+  /** Flushes what is typed, then locks: the page starts again at the lock screen. */
+  const lockNow = async () => {
+    if (!((await autosaver.flush()) && (await weekSaver.flush()))) {
+      showNotice('Not locked: the page is not saved yet, and your text stays here.');
+      return;
+    }
+    if (await api.lock()) location.reload();
+  };
+  const lockButton = /** @type {HTMLButtonElement} */ (document.getElementById('lock-now'));
+  if (info.encrypted) {
+    lockButton.hidden = false;
+    lockButton.addEventListener('click', () => void lockNow());
   }
   applyTheme(info.settings.theme);
 
@@ -318,6 +338,9 @@ async function start() {
     } else if (event.key === ']' || event.code === 'BracketRight') {
       event.preventDefault();
       go(addDays(current, 1));
+    } else if (event.key.toLowerCase() === 'l' && info.encrypted) {
+      event.preventDefault();
+      void lockNow();
     } else if (event.key.toLowerCase() === 't') {
       event.preventDefault();
       go('');

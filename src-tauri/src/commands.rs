@@ -18,6 +18,58 @@ use crate::dto::{
 use crate::error::ErrorDto;
 use crate::state::AppState;
 
+/// Unlocks the encrypted journal with its passphrase (wrong ones make the next try wait).
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ErrorDto> {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    state.unlock(&passphrase)
+}
+
+/// Locks an encrypted journal now (Ctrl+L, the idle timer); whether it was locked (a plain
+/// journal has nothing to lock it with).
+#[tauri::command]
+pub async fn lock(state: State<'_, AppState>) -> Result<bool, ErrorDto> {
+    Ok(state.lock())
+}
+
+/// Encrypts the journal under a new passphrase; the plain backups taken before are removed
+/// when the person chose so, and kept otherwise.
+#[tauri::command]
+pub async fn set_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+    remove_old_backups: bool,
+) -> Result<(), ErrorDto> {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    let journal = state.journal()?;
+    journal.encrypt(&passphrase)?;
+    if remove_old_backups {
+        keel::backup::remove_plain(journal.dir())?;
+    }
+    Ok(())
+}
+
+/// Changes the passphrase (the old one is asked again).
+#[tauri::command]
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    old: String,
+    new: String,
+) -> Result<(), ErrorDto> {
+    let (old, new) = (zeroize::Zeroizing::new(old), zeroize::Zeroizing::new(new));
+    Ok(state.journal()?.change_passphrase(&old, &new)?)
+}
+
+/// Turns encryption off, once the passphrase is given again.
+#[tauri::command]
+pub async fn remove_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<(), ErrorDto> {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    Ok(state.journal()?.decrypt(&passphrase)?)
+}
+
 /// The page says its first daily page is on screen. With `KEEL_REPORT_STARTUP` set in the
 /// environment the shell prints `keel-desktop: page shown after N ms` on standard output (the
 /// start-up benchmark reads it); otherwise, and after the first time, it does nothing.
@@ -38,6 +90,10 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, Erro
         version: env!("CARGO_PKG_VERSION").to_owned(),
         journal_dir: state.journal_dir().map(|d| d.display().to_string()),
         journal_error: state.journal().err(),
+        encrypted: match state.journal() {
+            Ok(journal) => journal.is_encrypted(),
+            Err(e) => e.kind == "locked",
+        },
         scales: [STRESS, RESILIENCE, OVERLAP]
             .into_iter()
             .map(Into::into)
@@ -76,7 +132,7 @@ pub async fn get_day_prompts(
     date: String,
 ) -> Result<DayPromptsDto, ErrorDto> {
     let date = parse_date(&date)?;
-    Ok(prompts::day_prompts(state.journal()?, date, state.clock.now())?.into())
+    Ok(prompts::day_prompts(&*state.journal()?, date, state.clock.now())?.into())
 }
 
 /// Another prompt for one column of the day.
@@ -87,7 +143,7 @@ pub async fn another_prompt(
     side: SideDto,
 ) -> Result<DayPromptsDto, ErrorDto> {
     let date = parse_date(&date)?;
-    Ok(prompts::another_prompt(state.journal()?, date, side.into(), state.clock.now())?.into())
+    Ok(prompts::another_prompt(&*state.journal()?, date, side.into(), state.clock.now())?.into())
 }
 
 /// Hides a prompt for good (reversible) and returns the day's prompts without it.
@@ -98,7 +154,7 @@ pub async fn hide_prompt(
     id: String,
 ) -> Result<DayPromptsDto, ErrorDto> {
     let date = parse_date(&date)?;
-    Ok(prompts::hide_prompt(state.journal()?, date, &id, state.clock.now())?.into())
+    Ok(prompts::hide_prompt(&*state.journal()?, date, &id, state.clock.now())?.into())
 }
 
 /// Every prompt, shipped and the user's own.
@@ -153,7 +209,7 @@ pub async fn get_week(state: State<'_, AppState>, week: String) -> Result<WeekDt
     let week = parse_week(&week)?;
     let journal = state.journal()?;
     let settings = journal.settings()?;
-    let summary = analytics::week_summary(journal, week, &settings)?;
+    let summary = analytics::week_summary(&journal, week, &settings)?;
     let set = prompts::weekly_set(week, &journal.prompts()?);
     Ok(WeekDto::new(
         &summary,
@@ -222,9 +278,9 @@ fn run_import(
 ) -> Result<ImportPlanDto, ErrorDto> {
     let (how, bytes) = import_request(request)?;
     let journal = state.journal()?;
-    let plan = interchange::plan(journal, how.source, bytes, how.options, state.clock.now())?;
+    let plan = interchange::plan(&journal, how.source, bytes, how.options, state.clock.now())?;
     if write {
-        interchange::apply_with_backup(journal, &plan, state.clock.now())?;
+        interchange::apply_with_backup(&journal, &plan, state.clock.now())?;
     }
     Ok(ImportPlanDto::new(&plan, write))
 }
@@ -277,7 +333,7 @@ pub async fn export_journal<R: tauri::Runtime>(
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    let n_files = crate::export::write(journal, format, &path, &mut |done, total| {
+    let n_files = crate::export::write(&journal, format, &path, &mut |done, total| {
         let _ = on_progress.send(ExportProgressDto {
             done: done as u32,
             total: total as u32,
@@ -293,7 +349,7 @@ pub async fn export_journal<R: tauri::Runtime>(
 #[tauri::command]
 pub async fn get_trends(state: State<'_, AppState>, range: String) -> Result<TrendsDto, ErrorDto> {
     let range: analytics::trends::Range = range.parse()?;
-    Ok((&analytics::trends::trends(state.journal()?, range, state.clock.today())?).into())
+    Ok((&analytics::trends::trends(&*state.journal()?, range, state.clock.today())?).into())
 }
 
 /// The largest chart the page may ask to save.
@@ -356,7 +412,7 @@ pub async fn search(state: State<'_, AppState>, query: String) -> Result<SearchD
         .chain(query.phrases.iter().flatten())
         .cloned()
         .collect();
-    let hits = keel::search::search(state.journal()?, &query, MAX_RESULTS)?;
+    let hits = keel::search::search(&*state.journal()?, &query, MAX_RESULTS)?;
     Ok(SearchDto {
         hits: hits.into_iter().map(Into::into).collect(),
         terms,
@@ -390,7 +446,7 @@ pub async fn calendar(
             message: "A calendar shows at most a year, from its first day to its last.".into(),
         });
     }
-    let days = analytics::calendar(state.journal()?, from, to)?;
+    let days = analytics::calendar(&*state.journal()?, from, to)?;
     Ok(days
         .into_iter()
         .map(|d| CalendarDayDto {
@@ -407,7 +463,7 @@ pub async fn on_this_day(
     date: String,
 ) -> Result<Vec<EarlierPageDto>, ErrorDto> {
     let date = parse_date(&date)?;
-    let pages = analytics::on_this_day(state.journal()?, date)?;
+    let pages = analytics::on_this_day(&*state.journal()?, date)?;
     Ok(pages
         .into_iter()
         .map(|p| EarlierPageDto {

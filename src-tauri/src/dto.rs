@@ -868,8 +868,10 @@ pub struct AppInfoDto {
     pub version: String,
     /// The journal folder, or null when none could be resolved.
     pub journal_dir: Option<String>,
-    /// The error that kept the journal closed, if any.
+    /// The error that kept the journal closed, if any (`locked`: encrypted, not unlocked yet).
     pub journal_error: Option<crate::error::ErrorDto>,
+    /// Whether the journal is encrypted (a locked journal is).
+    pub encrypted: bool,
     pub scales: Vec<ScaleDto>,
     /// The end-of-work time, HH:MM.
     pub end_of_work: String,

@@ -60,6 +60,11 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::list_backups,
             commands::restore_backup,
             commands::page_shown,
+            commands::unlock,
+            commands::lock,
+            commands::set_passphrase,
+            commands::change_passphrase,
+            commands::remove_passphrase,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -136,7 +141,7 @@ pub fn run() {
         std::thread::spawn(move || {
             let state = handle.state::<AppState>();
             if let Ok(journal) = state.journal() {
-                if let Err(e) = keel::backup::daily(journal, state.clock.now()) {
+                if let Err(e) = keel::backup::daily(&journal, state.clock.now()) {
                     eprintln!("keel-desktop: the daily backup failed: {e}");
                 }
             }

@@ -1,10 +1,12 @@
 //! The app's managed state: the open journal (or why it could not be opened) and the clock.
 //!
-//! sled is thread-safe, so the journal is shared by reference: no mutex, no global. The clock is
-//! state too, so commands take time as an input and tests can fix it.
+//! sled is thread-safe, so the journal is shared (an `Arc`) and only the slot that holds it is
+//! locked, briefly, to hand out a reference or to replace it when an encrypted journal is
+//! unlocked or locked again. The clock is state too, so commands take time as an input and
+//! tests can fix it.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
@@ -35,7 +37,9 @@ pub const CLOSE_AGAIN_WINDOW: Duration = Duration::from_secs(10);
 
 /// Everything the commands share.
 pub struct AppState {
-    journal: Result<Journal, ErrorDto>,
+    journal: RwLock<Result<Arc<Journal>, ErrorDto>>,
+    /// Failed unlocks in a row and when the next attempt is allowed.
+    unlock_failures: Mutex<(u32, Option<Instant>)>,
     journal_dir: Option<PathBuf>,
     pub clock: Box<dyn Clock>,
     /// When the last close request was deferred to the page.
@@ -51,21 +55,90 @@ impl AppState {
         let journal = dir
             .and_then(|d| {
                 // A restore the person asked for while the journal was open happens now.
-                keel::backup::apply_pending_restore(&d, now)?;
+                keel::backup::apply_pending_restore(&d, None, now)?;
                 Journal::open(&d)
             })
             .map_err(ErrorDto::from);
         AppState {
-            journal,
+            journal: RwLock::new(journal.map(Arc::new)),
+            unlock_failures: Mutex::new((0, None)),
             journal_dir,
             clock,
             close_requested_at: Mutex::new(None),
         }
     }
 
-    /// The open journal, or the error that kept it closed.
-    pub fn journal(&self) -> Result<&Journal, ErrorDto> {
-        self.journal.as_ref().map_err(Clone::clone)
+    /// The open journal, or the error that keeps it closed (`locked` for an encrypted one).
+    pub fn journal(&self) -> Result<Arc<Journal>, ErrorDto> {
+        self.journal
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Opens the encrypted journal with `passphrase` (after a restore asked for while it was
+    /// locked). Wrong passphrases in a row make the next attempt wait: 1 s, 2 s, 4 s, … up to
+    /// 30 s, so guessing at the window is slow; the files are never touched by a wrong one.
+    pub fn unlock(&self, passphrase: &str) -> Result<(), ErrorDto> {
+        let dir = self
+            .journal_dir
+            .clone()
+            .ok_or_else(|| ErrorDto::from(keel::KeelError::NoJournalLocation))?;
+        if self.journal().is_ok() {
+            return Ok(());
+        }
+        let now = Instant::now();
+        {
+            let failures = self
+                .unlock_failures
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            if let Some(at) = failures.1.filter(|at| *at > now) {
+                let wait = (at - now).as_secs() + 1;
+                return Err(ErrorDto {
+                    kind: "rate_limited".into(),
+                    message: format!("Too many wrong passphrases; try again in {wait} s."),
+                });
+            }
+        }
+        let opened = keel::backup::apply_pending_restore(&dir, Some(passphrase), self.clock.now())
+            .and_then(|_| Journal::unlock(&dir, passphrase));
+        let mut failures = self
+            .unlock_failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        match opened {
+            Ok(journal) => {
+                *failures = (0, None);
+                *self.journal.write().unwrap_or_else(|p| p.into_inner()) = Ok(Arc::new(journal));
+                Ok(())
+            }
+            Err(e) => {
+                if matches!(e, keel::KeelError::WrongPassphrase) {
+                    let n = failures.0.saturating_add(1);
+                    let wait = Duration::from_secs((1u64 << (n - 1).min(5)).min(30));
+                    *failures = (n, Some(Instant::now() + wait));
+                }
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Closes an encrypted journal: every command answers `locked` until it is unlocked again.
+    /// A plain journal stays open (there is nothing to lock it with).
+    pub fn lock(&self) -> bool {
+        let mut slot = self.journal.write().unwrap_or_else(|p| p.into_inner());
+        let Ok(journal) = slot.as_ref() else {
+            return false;
+        };
+        if !journal.is_encrypted() {
+            return false;
+        }
+        journal.checkpoint();
+        *slot = Err(ErrorDto::from(keel::KeelError::Locked {
+            path: journal.dir().to_owned(),
+        }));
+        true
     }
 
     /// The journal's folder, when one could be resolved.

@@ -6,7 +6,9 @@
 //!
 //! Not here: `export_journal` and `save_chart` (they open the native file dialog, which the
 //! mock runtime does not have; their inputs are checked before it opens, in the IPC tests),
-//! and `close_window`, which would close the window under test.
+//! and `close_window`, which would close the window under test; `set_passphrase`,
+//! `change_passphrase` and `remove_passphrase`, whose every valid-looking call derives a key
+//! (half a second by design; their refusals are in the IPC tests). `lock` and `unlock` are here.
 //!
 //! Runs in its own process (the panic hook is process-wide). Cases: `PROPTEST_CASES`
 //! (default 2,000 per property); it prints the executions.
@@ -80,6 +82,8 @@ fn commands() -> Vec<(&'static str, Value)> {
             json!({"name": "keel-backup-2026-11-28T201500.json"}),
         ),
         ("page_shown", json!({})),
+        ("lock", json!({})),
+        ("unlock", json!({"passphrase": "river stone"})),
     ]
 }
 

@@ -355,15 +355,11 @@ fn passphrase(journal_flag: Option<PathBuf>, args: PassphraseArgs) -> Result<(),
             }
             let new = read_new_passphrase()?;
             journal.encrypt(&new)?;
-            let mut removed = 0;
-            if remove_old_backups {
-                for b in &plain {
-                    std::fs::remove_file(&b.path).map_err(|e| {
-                        Failure::Error(format!("Could not remove {}: {e}.", b.path.display()))
-                    })?;
-                    removed += 1;
-                }
-            }
+            let removed = if remove_old_backups {
+                keel::backup::remove_plain(journal.dir())?
+            } else {
+                0
+            };
             write_stdout(&format!(
                 "The journal is encrypted. {}Keep the passphrase safe: without it the journal cannot be read.\n",
                 if removed > 0 {

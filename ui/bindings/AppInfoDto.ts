@@ -13,9 +13,13 @@ today: string, version: string,
  */
 journal_dir: string | null, 
 /**
- * The error that kept the journal closed, if any.
+ * The error that kept the journal closed, if any (`locked`: encrypted, not unlocked yet).
  */
-journal_error: ErrorDto | null, scales: Array<ScaleDto>, 
+journal_error: ErrorDto | null, 
+/**
+ * Whether the journal is encrypted (a locked journal is).
+ */
+encrypted: boolean, scales: Array<ScaleDto>, 
 /**
  * The end-of-work time, HH:MM.
  */

@@ -675,3 +675,101 @@ fn a_damaged_journal_is_reported_and_its_backup_restores_every_page() {
         assert_eq!(got["role"], format!("day {day}"), "{got}");
     }
 }
+
+#[test]
+fn an_encrypted_journal_is_locked_until_its_passphrase_opens_it() {
+    let app = app();
+    call(
+        &app,
+        "save_day",
+        json!({"date": "2026-11-27", "page": page("the zebracorn plan")}),
+    )
+    .unwrap();
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["encrypted"], false);
+    assert_eq!(
+        call(&app, "lock", json!({})).unwrap(),
+        false,
+        "nothing to lock"
+    );
+    assert_error(
+        call(
+            &app,
+            "set_passphrase",
+            json!({"passphrase": "  ", "removeOldBackups": false}),
+        ),
+        "invalid_passphrase",
+        "empty",
+    );
+    call(
+        &app,
+        "set_passphrase",
+        json!({"passphrase": "river stone", "removeOldBackups": true}),
+    )
+    .unwrap();
+    assert_eq!(
+        call(&app, "get_app_info", json!({})).unwrap()["encrypted"],
+        true
+    );
+
+    assert_eq!(call(&app, "lock", json!({})).unwrap(), true);
+    assert_error(
+        call(&app, "get_day", json!({"date": "2026-11-27"})),
+        "locked",
+        "passphrase",
+    );
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["journal_error"]["kind"], "locked");
+    assert_eq!(info["encrypted"], true);
+    assert_error(
+        call(&app, "unlock", json!({"passphrase": "river sand"})),
+        "wrong_passphrase",
+        "does not open",
+    );
+    assert_error(
+        call(&app, "unlock", json!({"passphrase": "river stone"})),
+        "rate_limited",
+        "try again",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    call(&app, "unlock", json!({"passphrase": "river stone"})).unwrap();
+    let day = call(&app, "get_day", json!({"date": "2026-11-27"})).unwrap();
+    assert_eq!(day["role"], "the zebracorn plan", "{day}");
+
+    assert_error(
+        call(
+            &app,
+            "change_passphrase",
+            json!({"old": "river", "new": "sea glass"}),
+        ),
+        "wrong_passphrase",
+        "does not open",
+    );
+    call(
+        &app,
+        "change_passphrase",
+        json!({"old": "river stone", "new": "sea glass"}),
+    )
+    .unwrap();
+    assert_error(
+        call(
+            &app,
+            "remove_passphrase",
+            json!({"passphrase": "river stone"}),
+        ),
+        "wrong_passphrase",
+        "does not open",
+    );
+    call(
+        &app,
+        "remove_passphrase",
+        json!({"passphrase": "sea glass"}),
+    )
+    .unwrap();
+    assert_eq!(
+        call(&app, "get_app_info", json!({})).unwrap()["encrypted"],
+        false
+    );
+    let day = call(&app, "get_day", json!({"date": "2026-11-27"})).unwrap();
+    assert_eq!(day["role"], "the zebracorn plan");
+}

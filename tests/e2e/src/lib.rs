@@ -337,7 +337,8 @@ pub async fn wait_for_unlock(journal_dir: &Path) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         match keel::Journal::open(journal_dir) {
-            Ok(_) => return,
+            // An encrypted journal answers `Locked` only once its lock was free.
+            Ok(_) | Err(keel::KeelError::Locked { .. }) => return,
             Err(keel::KeelError::JournalLocked { .. }) if Instant::now() < deadline => {
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
