@@ -653,7 +653,12 @@ pub struct Settings {
     pub reflection_day: Weekday,
     pub reminder_times: Vec<NaiveTime>,
     pub theme: Appearance,
+    /// Minutes without use after which the app locks an encrypted journal; 0: never.
+    pub auto_lock_minutes: u32,
 }
+
+/// The longest idle time before an encrypted journal locks itself: a day.
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 24 * 60;
 
 impl Settings {
     /// Checks the settings: at most seven distinct review days, and no reminder twice.
@@ -665,6 +670,13 @@ impl Settings {
         if self.reminder_times.len() > 12 {
             return Err(KeelError::InvalidSettings {
                 reason: "at most 12 reminder times".into(),
+            });
+        }
+        if self.auto_lock_minutes > MAX_AUTO_LOCK_MINUTES {
+            return Err(KeelError::InvalidSettings {
+                reason: format!(
+                    "the journal can lock itself after at most {MAX_AUTO_LOCK_MINUTES} minutes (a day); 0 means never"
+                ),
             });
         }
         Ok(self)
@@ -688,6 +700,7 @@ impl Default for Settings {
             reflection_day: Weekday::Fri,
             reminder_times: Vec::new(),
             theme: Appearance::System,
+            auto_lock_minutes: 15,
         }
     }
 }

@@ -93,6 +93,34 @@ export function lock() {
   return call('lock');
 }
 
+/**
+ * Encrypts the journal under a new passphrase.
+ * @param {string} passphrase
+ * @param {boolean} removeOldBackups delete the backups taken before (they are not encrypted)
+ * @returns {Promise<void>}
+ */
+export function setPassphrase(passphrase, removeOldBackups) {
+  return call('set_passphrase', { passphrase, removeOldBackups });
+}
+
+/**
+ * @param {string} old
+ * @param {string} next
+ * @returns {Promise<void>}
+ */
+export function changePassphrase(old, next) {
+  return call('change_passphrase', { old, new: next });
+}
+
+/**
+ * Turns encryption off.
+ * @param {string} passphrase
+ * @returns {Promise<void>}
+ */
+export function removePassphrase(passphrase) {
+  return call('remove_passphrase', { passphrase });
+}
+
 /** @returns {Promise<void>} */
 export function closeWindow() {
   return call('close_window');

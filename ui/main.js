@@ -166,6 +166,24 @@ async function start() {
   if (info.encrypted) {
     lockButton.hidden = false;
     lockButton.addEventListener('click', () => void lockNow());
+    // Auto-lock: after the minutes the settings name without a key, click or scroll.
+    let lastUse = Date.now();
+    const used = () => (lastUse = Date.now());
+    for (const kind of ['keydown', 'pointerdown', 'pointermove', 'wheel']) {
+      window.addEventListener(kind, used, { passive: true });
+    }
+    setInterval(() => {
+      const minutes = info.settings.auto_lock_minutes ?? 0;
+      if (minutes > 0 && Date.now() - lastUse >= minutes * 60_000) {
+        lastUse = Date.now();
+        void lockNow();
+      }
+    }, 1000);
+  }
+  const pending = sessionStorage.getItem('keel-notice');
+  if (pending) {
+    sessionStorage.removeItem('keel-notice');
+    showNotice(pending);
   }
   applyTheme(info.settings.theme);
 
@@ -283,6 +301,17 @@ async function start() {
             showStatus('saved', { savedAt: new Date() });
           },
           failed: showNotice,
+          privacy: {
+            encrypted: info.encrypted,
+            set: api.setPassphrase,
+            change: api.changePassphrase,
+            remove: api.removePassphrase,
+            // The page starts again, so that the Lock button and the idle timer follow.
+            done: (message) => {
+              sessionStorage.setItem('keel-notice', message);
+              location.reload();
+            },
+          },
         });
         showing = target;
         document.title = 'Keel · Settings';

@@ -175,6 +175,9 @@ pub struct SettingsDto {
     pub week_start: WeekdayDto,
     pub reflection_day: WeekdayDto,
     pub theme: AppearanceDto,
+    /// Minutes without use before an encrypted journal locks itself; 0: never. Absent: kept.
+    #[serde(default)]
+    pub auto_lock_minutes: Option<u32>,
 }
 
 impl From<Settings> for SettingsDto {
@@ -185,6 +188,7 @@ impl From<Settings> for SettingsDto {
             week_start: s.week_start.into(),
             reflection_day: s.reflection_day.into(),
             theme: s.theme.into(),
+            auto_lock_minutes: Some(s.auto_lock_minutes),
         }
     }
 }
@@ -198,6 +202,7 @@ impl SettingsDto {
             week_start: self.week_start.into(),
             reflection_day: self.reflection_day.into(),
             theme: self.theme.into(),
+            auto_lock_minutes: self.auto_lock_minutes.unwrap_or(current.auto_lock_minutes),
             ..current
         })
     }

@@ -62,13 +62,114 @@ function select(name, options, value, testid) {
 const field = (label, hint, control) =>
   el('div', { class: 'setting' }, el('div', { class: 'setting-label' }, el('span', { text: label }), el('small', { text: hint })), control);
 
+/**
+ * @typedef {{ encrypted: boolean,
+ *   set: (passphrase: string, removeOldBackups: boolean) => Promise<void>,
+ *   change: (old: string, next: string) => Promise<void>,
+ *   remove: (passphrase: string) => Promise<void>,
+ *   done: (message: string) => void }} Privacy
+ */
+
+/**
+ * @param {string} label
+ * @param {string} testid
+ */
+function secret(label, testid) {
+  const input = el('input', { testid, attrs: { type: 'password', autocomplete: 'new-password', 'aria-label': label } });
+  return { input, row: el('label', { class: 'secret' }, el('span', { text: label }), input) };
+}
+
+/**
+ * The passphrase: set it (encrypting the journal), change it, or remove it.
+ * @param {Privacy} privacy
+ * @param {(message: string) => void} failed
+ */
+function privacySection(privacy, failed) {
+  /** @param {() => Promise<void>} action @param {HTMLButtonElement} button @param {string} busy */
+  const run = async (action, button, busy) => {
+    const text = button.textContent;
+    button.disabled = true;
+    button.textContent = busy;
+    try {
+      await action();
+    } catch (e) {
+      failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
+    } finally {
+      button.disabled = false;
+      button.textContent = text;
+    }
+  };
+  /** @param {string} a @param {string} b */
+  const same = (a, b) => {
+    if (a !== b) failed('The two passphrases differ; nothing was changed.');
+    return a === b;
+  };
+  if (!privacy.encrypted) {
+    const first = secret('New passphrase', 'privacy-new');
+    const again = secret('The same again', 'privacy-again');
+    const removeOld = el('input', { testid: 'privacy-remove-old-backups', attrs: { type: 'checkbox' } });
+    removeOld.checked = true;
+    const button = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice primary-choice', testid: 'privacy-set', text: 'Encrypt the journal', attrs: { type: 'button' } }));
+    button.addEventListener('click', () => {
+      if (!first.input.value || !same(first.input.value, again.input.value)) return;
+      void run(async () => {
+        await privacy.set(first.input.value, removeOld.checked);
+        first.input.value = again.input.value = '';
+        privacy.done('The journal is encrypted. Keep the passphrase safe: without it the journal cannot be read.');
+      }, button, 'Encrypting…');
+    });
+    return el(
+      'section',
+      { class: 'card privacy', testid: 'privacy' },
+      el('h2', { text: 'Passphrase' }),
+      el('p', { class: 'page-hint', text: 'Not set: the journal’s files can be read by anyone who can open the folder. A passphrase encrypts every page, reflection, tag and backup on this computer. Without it the journal cannot be read: there is no way to recover it.' }),
+      first.row,
+      again.row,
+      el('label', { class: 'day-check' }, removeOld, el('span', { text: 'Delete the backups taken before (they are not encrypted)' })),
+      button,
+    );
+  }
+  const old = secret('Current passphrase', 'privacy-old');
+  const next = secret('New passphrase', 'privacy-new');
+  const again = secret('The same again', 'privacy-again');
+  const change = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice', testid: 'privacy-change', text: 'Change the passphrase', attrs: { type: 'button' } }));
+  change.addEventListener('click', () => {
+    if (!old.input.value || !next.input.value || !same(next.input.value, again.input.value)) return;
+    void run(async () => {
+      await privacy.change(old.input.value, next.input.value);
+      old.input.value = next.input.value = again.input.value = '';
+      privacy.done('The passphrase was changed.');
+    }, change, 'Changing…');
+  });
+  const remove = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice', testid: 'privacy-remove', text: 'Stop encrypting…', attrs: { type: 'button' } }));
+  remove.addEventListener('click', () => {
+    if (!old.input.value) return failed('Type the current passphrase first.');
+    if (!window.confirm('Store the journal unencrypted from now on? Anyone who can open its folder will be able to read it.')) return;
+    void run(async () => {
+      await privacy.remove(old.input.value);
+      old.input.value = '';
+      privacy.done('The journal is no longer encrypted.');
+    }, remove, 'Decrypting…');
+  });
+  return el(
+    'section',
+    { class: 'card privacy', testid: 'privacy' },
+    el('h2', { text: 'Passphrase' }),
+    el('p', { class: 'page-hint', text: 'Set: the journal and its backups are encrypted on this computer. Lock it with Ctrl+L or the Lock button.' }),
+    old.row,
+    next.row,
+    again.row,
+    el('div', { class: 'privacy-actions' }, change, remove),
+  );
+}
+
 export class SettingsView {
   /**
    * @param {HTMLElement} root
    * @param {SettingsDto} settings
-   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void> }} deps
+   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy }} deps
    */
-  constructor(root, settings, { save, saved, failed, backups, restore }) {
+  constructor(root, settings, { save, saved, failed, backups, restore, privacy }) {
     const endOfWork = el('input', { testid: 'setting-end-of-work', attrs: { type: 'time', 'aria-label': 'End of work' } });
     endOfWork.value = settings.end_of_work;
     const review = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': 'Review days' } });
@@ -80,6 +181,8 @@ export class SettingsView {
     const weekStart = select('Week starts on', DAYS, settings.week_start, 'setting-week-start');
     const reflection = select('Reflection day', DAYS, settings.reflection_day, 'setting-reflection-day');
     const theme = select('Theme', [['system', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark']], settings.theme, 'setting-theme');
+    const autoLock = el('input', { testid: 'setting-auto-lock', attrs: { type: 'number', min: '0', max: '1440', step: '1', 'aria-label': 'Lock after minutes without use' } });
+    autoLock.value = String(settings.auto_lock_minutes ?? 15);
     const locale = localeWeekStart();
     const localeHint =
       locale && locale !== settings.week_start
@@ -108,6 +211,7 @@ export class SettingsView {
       week_start: /** @type {WeekdayDto} */ (weekStart.value),
       reflection_day: /** @type {WeekdayDto} */ (reflection.value),
       theme: /** @type {AppearanceDto} */ (theme.value),
+      auto_lock_minutes: Math.max(0, Math.round(Number(autoLock.value) || 0)),
     });
     const store = async () => {
       try {
@@ -127,6 +231,7 @@ export class SettingsView {
       field('Week starts on', 'The first day of a week’s page.', el('div', {}, weekStart, localeHint)),
       field('Reflection day', 'The day the daily page offers the week’s questions.', reflection),
       field('Theme', 'Light, dark, or whatever the system says.', theme),
+      field('Lock after', 'Minutes without use before an encrypted journal locks itself (0: never).', autoLock),
     );
     form.addEventListener('change', () => void store());
     form.addEventListener('submit', (event) => event.preventDefault());
@@ -164,6 +269,7 @@ export class SettingsView {
         { class: 'settings-page', testid: 'settings-page' },
         el('header', { class: 'page-head' }, el('h1', { text: 'Settings' }), el('p', { class: 'page-hint', text: 'Saved as you change them.' })),
         form,
+        privacySection(privacy, failed),
         el('section', { class: 'card' }, el('h2', { text: 'Backups' }), el('p', { class: 'page-hint', text: 'Verified copies in the journal’s backups folder: the newest of each of the last 7 days, 4 weeks and 12 months.' }), backupList),
       ),
     );

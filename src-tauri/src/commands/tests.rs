@@ -415,7 +415,7 @@ fn settings_are_read_saved_and_checked() {
     let current = call(&app, "get_settings", json!({})).unwrap();
     assert_eq!(
         current,
-        json!({"end_of_work": "18:00", "review_days": ["mon", "tue"], "week_start": "mon", "reflection_day": "fri", "theme": "system"})
+        json!({"end_of_work": "18:00", "review_days": ["mon", "tue"], "week_start": "mon", "reflection_day": "fri", "theme": "system", "auto_lock_minutes": 15})
     );
     let next = json!({"end_of_work": "17:30", "review_days": ["wed", "mon", "wed"], "week_start": "sun", "reflection_day": "thu", "theme": "dark"});
     let saved = call(&app, "save_settings", json!({"settings": next})).unwrap();
@@ -425,6 +425,16 @@ fn settings_are_read_saved_and_checked() {
         "sorted, without repeats"
     );
     assert_eq!(saved["week_start"], "sun");
+    assert_eq!(saved["auto_lock_minutes"], 15, "absent: kept as it was");
+    let lock_after = json!({"end_of_work": "17:30", "review_days": [], "week_start": "sun", "reflection_day": "thu", "theme": "dark", "auto_lock_minutes": 5});
+    let saved = call(&app, "save_settings", json!({"settings": lock_after})).unwrap();
+    assert_eq!(saved["auto_lock_minutes"], 5);
+    let too_long = json!({"end_of_work": "17:30", "review_days": [], "week_start": "sun", "reflection_day": "thu", "theme": "dark", "auto_lock_minutes": 5000});
+    assert_error(
+        call(&app, "save_settings", json!({"settings": too_long})),
+        "invalid_settings",
+        "at most 1440 minutes",
+    );
     // The week summary follows the new week start.
     let week = call(&app, "get_week", json!({"week": "2026-W48"})).unwrap();
     assert_eq!(week["first_day"], "2026-11-22");

@@ -58,3 +58,104 @@ fn a_locked_journal_opens_with_its_passphrase_and_ctrl_l_locks_it_again() {
         app.quit(&journal).await;
     });
 }
+
+/// Whether `word` is in any file under `dir` (raw bytes).
+fn readable_in(dir: &std::path::Path, word: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if std::fs::read(&p)
+                .unwrap_or_default()
+                .windows(word.len())
+                .any(|w| w == word.as_bytes())
+            {
+                found.push(p.display().to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_passphrase_set_in_settings_locks_the_next_start_and_an_idle_minute() {
+    run(|journal| async move {
+        let now = chrono::Local::now().fixed_offset();
+        {
+            let j = Journal::open(&journal).unwrap();
+            let patch = DayPatch {
+                self_text: Some("a walk by the quillpond".into()),
+                ..DayPatch::default()
+            };
+            j.save_day(now.date_naive(), &patch, now).unwrap();
+            keel::backup::create(&j, now).unwrap();
+        }
+        let app = App::launch(&journal).await;
+        app.click("nav-settings").await;
+        app.wait_for(
+            "the passphrase section",
+            "return !!document.querySelector('[data-testid=privacy-set]')",
+        )
+        .await;
+        app.type_into("privacy-new", "river stone").await;
+        app.type_into("privacy-again", "river stone").await;
+        app.screenshot("settings-passphrase").await;
+        app.click("privacy-set").await;
+        app.wait_for(
+            "the page to start again, encrypted",
+            "return document.body.dataset.ready === 'true' && !document.querySelector('[data-testid=lock-now]').hidden",
+        )
+        .await;
+        // Lock after one idle minute.
+        app.click("nav-settings").await;
+        app.wait_for(
+            "the lock-after field",
+            "return !!document.querySelector('[data-testid=setting-auto-lock]')",
+        )
+        .await;
+        app.js(
+            "const i = document.querySelector('[data-testid=setting-auto-lock]'); i.value = '1'; i.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        )
+        .await;
+        app.wait_saved().await;
+        app.quit(&journal).await;
+        assert_eq!(
+            readable_in(&journal, "quillpond"),
+            Vec::<String>::new(),
+            "the pages and the old backups are unreadable"
+        );
+
+        let app = App::launch(&journal).await;
+        app.wait_for(
+            "the lock screen",
+            "return !!document.querySelector('[data-testid=lock-screen]')",
+        )
+        .await;
+        app.type_into("lock-passphrase", "river sand").await;
+        app.click("lock-unlock").await;
+        app.wait_for(
+            "the wrong passphrase to be refused",
+            "const e = document.querySelector('[data-testid=lock-error]'); return !!e && !e.hidden && e.dataset.kind === 'wrong_passphrase'",
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        app.type_into("lock-passphrase", "river stone").await;
+        app.click("lock-unlock").await;
+        app.wait_for(
+            "today's page, opened",
+            "return document.querySelector('[data-testid=self-editor]')?.value === 'a walk by the quillpond'",
+        )
+        .await;
+        // Nothing typed or clicked for a minute: the journal locks itself.
+        app.wait_for_within(
+            "the lock screen after an idle minute",
+            "return !!document.querySelector('[data-testid=lock-screen]')",
+            Duration::from_secs(100),
+        )
+        .await;
+        app.quit(&journal).await;
+    });
+}
