@@ -20,9 +20,15 @@ use crate::state::AppState;
 
 /// Unlocks the encrypted journal with its passphrase (wrong ones make the next try wait).
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ErrorDto> {
+pub async fn unlock<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<(), ErrorDto> {
     let passphrase = zeroize::Zeroizing::new(passphrase);
-    state.unlock(&passphrase)
+    state.unlock(&passphrase)?;
+    crate::spawn_daily_backup(app);
+    Ok(())
 }
 
 /// Locks an encrypted journal now (Ctrl+L, the idle timer); whether it was locked (a plain

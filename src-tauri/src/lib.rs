@@ -102,6 +102,19 @@ fn report_page_shown() {
     let _ = out.flush();
 }
 
+/// The once-a-day backup, off the window's thread so the page opens at once: at start, and
+/// for an encrypted journal when it is unlocked (a locked one cannot be read).
+pub(crate) fn spawn_daily_backup<R: Runtime>(handle: tauri::AppHandle<R>) {
+    std::thread::spawn(move || {
+        let state = handle.state::<AppState>();
+        if let Ok(journal) = state.journal() {
+            if let Err(e) = keel::backup::daily(&journal, state.clock.now()) {
+                eprintln!("keel-desktop: the daily backup failed: {e}");
+            }
+        }
+    });
+}
+
 /// `--journal DIR` or `--journal=DIR` from the command line, if given.
 fn journal_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
     let mut args = args.skip(1);
@@ -136,16 +149,7 @@ pub fn run() {
     let builder = builder.plugin(tauri_plugin_dialog::init());
     let state = AppState::open(dir, Box::new(SystemClock));
     let builder = builder.setup(|app| {
-        // The once-a-day backup, off the window's thread so the page opens at once.
-        let handle = app.handle().clone();
-        std::thread::spawn(move || {
-            let state = handle.state::<AppState>();
-            if let Ok(journal) = state.journal() {
-                if let Err(e) = keel::backup::daily(&journal, state.clock.now()) {
-                    eprintln!("keel-desktop: the daily backup failed: {e}");
-                }
-            }
-        });
+        spawn_daily_backup(app.handle().clone());
         Ok(())
     });
     with_app(builder, state)

@@ -63,7 +63,7 @@ export class DataView {
                 progress.value = p.done;
               });
               exportResult.textContent = done
-                ? `Exported ${done.n_files === 1 ? 'the journal' : `${done.n_files} files`} to ${done.path}. ${format === 'csv' ? '' : 'The export is not encrypted: keep it somewhere safe.'}`
+                ? `Exported ${done.n_files === 1 ? 'the journal' : `${done.n_files} files`} to ${done.path}. The export is not encrypted: keep it somewhere safe.`
                 : 'Export cancelled.';
             } catch (e) {
               exportResult.textContent = `Not exported: ${messageOf(e)}`;
@@ -146,6 +146,7 @@ export class DataView {
           { class: 'card' },
           el('h2', { text: 'Export' }),
           el('p', { class: 'page-hint', text: 'Keel JSON holds everything and imports back without loss; Markdown is one readable file per day; CSV holds the check-ins for a spreadsheet.' }),
+          el('p', { class: 'page-hint export-warning', testid: 'export-warning', text: 'Exports are written unencrypted, even when the journal has a passphrase: they are for leaving Keel or for other tools. Backups stay encrypted.' }),
           el('div', { class: 'prompt-form-row' }, exportButton('json', 'Keel JSON…'), exportButton('markdown', 'Markdown folder…'), exportButton('csv', 'CSV of check-ins…')),
           progress,
           exportResult,
