@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime};
 use serde::Serialize;
 
-use crate::error::{KeelError, Result};
+use crate::error::{io, KeelError, Result};
 use crate::interchange::{self, ImportOptions, Source};
 use crate::store::Journal;
 
@@ -32,15 +32,6 @@ pub struct Backup {
 /// The backups folder of a journal folder.
 pub fn folder(journal_dir: &Path) -> PathBuf {
     journal_dir.join("backups")
-}
-
-fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> KeelError {
-    let path = path.to_owned();
-    move |source| KeelError::Io {
-        action,
-        path,
-        source,
-    }
 }
 
 /// Every backup of the journal in `journal_dir`, newest first.

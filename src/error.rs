@@ -182,5 +182,18 @@ impl KeelError {
     }
 }
 
+/// Wraps a file-system error with what was being done to which path (`map_err(io(…))`).
+pub(crate) fn io(
+    action: &'static str,
+    path: &std::path::Path,
+) -> impl FnOnce(std::io::Error) -> KeelError {
+    let path = path.to_owned();
+    move |source| KeelError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
 /// The core's result type.
 pub type Result<T, E = KeelError> = std::result::Result<T, E>;

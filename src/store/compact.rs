@@ -25,21 +25,12 @@ use std::time::Duration;
 
 use super::codec::Codec;
 use super::index;
-use crate::error::{KeelError, Result};
+use crate::error::{io, KeelError, Result};
 
 const NEW: &str = "store.new";
 const READY: &str = "store.ready";
 const OLD: &str = "store.old";
 const DEFAULT_TREE: &[u8] = b"__sled__default";
-
-fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> KeelError {
-    let path = path.to_owned();
-    move |source| KeelError::Io {
-        action,
-        path,
-        source,
-    }
-}
 
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     std::fs::File::open(dir)
@@ -129,12 +120,7 @@ pub(crate) fn write_ready(
                 dst.insert(k, v)?;
             }
         }
-        to.flush()?;
-        let db_file = new.join("db");
-        std::fs::File::open(&db_file)
-            .and_then(|f| f.sync_all())
-            .map_err(io("sync", &db_file))?;
-        sync_dir(&new)?;
+        make_durable(&to, &new)?;
     }
     wait_closed(&new)?;
     {
@@ -186,11 +172,7 @@ pub(crate) fn write_ready_converted(
         to.open_tree(index::TREE)?;
         to.open_tree(b"meta")?
             .insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
-        to.flush()?;
-        let db_file = new.join("db");
-        std::fs::File::open(&db_file)
-            .and_then(|f| f.sync_all())
-            .map_err(io("sync", &db_file))?;
+        make_durable(&to, &new)?;
     }
     wait_closed(&new)?;
     {
@@ -243,6 +225,16 @@ impl Digest {
         }
         self.n += 1;
     }
+}
+
+/// Makes a copy durable: sled's flush, then an fsync of its `db` file and of its folder.
+fn make_durable(db: &sled::Db, dir: &Path) -> Result<()> {
+    db.flush()?;
+    let db_file = dir.join("db");
+    std::fs::File::open(&db_file)
+        .and_then(|f| f.sync_all())
+        .map_err(io("sync", &db_file))?;
+    sync_dir(dir)
 }
 
 /// Compares two databases tree by tree, key by key.

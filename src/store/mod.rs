@@ -43,7 +43,7 @@ use sled::Transactional;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::crypto::{self, KdfParams, Keys};
-use crate::error::{KeelError, Result};
+use crate::error::{io, KeelError, Result};
 use crate::model::{
     DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Settings, WeekContent, WeekId,
     WeekReflection,
@@ -151,14 +151,6 @@ impl Store {
     }
 
     fn open(dir: &Path, codec: Codec) -> Result<Store> {
-        let io = |action: &'static str, path: &Path| {
-            let path = path.to_owned();
-            move |source| KeelError::Io {
-                action,
-                path,
-                source,
-            }
-        };
         std::fs::create_dir_all(dir).map_err(io("create the journal folder", dir))?;
         let store_dir = dir.join("store");
         let db = open_sled(&store_dir, dir)?;
@@ -382,14 +374,6 @@ fn open_sled(path: &Path, dir: &Path) -> Result<sled::Db> {
 /// Takes the journal's own lock (`DIR/keel.lock`), waiting as briefly as `Store::open_waiting`
 /// for one this process may have just released.
 fn lock_journal(dir: &Path) -> Result<File> {
-    let io = |action: &'static str, path: &Path| {
-        let path = path.to_owned();
-        move |source| KeelError::Io {
-            action,
-            path,
-            source,
-        }
-    };
     std::fs::create_dir_all(dir).map_err(io("create the journal folder", dir))?;
     let path = dir.join("keel.lock");
     let file = std::fs::OpenOptions::new()

@@ -6,6 +6,26 @@ use std::time::Duration;
 use keel::{DayPatch, Journal};
 use keel_e2e::{run, App};
 
+/// At the lock screen: a wrong passphrase is refused plainly, then (after the second the shell
+/// makes the next try wait) the right one is typed and Unlock pressed.
+async fn unlock_after_a_wrong_try(app: &App, wrong: &str, right: &str) {
+    app.wait_for(
+        "the lock screen",
+        "return !!document.querySelector('[data-testid=lock-screen]')",
+    )
+    .await;
+    app.type_into("lock-passphrase", wrong).await;
+    app.click("lock-unlock").await;
+    app.wait_for(
+        "the wrong passphrase to be refused",
+        "const e = document.querySelector('[data-testid=lock-error]'); return !!e && !e.hidden && e.dataset.kind === 'wrong_passphrase' && e.textContent.includes('does not open')",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    app.type_into("lock-passphrase", right).await;
+    app.click("lock-unlock").await;
+}
+
 #[test]
 fn a_locked_journal_opens_with_its_passphrase_and_ctrl_l_locks_it_again() {
     run(|journal| async move {
@@ -27,17 +47,7 @@ fn a_locked_journal_opens_with_its_passphrase_and_ctrl_l_locks_it_again() {
         )
         .await;
         app.screenshot("lock-screen").await;
-        app.type_into("lock-passphrase", "river sand").await;
-        app.click("lock-unlock").await;
-        app.wait_for(
-            "the wrong passphrase to be refused",
-            "const e = document.querySelector('[data-testid=lock-error]'); return !!e && !e.hidden && e.dataset.kind === 'wrong_passphrase' && e.textContent.includes('does not open')",
-        )
-        .await;
-        // A wrong passphrase makes the next try wait a second.
-        tokio::time::sleep(Duration::from_millis(1200)).await;
-        app.type_into("lock-passphrase", "river stone").await;
-        app.click("lock-unlock").await;
+        unlock_after_a_wrong_try(&app, "river sand", "river stone").await;
         app.wait_for(
             "today's page, opened",
             "return document.querySelector('[data-testid=role-editor]')?.value === 'the zebracorn review'",
@@ -129,21 +139,7 @@ fn a_passphrase_set_in_settings_locks_the_next_start_and_an_idle_minute() {
         );
 
         let app = App::launch(&journal).await;
-        app.wait_for(
-            "the lock screen",
-            "return !!document.querySelector('[data-testid=lock-screen]')",
-        )
-        .await;
-        app.type_into("lock-passphrase", "river sand").await;
-        app.click("lock-unlock").await;
-        app.wait_for(
-            "the wrong passphrase to be refused",
-            "const e = document.querySelector('[data-testid=lock-error]'); return !!e && !e.hidden && e.dataset.kind === 'wrong_passphrase'",
-        )
-        .await;
-        tokio::time::sleep(Duration::from_millis(1200)).await;
-        app.type_into("lock-passphrase", "river stone").await;
-        app.click("lock-unlock").await;
+        unlock_after_a_wrong_try(&app, "river sand", "river stone").await;
         app.wait_for(
             "today's page, opened",
             "return document.querySelector('[data-testid=self-editor]')?.value === 'a walk by the quillpond'",
