@@ -62,26 +62,60 @@ pub fn list(journal_dir: &Path) -> Result<Vec<Backup>> {
     Ok(out)
 }
 
-/// Removes the backups that are not sealed (taken before the journal was encrypted, or while
-/// it was not); returns how many. What the person chose when turning encryption on.
-pub fn remove_plain(journal_dir: &Path) -> Result<usize> {
-    let mut removed = 0;
-    for b in list(journal_dir)? {
-        let mut head = [0u8; 32];
-        let n = std::fs::File::open(&b.path)
-            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-            .map_err(io("read", &b.path))?;
-        if !crate::crypto::is_sealed_file(&head[..n]) {
-            std::fs::remove_file(&b.path).map_err(io("remove", &b.path))?;
-            removed += 1;
+/// What becomes of the backups taken before a journal was encrypted (they are plain).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OldBackups {
+    /// Each is sealed under the journal's key in place (written anew, then renamed over it).
+    Encrypt,
+    /// Each is deleted.
+    Remove,
+}
+
+/// Seals or removes the backups of `journal` (now encrypted) that are not sealed; returns how
+/// many. What the person chose when turning encryption on.
+pub fn protect_plain(journal: &Journal, what: OldBackups) -> Result<usize> {
+    let dir = folder(journal.dir());
+    let mut changed = 0;
+    for b in list(journal.dir())? {
+        let bytes = std::fs::read(&b.path).map_err(io("read", &b.path))?;
+        if crate::crypto::is_sealed_file(&bytes) {
+            continue;
         }
+        match what {
+            OldBackups::Remove => {
+                std::fs::remove_file(&b.path).map_err(io("remove", &b.path))?;
+            }
+            OldBackups::Encrypt => {
+                let sealed =
+                    journal
+                        .seal_file(&bytes)?
+                        .ok_or_else(|| KeelError::InvalidPassphrase {
+                            reason: "the journal is not encrypted".into(),
+                        })?;
+                if journal.open_file(&sealed)? != bytes {
+                    return Err(KeelError::Corrupt {
+                        what: "backup".into(),
+                        detail: "it did not seal to what it held".into(),
+                    });
+                }
+                let name = b.path.file_name().unwrap_or_default().to_string_lossy();
+                let tmp = dir.join(format!(".{name}.tmp"));
+                {
+                    let mut file = std::fs::File::create(&tmp).map_err(io("write", &tmp))?;
+                    file.write_all(&sealed).map_err(io("write", &tmp))?;
+                    file.sync_all().map_err(io("sync", &tmp))?;
+                }
+                std::fs::rename(&tmp, &b.path).map_err(io("name", &b.path))?;
+            }
+        }
+        changed += 1;
     }
-    if removed > 0 {
-        std::fs::File::open(folder(journal_dir))
+    if changed > 0 {
+        std::fs::File::open(&dir)
             .and_then(|d| d.sync_all())
-            .map_err(io("sync the folder", &folder(journal_dir)))?;
+            .map_err(io("sync the folder", &dir))?;
     }
-    Ok(removed)
+    Ok(changed)
 }
 
 /// Takes a verified snapshot now.

@@ -39,7 +39,7 @@ pub async fn lock(state: State<'_, AppState>) -> Result<bool, ErrorDto> {
 }
 
 /// Encrypts the journal under a new passphrase; the plain backups taken before are removed
-/// when the person chose so, and kept otherwise.
+/// when the person chose so, and encrypted in place otherwise.
 #[tauri::command]
 pub async fn set_passphrase(
     state: State<'_, AppState>,
@@ -49,9 +49,12 @@ pub async fn set_passphrase(
     let passphrase = zeroize::Zeroizing::new(passphrase);
     let journal = state.journal()?;
     journal.encrypt(&passphrase)?;
-    if remove_old_backups {
-        keel::backup::remove_plain(journal.dir())?;
-    }
+    let what = if remove_old_backups {
+        keel::backup::OldBackups::Remove
+    } else {
+        keel::backup::OldBackups::Encrypt
+    };
+    keel::backup::protect_plain(&journal, what)?;
     Ok(())
 }
 

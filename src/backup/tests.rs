@@ -262,3 +262,46 @@ fn an_encrypted_journals_backup_is_sealed_and_restores_encrypted_with_its_passph
     let journal = Journal::unlock(dir.path(), "pass").unwrap();
     assert_eq!(journal.postings("zebracorn").unwrap().len(), 1);
 }
+
+#[test]
+fn backups_taken_before_encryption_are_sealed_in_place_or_removed() {
+    for what in [OldBackups::Encrypt, OldBackups::Remove] {
+        let dir = tempfile::tempdir().unwrap();
+        let now = at("2026-11-28T09:00:00+01:00");
+        let journal = Journal::open(dir.path()).unwrap();
+        let patch = DayPatch {
+            role: Some("the zebracorn plan".into()),
+            ..DayPatch::default()
+        };
+        journal
+            .save_day(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(), &patch, now)
+            .unwrap();
+        let old = create(&journal, now).unwrap();
+        journal
+            .encrypt_with("pass", crate::crypto::KdfParams::FOR_TESTS)
+            .unwrap();
+        assert_eq!(protect_plain(&journal, what).unwrap(), 1);
+        assert_eq!(
+            protect_plain(&journal, what).unwrap(),
+            0,
+            "nothing plain is left"
+        );
+        match what {
+            OldBackups::Remove => assert!(!old.path.exists()),
+            OldBackups::Encrypt => {
+                let bytes = std::fs::read(&old.path).unwrap();
+                assert!(crate::crypto::is_sealed_file(&bytes));
+                assert!(!bytes.windows(9).any(|w| w == b"zebracorn"));
+                drop(journal);
+                let (_, n) = restore(
+                    dir.path(),
+                    &old.path,
+                    Some("pass"),
+                    at("2026-11-28T10:00:00+01:00"),
+                )
+                .unwrap();
+                assert_eq!(n, 1);
+            }
+        }
+    }
+}

@@ -66,11 +66,11 @@ enum PassphraseAction {
     /// Encrypt the journal under a new passphrase (a verified encrypted copy replaces it).
     Set {
         /// Delete the backups taken before, which are not encrypted.
-        #[arg(long, conflicts_with = "keep_old_backups")]
+        #[arg(long, conflicts_with = "encrypt_old_backups")]
         remove_old_backups: bool,
-        /// Keep the backups taken before as they are (readable without the passphrase).
+        /// Encrypt the backups taken before, in place.
         #[arg(long)]
-        keep_old_backups: bool,
+        encrypt_old_backups: bool,
     },
     /// Change the passphrase (only the wrapped key is rewritten).
     Change,
@@ -338,7 +338,7 @@ fn passphrase(journal_flag: Option<PathBuf>, args: PassphraseArgs) -> Result<(),
     match args.action {
         PassphraseAction::Set {
             remove_old_backups,
-            keep_old_backups,
+            encrypt_old_backups,
         } => {
             if journal.is_encrypted() {
                 return Err(Failure::Error(
@@ -347,27 +347,26 @@ fn passphrase(journal_flag: Option<PathBuf>, args: PassphraseArgs) -> Result<(),
                 ));
             }
             let plain = keel::backup::list(journal.dir())?;
-            if !plain.is_empty() && !remove_old_backups && !keep_old_backups {
+            if !plain.is_empty() && !remove_old_backups && !encrypt_old_backups {
                 return Err(Failure::Error(format!(
-                    "There are {} backups taken before, which are not encrypted: add --remove-old-backups to delete them, or --keep-old-backups to keep them as they are. Nothing was changed.",
+                    "There are {} backups taken before, which are not encrypted: add --encrypt-old-backups to encrypt them too, or --remove-old-backups to delete them. Nothing was changed.",
                     plain.len()
                 )));
             }
             let new = read_new_passphrase()?;
             journal.encrypt(&new)?;
-            let removed = if remove_old_backups {
-                keel::backup::remove_plain(journal.dir())?
+            let what = if remove_old_backups {
+                keel::backup::OldBackups::Remove
             } else {
-                0
+                keel::backup::OldBackups::Encrypt
             };
+            let n = keel::backup::protect_plain(&journal, what)?;
             write_stdout(&format!(
                 "The journal is encrypted. {}Keep the passphrase safe: without it the journal cannot be read.\n",
-                if removed > 0 {
-                    format!("{removed} unencrypted backups were removed. ")
-                } else if plain.is_empty() {
-                    String::new()
-                } else {
-                    format!("{} unencrypted backups were kept. ", plain.len())
+                match (n, what) {
+                    (0, _) => String::new(),
+                    (n, keel::backup::OldBackups::Remove) => format!("{n} unencrypted backups were removed. "),
+                    (n, keel::backup::OldBackups::Encrypt) => format!("{n} backups taken before were encrypted too. "),
                 }
             ))
         }

@@ -732,12 +732,19 @@ fn a_passphrase_encrypts_the_journal_and_its_backups_from_the_command_line() {
     );
     let out = keel_env(
         &j,
-        &["passphrase", "set", "--remove-old-backups"],
+        &["passphrase", "set", "--encrypt-old-backups"],
         &[("KEEL_NEW_PASSPHRASE_FILE", &right)],
     );
     assert_ok(&out);
-    assert!(stdout(&out).contains("encrypted"));
+    assert!(
+        stdout(&out).contains("1 backups taken before were encrypted"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(readable_anywhere(&j, "zebracorn"), Vec::<String>::new());
+    // The old backup, encrypted in place, restores with the passphrase.
+    let out = keel_env(&j, &["backup", "list"], &[]);
+    assert_ok(&out);
 
     // Locked without the passphrase; a wrong one says so and changes nothing.
     let out = keel_env(&j, &["show", "2026-11-20"], &[]);

@@ -108,7 +108,7 @@ function privacySection(privacy, failed) {
     const first = secret('New passphrase', 'privacy-new');
     const again = secret('The same again', 'privacy-again');
     const removeOld = el('input', { testid: 'privacy-remove-old-backups', attrs: { type: 'checkbox' } });
-    removeOld.checked = true;
+    removeOld.checked = false;
     const button = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice primary-choice', testid: 'privacy-set', text: 'Encrypt the journal', attrs: { type: 'button' } }));
     button.addEventListener('click', () => {
       if (!first.input.value || !same(first.input.value, again.input.value)) return;
@@ -125,7 +125,7 @@ function privacySection(privacy, failed) {
       el('p', { class: 'page-hint', text: 'Not set: the journal’s files can be read by anyone who can open the folder. A passphrase encrypts every page, reflection, tag and backup on this computer. Without it the journal cannot be read: there is no way to recover it.' }),
       first.row,
       again.row,
-      el('label', { class: 'day-check' }, removeOld, el('span', { text: 'Delete the backups taken before (they are not encrypted)' })),
+      el('label', { class: 'day-check' }, removeOld, el('span', { text: 'Delete the backups taken before instead of encrypting them too' })),
       button,
     );
   }
