@@ -374,7 +374,15 @@ fn open_sled(path: &Path, dir: &Path) -> Result<sled::Db> {
 /// Takes the journal's own lock (`DIR/keel.lock`), waiting as briefly as `Store::open_waiting`
 /// for one this process may have just released.
 fn lock_journal(dir: &Path) -> Result<File> {
+    let new = !dir.exists();
     std::fs::create_dir_all(dir).map_err(io("create the journal folder", dir))?;
+    // A folder Keel makes is the user's alone (an existing one keeps what the user chose).
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(io("protect the journal folder", dir))?;
+    }
     let path = dir.join("keel.lock");
     let file = std::fs::OpenOptions::new()
         .create(true)

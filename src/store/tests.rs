@@ -720,3 +720,19 @@ proptest! {
         prop_assert_eq!(&snapshot(&j), &plain);
     }
 }
+
+#[test]
+fn a_journal_folder_keel_makes_is_the_users_alone_and_an_existing_one_is_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let made = parent.path().join("journal");
+    drop(Journal::open(&made).unwrap());
+    let mode = std::fs::metadata(&made).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "{mode:o}");
+    let existing = parent.path().join("chosen");
+    std::fs::create_dir(&existing).unwrap();
+    std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o750)).unwrap();
+    drop(Journal::open(&existing).unwrap());
+    let mode = std::fs::metadata(&existing).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o750);
+}
