@@ -223,19 +223,25 @@ fn a_restore_asked_for_while_open_happens_at_the_next_open() {
     assert!(!name.is_empty());
 }
 
+/// A journal at `dir` holding one page with the word "zebracorn".
+fn journal_with_one_page(dir: &Path, now: DateTime<FixedOffset>) -> Journal {
+    let journal = Journal::open(dir).unwrap();
+    let patch = DayPatch {
+        role: Some("the zebracorn plan".into()),
+        ..DayPatch::default()
+    };
+    journal
+        .save_day(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(), &patch, now)
+        .unwrap();
+    journal
+}
+
 #[test]
 fn an_encrypted_journals_backup_is_sealed_and_restores_encrypted_with_its_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let now = at("2026-11-28T09:00:00+01:00");
     let backup = {
-        let journal = Journal::open(dir.path()).unwrap();
-        let patch = DayPatch {
-            role: Some("the zebracorn plan".into()),
-            ..DayPatch::default()
-        };
-        journal
-            .save_day(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(), &patch, now)
-            .unwrap();
+        let journal = journal_with_one_page(dir.path(), now);
         journal
             .encrypt_with("pass", crate::crypto::KdfParams::FOR_TESTS)
             .unwrap();
@@ -268,14 +274,7 @@ fn backups_taken_before_encryption_are_sealed_in_place_or_removed() {
     for what in [OldBackups::Encrypt, OldBackups::Remove] {
         let dir = tempfile::tempdir().unwrap();
         let now = at("2026-11-28T09:00:00+01:00");
-        let journal = Journal::open(dir.path()).unwrap();
-        let patch = DayPatch {
-            role: Some("the zebracorn plan".into()),
-            ..DayPatch::default()
-        };
-        journal
-            .save_day(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(), &patch, now)
-            .unwrap();
+        let journal = journal_with_one_page(dir.path(), now);
         let old = create(&journal, now).unwrap();
         journal
             .encrypt_with("pass", crate::crypto::KdfParams::FOR_TESTS)

@@ -95,41 +95,66 @@ fn tree(db: &sled::Db, name: &[u8]) -> Result<sled::Tree> {
     }
 }
 
-/// Writes every tree of `from` into a new database in `dir/store.new`, makes it durable,
-/// reopens it from disk and checks it holds exactly what `from` holds; gives it the write mark
-/// `writes` and renames it to `store.ready`. `open` opens a sled database at a path as the
-/// store does.
+/// The frame both copies share: a fresh `store.new` that `fill` writes and that is then made
+/// durable, closed and reopened from disk for `check` (given what `fill` returned), given the
+/// envelope of an encrypted store and the write mark `writes`, and renamed `store.ready`.
+/// `open` opens a sled database at a path as the store does.
+fn stage<T>(
+    dir: &Path,
+    writes: u64,
+    envelope: Option<&crate::crypto::Envelope>,
+    open: impl Fn(&Path) -> Result<sled::Db>,
+    fill: impl FnOnce(&sled::Db) -> Result<T>,
+    check: impl FnOnce(&sled::Db, T) -> Result<()>,
+) -> Result<()> {
+    let (_, new, ready, _) = paths(dir);
+    remove(&new)?;
+    remove(&ready)?;
+    let filled = {
+        let to = open(&new)?;
+        let filled = fill(&to)?;
+        make_durable(&to, &new)?;
+        filled
+    };
+    wait_closed(&new)?;
+    check(&open(&new)?, filled)?;
+    wait_closed(&new)?;
+    if let Some(envelope) = envelope {
+        crate::crypto::write_envelope(&new, envelope)?;
+    }
+    super::mark::write(&new, writes).map_err(io("write the mark in", &new))?;
+    rename(&new, &ready, dir)
+}
+
+/// Writes every tree of `from` into a new database, reopens it from disk and checks it holds
+/// exactly what `from` holds, then leaves it as `store.ready` (see `stage`).
 pub(crate) fn write_ready(
     dir: &Path,
     from: &sled::Db,
     writes: u64,
     open: impl Fn(&Path) -> Result<sled::Db>,
 ) -> Result<()> {
-    let (_, new, ready, _) = paths(dir);
-    remove(&new)?;
-    remove(&ready)?;
     let names = from.tree_names();
-    {
-        let to = open(&new)?;
-        for name in &names {
-            let (src, dst) = (tree(from, name)?, tree(&to, name)?);
-            // One insert at a time: batches leave sled's pages in more fragments (a 100,000-page
-            // journal copied in batches of 10,000 opened in 55 ms, copied key by key in 30 ms).
-            for item in src.iter() {
-                let (k, v) = item?;
-                dst.insert(k, v)?;
+    stage(
+        dir,
+        writes,
+        None,
+        open,
+        |to| {
+            for name in &names {
+                let (src, dst) = (tree(from, name)?, tree(to, name)?);
+                // One insert at a time: batches leave sled's pages in more fragments (a
+                // 100,000-page journal copied in batches of 10,000 opened in 55 ms, copied key
+                // by key in 30 ms).
+                for item in src.iter() {
+                    let (k, v) = item?;
+                    dst.insert(k, v)?;
+                }
             }
-        }
-        make_durable(&to, &new)?;
-    }
-    wait_closed(&new)?;
-    {
-        let copy = open(&new)?;
-        verify(from, &copy, &names)?;
-    }
-    wait_closed(&new)?;
-    super::mark::write(&new, writes).map_err(io("write the mark in", &new))?;
-    rename(&new, &ready, dir)
+            Ok(())
+        },
+        |copy, ()| verify(from, copy, &names),
+    )
 }
 
 /// Like `write_ready`, but every entry is read through `from_codec` and written through
@@ -146,62 +171,56 @@ pub(crate) fn write_ready_converted(
     envelope: Option<&crate::crypto::Envelope>,
     open: impl Fn(&Path) -> Result<sled::Db>,
 ) -> Result<()> {
-    let (_, new, ready, _) = paths(dir);
-    remove(&new)?;
-    remove(&ready)?;
     let names: Vec<sled::IVec> = from
         .tree_names()
         .into_iter()
         .filter(|n| &n[..] != index::TREE.as_bytes())
         .collect();
-    let mut before = Digest::default();
-    {
-        let to = open(&new)?;
-        for name in &names {
-            let tree_name = String::from_utf8_lossy(name).into_owned();
-            let (src, dst) = (tree(from, name)?, tree(&to, name)?);
-            for item in src.iter() {
-                let (k, v) = item?;
-                let (key, plain) = from_codec.logical(&tree_name, &k, &v)?;
-                before.add(&tree_name, &key, &plain);
-                let (k2, v2) = to_codec.physical(&tree_name, &key, &plain)?;
-                dst.insert(k2, v2)?;
-            }
-        }
-        // Rebuilt under the new codec at the first open.
-        to.open_tree(index::TREE)?;
-        to.open_tree(b"meta")?
-            .insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
-        make_durable(&to, &new)?;
-    }
-    wait_closed(&new)?;
-    {
-        let copy = open(&new)?;
-        let mut after = Digest::default();
-        for name in &names {
-            let tree_name = String::from_utf8_lossy(name).into_owned();
-            for item in tree(&copy, name)?.iter() {
-                let (k, v) = item?;
-                let (key, plain) = to_codec.logical(&tree_name, &k, &v)?;
-                if !(tree_name == "meta" && key == index::INDEX_DIRTY_KEY) {
-                    after.add(&tree_name, &key, &plain);
+    stage(
+        dir,
+        writes,
+        envelope,
+        open,
+        |to| {
+            let mut before = Digest::default();
+            for name in &names {
+                let tree_name = String::from_utf8_lossy(name).into_owned();
+                let (src, dst) = (tree(from, name)?, tree(to, name)?);
+                for item in src.iter() {
+                    let (k, v) = item?;
+                    let (key, plain) = from_codec.logical(&tree_name, &k, &v)?;
+                    before.add(&tree_name, &key, &plain);
+                    let (k2, v2) = to_codec.physical(&tree_name, &key, &plain)?;
+                    dst.insert(k2, v2)?;
                 }
             }
-        }
-        if after != before {
-            return Err(KeelError::Corrupt {
-                what: "converted copy of the journal".into(),
-                detail: "it does not hold what the journal holds".into(),
-            });
-        }
-    }
-    wait_closed(&new)?;
-    if let Some(envelope) = envelope {
-        crate::crypto::write_envelope(&new, envelope)?;
-    }
-    super::mark::write(&new, writes).map_err(io("write the mark in", &new))?;
-    sync_dir(&new)?;
-    rename(&new, &ready, dir)
+            // Rebuilt under the new codec at the first open.
+            to.open_tree(index::TREE)?;
+            to.open_tree(b"meta")?
+                .insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
+            Ok(before)
+        },
+        |copy, before| {
+            let mut after = Digest::default();
+            for name in &names {
+                let tree_name = String::from_utf8_lossy(name).into_owned();
+                for item in tree(copy, name)?.iter() {
+                    let (k, v) = item?;
+                    let (key, plain) = to_codec.logical(&tree_name, &k, &v)?;
+                    if !(tree_name == "meta" && key == index::INDEX_DIRTY_KEY) {
+                        after.add(&tree_name, &key, &plain);
+                    }
+                }
+            }
+            if after != before {
+                return Err(KeelError::Corrupt {
+                    what: "converted copy of the journal".into(),
+                    detail: "it does not hold what the journal holds".into(),
+                });
+            }
+            Ok(())
+        },
+    )
 }
 
 /// An order-free digest of entries: the count and the wrapping sum of each entry's hash.

@@ -528,13 +528,8 @@ impl Journal {
     pub fn change_passphrase_with(&self, old: &str, new: &str, params: KdfParams) -> Result<()> {
         // No copy or swap may run meanwhile: hold the handle's slot.
         let _slot = self.store.write().unwrap_or_else(|p| p.into_inner());
-        let store_dir = self.dir.join("store");
-        let envelope =
-            crypto::read_envelope(&store_dir)?.ok_or_else(|| KeelError::InvalidPassphrase {
-                reason: "the journal is not encrypted".into(),
-            })?;
-        let keys = Keys::unlock(&envelope, old)?;
-        crypto::write_envelope(&store_dir, &keys.wrap(new, params)?)
+        let keys = Keys::unlock(&self.envelope()?, old)?;
+        crypto::write_envelope(&self.dir.join("store"), &keys.wrap(new, params)?)
     }
 
     /// `plain` (an export or a backup) as it should be written to a file: sealed under this
@@ -562,12 +557,16 @@ impl Journal {
 
     /// Whether `passphrase` opens this journal's key (`WrongPassphrase` if not).
     pub fn check_passphrase(&self, passphrase: &str) -> Result<()> {
-        let envelope = crypto::read_envelope(&self.dir.join("store"))?.ok_or_else(|| {
+        Keys::unlock(&self.envelope()?, passphrase).map(drop)
+    }
+
+    /// The wrapped key of this encrypted journal; `InvalidPassphrase` when it is not encrypted.
+    fn envelope(&self) -> Result<crypto::Envelope> {
+        crypto::read_envelope(&self.dir.join("store"))?.ok_or_else(|| {
             KeelError::InvalidPassphrase {
                 reason: "the journal is not encrypted".into(),
             }
-        })?;
-        Keys::unlock(&envelope, passphrase).map(drop)
+        })
     }
 
     /// Replaces the store with a verified copy that `copy` writes to `store.ready` (given the
