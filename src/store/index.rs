@@ -1,14 +1,22 @@
-//! The search index, kept in two sled trees beside the pages and changed in the same
+//! The search index, kept in one sled tree beside the pages and changed in the same
 //! transaction as the page it describes (so a search never misses a saved word nor finds a
-//! deleted one):
-//! - `search_terms`: one posting list per term, kind of document and month: the key is
-//!   `term 0x00 class year month` (`class` is `d` for a day's documents, `w` for weeks; `year`
-//!   the 4-byte sign-flipped year of the date or ISO week; `month` 1–12, 0 for weeks), the
-//!   value the sorted doc ids of that month (or ISO year, for weeks), end to end (5 bytes each
-//!   for days, 6 for weeks). A prefix scan of `term 0x00` reads every posting of the term in a
-//!   few values; a save rewrites only the lists of the words it added or removed, for the
-//!   page's month (at most 93 ids each: a list per year made saves twice as slow). Version 1
-//!   had one key per word and page, which made the journal about 12 times its text.
+//! deleted one).
+//!
+//! `search_terms` holds one posting list per term and class (`d`: the documents of days, `w`:
+//! weeks). Its root key is `term 0x00 class` (sealed: the term's keyed hash, then the class).
+//! An entry is 5 bytes: a day's key then the document's kind (so a day's documents sit
+//! together and a new day goes to the end of every list), or a week's key. A list of at most
+//! `CAP` (512) entries lives in its root (`0x00` then the entries); a longer one in chunks of
+//! at most `CAP` under `root + first entry`, the root then holding the chunks' first entries
+//! (`0x01` then the starts), so that a save rewrites one chunk per word it adds or removes and
+//! finds it with two reads inside its transaction (sled's transactions cannot scan).
+//! A search reads every key under `term 0x00` with one prefix scan.
+//!
+//! Why this shape: sled 0.34's open time grows with the number of keys (its page table has a
+//! page per 8–16 keys, and reading it back is most of a search), and a key per term is the
+//! fewest a word index can have. Version 4 kept a list per term and month: 279,000 keys for
+//! 100,000 generated pages (a 49-word vocabulary), and for real prose, whose vocabulary per
+//! month is far larger, millions. Version 1 had one key per word and page.
 //!
 //! The terms a document had before a change are taken from the record it replaces (read in the
 //! same transaction), so no second tree is needed: version 3 kept `search_docs` (doc → terms),
@@ -32,7 +40,7 @@ use crate::text;
 /// The tree's name (associated data of its sealed values).
 pub(crate) const TREE: &str = "search_terms";
 /// Bumped whenever what is indexed, or how, changes: the index is then rebuilt at open.
-pub(crate) const INDEX_VERSION: u32 = 4;
+pub(crate) const INDEX_VERSION: u32 = 5;
 /// The tree version 3 kept beside `search_terms`; dropped when an older index is rebuilt.
 pub(crate) const OLD_DOCS_TREE: &[u8] = b"search_docs";
 pub(crate) const INDEX_VERSION_KEY: &[u8] = b"search_index_version";
@@ -80,62 +88,295 @@ pub(crate) fn week_doc(week: crate::model::WeekId) -> Vec<u8> {
     id
 }
 
-/// The key of the posting list that holds (or would hold) `doc` for `term`.
-pub(crate) fn posting_key(codec: &Codec, term: &str, doc: &[u8]) -> Vec<u8> {
+/// Entries a posting chunk (or an inline list) holds at most. Small in tests, so that the
+/// property tests split, merge and fold chunks all the time.
+#[cfg(not(test))]
+const CAP: usize = 512;
+#[cfg(test)]
+const CAP: usize = 4;
+/// The width of one entry of a posting list.
+const ENTRY: usize = 5;
+/// The first byte of a root value: the list itself, or a directory of chunks.
+const INLINE: u8 = 0;
+const DIRECTORY: u8 = 1;
+
+type Entry = [u8; ENTRY];
+
+/// Where `doc` sits in the index: its class (`d` day, `w` week) and its entry in the class's
+/// list: a day's key then its kind (so a day's three documents sit together, and a new day
+/// goes to the end of every list), or a week's key.
+fn locate(doc: &[u8]) -> Option<(u8, Entry)> {
+    match DocKind::of(doc)? {
+        DocKind::Week => Some((b'w', doc.get(1..6)?.try_into().ok()?)),
+        kind => {
+            let key: [u8; 4] = doc.get(1..5)?.try_into().ok()?;
+            Some((b'd', [key[0], key[1], key[2], key[3], kind.byte()]))
+        }
+    }
+}
+
+/// The document an entry of class `class` names.
+fn entry_doc(class: u8, entry: &[u8]) -> Option<Doc> {
+    match class {
+        b'w' => super::keys::week_from_key(entry).map(Doc::Week),
+        b'd' => {
+            let kind = DocKind::of(&entry[4..])?;
+            (kind != DocKind::Week)
+                .then(|| super::keys::date_from_key(&entry[..4]))
+                .flatten()
+                .map(|date| Doc::Day(date, kind))
+        }
+        _ => None,
+    }
+}
+
+/// The root key of `term`'s list of class `class`.
+fn root_key(codec: &Codec, term: &str, class: u8) -> Vec<u8> {
     let mut key = codec.term(term);
-    let (class, year, month) = match Doc::decode(doc) {
-        Some(Doc::Week(week)) => (b'w', week.year(), 0),
-        Some(Doc::Day(date, _)) => (
-            b'd',
-            chrono::Datelike::year(&date),
-            chrono::Datelike::month(&date) as u8,
-        ),
-        None => (b'?', 0, 0),
-    };
     key.push(class);
-    key.extend_from_slice(&((year as u32) ^ 0x8000_0000).to_be_bytes());
-    key.push(month);
     key
 }
 
-/// The width of one doc id in the posting list under `key`.
-fn width(key: &[u8]) -> usize {
-    match key.get(key.len().wrapping_sub(6)) {
-        Some(b'w') => 1 + 5,
-        _ => 1 + 4,
+fn chunk_key(root: &[u8], start: &[u8]) -> Vec<u8> {
+    let mut key = root.to_vec();
+    key.extend_from_slice(start);
+    key
+}
+
+/// The documents stored under one key of the index, given the length of the term's prefix
+/// (`Codec::term`): an inline root's list or a chunk's; a directory names none.
+pub(crate) fn stored_docs(
+    prefix_len: usize,
+    key: &[u8],
+    value: &[u8],
+) -> Result<Vec<Doc>, KeelError> {
+    let corrupt = |detail: &str| KeelError::Corrupt {
+        what: "search index".into(),
+        detail: detail.into(),
+    };
+    let class = *key
+        .get(prefix_len)
+        .ok_or_else(|| corrupt("a key is cut short"))?;
+    let entries = match (key.len() - prefix_len, value.first()) {
+        (1, Some(&INLINE)) => &value[1..],
+        (1, Some(&DIRECTORY)) => return Ok(Vec::new()),
+        (1, _) => return Err(corrupt("a list has no known form")),
+        (n, _) if n == 1 + ENTRY => value,
+        _ => return Err(corrupt("a key has an unknown shape")),
+    };
+    if !entries.len().is_multiple_of(ENTRY) {
+        return Err(corrupt("a list is cut short"));
     }
+    entries
+        .chunks_exact(ENTRY)
+        .map(|e| entry_doc(class, e).ok_or_else(|| corrupt("a posting names no document")))
+        .collect()
 }
 
-/// The doc ids in a posting list.
-pub(crate) fn list_docs<'a>(key: &[u8], value: &'a [u8]) -> std::slice::ChunksExact<'a, u8> {
-    value.chunks_exact(width(key))
-}
-
-/// `list` with `doc` added (`add`) or taken out, kept sorted; `None` when nothing changes.
-fn edit_list(key: &[u8], list: &[u8], doc: &[u8], add: bool) -> Option<Vec<u8>> {
-    let w = width(key);
-    let ids: Vec<&[u8]> = list.chunks_exact(w).collect();
-    match (ids.binary_search(&doc), add) {
-        (Ok(_), true) | (Err(_), false) => None,
-        (Err(at), true) => {
-            let mut out = Vec::with_capacity(list.len() + w);
-            out.extend_from_slice(&list[..at * w]);
-            out.extend_from_slice(doc);
-            out.extend_from_slice(&list[at * w..]);
-            Some(out)
-        }
-        (Ok(at), false) => {
-            let mut out = Vec::with_capacity(list.len());
-            out.extend_from_slice(&list[..at * w]);
-            out.extend_from_slice(&list[(at + 1) * w..]);
-            Some(out)
-        }
-    }
-}
-
-/// The prefix of every posting list of `term`.
+/// The prefix of every key of `term` (its lists of both classes).
 pub(crate) fn term_prefix(codec: &Codec, term: &str) -> Vec<u8> {
     codec.term(term)
+}
+
+/// The index's storage as the list edits see it: plain values by key. Implemented over a
+/// transaction (one save) and over a staged batch (imports and rebuilds).
+trait Lists {
+    type Error;
+    fn fail(e: KeelError) -> Self::Error;
+    fn get(&mut self, key: &[u8]) -> Result<Option<Vec<u8>>, Self::Error>;
+    fn put(&mut self, key: Vec<u8>, plain: Vec<u8>) -> Result<(), Self::Error>;
+    fn del(&mut self, key: Vec<u8>) -> Result<(), Self::Error>;
+}
+
+fn corrupt<L: Lists>(detail: &str) -> L::Error {
+    L::fail(KeelError::Corrupt {
+        what: "search index".into(),
+        detail: detail.into(),
+    })
+}
+
+fn entries_of<L: Lists>(bytes: &[u8]) -> Result<Vec<Entry>, L::Error> {
+    if !bytes.len().is_multiple_of(ENTRY) {
+        return Err(corrupt::<L>("a list is cut short"));
+    }
+    Ok(bytes
+        .chunks_exact(ENTRY)
+        .map(|c| c.try_into().expect("chunks of ENTRY bytes"))
+        .collect())
+}
+
+fn encode(tag: Option<u8>, entries: &[Entry]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1 + entries.len() * ENTRY);
+    out.extend(tag);
+    for e in entries {
+        out.extend_from_slice(e);
+    }
+    out
+}
+
+/// Applies `edits` (sorted by entry; `true` adds, `false` takes out; for one entry the last
+/// edit wins) to a sorted list.
+fn merge(list: &[Entry], edits: &[(Entry, bool)]) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(list.len() + edits.len());
+    let (mut i, mut j) = (0, 0);
+    while i < list.len() || j < edits.len() {
+        if j == edits.len() || (i < list.len() && list[i] < edits[j].0) {
+            out.push(list[i]);
+            i += 1;
+            continue;
+        }
+        let entry = edits[j].0;
+        let mut add = edits[j].1;
+        while j + 1 < edits.len() && edits[j + 1].0 == entry {
+            j += 1;
+            add = edits[j].1;
+        }
+        j += 1;
+        if i < list.len() && list[i] == entry {
+            i += 1;
+        }
+        if add {
+            out.push(entry);
+        }
+    }
+    out
+}
+
+/// Cuts a list of more than `CAP` entries into chunks of at most `CAP`. The last chunk of a
+/// list is cut into full chunks and a remainder (a new day goes to the end, so the full ones
+/// are never rewritten again); any other into even parts (room on both sides).
+fn cut(list: Vec<Entry>, last: bool) -> Vec<Vec<Entry>> {
+    if list.len() <= CAP {
+        return vec![list];
+    }
+    let size = if last {
+        CAP
+    } else {
+        list.len().div_ceil(list.len().div_ceil(CAP))
+    };
+    list.chunks(size).map(<[Entry]>::to_vec).collect()
+}
+
+/// Applies `edits` (sorted by entry) to the list of one term and class whose root is at
+/// `root`. A list of at most `CAP` entries lives in its root; a longer one in chunks of at
+/// most `CAP` under `root + start entry`, the root then holding the chunks' start entries (the
+/// first chunk also takes every entry below the second's start).
+fn edit_lists<L: Lists>(
+    store: &mut L,
+    root: &[u8],
+    edits: &[(Entry, bool)],
+) -> Result<(), L::Error> {
+    if edits.is_empty() {
+        return Ok(());
+    }
+    let stored = store.get(root)?;
+    let mut starts = match stored.as_deref() {
+        None => Vec::new(),
+        Some([INLINE, list @ ..]) => {
+            let list = entries_of::<L>(list)?;
+            let next = merge(&list, edits);
+            if next == list {
+                return Ok(());
+            }
+            if next.is_empty() {
+                return store.del(root.to_vec());
+            }
+            if next.len() <= CAP {
+                return store.put(root.to_vec(), encode(Some(INLINE), &next));
+            }
+            let chunks = cut(next, true);
+            let starts: Vec<Entry> = chunks.iter().map(|c| c[0]).collect();
+            for chunk in &chunks {
+                store.put(chunk_key(root, &chunk[0]), encode(None, chunk))?;
+            }
+            return store.put(root.to_vec(), encode(Some(DIRECTORY), &starts));
+        }
+        Some([DIRECTORY, starts @ ..]) => entries_of::<L>(starts)?,
+        Some(_) => return Err(corrupt::<L>("a list has no known form")),
+    };
+    if starts.is_empty() {
+        // A new list (or a directory that names no chunk: start afresh).
+        let next = merge(&[], edits);
+        return match next.is_empty() {
+            true if stored.is_some() => store.del(root.to_vec()),
+            true => Ok(()),
+            false if next.len() <= CAP => store.put(root.to_vec(), encode(Some(INLINE), &next)),
+            false => {
+                let chunks = cut(next, true);
+                for chunk in &chunks {
+                    store.put(chunk_key(root, &chunk[0]), encode(None, chunk))?;
+                }
+                let starts: Vec<Entry> = chunks.iter().map(|c| c[0]).collect();
+                store.put(root.to_vec(), encode(Some(DIRECTORY), &starts))
+            }
+        };
+    }
+    // Route each edit to its chunk: the last whose start is at or below it (else the first).
+    let mut routed: Vec<(usize, &[(Entry, bool)])> = Vec::new();
+    let mut from = 0;
+    while from < edits.len() {
+        let at = starts
+            .partition_point(|s| *s <= edits[from].0)
+            .saturating_sub(1);
+        let until = match starts.get(at + 1) {
+            Some(next) => from + edits[from..].partition_point(|(e, _)| e < next),
+            None => edits.len(),
+        };
+        routed.push((at, &edits[from..until]));
+        from = until;
+    }
+    let n_chunks = starts.len();
+    // Chunks replaced: (index, the chunks they became); applied after, from the back.
+    let mut replaced: Vec<(usize, Vec<Entry>)> = Vec::new();
+    for (at, edits) in routed {
+        let key = chunk_key(root, &starts[at]);
+        let list = match store.get(&key)? {
+            Some(bytes) => entries_of::<L>(&bytes)?,
+            None => return Err(corrupt::<L>("a chunk of a list is missing")),
+        };
+        let next = merge(&list, edits);
+        if next == list {
+            continue;
+        }
+        store.del(key)?;
+        let chunks = if next.is_empty() {
+            Vec::new()
+        } else {
+            cut(next, at + 1 == n_chunks)
+        };
+        let mut new_starts = Vec::new();
+        for chunk in &chunks {
+            // Every entry routed here lies between this chunk's start and the next one's, so
+            // the new starts stay in order (the first chunk takes every lower entry anyway).
+            store.put(chunk_key(root, &chunk[0]), encode(None, chunk))?;
+            new_starts.push(chunk[0]);
+        }
+        replaced.push((at, new_starts));
+    }
+    if replaced.is_empty() {
+        return Ok(());
+    }
+    for (at, new_starts) in replaced.into_iter().rev() {
+        starts.splice(at..=at, new_starts);
+    }
+    match starts.len() {
+        0 => store.del(root.to_vec()),
+        1 => {
+            // One chunk left: if it fits, it goes back into the root.
+            let key = chunk_key(root, &starts[0]);
+            let list = match store.get(&key)? {
+                Some(bytes) => entries_of::<L>(&bytes)?,
+                None => return Err(corrupt::<L>("a chunk of a list is missing")),
+            };
+            if list.len() <= CAP {
+                store.del(key)?;
+                store.put(root.to_vec(), encode(Some(INLINE), &list))
+            } else {
+                store.put(root.to_vec(), encode(Some(DIRECTORY), &starts))
+            }
+        }
+        _ => store.put(root.to_vec(), encode(Some(DIRECTORY), &starts)),
+    }
 }
 
 fn unique_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
@@ -189,6 +430,82 @@ fn term_changes<'a>(
         .chain(new.iter().filter(|t| !old.contains(t)).map(|t| (t, true)))
 }
 
+/// The index's lists inside a transaction.
+struct InTransaction<'a> {
+    codec: &'a Codec,
+    terms: &'a TransactionalTree,
+}
+
+impl Lists for InTransaction<'_> {
+    type Error = ConflictableTransactionError<KeelError>;
+
+    fn fail(e: KeelError) -> Self::Error {
+        ConflictableTransactionError::Abort(e)
+    }
+
+    fn get(&mut self, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
+        match self.terms.get(key)? {
+            Some(stored) => Ok(Some(
+                self.codec
+                    .open(TREE, key, &stored)
+                    .map_err(Self::fail)?
+                    .into_owned(),
+            )),
+            None => Ok(None),
+        }
+    }
+
+    fn put(&mut self, key: Vec<u8>, plain: Vec<u8>) -> TxResult<()> {
+        let sealed = self.codec.seal(TREE, &key, &plain).map_err(Self::fail)?;
+        self.terms.insert(key, sealed)?;
+        Ok(())
+    }
+
+    fn del(&mut self, key: Vec<u8>) -> TxResult<()> {
+        self.terms.remove(key)?;
+        Ok(())
+    }
+}
+
+/// The index's lists read from the tree, with the changes staged for one `sled::Batch`.
+struct Staged<'a> {
+    codec: &'a Codec,
+    terms: &'a sled::Tree,
+    changes: std::collections::BTreeMap<Vec<u8>, Option<Vec<u8>>>,
+}
+
+impl Lists for Staged<'_> {
+    type Error = KeelError;
+
+    fn fail(e: KeelError) -> KeelError {
+        e
+    }
+
+    fn get(&mut self, key: &[u8]) -> Result<Option<Vec<u8>>, KeelError> {
+        if let Some(staged) = self.changes.get(key) {
+            return Ok(staged.clone());
+        }
+        match self.terms.get(key)? {
+            Some(stored) => Ok(Some(self.codec.open(TREE, key, &stored)?.into_owned())),
+            None => Ok(None),
+        }
+    }
+
+    fn put(&mut self, key: Vec<u8>, plain: Vec<u8>) -> Result<(), KeelError> {
+        self.changes.insert(key, Some(plain));
+        Ok(())
+    }
+
+    fn del(&mut self, key: Vec<u8>) -> Result<(), KeelError> {
+        self.changes.insert(key, None);
+        Ok(())
+    }
+}
+
+fn no_document<L: Lists>() -> L::Error {
+    corrupt::<L>("a document id names no document")
+}
+
 /// Makes `doc`'s postings go from `old` terms to `new` ones (inside a transaction).
 pub(crate) fn set_doc(
     codec: &Codec,
@@ -197,25 +514,10 @@ pub(crate) fn set_doc(
     old: &[String],
     new: &[String],
 ) -> TxResult<()> {
+    let (class, entry) = locate(doc).ok_or_else(no_document::<InTransaction>)?;
+    let mut lists = InTransaction { codec, terms };
     for (t, add) in term_changes(old, new) {
-        let key = posting_key(codec, t, doc);
-        let list = match terms.get(&key)? {
-            Some(stored) => codec
-                .open(TREE, &key, &stored)
-                .map_err(ConflictableTransactionError::Abort)?
-                .into_owned(),
-            None => Vec::new(),
-        };
-        if let Some(next) = edit_list(&key, &list, doc, add) {
-            if next.is_empty() {
-                terms.remove(key)?;
-            } else {
-                let sealed = codec
-                    .seal(TREE, &key, &next)
-                    .map_err(ConflictableTransactionError::Abort)?;
-                terms.insert(key, sealed)?;
-            }
-        }
+        edit_lists(&mut lists, &root_key(codec, t, class), &[(entry, add)])?;
     }
     Ok(())
 }
@@ -257,41 +559,39 @@ pub(crate) fn batch_add(
     terms: &sled::Tree,
     items: &[DocChange],
 ) -> Result<(), KeelError> {
-    // Every change to a posting list, grouped by list: (doc, add?), applied in order.
-    let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(&[u8], bool)>> =
+    // Every change, grouped by list (root key): (entry, add?), in the order given.
+    let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(Entry, bool)>> =
         std::collections::BTreeMap::new();
     for (doc, old, new) in items {
+        let (class, entry) = locate(doc).ok_or_else(no_document::<Staged>)?;
         for (t, add) in term_changes(old, new) {
             changes
-                .entry(posting_key(codec, t, doc))
+                .entry(root_key(codec, t, class))
                 .or_default()
-                .push((doc, add));
+                .push((entry, add));
         }
     }
-    let mut term_batch = sled::Batch::default();
-    for (key, edits) in changes {
-        let mut list = match terms.get(&key)? {
-            Some(stored) => codec.open(TREE, &key, &stored)?.into_owned(),
-            None => Vec::new(),
-        };
-        let mut changed = false;
-        for (doc, add) in edits {
-            if let Some(next) = edit_list(&key, &list, doc, add) {
-                list = next;
-                changed = true;
+    let mut lists = Staged {
+        codec,
+        terms,
+        changes: Default::default(),
+    };
+    for (root, mut edits) in changes {
+        // Stable: for one entry, the last change still wins.
+        edits.sort_by_key(|(entry, _)| *entry);
+        edit_lists(&mut lists, &root, &edits)?;
+    }
+    let mut batch = sled::Batch::default();
+    for (key, value) in lists.changes {
+        match value {
+            Some(plain) => {
+                let sealed = codec.seal(TREE, &key, &plain)?;
+                batch.insert(key, sealed);
             }
-        }
-        if !changed {
-            continue;
-        }
-        if list.is_empty() {
-            term_batch.remove(key);
-        } else {
-            let sealed = codec.seal(TREE, &key, &list)?;
-            term_batch.insert(key, sealed);
+            None => batch.remove(key),
         }
     }
-    Ok(terms.apply_batch(term_batch)?)
+    Ok(terms.apply_batch(batch)?)
 }
 
 /// A document the index points at.
@@ -301,61 +601,138 @@ pub enum Doc {
     Week(crate::model::WeekId),
 }
 
-impl Doc {
-    /// Reads a doc id back.
-    pub(crate) fn decode(id: &[u8]) -> Option<Doc> {
-        let kind = DocKind::of(id)?;
-        match kind {
-            DocKind::Week => super::keys::week_from_key(&id[1..]).map(Doc::Week),
-            _ => super::keys::date_from_key(&id[1..]).map(|d| Doc::Day(d, kind)),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
     use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The lists in memory.
+    #[derive(Default)]
+    struct Memory(BTreeMap<Vec<u8>, Vec<u8>>);
+
+    impl Lists for Memory {
+        type Error = KeelError;
+        fn fail(e: KeelError) -> KeelError {
+            e
+        }
+        fn get(&mut self, key: &[u8]) -> Result<Option<Vec<u8>>, KeelError> {
+            Ok(self.0.get(key).cloned())
+        }
+        fn put(&mut self, key: Vec<u8>, plain: Vec<u8>) -> Result<(), KeelError> {
+            self.0.insert(key, plain);
+            Ok(())
+        }
+        fn del(&mut self, key: Vec<u8>) -> Result<(), KeelError> {
+            self.0.remove(&key);
+            Ok(())
+        }
+    }
+
+    fn day(n: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(u64::from(n))
+    }
+
+    /// What the lists under `root` hold, after checking their shape: chunks of at most `CAP`,
+    /// in the order of their starts, each entry in the chunk its start routes it to, and a
+    /// root that is inline whenever the whole list fits.
+    fn check(memory: &Memory, root: &[u8]) -> BTreeSet<Entry> {
+        let mut all = BTreeSet::new();
+        let Some(value) = memory.0.get(root) else {
+            assert_eq!(memory.0.len(), 0, "chunks without a root");
+            return all;
+        };
+        match value[0] {
+            INLINE => {
+                let list = entries_of::<Memory>(&value[1..]).unwrap();
+                assert!(!list.is_empty() && list.len() <= CAP);
+                assert!(list.windows(2).all(|w| w[0] < w[1]));
+                assert_eq!(memory.0.len(), 1, "an inline root and chunks");
+                all.extend(list);
+            }
+            _ => {
+                let starts = entries_of::<Memory>(&value[1..]).unwrap();
+                assert!(starts.len() >= 2, "a directory of one chunk");
+                assert!(starts.windows(2).all(|w| w[0] < w[1]));
+                assert_eq!(memory.0.len(), 1 + starts.len(), "stray chunks");
+                for (i, start) in starts.iter().enumerate() {
+                    let chunk = entries_of::<Memory>(&memory.0[&chunk_key(root, start)]).unwrap();
+                    assert!(!chunk.is_empty() && chunk.len() <= CAP);
+                    assert!(chunk.windows(2).all(|w| w[0] < w[1]));
+                    assert!(i == 0 || chunk[0] >= *start);
+                    if let Some(next) = starts.get(i + 1) {
+                        assert!(chunk.last().unwrap() < next);
+                    }
+                    all.extend(chunk);
+                }
+            }
+        }
+        all
+    }
 
     #[test]
-    fn a_posting_list_stays_sorted_and_edits_are_idempotent() {
-        let d = |y, m, day| day_doc(DocKind::Role, NaiveDate::from_ymd_opt(y, m, day).unwrap());
-        let key = posting_key(&Codec::Plain, "river", &d(2026, 3, 1));
+    fn a_day_s_documents_sit_together_and_entries_name_their_documents() {
+        let (class, role) = locate(&day_doc(DocKind::Role, day(3))).unwrap();
+        let (_, tags) = locate(&day_doc(DocKind::Tags, day(3))).unwrap();
+        let (_, next) = locate(&day_doc(DocKind::Role, day(4))).unwrap();
+        assert!(role < tags && tags < next, "by date, then kind");
         assert_eq!(
-            key,
-            posting_key(&Codec::Plain, "river", &d(2026, 3, 31)),
-            "one list per month"
+            entry_doc(class, &tags),
+            Some(Doc::Day(day(3), DocKind::Tags))
         );
-        assert_ne!(key, posting_key(&Codec::Plain, "river", &d(2026, 4, 1)));
-        assert_ne!(key, posting_key(&Codec::Plain, "river", &d(2025, 3, 1)));
-        let mut list = Vec::new();
-        for doc in [d(2026, 3, 21), d(2026, 3, 2), d(2026, 3, 29)] {
-            list = edit_list(&key, &list, &doc, true).unwrap();
-        }
-        assert_eq!(edit_list(&key, &list, &d(2026, 3, 2), true), None);
-        let order: Vec<_> = list_docs(&key, &list)
-            .map(|id| Doc::decode(id).unwrap())
-            .collect();
-        let dates: Vec<_> = order
-            .iter()
-            .map(|doc| match doc {
-                Doc::Day(date, _) => date.to_string(),
-                Doc::Week(_) => unreachable!(),
-            })
-            .collect();
-        assert_eq!(dates, ["2026-03-02", "2026-03-21", "2026-03-29"]);
-        list = edit_list(&key, &list, &d(2026, 3, 21), false).unwrap();
-        assert_eq!(edit_list(&key, &list, &d(2026, 3, 21), false), None);
-        assert_eq!(list_docs(&key, &list).len(), 2);
-
         let week: crate::model::WeekId = "2026-W01".parse().unwrap();
-        let wkey = posting_key(&Codec::Plain, "river", &week_doc(week));
-        let wl = edit_list(&wkey, &[], &week_doc(week), true).unwrap();
-        assert_eq!(
-            list_docs(&wkey, &wl)
-                .map(|id| Doc::decode(id).unwrap())
-                .collect::<Vec<_>>(),
-            [Doc::Week(week)]
-        );
+        let (class, entry) = locate(&week_doc(week)).unwrap();
+        assert_eq!(entry_doc(class, &entry), Some(Doc::Week(week)));
+        assert_eq!(entry_doc(b'd', &[0, 0, 0, 0, b'w']), None);
+        assert_eq!(locate(b"x"), None);
+    }
+
+    #[test]
+    fn a_new_day_fills_the_last_chunk_and_leaves_the_full_ones_alone() {
+        let mut memory = Memory::default();
+        let root = root_key(&Codec::Plain, "river", b'd');
+        let n = CAP as u32 * 3 + 1;
+        for i in 0..n {
+            let (_, e) = locate(&day_doc(DocKind::Role, day(i))).unwrap();
+            edit_lists(&mut memory, &root, &[(e, true)]).unwrap();
+        }
+        assert_eq!(check(&memory, &root).len(), n as usize);
+        let sizes: Vec<usize> = memory
+            .0
+            .iter()
+            .filter(|(k, _)| k.len() > root.len())
+            .map(|(_, v)| v.len() / ENTRY)
+            .collect();
+        assert_eq!(sizes, [CAP, CAP, CAP, 1]);
+    }
+
+    fn edits() -> impl Strategy<Value = Vec<Vec<(u32, u8, bool)>>> {
+        // Batches of (day, kind, add?): one edit (a save) or many (an import).
+        let edit = (0u32..60, 0u8..3, proptest::bool::weighted(0.7));
+        proptest::collection::vec(proptest::collection::vec(edit, 1..25), 1..40)
+    }
+
+    proptest! {
+        #[test]
+        fn lists_hold_what_was_added_and_not_taken_out(batches in edits()) {
+            let mut memory = Memory::default();
+            let mut model = BTreeSet::new();
+            let root = root_key(&Codec::Plain, "river", b'd');
+            for batch in batches {
+                let mut list: Vec<(Entry, bool)> = batch.iter().map(|&(d, k, add)| {
+                    let kind = [DocKind::Role, DocKind::Myself, DocKind::Tags][k as usize];
+                    (locate(&day_doc(kind, day(d))).unwrap().1, add)
+                }).collect();
+                for (e, add) in &list {
+                    if *add { model.insert(*e); } else { model.remove(e); }
+                }
+                list.sort_by_key(|(e, _)| *e);
+                edit_lists(&mut memory, &root, &list).unwrap();
+                prop_assert_eq!(&check(&memory, &root), &model);
+            }
+        }
     }
 }

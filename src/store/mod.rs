@@ -837,12 +837,7 @@ impl Journal {
         for item in store.search_terms.scan_prefix(&prefix) {
             let (key, stored) = item?;
             let list = store.codec.open(index::TREE, &key, &stored)?;
-            for id in index::list_docs(&key, &list) {
-                found.push(Doc::decode(id).ok_or_else(|| KeelError::Corrupt {
-                    what: "search index".into(),
-                    detail: "a posting names no document".into(),
-                })?);
-            }
+            found.extend(index::stored_docs(prefix.len(), &key, &list)?);
         }
         Ok(found)
     }
@@ -864,7 +859,7 @@ impl Journal {
                 if let Some(end) = key.iter().position(|b| *b == 0) {
                     *counts
                         .entry(String::from_utf8_lossy(&key[1..end]).into_owned())
-                        .or_default() += index::list_docs(&key, &list).len();
+                        .or_default() += index::stored_docs(end + 1, &key, &list)?.len();
                 }
             }
         }
