@@ -100,6 +100,8 @@ struct Store {
     imported: sled::Tree,
     /// The search index (see `index`).
     search_terms: sled::Tree,
+    /// How many documents the open re-indexed (0 when the index was current).
+    reindexed: usize,
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
     /// Plain, or sealed under the journal's keys.
@@ -162,13 +164,14 @@ impl Store {
                 .and_then(|f| f.sync_all())
                 .map_err(io("sync the folder", path))?;
         }
-        let store = Store {
+        let mut store = Store {
             days: db.open_tree(DAYS)?,
             weeks: db.open_tree(WEEKS)?,
             prompts: db.open_tree(PROMPTS)?,
             meta: db.open_tree(META)?,
             imported: db.open_tree(IMPORTED)?,
             search_terms: db.open_tree(index::TREE)?,
+            reindexed: 0,
             db,
             db_file,
             codec,
@@ -187,7 +190,7 @@ impl Store {
         }
         store.check_schema()?;
         store.merge_prompt_library()?;
-        store.check_index()?;
+        store.reindexed = store.check_index()?;
         *store.mark_state() = Some(MarkState {
             writes: marked,
             at: Instant::now(),
@@ -234,21 +237,23 @@ impl Store {
     }
 
     /// Rebuilds the search index when it is missing, older than this build's, or was left
-    /// half-written by an interrupted import.
-    fn check_index(&self) -> Result<()> {
+    /// half-written by an interrupted import; returns how many documents it indexed.
+    fn check_index(&self) -> Result<usize> {
         let current = self.meta.get(index::INDEX_VERSION_KEY)?.as_deref()
             == Some(&index::INDEX_VERSION.to_be_bytes()[..]);
         let dirty = self.meta.contains_key(index::INDEX_DIRTY_KEY)?;
         if current && !dirty {
-            return Ok(());
+            return Ok(0);
         }
         self.search_terms.clear()?;
+        let mut n_records = 0;
         self.db.drop_tree(index::OLD_DOCS_TREE)?;
         let mut items: Vec<index::DocChange> = Vec::new();
         for item in self.days.iter() {
             let (key, bytes) = item?;
             let docs = index::day_docs(&self.open_day(&key, &bytes)?);
             items.extend(docs.into_iter().map(|(doc, new)| (doc, Vec::new(), new)));
+            n_records += 1;
             if items.len() >= 30_000 {
                 index::batch_add(&self.codec, &self.search_terms, &items)?;
                 items.clear();
@@ -258,6 +263,7 @@ impl Store {
             let (key, bytes) = item?;
             let (doc, new) = index::week_docs(&self.open_week(&key, &bytes)?);
             items.push((doc, Vec::new(), new));
+            n_records += 1;
         }
         index::batch_add(&self.codec, &self.search_terms, &items)?;
         self.meta.insert(
@@ -265,7 +271,8 @@ impl Store {
             &index::INDEX_VERSION.to_be_bytes(),
         )?;
         self.meta.remove(index::INDEX_DIRTY_KEY)?;
-        self.sync()
+        self.sync()?;
+        Ok(n_records)
     }
 
     /// Merges the shipped prompt library when it differs from the one merged last.
@@ -409,7 +416,8 @@ fn lock_journal(dir: &Path) -> Result<File> {
 }
 
 /// How many imported records make an import worth a fresh copy of the store afterwards (when
-/// their bytes are also at least a quarter of sled's log before the import).
+/// their bytes are also at least a quarter of sled's log before the import); as many records
+/// re-indexed at open make the rebuilt index worth one too.
 const COMPACT_AFTER_IMPORT: usize = 1_000;
 /// How long a fresh copy waits for calls already using the store to finish.
 const COMPACT_PATIENCE: Duration = Duration::from_secs(5);
@@ -443,13 +451,20 @@ impl Journal {
             }
         };
         let store = Store::open_waiting(dir, &codec).map_err(|e| explain_write_error(e, dir))?;
-        Ok(Journal {
+        let reindexed = store.reindexed;
+        let journal = Journal {
             dir: dir.to_owned(),
             store: RwLock::new(Some(Arc::new(store))),
             n_syncs: AtomicU64::new(0),
             codec: RwLock::new(codec),
             _lock: lock,
-        })
+        };
+        if reindexed >= COMPACT_AFTER_IMPORT {
+            // A rebuilt index leaves sled's log as fragmented as a large import does (and every
+            // open pays for that): the same fresh copy, and as then, best effort.
+            let _ = journal.compact();
+        }
+        Ok(journal)
     }
 
     /// Whether the journal is encrypted.

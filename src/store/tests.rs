@@ -484,7 +484,7 @@ fn saves_during_a_fresh_copy_wait_for_it_and_none_is_lost() {
 }
 
 #[test]
-fn a_large_import_is_followed_by_a_fresh_copy_and_a_small_one_is_not() {
+fn a_large_import_or_index_rebuild_is_followed_by_a_fresh_copy_and_a_small_one_is_not() {
     use std::os::unix::fs::MetadataExt;
     let dir = tempfile::tempdir().unwrap();
     let j = Journal::open(dir.path()).unwrap();
@@ -518,6 +518,26 @@ fn a_large_import_is_followed_by_a_fresh_copy_and_a_small_one_is_not() {
         j.postings("forecast").unwrap().len(),
         10 + COMPACT_AFTER_IMPORT
     );
+
+    // An index rebuilt at open (an older build's, say) is followed by one too.
+    j.wreck_index_for_test();
+    drop(j);
+    let second = inode();
+    let j = Journal::open(dir.path()).unwrap();
+    assert_ne!(inode(), second, "the rebuild was followed by a fresh copy");
+    assert_eq!(
+        j.postings("forecast").unwrap().len(),
+        10 + COMPACT_AFTER_IMPORT
+    );
+    drop(j);
+    let third = inode();
+    let j = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        inode(),
+        third,
+        "an open with a current index copies nothing"
+    );
+    assert_eq!(j.n_days().unwrap(), 10 + COMPACT_AFTER_IMPORT);
 }
 
 /// Every file under `dir` with its bytes.
