@@ -6,8 +6,8 @@
 //! and versions in `meta` that hold no user data (`schema_version`, `writes`, the index's
 //! version and dirty mark, the prompt library's fingerprint). Keys stay as they are where their
 //! order matters or they say nothing: dates (`days`, `weeks`: which dates have pages),
-//! prompt ids, `meta`'s names. Index terms and import marks become keyed hashes, so no word or
-//! foreign id is left in a key. docs/SECURITY.md lists what this leaves visible.
+//! prompt ids, `meta`'s names. Index terms become keyed hashes, and import marks are packed into
+//! buckets named by bits of one (`marks`), so no word or foreign id is left in a key. docs/SECURITY.md lists what this leaves visible.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -86,38 +86,30 @@ impl Codec {
         }
     }
 
-    /// The key of an import mark (`source:id`): the mark, or, sealed, its keyed hash.
-    pub(crate) fn mark(&self, mark: &str) -> Vec<u8> {
+    /// A hash of an import mark (`source:id`) that picks its bucket (`marks`): BLAKE3, or,
+    /// sealed, the journal's keyed hash.
+    pub(crate) fn mark_hash(&self, mark: &str) -> [u8; 16] {
         match self {
-            Codec::Plain => mark.as_bytes().to_vec(),
-            Codec::Sealed(keys) => keys.term_id(&format!("import mark\0{mark}")).to_vec(),
+            Codec::Plain => {
+                let hash = blake3::hash(mark.as_bytes());
+                let mut out = [0u8; 16];
+                out.copy_from_slice(&hash.as_bytes()[..16]);
+                out
+            }
+            Codec::Sealed(keys) => keys.term_id(&format!("import mark\0{mark}")),
         }
     }
 }
 
 impl Codec {
-    /// What a stored entry says: its key and value as a plain journal stores them (the mark
-    /// of an import, not its hash).
+    /// What a stored entry says: its key and its plain value.
     pub(crate) fn logical(
         &self,
         tree: &str,
         key: &[u8],
         stored: &[u8],
     ) -> Result<(Vec<u8>, Vec<u8>)> {
-        let plain = self.open(tree, key, stored)?.into_owned();
-        match self {
-            Codec::Sealed(_) if tree == IMPORTED => {
-                // The sealed value holds the date key (4 bytes) and then the mark.
-                if plain.len() < 4 {
-                    return Err(crate::error::KeelError::Corrupt {
-                        what: "import mark".into(),
-                        detail: "it is too short".into(),
-                    });
-                }
-                Ok((plain[4..].to_vec(), plain[..4].to_vec()))
-            }
-            _ => Ok((key.to_vec(), plain)),
-        }
+        Ok((key.to_vec(), self.open(tree, key, stored)?.into_owned()))
     }
 
     /// The key and value to store for what `logical` returns.
@@ -127,17 +119,7 @@ impl Codec {
         key: &[u8],
         plain: &[u8],
     ) -> Result<(Vec<u8>, Vec<u8>)> {
-        match self {
-            Codec::Sealed(_) if tree == IMPORTED => {
-                let mark = String::from_utf8_lossy(key);
-                let hashed = self.mark(&mark);
-                let mut value = plain.to_vec();
-                value.extend_from_slice(key);
-                let sealed = self.seal(tree, &hashed, &value)?;
-                Ok((hashed, sealed))
-            }
-            _ => Ok((key.to_vec(), self.seal(tree, key, plain)?)),
-        }
+        Ok((key.to_vec(), self.seal(tree, key, plain)?))
     }
 }
 
@@ -167,16 +149,7 @@ mod tests {
         );
         assert_ne!(sealed.seal("meta", b"settings", b"{}").unwrap(), b"{}");
         assert_eq!(sealed.term("river").len(), 16);
-        assert!(!sealed.mark("jrnl:2026").windows(4).any(|w| w == b"jrnl"));
-        // An import mark survives the round trip through either form.
-        for codec in [&plain, &sealed] {
-            let (k, v) = codec
-                .physical(IMPORTED, b"jrnl:2026", &[1, 2, 3, 4])
-                .unwrap();
-            assert_eq!(
-                codec.logical(IMPORTED, &k, &v).unwrap(),
-                (b"jrnl:2026".to_vec(), vec![1, 2, 3, 4])
-            );
-        }
+        assert_ne!(sealed.mark_hash("jrnl:2026"), plain.mark_hash("jrnl:2026"));
+        assert_eq!(plain.mark_hash("jrnl:2026"), plain.mark_hash("jrnl:2026"));
     }
 }

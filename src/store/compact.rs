@@ -23,8 +23,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::codec::Codec;
-use super::index;
+use super::codec::{Codec, IMPORTED};
+use super::{index, marks};
 use crate::error::{io, KeelError, Result};
 
 const NEW: &str = "store.new";
@@ -186,6 +186,15 @@ pub(crate) fn write_ready_converted(
             for name in &names {
                 let tree_name = String::from_utf8_lossy(name).into_owned();
                 let (src, dst) = (tree(from, name)?, tree(to, name)?);
+                if tree_name == IMPORTED {
+                    // Buckets are named by the codec's hash: regrouped, not copied.
+                    let all = marks::all(from_codec, &src)?;
+                    for (mark, day) in &all {
+                        before.add(&tree_name, mark.as_bytes(), day);
+                    }
+                    marks::write_all(to_codec, &dst, &all)?;
+                    continue;
+                }
                 for item in src.iter() {
                     let (k, v) = item?;
                     let (key, plain) = from_codec.logical(&tree_name, &k, &v)?;
@@ -204,6 +213,12 @@ pub(crate) fn write_ready_converted(
             let mut after = Digest::default();
             for name in &names {
                 let tree_name = String::from_utf8_lossy(name).into_owned();
+                if tree_name == IMPORTED {
+                    for (mark, day) in marks::all(to_codec, &tree(copy, name)?)? {
+                        after.add(&tree_name, mark.as_bytes(), &day);
+                    }
+                    continue;
+                }
                 for item in tree(copy, name)?.iter() {
                     let (k, v) = item?;
                     let (key, plain) = to_codec.logical(&tree_name, &k, &v)?;

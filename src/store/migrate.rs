@@ -4,27 +4,34 @@
 //! journal reads it before anything is written: a newer version is refused untouched, an older
 //! one runs every step from it to `SCHEMA_VERSION` in order, each step followed by its version
 //! stamp and a durable sync, so a crash mid-way resumes at the step that did not finish.
-//! Schema 1 is the first released layout, so `MIGRATIONS` is empty today; the runner is tested
-//! with steps of its own (see the tests below), and the next layout change adds its step here.
+//! Schema 1 is the first released layout; schema 2 packs the import marks into buckets
+//! (`marks::repack`). The runner is also tested with steps of its own (see the tests below).
 
 use std::path::Path;
 
+use super::codec::Codec;
 use crate::error::{KeelError, Result};
 
 /// The layout this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub(crate) const SCHEMA_KEY: &[u8] = b"schema_version";
 
 /// One step: turns a journal of schema `from` into schema `from + 1`.
 pub struct Migration {
     pub from: u32,
+    /// What the step does (for the reader; the tests check every step has it).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub describe: &'static str,
-    pub run: fn(&sled::Db) -> Result<()>,
+    pub run: fn(&sled::Db, &Codec) -> Result<()>,
 }
 
-/// The real steps, in order. Empty while schema 1 is the only layout.
-pub const MIGRATIONS: &[Migration] = &[];
+/// The real steps, in order.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    describe: "import marks packed into buckets (one key per mark made every open slower)",
+    run: super::marks::repack,
+}];
 
 /// The stored schema version, if any.
 pub fn stored_version(meta: &sled::Tree) -> Result<Option<u32>> {
@@ -55,6 +62,7 @@ pub fn migrate(
     found: u32,
     target: u32,
     steps: &[Migration],
+    codec: &Codec,
     mut sync: impl FnMut() -> Result<()>,
 ) -> Result<u32> {
     if found > target {
@@ -73,7 +81,7 @@ pub fn migrate(
                 what: "journal schema".into(),
                 detail: format!("no way to upgrade from schema {version}"),
             })?;
-        (step.run)(db)?;
+        (step.run)(db, codec)?;
         version += 1;
         stamp(meta, version)?;
         sync()?;
@@ -95,7 +103,7 @@ mod tests {
     }
 
     /// v1 → v2: upper-cases every value in `days` (a stand-in for a real record rewrite).
-    fn upper_days(db: &sled::Db) -> Result<()> {
+    fn upper_days(db: &sled::Db, _: &Codec) -> Result<()> {
         let days = db.open_tree("days")?;
         for item in days.iter() {
             let (k, v) = item?;
@@ -105,7 +113,7 @@ mod tests {
     }
 
     /// v2 → v3: copies `days` into `days_v3` and drops the old tree.
-    fn move_days(db: &sled::Db) -> Result<()> {
+    fn move_days(db: &sled::Db, _: &Codec) -> Result<()> {
         let old = db.open_tree("days")?;
         let new = db.open_tree("days_v3")?;
         for item in old.iter() {
@@ -116,7 +124,7 @@ mod tests {
         Ok(())
     }
 
-    fn failing(_: &sled::Db) -> Result<()> {
+    fn failing(_: &sled::Db, _: &Codec) -> Result<()> {
         Err(KeelError::Corrupt {
             what: "test".into(),
             detail: "step failed".into(),
@@ -146,7 +154,7 @@ mod tests {
             .insert(b"k", b"quiet")
             .unwrap();
         let mut stamped = Vec::new();
-        let reached = migrate(&db, &meta, dir.path(), 1, 3, STEPS, || {
+        let reached = migrate(&db, &meta, dir.path(), 1, 3, STEPS, &Codec::Plain, || {
             stamped.push(stored_version(&meta).unwrap().unwrap());
             Ok(())
         })
@@ -175,7 +183,10 @@ mod tests {
                 run: failing,
             },
         ];
-        let err = migrate(&db, &meta, dir.path(), 1, 3, &steps, || Ok(())).unwrap_err();
+        let err = migrate(&db, &meta, dir.path(), 1, 3, &steps, &Codec::Plain, || {
+            Ok(())
+        })
+        .unwrap_err();
         assert!(err.to_string().contains("step failed"));
         assert_eq!(stored_version(&meta).unwrap(), Some(2));
     }
@@ -184,7 +195,17 @@ mod tests {
     fn newer_schemas_are_refused_and_gaps_reported() {
         let (dir, db) = temp_db();
         let meta = db.open_tree("meta").unwrap();
-        let err = migrate(&db, &meta, dir.path(), 4, 3, STEPS, || Ok(())).unwrap_err();
+        let err = migrate(
+            &db,
+            &meta,
+            dir.path(),
+            4,
+            3,
+            STEPS,
+            &Codec::Plain,
+            || Ok(()),
+        )
+        .unwrap_err();
         assert!(matches!(
             err,
             KeelError::NewerSchema {
@@ -193,7 +214,17 @@ mod tests {
                 ..
             }
         ));
-        let err = migrate(&db, &meta, dir.path(), 0, 3, STEPS, || Ok(())).unwrap_err();
+        let err = migrate(
+            &db,
+            &meta,
+            dir.path(),
+            0,
+            3,
+            STEPS,
+            &Codec::Plain,
+            || Ok(()),
+        )
+        .unwrap_err();
         assert!(
             err.to_string().contains("no way to upgrade from schema 0"),
             "{err}"

@@ -27,7 +27,8 @@ mod compact;
 pub(crate) mod index;
 mod keys;
 mod mark;
-pub mod migrate;
+mod marks;
+pub(crate) mod migrate;
 mod records;
 
 use std::fs::File;
@@ -350,6 +351,7 @@ impl Store {
                     found,
                     migrate::SCHEMA_VERSION,
                     migrate::MIGRATIONS,
+                    &self.codec,
                     || self.sync(),
                 )?;
                 Ok(())
@@ -1093,7 +1095,14 @@ impl Journal {
     /// Whether an entry with this `source:id` mark was imported before.
     pub fn was_imported(&self, mark: &str) -> Result<bool> {
         let store = self.store()?;
-        Ok(store.imported.contains_key(store.codec.mark(mark))?)
+        let key = marks::bucket_key(&store.codec, mark);
+        match store.imported.get(&key)? {
+            Some(stored) => {
+                let bucket = marks::decode(&store.codec.open(IMPORTED, &key, &stored)?)?;
+                Ok(bucket.contains_key(mark))
+            }
+            None => Ok(false),
+        }
     }
 
     /// Every week's reflection, oldest first.
@@ -1157,11 +1166,10 @@ impl Journal {
             for (k, v) in &prompts {
                 prompt_batch.insert(k.as_bytes(), codec.seal(PROMPTS, k.as_bytes(), v)?);
             }
-            let mut mark_batch = sled::Batch::default();
-            for (mark, date) in &batch.marks {
-                let (key, value) = codec.physical(IMPORTED, mark.as_bytes(), &day_key(*date))?;
-                mark_batch.insert(key, value);
-            }
+            let mark_buckets = marks::group(
+                codec,
+                batch.marks.iter().map(|(m, d)| (m.as_str(), day_key(*d))),
+            );
             transact(
                 (
                     &store.days,
@@ -1188,7 +1196,22 @@ impl Journal {
                         if let Some(bytes) = &settings {
                             m.insert(SETTINGS_KEY, bytes.as_slice())?;
                         }
-                        i.apply_batch(&mark_batch)?;
+                        for (key, new_marks) in &mark_buckets {
+                            let mut bucket = match i.get(key)? {
+                                Some(stored) => codec
+                                    .open(IMPORTED, key, &stored)
+                                    .and_then(|plain| marks::decode(&plain))
+                                    .map_err(ConflictableTransactionError::Abort)?,
+                                None => marks::Bucket::new(),
+                            };
+                            for (mark, day) in new_marks {
+                                bucket.insert((*mark).to_owned(), *day);
+                            }
+                            let sealed = marks::encode(&bucket)
+                                .and_then(|plain| codec.seal(IMPORTED, key, &plain))
+                                .map_err(ConflictableTransactionError::Abort)?;
+                            i.insert(key.as_slice(), sealed)?;
+                        }
                         // The index follows in batches; until it is done, a crash leaves it marked
                         // dirty and the next open rebuilds it.
                         m.insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;

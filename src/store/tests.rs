@@ -756,3 +756,65 @@ fn a_journal_folder_keel_makes_is_the_users_alone_and_an_existing_one_is_left_as
     let mode = std::fs::metadata(&existing).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o750);
 }
+
+/// A journal of schema 1 kept a key per import mark; opening it repacks them into buckets, for
+/// a plain journal and an encrypted one alike, and every mark is still known.
+#[test]
+fn schema_1_import_marks_are_repacked_into_buckets() {
+    let marks: Vec<String> = (0..300).map(|i| format!("jrnl:2020-01-01 {i}")).collect();
+    for sealed in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path()).unwrap();
+        if sealed {
+            j.encrypt_with("correct horse", crate::crypto::KdfParams::FOR_TESTS)
+                .unwrap();
+        }
+        {
+            // Written as schema 1 wrote them.
+            let store = j.store().unwrap();
+            for (i, mark) in marks.iter().enumerate() {
+                let day = day_key(date("2020-01-01") + chrono::Days::new(i as u64));
+                let (key, value) = if sealed {
+                    let key = store.codec.mark_hash(mark).to_vec();
+                    let mut plain = day.to_vec();
+                    plain.extend_from_slice(mark.as_bytes());
+                    let value = store.codec.seal(IMPORTED, &key, &plain).unwrap();
+                    (key, value)
+                } else {
+                    (mark.as_bytes().to_vec(), day.to_vec())
+                };
+                store.imported.insert(key, value).unwrap();
+            }
+            migrate::stamp(&store.meta, 1).unwrap();
+            store.sync().unwrap();
+        }
+        drop(j);
+        let j = if sealed {
+            Journal::unlock(dir.path(), "correct horse").unwrap()
+        } else {
+            Journal::open(dir.path()).unwrap()
+        };
+        for mark in &marks {
+            assert!(j.was_imported(mark).unwrap(), "{mark} (sealed: {sealed})");
+        }
+        assert!(!j.was_imported("jrnl:2020-01-01 300").unwrap());
+        let store = j.store().unwrap();
+        let keys: Vec<sled::IVec> = store.imported.iter().keys().map(|k| k.unwrap()).collect();
+        assert!(
+            keys.iter().all(|k| k.len() == 3 && k[0] == 0xFF),
+            "only buckets"
+        );
+        assert!(keys.len() < marks.len(), "{} buckets", keys.len());
+        assert_eq!(
+            migrate::stored_version(&store.meta).unwrap(),
+            Some(migrate::SCHEMA_VERSION)
+        );
+        drop(store);
+        if sealed {
+            // Buckets named by the keyed hash are regrouped when encryption is turned off.
+            j.decrypt("correct horse").unwrap();
+            assert!(marks.iter().all(|m| j.was_imported(m).unwrap()));
+            assert!(!j.was_imported("jrnl:2020-01-01 300").unwrap());
+        }
+    }
+}
