@@ -57,7 +57,6 @@ pub fn stamp(meta: &sled::Tree, version: u32) -> Result<()> {
 /// Returns the version reached (always `target` on success).
 pub fn migrate(
     db: &sled::Db,
-    meta: &sled::Tree,
     path: &Path,
     found: u32,
     target: u32,
@@ -83,7 +82,7 @@ pub fn migrate(
             })?;
         (step.run)(db, codec)?;
         version += 1;
-        stamp(meta, version)?;
+        stamp(&db.open_tree("meta")?, version)?;
         sync()?;
     }
     Ok(version)
@@ -154,7 +153,7 @@ mod tests {
             .insert(b"k", b"quiet")
             .unwrap();
         let mut stamped = Vec::new();
-        let reached = migrate(&db, &meta, dir.path(), 1, 3, STEPS, &Codec::Plain, || {
+        let reached = migrate(&db, dir.path(), 1, 3, STEPS, &Codec::Plain, || {
             stamped.push(stored_version(&meta).unwrap().unwrap());
             Ok(())
         })
@@ -183,10 +182,7 @@ mod tests {
                 run: failing,
             },
         ];
-        let err = migrate(&db, &meta, dir.path(), 1, 3, &steps, &Codec::Plain, || {
-            Ok(())
-        })
-        .unwrap_err();
+        let err = migrate(&db, dir.path(), 1, 3, &steps, &Codec::Plain, || Ok(())).unwrap_err();
         assert!(err.to_string().contains("step failed"));
         assert_eq!(stored_version(&meta).unwrap(), Some(2));
     }
@@ -194,18 +190,7 @@ mod tests {
     #[test]
     fn newer_schemas_are_refused_and_gaps_reported() {
         let (dir, db) = temp_db();
-        let meta = db.open_tree("meta").unwrap();
-        let err = migrate(
-            &db,
-            &meta,
-            dir.path(),
-            4,
-            3,
-            STEPS,
-            &Codec::Plain,
-            || Ok(()),
-        )
-        .unwrap_err();
+        let err = migrate(&db, dir.path(), 4, 3, STEPS, &Codec::Plain, || Ok(())).unwrap_err();
         assert!(matches!(
             err,
             KeelError::NewerSchema {
@@ -214,17 +199,7 @@ mod tests {
                 ..
             }
         ));
-        let err = migrate(
-            &db,
-            &meta,
-            dir.path(),
-            0,
-            3,
-            STEPS,
-            &Codec::Plain,
-            || Ok(()),
-        )
-        .unwrap_err();
+        let err = migrate(&db, dir.path(), 0, 3, STEPS, &Codec::Plain, || Ok(())).unwrap_err();
         assert!(
             err.to_string().contains("no way to upgrade from schema 0"),
             "{err}"

@@ -346,7 +346,6 @@ impl Store {
             Some(found) => {
                 migrate::migrate(
                     &self.db,
-                    &self.meta,
                     &self.dir,
                     found,
                     migrate::SCHEMA_VERSION,
