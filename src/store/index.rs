@@ -257,6 +257,32 @@ fn cut(list: Vec<Entry>, last: bool) -> Vec<Vec<Entry>> {
     list.chunks(size).map(<[Entry]>::to_vec).collect()
 }
 
+/// Writes a whole list under `root` (whose old value, if `stored`, names no chunk): in the root
+/// when it fits, else in chunks under a directory; an empty list removes the root.
+fn write_whole<L: Lists>(
+    store: &mut L,
+    root: &[u8],
+    list: Vec<Entry>,
+    stored: bool,
+) -> Result<(), L::Error> {
+    if list.is_empty() {
+        return if stored {
+            store.del(root.to_vec())
+        } else {
+            Ok(())
+        };
+    }
+    if list.len() <= CAP {
+        return store.put(root.to_vec(), encode(Some(INLINE), &list));
+    }
+    let chunks = cut(list, true);
+    for chunk in &chunks {
+        store.put(chunk_key(root, &chunk[0]), encode(None, chunk))?;
+    }
+    let starts: Vec<Entry> = chunks.iter().map(|c| c[0]).collect();
+    store.put(root.to_vec(), encode(Some(DIRECTORY), &starts))
+}
+
 /// Applies `edits` (sorted by entry) to the list of one term and class whose root is at
 /// `root`. A list of at most `CAP` entries lives in its root; a longer one in chunks of at
 /// most `CAP` under `root + start entry`, the root then holding the chunks' start entries (the
@@ -271,45 +297,21 @@ fn edit_lists<L: Lists>(
     }
     let stored = store.get(root)?;
     let mut starts = match stored.as_deref() {
-        None => Vec::new(),
+        None => return write_whole(store, root, merge(&[], edits), false),
         Some([INLINE, list @ ..]) => {
             let list = entries_of::<L>(list)?;
             let next = merge(&list, edits);
             if next == list {
                 return Ok(());
             }
-            if next.is_empty() {
-                return store.del(root.to_vec());
-            }
-            if next.len() <= CAP {
-                return store.put(root.to_vec(), encode(Some(INLINE), &next));
-            }
-            let chunks = cut(next, true);
-            let starts: Vec<Entry> = chunks.iter().map(|c| c[0]).collect();
-            for chunk in &chunks {
-                store.put(chunk_key(root, &chunk[0]), encode(None, chunk))?;
-            }
-            return store.put(root.to_vec(), encode(Some(DIRECTORY), &starts));
+            return write_whole(store, root, next, true);
         }
         Some([DIRECTORY, starts @ ..]) => entries_of::<L>(starts)?,
         Some(_) => return Err(corrupt::<L>("a list has no known form")),
     };
     if starts.is_empty() {
-        // A new list (or a directory that names no chunk: start afresh).
-        let next = merge(&[], edits);
-        return match next.is_empty() {
-            true if stored.is_some() => store.del(root.to_vec()),
-            true => Ok(()),
-            false if next.len() <= CAP => store.put(root.to_vec(), encode(Some(INLINE), &next)),
-            false => {
-                let chunks = cut(next, true);
-                for chunk in &chunks {
-                    store.put(chunk_key(root, &chunk[0]), encode(None, chunk))?;
-                }
-                let starts: Vec<Entry> = chunks.iter().map(|c| c[0]).collect();
-                store.put(root.to_vec(), encode(Some(DIRECTORY), &starts))
-            }
-        };
+        // A directory that names no chunk: start afresh.
+        return write_whole(store, root, merge(&[], edits), true);
     }
     // Route each edit to its chunk: the last whose start is at or below it (else the first).
     let mut routed: Vec<(usize, &[(Entry, bool)])> = Vec::new();
