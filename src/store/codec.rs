@@ -6,8 +6,9 @@
 //! and versions in `meta` that hold no user data (`schema_version`, `writes`, the index's
 //! version and dirty mark, the prompt library's fingerprint). Keys stay as they are where their
 //! order matters or they say nothing: dates (`days`, `weeks`: which dates have pages),
-//! prompt ids, `meta`'s names. Index terms become keyed hashes, and import marks are packed into
-//! buckets named by bits of one (`marks`), so no word or foreign id is left in a key. docs/SECURITY.md lists what this leaves visible.
+//! prompt ids, `meta`'s names. Index terms become keyed hashes, and import marks are packed
+//! into buckets named by bits of one (`marks`), so no word or foreign id is left in a key.
+//! docs/SECURITY.md lists what this leaves visible.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -98,28 +99,6 @@ impl Codec {
             }
             Codec::Sealed(keys) => keys.term_id(&format!("import mark\0{mark}")),
         }
-    }
-}
-
-impl Codec {
-    /// What a stored entry says: its key and its plain value.
-    pub(crate) fn logical(
-        &self,
-        tree: &str,
-        key: &[u8],
-        stored: &[u8],
-    ) -> Result<(Vec<u8>, Vec<u8>)> {
-        Ok((key.to_vec(), self.open(tree, key, stored)?.into_owned()))
-    }
-
-    /// The key and value to store for what `logical` returns.
-    pub(crate) fn physical(
-        &self,
-        tree: &str,
-        key: &[u8],
-        plain: &[u8],
-    ) -> Result<(Vec<u8>, Vec<u8>)> {
-        Ok((key.to_vec(), self.seal(tree, key, plain)?))
     }
 }
 

@@ -197,10 +197,9 @@ pub(crate) fn write_ready_converted(
                 }
                 for item in src.iter() {
                     let (k, v) = item?;
-                    let (key, plain) = from_codec.logical(&tree_name, &k, &v)?;
-                    before.add(&tree_name, &key, &plain);
-                    let (k2, v2) = to_codec.physical(&tree_name, &key, &plain)?;
-                    dst.insert(k2, v2)?;
+                    let plain = from_codec.open(&tree_name, &k, &v)?;
+                    before.add(&tree_name, &k, &plain);
+                    dst.insert(&k, to_codec.seal(&tree_name, &k, &plain)?)?;
                 }
             }
             // Rebuilt under the new codec at the first open.
@@ -221,9 +220,9 @@ pub(crate) fn write_ready_converted(
                 }
                 for item in tree(copy, name)?.iter() {
                     let (k, v) = item?;
-                    let (key, plain) = to_codec.logical(&tree_name, &k, &v)?;
-                    if !(tree_name == "meta" && key == index::INDEX_DIRTY_KEY) {
-                        after.add(&tree_name, &key, &plain);
+                    let plain = to_codec.open(&tree_name, &k, &v)?;
+                    if !(tree_name == "meta" && k == index::INDEX_DIRTY_KEY) {
+                        after.add(&tree_name, &k, &plain);
                     }
                 }
             }

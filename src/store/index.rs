@@ -150,26 +150,22 @@ pub(crate) fn stored_docs(
     key: &[u8],
     value: &[u8],
 ) -> Result<Vec<Doc>, KeelError> {
-    let corrupt = |detail: &str| KeelError::Corrupt {
-        what: "search index".into(),
-        detail: detail.into(),
-    };
     let class = *key
         .get(prefix_len)
-        .ok_or_else(|| corrupt("a key is cut short"))?;
+        .ok_or_else(|| damaged("a key is cut short"))?;
     let entries = match (key.len() - prefix_len, value.first()) {
         (1, Some(&INLINE)) => &value[1..],
         (1, Some(&DIRECTORY)) => return Ok(Vec::new()),
-        (1, _) => return Err(corrupt("a list has no known form")),
+        (1, _) => return Err(damaged("a list has no known form")),
         (n, _) if n == 1 + ENTRY => value,
-        _ => return Err(corrupt("a key has an unknown shape")),
+        _ => return Err(damaged("a key has an unknown shape")),
     };
     if !entries.len().is_multiple_of(ENTRY) {
-        return Err(corrupt("a list is cut short"));
+        return Err(damaged("a list is cut short"));
     }
     entries
         .chunks_exact(ENTRY)
-        .map(|e| entry_doc(class, e).ok_or_else(|| corrupt("a posting names no document")))
+        .map(|e| entry_doc(class, e).ok_or_else(|| damaged("a posting names no document")))
         .collect()
 }
 
@@ -188,11 +184,15 @@ trait Lists {
     fn del(&mut self, key: Vec<u8>) -> Result<(), Self::Error>;
 }
 
-fn corrupt<L: Lists>(detail: &str) -> L::Error {
-    L::fail(KeelError::Corrupt {
+fn damaged(detail: &str) -> KeelError {
+    KeelError::Corrupt {
         what: "search index".into(),
         detail: detail.into(),
-    })
+    }
+}
+
+fn corrupt<L: Lists>(detail: &str) -> L::Error {
+    L::fail(damaged(detail))
 }
 
 fn entries_of<L: Lists>(bytes: &[u8]) -> Result<Vec<Entry>, L::Error> {

@@ -39,23 +39,37 @@ fn corrupt(detail: &str) -> KeelError {
     }
 }
 
-/// A bucket's marks from its plain bytes.
-pub(crate) fn decode(mut bytes: &[u8]) -> Result<Bucket> {
-    let mut out = Bucket::new();
-    while !bytes.is_empty() {
-        let (len, rest) = bytes
-            .split_first_chunk::<4>()
-            .ok_or_else(|| corrupt("a mark is cut short"))?;
-        let len = u32::from_be_bytes(*len) as usize;
-        if rest.len() < len + 4 {
-            return Err(corrupt("a mark is cut short"));
+/// The entries of a bucket's plain bytes, in place: (mark bytes, day key).
+fn entries(mut bytes: &[u8]) -> impl Iterator<Item = Result<(&[u8], [u8; 4])>> {
+    std::iter::from_fn(move || {
+        if bytes.is_empty() {
+            return None;
         }
-        let mark = std::str::from_utf8(&rest[..len]).map_err(|_| corrupt("a mark is not text"))?;
+        let Some((len, rest)) = bytes.split_first_chunk::<4>() else {
+            bytes = &[];
+            return Some(Err(corrupt("a mark is cut short")));
+        };
+        let len = u32::from_be_bytes(*len) as usize;
+        if rest.len() < len.saturating_add(4) {
+            bytes = &[];
+            return Some(Err(corrupt("a mark is cut short")));
+        }
         let day: [u8; 4] = rest[len..len + 4].try_into().expect("four bytes");
-        out.insert(mark.to_owned(), day);
+        let mark = &rest[..len];
         bytes = &rest[len + 4..];
-    }
-    Ok(out)
+        Some(Ok((mark, day)))
+    })
+}
+
+/// A bucket's marks from its plain bytes.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Bucket> {
+    entries(bytes)
+        .map(|entry| {
+            let (mark, day) = entry?;
+            let mark = std::str::from_utf8(mark).map_err(|_| corrupt("a mark is not text"))?;
+            Ok((mark.to_owned(), day))
+        })
+        .collect()
 }
 
 /// A bucket's plain bytes; refused above a record's limit (sled would put it in a file it never
@@ -74,6 +88,28 @@ pub(crate) fn encode(bucket: &Bucket) -> Result<Vec<u8>> {
         });
     }
     Ok(out)
+}
+
+/// The marks of the bucket stored under `key`.
+pub(crate) fn open_bucket(codec: &Codec, key: &[u8], stored: &[u8]) -> Result<Bucket> {
+    decode(&codec.open(IMPORTED, key, stored)?)
+}
+
+/// The bytes to store for `bucket` under `key`.
+pub(crate) fn seal_bucket(codec: &Codec, key: &[u8], bucket: &Bucket) -> Result<Vec<u8>> {
+    codec.seal(IMPORTED, key, &encode(bucket)?)
+}
+
+/// Whether the bucket stored under `key` holds `mark` (read in place: imports ask this once
+/// per entry).
+pub(crate) fn holds(codec: &Codec, key: &[u8], stored: &[u8], mark: &str) -> Result<bool> {
+    let plain = codec.open(IMPORTED, key, stored)?;
+    for entry in entries(&plain) {
+        if entry?.0 == mark.as_bytes() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Every mark of `tree` (buckets and, from schema 1, single marks) with its day key.
@@ -132,8 +168,7 @@ pub(crate) fn write_all(
     let grouped = group(codec, marks.iter().map(|(m, d)| (m.as_str(), *d)));
     for (key, marks) in grouped {
         let bucket: Bucket = marks.into_iter().map(|(m, d)| (m.to_owned(), d)).collect();
-        let sealed = codec.seal(IMPORTED, &key, &encode(&bucket)?)?;
-        tree.insert(key, sealed)?;
+        tree.insert(&key, seal_bucket(codec, &key, &bucket)?)?;
     }
     Ok(())
 }
@@ -154,7 +189,7 @@ pub(crate) fn repack(db: &sled::Db, codec: &Codec) -> Result<()> {
         let bucket_key = bucket_key(codec, &mark);
         if !buckets.contains_key(&bucket_key) {
             let existing = match tree.get(&bucket_key)? {
-                Some(stored) => decode(&codec.open(IMPORTED, &bucket_key, &stored)?)?,
+                Some(stored) => open_bucket(codec, &bucket_key, &stored)?,
                 None => Bucket::new(),
             };
             buckets.insert(bucket_key.clone(), existing);
@@ -167,7 +202,7 @@ pub(crate) fn repack(db: &sled::Db, codec: &Codec) -> Result<()> {
         batch.remove(key);
     }
     for (key, bucket) in buckets {
-        let sealed = codec.seal(IMPORTED, &key, &encode(&bucket)?)?;
+        let sealed = seal_bucket(codec, &key, &bucket)?;
         batch.insert(key, sealed);
     }
     Ok(tree.apply_batch(batch)?)
@@ -189,6 +224,10 @@ mod tests {
             let _ = decode(&bytes[..cut]);
         }
         assert!(decode(&bytes[..bytes.len() - 1]).is_err());
+        let codec = Codec::Plain;
+        assert!(holds(&codec, b"k", &bytes, "dayone:ABC").unwrap());
+        assert!(!holds(&codec, b"k", &bytes, "dayone:AB").unwrap());
+        assert!(holds(&codec, b"k", &bytes[..bytes.len() - 1], "zzz").is_err());
         assert!(
             decode(&[0, 0, 0, 2, 0xFF, 0xFE, 0, 0, 0, 0]).is_err(),
             "not text"

@@ -247,9 +247,9 @@ impl Store {
             return Ok(0);
         }
         self.search_terms.clear()?;
-        let mut n_records = 0;
         self.db.drop_tree(index::OLD_DOCS_TREE)?;
         let mut items: Vec<index::DocChange> = Vec::new();
+        let mut n_records = 0;
         for item in self.days.iter() {
             let (key, bytes) = item?;
             let docs = index::day_docs(&self.open_day(&key, &bytes)?);
@@ -1096,10 +1096,7 @@ impl Journal {
         let store = self.store()?;
         let key = marks::bucket_key(&store.codec, mark);
         match store.imported.get(&key)? {
-            Some(stored) => {
-                let bucket = marks::decode(&store.codec.open(IMPORTED, &key, &stored)?)?;
-                Ok(bucket.contains_key(mark))
-            }
+            Some(stored) => marks::holds(&store.codec, &key, &stored, mark),
             None => Ok(false),
         }
     }
@@ -1197,17 +1194,14 @@ impl Journal {
                         }
                         for (key, new_marks) in &mark_buckets {
                             let mut bucket = match i.get(key)? {
-                                Some(stored) => codec
-                                    .open(IMPORTED, key, &stored)
-                                    .and_then(|plain| marks::decode(&plain))
+                                Some(stored) => marks::open_bucket(codec, key, &stored)
                                     .map_err(ConflictableTransactionError::Abort)?,
                                 None => marks::Bucket::new(),
                             };
                             for (mark, day) in new_marks {
                                 bucket.insert((*mark).to_owned(), *day);
                             }
-                            let sealed = marks::encode(&bucket)
-                                .and_then(|plain| codec.seal(IMPORTED, key, &plain))
+                            let sealed = marks::seal_bucket(codec, key, &bucket)
                                 .map_err(ConflictableTransactionError::Abort)?;
                             i.insert(key.as_slice(), sealed)?;
                         }
