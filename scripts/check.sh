@@ -18,6 +18,13 @@ if cargo tree -p keel -e normal,build --prefix none | grep -E '^tauri' ; then
 fi
 echo "ok: no tauri in keel's dependency tree"
 
+step "layering: the desktop app does not link the command line's crates"
+if cargo tree -p keel-desktop -e normal,build --prefix none | grep -E '^(clap|rpassword) ' ; then
+  echo "FAIL: keel-desktop depends on the CLI's crates (build keel with default-features = false)"; exit 1
+fi
+echo "ok: no clap or rpassword in keel-desktop's dependency tree"
+echo "(the core's module cycles and sled outside the store: tests/architecture, run with the tests)"
+
 step "front end: type check (tsc --noEmit over ui/, JSDoc types, generated bindings)"
 npx --no-install tsc -p tsconfig.json
 echo "ok"

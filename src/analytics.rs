@@ -9,8 +9,8 @@ use serde::Serialize;
 
 pub mod trends;
 
-use crate::error::Result;
-use crate::model::{Boundary, DayEntry, Settings, WeekId};
+use crate::error::{KeelError, Result};
+use crate::model::{Boundary, DayEntry, Prompt, Settings, WeekId, WeekReflection};
 use crate::store::Journal;
 
 /// One rating over some days: how many had it, their mean, lowest and highest.
@@ -208,8 +208,15 @@ pub struct CalendarDay {
     pub has_page: bool,
 }
 
-/// The days from `from` to `to` that have a page or a check-in.
+/// The longest span a calendar shows: a year, with room for the weeks it begins and ends in.
+pub const MAX_CALENDAR_DAYS: i64 = 372;
+
+/// The days from `from` to `to` (at most `MAX_CALENDAR_DAYS` apart) that have a page or a
+/// check-in.
 pub fn calendar(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarDay>> {
+    if to < from || (to - from).num_days() > MAX_CALENDAR_DAYS {
+        return Err(KeelError::InvalidSpan { from, to });
+    }
     journal
         .days(from..=to)
         .filter_map(|d| match d {
@@ -261,6 +268,30 @@ pub fn week_summary(journal: &Journal, week: WeekId, settings: &Settings) -> Res
     let from = dates[0] - chrono::Days::new(28);
     let days: Vec<DayEntry> = journal.days(from..=dates[6]).collect::<Result<_>>()?;
     Ok(summarize(week, settings, &days))
+}
+
+/// A week's page, as the app and `keel week` show it: the summary, the week's prompts, what was
+/// written (if anything yet), and the boundary last week's page set for this one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekPage {
+    pub summary: WeekSummary,
+    pub prompts: Vec<Prompt>,
+    pub reflection: Option<WeekReflection>,
+    pub last_week_boundary: Option<String>,
+}
+
+/// The page of `week`, in the person's own week (its start and review days from the settings).
+pub fn week_page(journal: &Journal, week: WeekId) -> Result<WeekPage> {
+    let settings = journal.settings()?;
+    Ok(WeekPage {
+        summary: week_summary(journal, week, &settings)?,
+        prompts: crate::prompts::weekly_set(week, &journal.prompts()?),
+        reflection: journal.week(week)?,
+        last_week_boundary: journal
+            .week(week.pred())?
+            .map(|w| w.next_boundary)
+            .filter(|b| !b.is_empty()),
+    })
 }
 
 #[cfg(test)]

@@ -86,12 +86,7 @@ pub fn protect_plain(journal: &Journal, what: OldBackups) -> Result<usize> {
                 std::fs::remove_file(&b.path).map_err(io("remove", &b.path))?;
             }
             OldBackups::Encrypt => {
-                let sealed =
-                    journal
-                        .seal_file(&bytes)?
-                        .ok_or_else(|| KeelError::InvalidPassphrase {
-                            reason: "the journal is not encrypted".into(),
-                        })?;
+                let sealed = journal.seal_file(&bytes)?.ok_or(KeelError::NotEncrypted)?;
                 if journal.open_file(&sealed)? != bytes {
                     return Err(KeelError::Corrupt {
                         what: "backup".into(),
@@ -116,6 +111,41 @@ pub fn protect_plain(journal: &Journal, what: OldBackups) -> Result<usize> {
             .map_err(io("sync the folder", &dir))?;
     }
     Ok(changed)
+}
+
+/// Encrypts the journal under a new passphrase, then seals or removes the plain backups taken
+/// before (`what`): a journal that is encrypted has no readable copy left beside it.
+pub fn encrypt(journal: &Journal, passphrase: &str, what: OldBackups) -> Result<usize> {
+    journal.encrypt(passphrase)?;
+    protect_plain(journal, what)
+}
+
+/// Opens the journal in `journal_dir` (unlocking it with `passphrase` when it is encrypted),
+/// after doing a restore asked for while it was open (`request_restore`). Every front end
+/// opens through this, so none can skip a restore the person asked for.
+pub fn open(
+    journal_dir: &Path,
+    passphrase: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<Journal> {
+    apply_pending_restore(journal_dir, passphrase, now)?;
+    match passphrase {
+        Some(p) => Journal::unlock(journal_dir, p),
+        None => Journal::open(journal_dir),
+    }
+}
+
+/// Writes an import's plan after taking a verified backup of the journal (when it holds
+/// anything), so an import can always be undone by restoring that backup.
+pub fn apply_import(
+    journal: &Journal,
+    plan: &interchange::ImportPlan,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    if journal.n_days()? > 0 || !journal.weeks()?.is_empty() {
+        create(journal, now)?;
+    }
+    interchange::apply(journal, plan)
 }
 
 /// Takes a verified snapshot now.
@@ -301,9 +331,8 @@ pub fn request_restore(journal_dir: &Path, backup_name: &str) -> Result<Backup> 
     let chosen = list(journal_dir)?
         .into_iter()
         .find(|b| b.path.file_name().is_some_and(|n| n == backup_name))
-        .ok_or_else(|| KeelError::Corrupt {
-            what: "backup".into(),
-            detail: format!("there is no backup named “{backup_name}”"),
+        .ok_or_else(|| KeelError::NoSuchBackup {
+            name: backup_name.to_owned(),
         })?;
     let marker = folder(journal_dir).join(PENDING);
     std::fs::write(&marker, backup_name).map_err(io("write", &marker))?;

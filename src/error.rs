@@ -143,42 +143,182 @@ pub enum KeelError {
     #[error("Keel could not encrypt or decrypt: {detail}.")]
     Crypto { detail: String },
 
-    /// A failure inside sled that has no better name.
+    /// The journal was encrypted already (set a passphrase once; change it after that).
+    #[error("The journal is encrypted already; change its passphrase instead.")]
+    AlreadyEncrypted,
+
+    /// The journal is not encrypted, so there is no passphrase to check, change or remove.
+    #[error("The journal is not encrypted; set a passphrase first.")]
+    NotEncrypted,
+
+    /// No backup of the journal has this name.
+    #[error("There is no backup named “{name}”.")]
+    NoSuchBackup { name: String },
+
+    /// The journal was busy with other work for too long; nothing was changed.
+    #[error("The journal is busy: {reason}; try again in a moment.")]
+    JournalBusy { reason: &'static str },
+
+    /// A span of days that is empty or longer than a view can show.
+    #[error("A calendar shows at most a year, from its first day to its last; {from} to {to} is not such a span.")]
+    InvalidSpan { from: NaiveDate, to: NaiveDate },
+
+    /// Too many wrong passphrases in a row: the next try has to wait.
+    #[error("Too many wrong passphrases; try again in {wait_secs} s.")]
+    TooManyAttempts { wait_secs: u64 },
+
+    /// An import asked for in a way Keel does not take (the source, the side, the file's form).
+    #[error("{reason}")]
+    InvalidImportRequest { reason: String },
+
+    /// A chart the page asked to save that is not one.
+    #[error("That chart cannot be saved: it is not an SVG picture of a sensible size.")]
+    InvalidChart,
+
+    /// A failure inside the storage engine that has no better name.
     #[error("The journal's storage failed: {0}")]
-    Storage(#[from] sled::Error),
+    Storage(#[from] StorageError),
+}
+
+/// A failure of the storage engine, opaque outside the store: the engine's own error types
+/// never leave `store/`, so it could change without touching any caller.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The operating system refused a read or write.
+    #[error("{0}")]
+    Io(#[source] std::io::Error),
+    /// Anything else the engine reported.
+    #[error("{0}")]
+    Engine(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// Declares `ErrorKind` with each variant's wire name written once: serde, the TypeScript
+/// union, `as_str` and `ALL` all come from this one list.
+macro_rules! error_kinds {
+    ($($(#[$doc:meta])* $variant:ident = $wire:literal),+ $(,)?) => {
+        /// What went wrong, as a caller can act on it: the stable, machine-readable name of an
+        /// error, shared by the CLI, the shell and the page (generated to TypeScript as a union
+        /// of its wire names, so a `switch` on a kind that does not exist fails the type
+        /// check). Several errors share a kind when a caller would do the same about each.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+        pub enum ErrorKind {
+            $($(#[$doc])* #[serde(rename = $wire)] $variant),+
+        }
+
+        impl ErrorKind {
+            /// Every kind.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$variant),+];
+
+            /// The wire name (`invalid_date`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$variant => $wire),+
+                }
+            }
+        }
+    };
+}
+
+error_kinds! {
+    InvalidDate = "invalid_date",
+    InvalidWeekId = "invalid_week_id",
+    InvalidQuery = "invalid_query",
+    InvalidRange = "invalid_range",
+    InvalidRating = "invalid_rating",
+    InvalidMinutes = "invalid_minutes",
+    EntryTooLarge = "entry_too_large",
+    TextTooLarge = "text_too_large",
+    InvalidWeek = "invalid_week",
+    InvalidSettings = "invalid_settings",
+    BadImport = "bad_import",
+    InvalidImportRequest = "invalid_import_request",
+    UnknownPrompt = "unknown_prompt",
+    InvalidPrompt = "invalid_prompt",
+    PromptLibrary = "prompt_library",
+    JournalLocked = "journal_locked",
+    JournalBusy = "journal_busy",
+    NewerSchema = "newer_schema",
+    Corrupt = "corrupt",
+    Io = "io",
+    NoJournalLocation = "no_journal_location",
+    DiskFull = "disk_full",
+    WriteFailed = "write_failed",
+    Locked = "locked",
+    WrongPassphrase = "wrong_passphrase",
+    InvalidPassphrase = "invalid_passphrase",
+    AlreadyEncrypted = "already_encrypted",
+    NotEncrypted = "not_encrypted",
+    RateLimited = "rate_limited",
+    NoSuchBackup = "no_such_backup",
+    InvalidChart = "invalid_chart",
+    Crypto = "crypto",
+    Storage = "storage",
+    /// The desktop window could not do what was asked (only the shell reports it).
+    Window = "window",
+    /// A call that never reached a command (Tauri refused it, or its arguments); only the page
+    /// reports it.
+    Ipc = "ipc",
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Tests and callers compare a kind with its wire name.
+impl PartialEq<&str> for ErrorKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 impl KeelError {
-    /// A stable, machine-readable code for each variant, shared by the CLI, the shell and the UI.
-    pub fn code(&self) -> &'static str {
+    /// What kind of error this is (see `ErrorKind`).
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            KeelError::InvalidDate { .. } => "invalid_date",
-            KeelError::InvalidWeekId { .. } => "invalid_week_id",
-            KeelError::InvalidQuery { .. } => "invalid_query",
-            KeelError::InvalidRange { .. } => "invalid_range",
-            KeelError::InvalidRating { .. } => "invalid_rating",
-            KeelError::InvalidMinutes { .. } => "invalid_minutes",
-            KeelError::EntryTooLarge { .. } => "entry_too_large",
-            KeelError::TextTooLarge { .. } => "text_too_large",
-            KeelError::InvalidWeek { .. } => "invalid_week",
-            KeelError::InvalidSettings { .. } => "invalid_settings",
-            KeelError::BadImport { .. } => "bad_import",
-            KeelError::UnknownPrompt { .. } => "unknown_prompt",
-            KeelError::InvalidPrompt { .. } => "invalid_prompt",
-            KeelError::PromptLibrary { .. } => "prompt_library",
-            KeelError::JournalLocked { .. } => "journal_locked",
-            KeelError::NewerSchema { .. } => "newer_schema",
-            KeelError::Corrupt { .. } | KeelError::JournalDamaged { .. } => "corrupt",
-            KeelError::Io { .. } => "io",
-            KeelError::NoJournalLocation => "no_journal_location",
-            KeelError::DiskFull { .. } => "disk_full",
-            KeelError::WriteFailed { .. } => "write_failed",
-            KeelError::Locked { .. } => "locked",
-            KeelError::WrongPassphrase => "wrong_passphrase",
-            KeelError::InvalidPassphrase { .. } => "invalid_passphrase",
-            KeelError::Crypto { .. } => "crypto",
-            KeelError::Storage(_) => "storage",
+            KeelError::InvalidDate { .. } => ErrorKind::InvalidDate,
+            KeelError::InvalidWeekId { .. } => ErrorKind::InvalidWeekId,
+            KeelError::InvalidQuery { .. } => ErrorKind::InvalidQuery,
+            KeelError::InvalidRange { .. } | KeelError::InvalidSpan { .. } => {
+                ErrorKind::InvalidRange
+            }
+            KeelError::InvalidRating { .. } => ErrorKind::InvalidRating,
+            KeelError::InvalidMinutes { .. } => ErrorKind::InvalidMinutes,
+            KeelError::EntryTooLarge { .. } => ErrorKind::EntryTooLarge,
+            KeelError::TextTooLarge { .. } => ErrorKind::TextTooLarge,
+            KeelError::InvalidWeek { .. } => ErrorKind::InvalidWeek,
+            KeelError::InvalidSettings { .. } => ErrorKind::InvalidSettings,
+            KeelError::BadImport { .. } => ErrorKind::BadImport,
+            KeelError::InvalidImportRequest { .. } => ErrorKind::InvalidImportRequest,
+            KeelError::UnknownPrompt { .. } => ErrorKind::UnknownPrompt,
+            KeelError::InvalidPrompt { .. } => ErrorKind::InvalidPrompt,
+            KeelError::PromptLibrary { .. } => ErrorKind::PromptLibrary,
+            KeelError::JournalLocked { .. } => ErrorKind::JournalLocked,
+            KeelError::JournalBusy { .. } => ErrorKind::JournalBusy,
+            KeelError::NewerSchema { .. } => ErrorKind::NewerSchema,
+            KeelError::Corrupt { .. } | KeelError::JournalDamaged { .. } => ErrorKind::Corrupt,
+            KeelError::Io { .. } => ErrorKind::Io,
+            KeelError::NoJournalLocation => ErrorKind::NoJournalLocation,
+            KeelError::DiskFull { .. } => ErrorKind::DiskFull,
+            KeelError::WriteFailed { .. } => ErrorKind::WriteFailed,
+            KeelError::Locked { .. } => ErrorKind::Locked,
+            KeelError::WrongPassphrase => ErrorKind::WrongPassphrase,
+            KeelError::InvalidPassphrase { .. } => ErrorKind::InvalidPassphrase,
+            KeelError::AlreadyEncrypted => ErrorKind::AlreadyEncrypted,
+            KeelError::NotEncrypted => ErrorKind::NotEncrypted,
+            KeelError::TooManyAttempts { .. } => ErrorKind::RateLimited,
+            KeelError::NoSuchBackup { .. } => ErrorKind::NoSuchBackup,
+            KeelError::InvalidChart => ErrorKind::InvalidChart,
+            KeelError::Crypto { .. } => ErrorKind::Crypto,
+            KeelError::Storage(_) => ErrorKind::Storage,
         }
+    }
+
+    /// The kind's wire name (`kind().as_str()`).
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
     }
 }
 
@@ -197,3 +337,18 @@ pub(crate) fn io(
 
 /// The core's result type.
 pub type Result<T, E = KeelError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is the name serde writes, for every kind (the page reads serde's).
+    #[test]
+    fn every_kind_is_spelled_as_serde_spells_it() {
+        for &kind in ErrorKind::ALL {
+            let json = serde_json::to_value(kind).unwrap();
+            assert_eq!(json, serde_json::Value::from(kind.as_str()));
+            assert_eq!(serde_json::from_value::<ErrorKind>(json).unwrap(), kind);
+        }
+    }
+}

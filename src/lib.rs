@@ -22,7 +22,7 @@ pub mod search;
 pub mod store;
 pub mod text;
 
-pub use error::{KeelError, Result};
+pub use error::{ErrorKind, KeelError, Result};
 pub use model::{
     Boundary, CheckIn, DayEntry, DayPatch, Prompt, Settings, Side, WeekId, WeekReflection,
 };

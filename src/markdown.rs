@@ -24,8 +24,9 @@ pub fn options() -> Options {
 /// Longest tag kept; longer runs are ordinary text.
 const MAX_TAG_CHARS: usize = 64;
 
-/// The most Markdown `render_checked` accepts: a page's whole record limit.
-pub const MAX_RENDER_BYTES: usize = crate::store::MAX_RECORD_BYTES;
+/// The most Markdown `render_checked` accepts: as much as a whole page can hold (the store
+/// checks at compile time that its record limit is this same number).
+pub const MAX_RENDER_BYTES: usize = 120 * 1024;
 
 /// Renders Markdown that came from outside (the webview), refusing texts larger than any page
 /// could be, so a huge paste is answered with an error instead of a long render.

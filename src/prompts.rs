@@ -11,17 +11,17 @@
 //!   much; on a review day, pressure and boundary prompts weigh three times as much;
 //! - the weekly set (3 to 5 weekly prompts, at least one per side) is chosen per ISO week.
 //!
-//! Storing what was chosen belongs to `day_prompts` and friends at the bottom, which use the
-//! journal's public API: once a day has shown prompts, it shows those same prompts forever.
+//! Nothing here reads or writes the journal: storing what was chosen is the store's
+//! (`Journal::day_prompts` and friends, in `store/day_prompts.rs`): once a day has shown
+//! prompts, it shows those same prompts forever.
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use crate::error::{KeelError, Result};
-use crate::model::{Cadence, DayPatch, Prompt, PromptOrigin, Settings, Side, Theme, WeekId};
-use crate::store::Journal;
+use crate::model::{Cadence, Prompt, PromptOrigin, Settings, Side, Theme, WeekId};
 
 /// The shipped library, as written.
 pub const LIBRARY_TOML: &str = include_str!("../assets/prompts.toml");
@@ -324,8 +324,6 @@ pub fn weekly_set(week: WeekId, library: &[Prompt]) -> Vec<Prompt> {
     chosen.into_iter().cloned().collect()
 }
 
-// ------------------------------------------------------------------ stored with the journal
-
 /// The prompts a day shows: its stored daily prompts, and the weekly set on the reflection day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayPrompts {
@@ -335,31 +333,13 @@ pub struct DayPrompts {
     pub weekly: Vec<Prompt>,
 }
 
-fn context_for(journal: &Journal, date: NaiveDate, settings: &Settings) -> Result<Context> {
-    let previous_stress = match date.pred_opt() {
-        Some(prev) => journal.day(prev)?.and_then(|d| d.check_in.stress),
-        None => None,
-    };
-    let from = date
-        .checked_sub_days(chrono::Days::new(NO_REPEAT_DAYS))
-        .unwrap_or(NaiveDate::MIN);
-    let to = date
-        .checked_add_days(chrono::Days::new(NO_REPEAT_DAYS))
-        .unwrap_or(NaiveDate::MAX);
-    let mut recent = HashSet::new();
-    for day in journal.days(from..=to) {
-        recent.extend(day?.prompt_ids);
-    }
-    Ok(Context::new(date, settings, previous_stress, recent))
-}
-
 fn by_id(library: &[Prompt]) -> HashMap<&str, &Prompt> {
     library.iter().map(|p| (p.id.as_str(), p)).collect()
 }
 
 /// Resolves a day's stored ids (every prompt the day has shown, in order) to its current
 /// prompts: the last visible one of each side.
-fn resolve(stored: &[String], library: &[Prompt]) -> DailyChoice {
+pub fn resolve(stored: &[String], library: &[Prompt]) -> DailyChoice {
     let ids = by_id(library);
     let mut daily = DailyChoice {
         role: None,
@@ -374,117 +354,6 @@ fn resolve(stored: &[String], library: &[Prompt]) -> DailyChoice {
         }
     }
     daily
-}
-
-/// The day's prompts: those stored with the day, or, the first time, a fresh choice that is
-/// then stored (durably) so that the day shows the same prompts from now on. A stored prompt
-/// that has since been hidden is replaced (role and self) or dropped (bridge).
-pub fn day_prompts(
-    journal: &Journal,
-    date: NaiveDate,
-    now: DateTime<FixedOffset>,
-) -> Result<DayPrompts> {
-    let library = journal.prompts()?;
-    let settings = journal.settings()?;
-    let mut stored = journal.day(date)?.map(|d| d.prompt_ids).unwrap_or_default();
-    let mut daily = resolve(&stored, &library);
-    if stored.is_empty() || daily.role.is_none() || daily.myself.is_none() {
-        let context = context_for(journal, date, &settings)?;
-        let fresh = choose(date, &library, &context);
-        if daily.role.is_none() {
-            daily.role = fresh.role;
-        }
-        if daily.myself.is_none() {
-            daily.myself = fresh.myself;
-        }
-        if stored.is_empty() {
-            daily.bridge = fresh.bridge;
-        }
-        for id in daily.ids() {
-            if !stored.contains(&id) {
-                stored.push(id);
-            }
-        }
-        store_ids(journal, date, stored, now)?;
-    }
-    let weekly = if date.weekday() == settings.reflection_day {
-        weekly_set(WeekId::of(date), &library)
-    } else {
-        Vec::new()
-    };
-    Ok(DayPrompts {
-        date,
-        daily,
-        weekly,
-    })
-}
-
-fn store_ids(
-    journal: &Journal,
-    date: NaiveDate,
-    ids: Vec<String>,
-    now: DateTime<FixedOffset>,
-) -> Result<()> {
-    let patch = DayPatch {
-        prompt_ids: Some(ids),
-        ..DayPatch::default()
-    };
-    journal.save_day(date, &patch, now)?;
-    Ok(())
-}
-
-/// Replaces the day's prompt of `side` with another one, stores it (the day keeps the ids of
-/// every prompt it has shown) and returns the day's prompts. The sequence is deterministic for
-/// a day, and does not come back to a prompt the day already showed while others remain.
-pub fn another_prompt(
-    journal: &Journal,
-    date: NaiveDate,
-    side: Side,
-    now: DateTime<FixedOffset>,
-) -> Result<DayPrompts> {
-    let current = day_prompts(journal, date, now)?;
-    let library = journal.prompts()?;
-    let settings = journal.settings()?;
-    let mut stored = journal.day(date)?.map(|d| d.prompt_ids).unwrap_or_default();
-    let context = context_for(journal, date, &settings)?;
-    let current_id = match side {
-        Side::Role => &current.daily.role,
-        Side::Myself => &current.daily.myself,
-        Side::Bridge => &current.daily.bridge,
-    }
-    .as_ref()
-    .map(|p| p.id.clone())
-    .unwrap_or_default();
-    let shown_today: HashSet<String> = stored.iter().cloned().collect();
-    let salt = format!("{current_id}#{}", stored.len());
-    let next = pick(date, side, &library, &context, &shown_today, &salt).or_else(|| {
-        // Every prompt of this side was shown today: start the round again, skipping the current one.
-        let only_current: HashSet<String> = [current_id.clone()].into_iter().collect();
-        pick(
-            date,
-            side,
-            &library,
-            &Context::default(),
-            &only_current,
-            &salt,
-        )
-    });
-    if let Some(next) = next {
-        stored.push(next.id);
-        store_ids(journal, date, stored, now)?;
-    }
-    day_prompts(journal, date, now)
-}
-
-/// Hides `id` for good (reversible in settings); a day showing it gets another in its place.
-pub fn hide_prompt(
-    journal: &Journal,
-    date: NaiveDate,
-    id: &str,
-    now: DateTime<FixedOffset>,
-) -> Result<DayPrompts> {
-    journal.set_prompt_hidden(id, true)?;
-    day_prompts(journal, date, now)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Integration tests of the core through the built `keel` binary, compiled as one test binary.
 //!
 //! Index:
+//! - `architecture`: the core's modules form no cycle; nothing outside the store names sled.
 //! - `cli`: add, show (plain, --json, --html), render, edits that keep other fields, refusals
 //!   with their exit codes, stdin, the journal location rules, a second process refused.
 //! - `corruption`: bytes flipped or cut off across the store's files are reported with the
@@ -11,6 +12,7 @@
 //! The crash test lives apart in `tests/crash.rs` (it re-executes itself as the writer child,
 //! so it has its own `main`).
 
+mod architecture;
 mod cli;
 mod corruption;
 mod full_disk;

@@ -258,7 +258,7 @@ export function saveSettings(settings) {
 }
 
 /** @typedef {import('./bindings/ImportPlanDto').ImportPlanDto} ImportPlanDto */
-/** @typedef {import('./bindings/ExportFormatDto').ExportFormatDto} ExportFormatDto */
+/** @typedef {import('./bindings/ExportFormat').ExportFormat} ExportFormat */
 /** @typedef {import('./bindings/ExportProgressDto').ExportProgressDto} ExportProgressDto */
 /** @typedef {import('./bindings/ExportDoneDto').ExportDoneDto} ExportDoneDto */
 /** @typedef {{ source: 'keel' | 'jrnl' | 'dayone', side: 'role' | 'self', skipBad: boolean }} ImportHow */
@@ -288,7 +288,7 @@ export function applyImport(how, bytes) {
 
 /**
  * Exports the journal to a place the person picks in a native dialog (opened by the shell).
- * @param {ExportFormatDto} format
+ * @param {ExportFormat} format
  * @param {(progress: ExportProgressDto) => void} onProgress
  * @returns {Promise<ExportDoneDto | null>} null when the dialog was cancelled
  */

@@ -16,7 +16,10 @@
 /** Pause after the last keystroke before saving. */
 export const PAUSE_MS = 700;
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000, 30000];
-/** Errors that saving the same page again cannot fix: wait for the next change instead. */
+/**
+ * Errors that saving the same page again cannot fix: wait for the next change instead.
+ * @type {Set<import('./bindings/ErrorKind').ErrorKind>}
+ */
 const NEEDS_A_CHANGE = new Set(['invalid_rating', 'invalid_minutes', 'invalid_date', 'entry_too_large']);
 
 /**

@@ -2,8 +2,9 @@
 //! result; validation and rules live in the core. Async, so a durable save (an fsync) runs on
 //! the async runtime's threads instead of blocking the window's event loop.
 
+use keel::interchange::ExportFormat;
 use keel::model::{parse_date, parse_week, OVERLAP, RESILIENCE, STRESS};
-use keel::{analytics, interchange, prompts};
+use keel::{analytics, interchange, ErrorKind};
 use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::State;
 
@@ -12,8 +13,8 @@ use crate::dto::{
     WeekContentDto, WeekDto,
 };
 use crate::dto::{
-    BackupDto, CalendarDayDto, EarlierPageDto, ExportDoneDto, ExportFormatDto, ExportProgressDto,
-    ImportPlanDto, ImportRequestDto, SearchDto, TagCountDto, TrendsDto,
+    BackupDto, CalendarDayDto, EarlierPageDto, ExportDoneDto, ExportProgressDto, ImportPlanDto,
+    SearchDto, TagCountDto, TrendsDto,
 };
 use crate::error::ErrorDto;
 use crate::state::AppState;
@@ -47,14 +48,12 @@ pub async fn set_passphrase(
     remove_old_backups: bool,
 ) -> Result<(), ErrorDto> {
     let passphrase = zeroize::Zeroizing::new(passphrase);
-    let journal = state.journal()?;
-    journal.encrypt(&passphrase)?;
     let what = if remove_old_backups {
         keel::backup::OldBackups::Remove
     } else {
         keel::backup::OldBackups::Encrypt
     };
-    keel::backup::protect_plain(&journal, what)?;
+    keel::backup::encrypt(&*state.journal()?, &passphrase, what)?;
     Ok(())
 }
 
@@ -101,7 +100,7 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, Erro
         journal_error: state.journal().err(),
         encrypted: match state.journal() {
             Ok(journal) => journal.is_encrypted(),
-            Err(e) => e.kind == "locked",
+            Err(e) => e.kind == ErrorKind::Locked,
         },
         scales: [STRESS, RESILIENCE, OVERLAP]
             .into_iter()
@@ -141,7 +140,10 @@ pub async fn get_day_prompts(
     date: String,
 ) -> Result<DayPromptsDto, ErrorDto> {
     let date = parse_date(&date)?;
-    Ok(prompts::day_prompts(&*state.journal()?, date, state.clock.now())?.into())
+    Ok(state
+        .journal()?
+        .day_prompts(date, state.clock.now())?
+        .into())
 }
 
 /// Another prompt for one column of the day.
@@ -152,7 +154,10 @@ pub async fn another_prompt(
     side: SideDto,
 ) -> Result<DayPromptsDto, ErrorDto> {
     let date = parse_date(&date)?;
-    Ok(prompts::another_prompt(&*state.journal()?, date, side.into(), state.clock.now())?.into())
+    Ok(state
+        .journal()?
+        .another_prompt(date, side.into(), state.clock.now())?
+        .into())
 }
 
 /// Hides a prompt for good (reversible) and returns the day's prompts without it.
@@ -163,7 +168,10 @@ pub async fn hide_prompt(
     id: String,
 ) -> Result<DayPromptsDto, ErrorDto> {
     let date = parse_date(&date)?;
-    Ok(prompts::hide_prompt(&*state.journal()?, date, &id, state.clock.now())?.into())
+    Ok(state
+        .journal()?
+        .hide_prompt(date, &id, state.clock.now())?
+        .into())
 }
 
 /// Every prompt, shipped and the user's own.
@@ -216,16 +224,10 @@ pub async fn delete_prompt(state: State<'_, AppState>, id: String) -> Result<(),
 #[tauri::command]
 pub async fn get_week(state: State<'_, AppState>, week: String) -> Result<WeekDto, ErrorDto> {
     let week = parse_week(&week)?;
-    let journal = state.journal()?;
-    let settings = journal.settings()?;
-    let summary = analytics::week_summary(&journal, week, &settings)?;
-    let set = prompts::weekly_set(week, &journal.prompts()?);
-    Ok(WeekDto::new(
-        &summary,
-        set,
-        journal.week(week)?,
-        journal.week(week.pred())?,
-    ))
+    Ok(WeekDto::new(analytics::week_page(
+        &*state.journal()?,
+        week,
+    )?))
 }
 
 /// Saves a week's page whole; returns only after the save is durable.
@@ -246,8 +248,7 @@ pub async fn save_week(
 #[tauri::command]
 pub async fn week_of(state: State<'_, AppState>, date: String) -> Result<String, ErrorDto> {
     let date = parse_date(&date)?;
-    let settings = state.journal()?.settings()?;
-    Ok(keel::WeekId::containing(date, settings.week_start).to_string())
+    Ok(state.journal()?.week_containing(date)?.to_string())
 }
 
 /// The settings.
@@ -268,28 +269,41 @@ pub async fn save_settings(
     Ok(journal.settings()?.into())
 }
 
-/// The bytes of an import request: the file, sent raw (not as JSON).
-fn import_request<'a>(request: &'a Request<'_>) -> Result<(ImportRequestDto, &'a [u8]), ErrorDto> {
-    match request.body() {
-        InvokeBody::Raw(bytes) => Ok((ImportRequestDto::from_headers(request.headers())?, bytes)),
-        InvokeBody::Json(_) => Err(ErrorDto {
-            kind: "invalid_import_request".into(),
-            message: "The file must be sent as raw bytes.".into(),
-        }),
-    }
+/// The file's bytes (sent raw, not as JSON) and how to import them (`x-keel-source`,
+/// `x-keel-side`, `x-keel-skip-bad` headers, read by the core).
+fn import_request<'a>(
+    request: &'a Request<'_>,
+) -> Result<(interchange::Source, interchange::ImportOptions, &'a [u8]), ErrorDto> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(keel::KeelError::InvalidImportRequest {
+            reason: "The file must be sent as raw bytes.".into(),
+        }
+        .into());
+    };
+    let header = |name: &str| {
+        let value = request.headers().get(name);
+        value.and_then(|v| v.to_str().ok()).unwrap_or("")
+    };
+    let (source, options) = interchange::ImportOptions::from_request(
+        header("x-keel-source"),
+        header("x-keel-side"),
+        header("x-keel-skip-bad"),
+    )?;
+    Ok((source, options, bytes))
 }
 
-/// Plans an import from the request's bytes and, when `write`, applies it.
+/// Plans an import from the request's bytes and, when `write`, applies it after a backup.
 fn run_import(
     state: &AppState,
     request: &Request<'_>,
     write: bool,
 ) -> Result<ImportPlanDto, ErrorDto> {
-    let (how, bytes) = import_request(request)?;
+    let (source, options, bytes) = import_request(request)?;
     let journal = state.journal()?;
-    let plan = interchange::plan(&journal, how.source, bytes, how.options, state.clock.now())?;
+    let now = state.clock.now();
+    let plan = interchange::plan(&journal, source, bytes, options, now)?;
     if write {
-        interchange::apply_with_backup(&journal, &plan, state.clock.now())?;
+        keel::backup::apply_import(&journal, &plan, now)?;
     }
     Ok(ImportPlanDto::new(&plan, write))
 }
@@ -318,7 +332,7 @@ pub async fn apply_import(
 pub async fn export_journal<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    format: ExportFormatDto,
+    format: ExportFormat,
     on_progress: Channel<ExportProgressDto>,
 ) -> Result<Option<ExportDoneDto>, ErrorDto> {
     use tauri_plugin_dialog::DialogExt;
@@ -329,20 +343,20 @@ pub async fn export_journal<R: tauri::Runtime>(
         dialog = dialog.set_directory(start);
     }
     let chosen = match format {
-        ExportFormatDto::Json => dialog
+        ExportFormat::Json => dialog
             .add_filter("Keel JSON", &["json"])
             .set_file_name(format!("keel-{today}.json"))
             .blocking_save_file(),
-        ExportFormatDto::Csv => dialog
+        ExportFormat::Csv => dialog
             .add_filter("CSV", &["csv"])
             .set_file_name(format!("keel-checkins-{today}.csv"))
             .blocking_save_file(),
-        ExportFormatDto::Markdown => dialog.blocking_pick_folder(),
+        ExportFormat::Markdown => dialog.blocking_pick_folder(),
     };
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    let n_files = crate::export::write(&journal, format, &path, &mut |done, total| {
+    let n_files = interchange::export(&journal, format, &path, &mut |done, total| {
         let _ = on_progress.send(ExportProgressDto {
             done: done as u32,
             total: total as u32,
@@ -361,9 +375,6 @@ pub async fn get_trends(state: State<'_, AppState>, range: String) -> Result<Tre
     Ok((&analytics::trends::trends(&*state.journal()?, range, state.clock.today())?).into())
 }
 
-/// The largest chart the page may ask to save.
-const MAX_CHART_BYTES: usize = 4 * 1024 * 1024;
-
 /// Saves a chart the page drew (SVG text) where the person picks in a native save dialog. The
 /// page supplies the picture, never the place. `None` when the dialog was cancelled.
 #[tauri::command]
@@ -373,38 +384,20 @@ pub async fn save_chart<R: tauri::Runtime>(
     name: String,
 ) -> Result<Option<String>, ErrorDto> {
     use tauri_plugin_dialog::DialogExt;
-    let looks_like_svg = svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>");
-    if !looks_like_svg || svg.len() > MAX_CHART_BYTES {
-        return Err(ErrorDto {
-            kind: "invalid_chart".into(),
-            message: "That chart cannot be saved: it is not an SVG picture of a sensible size."
-                .into(),
-        });
-    }
-    let file_name: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
-        .take(60)
-        .collect();
+    interchange::check_chart(&svg)?;
     let mut dialog = app
         .dialog()
         .file()
         .set_title("Save the chart")
         .add_filter("SVG picture", &["svg"])
-        .set_file_name(format!("{file_name}.svg"));
+        .set_file_name(interchange::chart_file_name(&name));
     if let Some(start) = keel::location::export_start_dir() {
         dialog = dialog.set_directory(start);
     }
     let Some(path) = dialog.blocking_save_file().and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    std::fs::write(&path, svg).map_err(|source| {
-        ErrorDto::from(keel::KeelError::Io {
-            action: "write",
-            path: path.clone(),
-            source,
-        })
-    })?;
+    interchange::write_chart(&svg, &path)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -449,12 +442,6 @@ pub async fn calendar(
     to: String,
 ) -> Result<Vec<CalendarDayDto>, ErrorDto> {
     let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-    if to < from || (to - from).num_days() > 372 {
-        return Err(ErrorDto {
-            kind: "invalid_range".into(),
-            message: "A calendar shows at most a year, from its first day to its last.".into(),
-        });
-    }
     let days = analytics::calendar(&*state.journal()?, from, to)?;
     Ok(days
         .into_iter()

@@ -457,14 +457,10 @@ pub struct WeekDto {
 }
 
 impl WeekDto {
-    pub fn new(
-        summary: &analytics::WeekSummary,
-        prompts: Vec<Prompt>,
-        reflection: Option<WeekReflection>,
-        last_week: Option<WeekReflection>,
-    ) -> WeekDto {
-        let saved = reflection.is_some();
-        let r = reflection.unwrap_or_else(|| {
+    pub fn new(page: analytics::WeekPage) -> WeekDto {
+        let summary = &page.summary;
+        let saved = page.reflection.is_some();
+        let r = page.reflection.unwrap_or_else(|| {
             WeekReflection::new(
                 summary.week,
                 WeekContent::default(),
@@ -479,7 +475,7 @@ impl WeekDto {
             first_day: summary.first_day.to_string(),
             last_day: summary.last_day.to_string(),
             summary: summary.into(),
-            prompts: prompts.into_iter().map(Into::into).collect(),
+            prompts: page.prompts.into_iter().map(Into::into).collect(),
             content: WeekContentDto {
                 answers: r
                     .answers
@@ -495,19 +491,9 @@ impl WeekDto {
                 kept_last_boundary: r.kept_last_boundary,
             },
             saved,
-            last_week_boundary: last_week.map(|w| w.next_boundary).filter(|b| !b.is_empty()),
+            last_week_boundary: page.last_week_boundary,
         }
     }
-}
-
-/// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormatDto {
-    Json,
-    Markdown,
-    Csv,
 }
 
 /// How far an export has come.
@@ -574,52 +560,6 @@ impl ImportPlanDto {
                 .collect(),
             applied,
         }
-    }
-}
-
-/// How to import, sent in the request's headers beside the file's bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ImportRequestDto {
-    pub source: keel::interchange::Source,
-    pub options: keel::interchange::ImportOptions,
-}
-
-impl ImportRequestDto {
-    /// Reads `x-keel-source` (keel, jrnl, dayone), `x-keel-side` (role, self) and
-    /// `x-keel-skip-bad` (true, false).
-    pub fn from_headers(
-        headers: &tauri::http::HeaderMap,
-    ) -> Result<ImportRequestDto, crate::error::ErrorDto> {
-        let get = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("")
-        };
-        let bad = |message: String| crate::error::ErrorDto {
-            kind: "invalid_import_request".into(),
-            message,
-        };
-        let source = get("x-keel-source").parse().map_err(|_| {
-            bad(format!(
-                "Keel imports from keel, jrnl or dayone, not “{}”.",
-                get("x-keel-source")
-            ))
-        })?;
-        let side = match get("x-keel-side") {
-            "" | "self" => Side::Myself,
-            "role" => Side::Role,
-            other => {
-                return Err(bad(format!(
-                    "Imported entries go to role or self, not “{other}”."
-                )))
-            }
-        };
-        let skip_bad = matches!(get("x-keel-skip-bad"), "true" | "1");
-        Ok(ImportRequestDto {
-            source,
-            options: keel::interchange::ImportOptions { side, skip_bad },
-        })
     }
 }
 
@@ -892,111 +832,167 @@ mod tests {
     use super::*;
     use crate::error::ErrorDto;
 
-    /// Compares each generated declaration with `ui/bindings/<Type>.ts`; with
-    /// `UPDATE_BINDINGS=1` writes them instead.
+    /// Every type a command takes or returns, with every type those name (ts-rs follows
+    /// them), generated afresh into a scratch folder and compared with `ui/bindings/`: a file
+    /// missing, extra or stale fails; `UPDATE_BINDINGS=1` writes the folder anew instead.
     #[test]
     fn bindings_are_current() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/bindings");
-        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
-        let cfg = ts_rs::Config::default();
-        let declarations = [
-            ("BoundaryDto", BoundaryDto::decl(&cfg)),
-            ("DayDto", DayDto::decl(&cfg)),
-            ("PageDto", PageDto::decl(&cfg)),
-            ("ScaleDto", ScaleDto::decl(&cfg)),
-            ("AppInfoDto", AppInfoDto::decl(&cfg)),
-            ("ErrorDto", ErrorDto::decl(&cfg)),
-            ("SideDto", SideDto::decl(&cfg)),
-            ("CadenceDto", CadenceDto::decl(&cfg)),
-            ("ThemeDto", ThemeDto::decl(&cfg)),
-            ("OriginDto", OriginDto::decl(&cfg)),
-            ("PromptDto", PromptDto::decl(&cfg)),
-            ("PromptFieldsDto", PromptFieldsDto::decl(&cfg)),
-            ("DayPromptsDto", DayPromptsDto::decl(&cfg)),
-            ("MeasureDto", MeasureDto::decl(&cfg)),
-            ("RatingsDto", RatingsDto::decl(&cfg)),
-            ("DayPointDto", DayPointDto::decl(&cfg)),
-            ("HardestDayDto", HardestDayDto::decl(&cfg)),
-            ("WeekSummaryDto", WeekSummaryDto::decl(&cfg)),
-            ("AnswerDto", AnswerDto::decl(&cfg)),
-            ("WeekContentDto", WeekContentDto::decl(&cfg)),
-            ("WeekDto", WeekDto::decl(&cfg)),
-            ("WeekdayDto", WeekdayDto::decl(&cfg)),
-            ("AppearanceDto", AppearanceDto::decl(&cfg)),
-            ("SettingsDto", SettingsDto::decl(&cfg)),
-            ("ExportFormatDto", ExportFormatDto::decl(&cfg)),
-            ("ExportProgressDto", ExportProgressDto::decl(&cfg)),
-            ("ExportDoneDto", ExportDoneDto::decl(&cfg)),
-            ("BadEntryDto", BadEntryDto::decl(&cfg)),
-            ("ImportPlanDto", ImportPlanDto::decl(&cfg)),
-            ("TrendPointDto", TrendPointDto::decl(&cfg)),
-            ("WeekdayProfileDto", WeekdayProfileDto::decl(&cfg)),
-            ("GroupDto", GroupDto::decl(&cfg)),
-            ("ComparisonDto", ComparisonDto::decl(&cfg)),
-            ("TrendsDto", TrendsDto::decl(&cfg)),
-            ("SegmentDto", SegmentDto::decl(&cfg)),
-            ("HitDto", HitDto::decl(&cfg)),
-            ("SearchDto", SearchDto::decl(&cfg)),
-            ("TagCountDto", TagCountDto::decl(&cfg)),
-            ("CalendarDayDto", CalendarDayDto::decl(&cfg)),
-            ("EarlierPageDto", EarlierPageDto::decl(&cfg)),
-            ("BackupDto", BackupDto::decl(&cfg)),
-        ];
-        let mut stale = Vec::new();
-        for (name, decl) in declarations {
-            let imports: Vec<&str> = [
-                "BoundaryDto",
-                "ScaleDto",
-                "ErrorDto",
-                "SideDto",
-                "CadenceDto",
-                "ThemeDto",
-                "OriginDto",
-                "PromptDto",
-                "MeasureDto",
-                "RatingsDto",
-                "DayPointDto",
-                "HardestDayDto",
-                "WeekSummaryDto",
-                "AnswerDto",
-                "WeekContentDto",
-                "WeekdayDto",
-                "AppearanceDto",
-                "SettingsDto",
-                "BadEntryDto",
-                "TrendPointDto",
-                "WeekdayProfileDto",
-                "GroupDto",
-                "ComparisonDto",
-                "SegmentDto",
-                "HitDto",
-            ]
+        let scratch = tempfile::tempdir().unwrap();
+        let cfg = ts_rs::Config::new().with_out_dir(scratch.path());
+        let mut roots = std::collections::BTreeSet::new();
+        macro_rules! export {
+            ($($ty:ty),+ $(,)?) => {$(
+                <$ty>::export_all(&cfg).unwrap();
+                roots.insert(<$ty>::ident(&cfg));
+            )+};
+        }
+        export!(
+            AppInfoDto,
+            DayDto,
+            PageDto,
+            DayPromptsDto,
+            PromptDto,
+            PromptFieldsDto,
+            SideDto,
+            WeekDto,
+            WeekContentDto,
+            SettingsDto,
+            ImportPlanDto,
+            keel::interchange::ExportFormat,
+            ExportProgressDto,
+            ExportDoneDto,
+            TrendsDto,
+            SearchDto,
+            TagCountDto,
+            CalendarDayDto,
+            EarlierPageDto,
+            BackupDto,
+            ErrorDto,
+        );
+        let names = |d: &Path| -> std::collections::BTreeMap<String, String> {
+            std::fs::read_dir(d)
+                .map(|entries| {
+                    entries
+                        .map(|e| e.unwrap().path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "ts"))
+                        .map(|p| {
+                            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+                            (name, std::fs::read_to_string(&p).unwrap())
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let generated = names(scratch.path());
+
+        // A type a command names must have a binding (a root above, or a type a root names).
+        let commands =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands.rs"))
+                .unwrap();
+        let unbound: Vec<String> = command_types(&commands)
             .into_iter()
-            .filter(|dep| {
-                *dep != name
-                    && decl
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == *dep)
-            })
+            .filter(|t| !generated.contains_key(t))
             .collect();
-            let mut text =
-                String::from("// Generated from src-tauri/src/dto.rs by ts-rs; do not edit.\n");
-            for dep in imports {
-                text.push_str(&format!("import type {{ {dep} }} from \"./{dep}\";\n"));
+        assert!(
+            unbound.is_empty(),
+            "commands name {unbound:?}, which have no binding: add them to the roots above"
+        );
+
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            for old in names(&dir).keys() {
+                std::fs::remove_file(dir.join(format!("{old}.ts"))).unwrap();
             }
-            text.push_str(&format!("\nexport {decl}\n"));
-            let path = dir.join(format!("{name}.ts"));
-            if update {
-                std::fs::create_dir_all(&dir).unwrap();
-                std::fs::write(&path, &text).unwrap();
-            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-                stale.push(name);
+            std::fs::create_dir_all(&dir).unwrap();
+            for (name, text) in &generated {
+                std::fs::write(dir.join(format!("{name}.ts")), text).unwrap();
+            }
+            return;
+        }
+        let current = names(&dir);
+        let missing: Vec<&String> = generated
+            .keys()
+            .filter(|n| !current.contains_key(*n))
+            .collect();
+        let extra: Vec<&String> = current
+            .keys()
+            .filter(|n| !generated.contains_key(*n))
+            .collect();
+        let stale: Vec<&String> = generated
+            .iter()
+            .filter(|(n, text)| current.get(*n).is_some_and(|c| c != *text))
+            .map(|(n, _)| n)
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty() && stale.is_empty(),
+            "ui/bindings is out of date (missing {missing:?}, extra {extra:?}, stale {stale:?}): \
+             run `UPDATE_BINDINGS=1 cargo test -p keel-desktop bindings`"
+        );
+    }
+
+    /// The wire types named in the signatures of `#[tauri::command]` functions in `source`: the
+    /// capitalised type names, less the shell's own and the standard ones.
+    fn command_types(source: &str) -> std::collections::BTreeSet<String> {
+        use syn::visit::Visit;
+        const NOT_WIRE: &[&str] = &[
+            "Result",
+            "Option",
+            "Vec",
+            "String",
+            "State",
+            "AppHandle",
+            "Channel",
+            "Request",
+            "WebviewWindow",
+            "AppState",
+            "R",
+            "Runtime",
+        ];
+        #[derive(Default)]
+        struct Types(std::collections::BTreeSet<String>);
+        impl<'ast> Visit<'ast> for Types {
+            fn visit_path_segment(&mut self, s: &'ast syn::PathSegment) {
+                let name = s.ident.to_string();
+                if name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !NOT_WIRE.contains(&name.as_str())
+                {
+                    self.0.insert(name);
+                }
+                syn::visit::visit_path_segment(self, s);
             }
         }
-        assert!(
-            stale.is_empty(),
-            "ui/bindings is stale for {stale:?}: run `UPDATE_BINDINGS=1 cargo test -p keel-desktop bindings`"
+        let file = syn::parse_file(source).unwrap();
+        let mut types = Types::default();
+        for item in &file.items {
+            if let syn::Item::Fn(f) = item {
+                let is_command = f.attrs.iter().any(|a| {
+                    a.path()
+                        .segments
+                        .last()
+                        .is_some_and(|s| s.ident == "command")
+                });
+                if is_command {
+                    types.visit_signature(&f.sig);
+                }
+            }
+        }
+        types.0
+    }
+
+    /// The signature scan finds what a command names, and nothing of the shell's own.
+    #[test]
+    fn command_types_are_found_in_signatures() {
+        let found = command_types(
+            "#[tauri::command] pub async fn f<R: tauri::Runtime>(s: State<'_, AppState>, \
+             p: PageDto, c: Channel<ExportProgressDto>) -> Result<Option<DayDto>, ErrorDto> { todo!() }\n\
+             fn helper(x: HiddenDto) {}",
         );
+        let expected: std::collections::BTreeSet<String> =
+            ["PageDto", "ExportProgressDto", "DayDto", "ErrorDto"]
+                .into_iter()
+                .map(String::from)
+                .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -10,7 +10,6 @@
 pub mod commands;
 pub mod dto;
 pub mod error;
-pub mod export;
 pub mod state;
 
 use std::path::PathBuf;

@@ -52,12 +52,9 @@ impl AppState {
     pub fn open(dir: keel::Result<PathBuf>, clock: Box<dyn Clock>) -> AppState {
         let journal_dir = dir.as_ref().ok().cloned();
         let now = clock.now();
+        // A restore the person asked for while the journal was open happens first.
         let journal = dir
-            .and_then(|d| {
-                // A restore the person asked for while the journal was open happens now.
-                keel::backup::apply_pending_restore(&d, None, now)?;
-                Journal::open(&d)
-            })
+            .and_then(|d| keel::backup::open(&d, None, now))
             .map_err(ErrorDto::from);
         AppState {
             journal: RwLock::new(journal.map(Arc::new)),
@@ -94,15 +91,11 @@ impl AppState {
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
             if let Some(at) = failures.1.filter(|at| *at > now) {
-                let wait = (at - now).as_secs() + 1;
-                return Err(ErrorDto {
-                    kind: "rate_limited".into(),
-                    message: format!("Too many wrong passphrases; try again in {wait} s."),
-                });
+                let wait_secs = (at - now).as_secs() + 1;
+                return Err(keel::KeelError::TooManyAttempts { wait_secs }.into());
             }
         }
-        let opened = keel::backup::apply_pending_restore(&dir, Some(passphrase), self.clock.now())
-            .and_then(|_| Journal::unlock(&dir, passphrase));
+        let opened = keel::backup::open(&dir, Some(passphrase), self.clock.now());
         let mut failures = self
             .unlock_failures
             .lock()

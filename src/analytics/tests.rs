@@ -262,7 +262,7 @@ fn the_calendar_and_on_this_day_read_the_journal() {
     page("2025-11-28", "A year ago: the first review.", Some(6));
     page("2023-11-28", "Three years ago.", None);
     // A page holding only prompt ids is not a page on the calendar.
-    crate::prompts::day_prompts(&j, date("2026-11-10"), now).unwrap();
+    j.day_prompts(date("2026-11-10"), now).unwrap();
     let cal = calendar(&j, date("2026-11-01"), date("2026-11-30")).unwrap();
     let got: Vec<(String, Option<u8>)> =
         cal.iter().map(|d| (d.date.to_string(), d.stress)).collect();

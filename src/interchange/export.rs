@@ -9,6 +9,85 @@ use crate::error::{KeelError, Result};
 use crate::model::DayEntry;
 use crate::store::Journal;
 
+/// The formats the journal is exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// Keel JSON: everything, imports back without loss.
+    Json,
+    /// A folder of Markdown files, one per day and week.
+    Markdown,
+    /// The check-ins as CSV.
+    Csv,
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        serde_json::from_value(serde_json::Value::from(s.trim()))
+            .map_err(|_| format!("the export formats are json, markdown and csv, not “{s}”"))
+    }
+}
+
+/// An export that is one text (Keel JSON, CSV); a Markdown export is a folder and has none.
+pub fn export_text(journal: &Journal, format: ExportFormat) -> Result<Option<String>> {
+    match format {
+        ExportFormat::Json => export_json(journal).map(Some),
+        ExportFormat::Csv => export_csv(journal).map(Some),
+        ExportFormat::Markdown => Ok(None),
+    }
+}
+
+/// Writes an export to `path` (a file for JSON and CSV, a folder for Markdown), reporting
+/// progress as (done, total); returns how many files it wrote.
+pub fn export(
+    journal: &Journal,
+    format: ExportFormat,
+    path: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize> {
+    if format == ExportFormat::Markdown {
+        return export_markdown(journal, path, progress);
+    }
+    progress(0, 1);
+    if let Some(text) = export_text(journal, format)? {
+        std::fs::write(path, text).map_err(crate::error::io("write", path))?;
+    }
+    progress(1, 1);
+    Ok(1)
+}
+
+/// The largest chart picture Keel saves.
+pub const MAX_CHART_BYTES: usize = 4 * 1024 * 1024;
+
+/// Refuses what is not an SVG picture of a sensible size (the page draws the charts; what it
+/// asks to save is checked here before any dialog opens).
+pub fn check_chart(svg: &str) -> Result<()> {
+    let looks_like_svg = svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>");
+    if !looks_like_svg || svg.len() > MAX_CHART_BYTES {
+        return Err(KeelError::InvalidChart);
+    }
+    Ok(())
+}
+
+/// The file name a chart is offered under: `name`'s letters, digits, `-` and `_` (at most 60),
+/// then `.svg`.
+pub fn chart_file_name(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+        .take(60)
+        .collect();
+    format!("{stem}.svg")
+}
+
+/// Writes a chart the page drew to `path`, after `check_chart`.
+pub fn write_chart(svg: &str, path: &Path) -> Result<()> {
+    check_chart(svg)?;
+    std::fs::write(path, svg).map_err(crate::error::io("write", path))
+}
+
 /// The whole journal as Keel JSON (stable: the same journal gives the same bytes).
 pub fn export_json(journal: &Journal) -> Result<String> {
     let file = keel_json::file_of(journal)?;

@@ -26,7 +26,10 @@ use crate::error::{KeelError, Result};
 use crate::model::{DayEntry, Side};
 use crate::store::{ImportBatch, Journal};
 
-pub use export::{export_csv, export_json, export_markdown};
+pub use export::{
+    chart_file_name, check_chart, export, export_csv, export_json, export_markdown, export_text,
+    write_chart, ExportFormat, MAX_CHART_BYTES,
+};
 
 /// Where an import comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,6 +79,37 @@ pub struct ImportOptions {
     pub side: Side,
     /// Import the good entries of a partly bad file, listing the bad ones.
     pub skip_bad: bool,
+}
+
+impl ImportOptions {
+    /// An import asked for in words (the app sends them as headers beside the file's bytes):
+    /// the source (keel, jrnl, dayone), the side (role or self; empty: self) and whether to
+    /// skip bad entries (true or 1).
+    pub fn from_request(
+        source: &str,
+        side: &str,
+        skip_bad: &str,
+    ) -> Result<(Source, ImportOptions)> {
+        let bad = |reason: String| KeelError::InvalidImportRequest { reason };
+        let source: Source = source.parse().map_err(|_| {
+            bad(format!(
+                "Keel imports from keel, jrnl or dayone, not “{source}”."
+            ))
+        })?;
+        let side = match side.trim() {
+            "" => Side::Myself,
+            other => match other.parse() {
+                Ok(side @ (Side::Role | Side::Myself)) => side,
+                _ => {
+                    return Err(bad(format!(
+                        "Imported entries go to role or self, not “{other}”."
+                    )))
+                }
+            },
+        };
+        let skip_bad = matches!(skip_bad.trim(), "true" | "1");
+        Ok((source, ImportOptions { side, skip_bad }))
+    }
 }
 
 impl Default for ImportOptions {
@@ -168,19 +202,6 @@ pub fn plan(
 /// Writes a plan, atomically and durably.
 pub fn apply(journal: &Journal, plan: &ImportPlan) -> Result<()> {
     journal.apply_import(&plan.batch)
-}
-
-/// Writes a plan after taking a verified backup of the journal (when it holds anything), so an
-/// import can always be undone by restoring that backup.
-pub fn apply_with_backup(
-    journal: &Journal,
-    plan: &ImportPlan,
-    now: DateTime<FixedOffset>,
-) -> Result<()> {
-    if journal.n_days()? > 0 || !journal.weeks()?.is_empty() {
-        crate::backup::create(journal, now)?;
-    }
-    apply(journal, plan)
 }
 
 /// Plans and applies in one go; returns the plan that was applied.

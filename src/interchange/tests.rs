@@ -484,7 +484,7 @@ fn csv_and_markdown_exports_hold_the_pages() {
         now(),
     )
     .unwrap();
-    crate::prompts::day_prompts(&j, date("2026-11-23"), now()).unwrap();
+    j.day_prompts(date("2026-11-23"), now()).unwrap();
     j.save_week(
         "2026-W48".parse().unwrap(),
         WeekContent {

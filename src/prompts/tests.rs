@@ -116,14 +116,14 @@ fn a_stored_day_shows_the_same_prompts_after_a_restart() {
     let d = date("2026-11-23");
     let first = {
         let journal = Journal::open(dir.path()).unwrap();
-        day_prompts(&journal, d, now()).unwrap()
+        journal.day_prompts(d, now()).unwrap()
     };
     let journal = Journal::open(dir.path()).unwrap();
     // Other days chosen in between change the context, not the stored day.
     for other in dates("2026-11-10", 10) {
-        day_prompts(&journal, other, now()).unwrap();
+        journal.day_prompts(other, now()).unwrap();
     }
-    assert_eq!(day_prompts(&journal, d, now()).unwrap(), first);
+    assert_eq!(journal.day_prompts(d, now()).unwrap(), first);
     assert_eq!(
         journal.day(d).unwrap().unwrap().prompt_ids,
         first.daily.ids()
@@ -135,7 +135,7 @@ fn sixty_days_have_no_daily_repeat_in_any_thirty_day_window() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(dir.path()).unwrap();
     let shown: Vec<Vec<String>> = dates("2026-03-01", 60)
-        .map(|d| day_prompts(&journal, d, now()).unwrap().daily.ids())
+        .map(|d| journal.day_prompts(d, now()).unwrap().daily.ids())
         .collect();
     for start in 0..=30 {
         let mut seen = HashSet::new();
@@ -231,7 +231,7 @@ fn the_journal_leans_to_recovery_after_a_stressful_day() {
             ..DayPatch::default()
         };
         journal.save_day(d, &patch, now()).unwrap();
-        let next = day_prompts(&journal, d.succ_opt().unwrap(), now()).unwrap();
+        let next = journal.day_prompts(d.succ_opt().unwrap(), now()).unwrap();
         let n = next.daily.ids().iter().filter(|id| recovery(id)).count();
         if stress == 9 {
             after_high += n;
@@ -288,10 +288,10 @@ fn another_prompt_is_deterministic_new_and_stored() {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::open(dir.path()).unwrap();
         let d = date("2026-11-25");
-        let first = day_prompts(&journal, d, now()).unwrap();
+        let first = journal.day_prompts(d, now()).unwrap();
         let mut seen = vec![first.daily.role.clone().unwrap().id];
         for _ in 0..5 {
-            let next = another_prompt(&journal, d, Side::Role, now()).unwrap();
+            let next = journal.another_prompt(d, Side::Role, now()).unwrap();
             let id = next.daily.role.unwrap().id;
             assert!(!seen.contains(&id), "{id} came back");
             seen.push(id);
@@ -302,7 +302,7 @@ fn another_prompt_is_deterministic_new_and_stored() {
         }
         drop(journal);
         let journal = Journal::open(dir.path()).unwrap();
-        let reopened = day_prompts(&journal, d, now()).unwrap();
+        let reopened = journal.day_prompts(d, now()).unwrap();
         assert_eq!(reopened.daily.role.unwrap().id, *seen.last().unwrap());
         seen
     };
@@ -314,20 +314,20 @@ fn hiding_a_shown_prompt_replaces_it_and_unhiding_makes_it_eligible() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(dir.path()).unwrap();
     let d = date("2026-11-26");
-    let first = day_prompts(&journal, d, now()).unwrap();
+    let first = journal.day_prompts(d, now()).unwrap();
     let self_id = first.daily.myself.clone().unwrap().id;
-    let after = hide_prompt(&journal, d, &self_id, now()).unwrap();
+    let after = journal.hide_prompt(d, &self_id, now()).unwrap();
     let replacement = after.daily.myself.unwrap();
     assert_ne!(replacement.id, self_id);
     assert!(journal.prompt(&self_id).unwrap().unwrap().hidden);
     for other in dates("2026-01-01", 200) {
-        let shown = day_prompts(&journal, other, now()).unwrap();
+        let shown = journal.day_prompts(other, now()).unwrap();
         assert!(!shown.daily.ids().contains(&self_id));
     }
     journal.set_prompt_hidden(&self_id, false).unwrap();
     assert!(!journal.prompt(&self_id).unwrap().unwrap().hidden);
     assert!(matches!(
-        hide_prompt(&journal, d, "no-such", now()),
+        journal.hide_prompt(d, "no-such", now()),
         Err(KeelError::UnknownPrompt { .. })
     ));
 }
@@ -354,9 +354,10 @@ fn the_reflection_day_offers_the_weekly_set() {
     let friday = date("2026-11-27");
     let thursday = date("2026-11-26");
     assert_eq!(friday.weekday(), Weekday::Fri);
-    let offered = day_prompts(&journal, friday, now()).unwrap().weekly;
+    let offered = journal.day_prompts(friday, now()).unwrap().weekly;
     assert!((3..=5).contains(&offered.len()));
-    assert!(day_prompts(&journal, thursday, now())
+    assert!(journal
+        .day_prompts(thursday, now())
         .unwrap()
         .weekly
         .is_empty());
@@ -396,7 +397,7 @@ fn user_prompts_are_added_edited_deleted_and_chosen() {
             journal.set_prompt_hidden(&p.id, true).unwrap();
         }
     }
-    let shown = day_prompts(&journal, date("2026-12-01"), now()).unwrap();
+    let shown = journal.day_prompts(date("2026-12-01"), now()).unwrap();
     assert_eq!(shown.daily.myself.unwrap().id, mine.id);
     journal.delete_prompt(&mine.id).unwrap();
     assert_eq!(journal.prompt(&mine.id).unwrap(), None);

@@ -24,6 +24,7 @@
 
 mod codec;
 mod compact;
+mod day_prompts;
 pub(crate) mod index;
 mod keys;
 mod mark;
@@ -44,7 +45,7 @@ use sled::Transactional;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::crypto::{self, KdfParams, Keys};
-use crate::error::{io, KeelError, Result};
+use crate::error::{io, KeelError, Result, StorageError};
 use crate::model::{
     DayEntry, DayPatch, Prompt, PromptFields, PromptOrigin, Settings, WeekContent, WeekId,
     WeekReflection,
@@ -499,9 +500,7 @@ impl Journal {
     /// `encrypt` with chosen Argon2id costs (tests use cheap ones).
     pub fn encrypt_with(&self, passphrase: &str, params: KdfParams) -> Result<()> {
         if self.is_encrypted() {
-            return Err(KeelError::InvalidPassphrase {
-                reason: "the journal is encrypted already; change its passphrase instead".into(),
-            });
+            return Err(KeelError::AlreadyEncrypted);
         }
         let (keys, envelope) = Keys::create(passphrase, params)?;
         let to = Codec::Sealed(Arc::new(keys));
@@ -576,13 +575,9 @@ impl Journal {
         Keys::unlock(&self.envelope()?, passphrase).map(drop)
     }
 
-    /// The wrapped key of this encrypted journal; `InvalidPassphrase` when it is not encrypted.
+    /// The wrapped key of this encrypted journal; `NotEncrypted` when it is not encrypted.
     fn envelope(&self) -> Result<crypto::Envelope> {
-        crypto::read_envelope(&self.dir.join("store"))?.ok_or_else(|| {
-            KeelError::InvalidPassphrase {
-                reason: "the journal is not encrypted".into(),
-            }
-        })
+        crypto::read_envelope(&self.dir.join("store"))?.ok_or(KeelError::NotEncrypted)
     }
 
     /// Replaces the store with a verified copy that `copy` writes to `store.ready` (given the
@@ -611,9 +606,9 @@ impl Journal {
                 }
                 Err(busy) => {
                     *slot = Some(busy);
-                    return Err(KeelError::Storage(sled::Error::Io(std::io::Error::other(
-                        "the journal stayed busy; its store was not rewritten",
-                    ))));
+                    return Err(KeelError::JournalBusy {
+                        reason: "other work kept it open, so its store was not rewritten",
+                    });
                 }
             }
         };
@@ -653,11 +648,9 @@ impl Journal {
                 .and_then(|()| Store::open_waiting(&self.dir, &self.codec()))
                 .map_err(|e| match e {
                     // Another thread still holds the old handle for a moment: not another process.
-                    KeelError::JournalLocked { .. } => {
-                        KeelError::Storage(sled::Error::Io(std::io::Error::other(
-                            "the journal is still closing after a failed write; try again",
-                        )))
-                    }
+                    KeelError::JournalLocked { .. } => KeelError::JournalBusy {
+                        reason: "it is still closing after a failed write",
+                    },
                     other => explain_write_error(other, &self.dir),
                 })?,
         );
@@ -887,6 +880,11 @@ impl Journal {
     /// How many pages the journal holds.
     pub fn n_days(&self) -> Result<usize> {
         Ok(self.store()?.days.len())
+    }
+
+    /// The week holding `date`, in the person's week (which may start on another day).
+    pub fn week_containing(&self, date: NaiveDate) -> Result<WeekId> {
+        Ok(WeekId::containing(date, self.settings()?.week_start))
     }
 
     /// The reflection for `week`, if one was saved.
@@ -1293,7 +1291,7 @@ impl Journal {
 fn transact<T>(result: std::result::Result<T, TransactionError<KeelError>>) -> Result<T> {
     result.map_err(|e| match e {
         TransactionError::Abort(e) => e,
-        TransactionError::Storage(e) => KeelError::Storage(e),
+        TransactionError::Storage(e) => e.into(),
     })
 }
 
@@ -1302,7 +1300,7 @@ fn transact<T>(result: std::result::Result<T, TransactionError<KeelError>>) -> R
 fn explain_write_error(error: KeelError, dir: &Path) -> KeelError {
     use std::io::ErrorKind;
     let kind = match &error {
-        KeelError::Storage(sled::Error::Io(io)) => io.kind(),
+        KeelError::Storage(StorageError::Io(io)) => io.kind(),
         KeelError::Io { source, .. } => source.kind(),
         _ => return error,
     };
@@ -1337,7 +1335,17 @@ fn map_open_error(error: sled::Error, dir: &Path) -> KeelError {
         sled::Error::Corruption { .. } => KeelError::JournalDamaged {
             path: dir.to_owned(),
         },
-        other => KeelError::Storage(other),
+        other => other.into(),
+    }
+}
+
+/// sled's errors become the core's opaque `StorageError` here, so that no caller names sled.
+impl From<sled::Error> for KeelError {
+    fn from(error: sled::Error) -> KeelError {
+        KeelError::Storage(match error {
+            sled::Error::Io(io) => StorageError::Io(io),
+            other => StorageError::Engine(Box::new(other)),
+        })
     }
 }
 

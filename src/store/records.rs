@@ -17,6 +17,9 @@ use crate::model::{
 /// Largest encoded record, with room to spare under sled's 128 KiB blob threshold.
 pub const MAX_RECORD_BYTES: usize = 120 * 1024;
 
+// A text the preview renders is never larger than a page can hold, nor the other way round.
+const _: () = assert!(MAX_RECORD_BYTES == crate::markdown::MAX_RENDER_BYTES);
+
 const DAY_RECORD_VERSION: u32 = 1;
 const WEEK_RECORD_VERSION: u32 = 1;
 const SETTINGS_RECORD_VERSION: u32 = 1;

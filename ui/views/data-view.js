@@ -8,13 +8,13 @@
 import { el } from '../dom.js';
 
 /** @typedef {import('../bindings/ImportPlanDto').ImportPlanDto} ImportPlanDto */
-/** @typedef {import('../bindings/ExportFormatDto').ExportFormatDto} ExportFormatDto */
+/** @typedef {import('../bindings/ExportFormat').ExportFormat} ExportFormat */
 /** @typedef {import('../bindings/ExportProgressDto').ExportProgressDto} ExportProgressDto */
 /** @typedef {import('../bindings/ExportDoneDto').ExportDoneDto} ExportDoneDto */
 /** @typedef {import('../api.js').ImportHow} ImportHow */
 /**
  * @typedef {{
- *   exportJournal: (format: ExportFormatDto, onProgress: (p: ExportProgressDto) => void) => Promise<ExportDoneDto | null>,
+ *   exportJournal: (format: ExportFormat, onProgress: (p: ExportProgressDto) => void) => Promise<ExportDoneDto | null>,
  *   previewImport: (how: ImportHow, bytes: Uint8Array) => Promise<ImportPlanDto>,
  *   applyImport: (how: ImportHow, bytes: Uint8Array) => Promise<ImportPlanDto>,
  * }} DataApi
@@ -46,7 +46,7 @@ export class DataView {
     const progress = el('progress', { testid: 'export-progress', attrs: { max: '1', value: '0' } });
     progress.hidden = true;
     const exportResult = el('p', { class: 'data-result', testid: 'export-result' });
-    const exportButton = (/** @type {ExportFormatDto} */ format, /** @type {string} */ label) =>
+    const exportButton = (/** @type {ExportFormat} */ format, /** @type {string} */ label) =>
       el('button', {
         class: 'choice',
         text: label,

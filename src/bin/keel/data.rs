@@ -1,0 +1,211 @@
+//! Your data from the terminal: `keel export`, `import` and `backup`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use keel::interchange::{self, ExportFormat, Source};
+use keel::{location, Side};
+
+use crate::journal::{open_journal, read_passphrase, PASSPHRASE_FILE_ENV};
+use crate::output::{write_stdout, Failure};
+use crate::Context;
+
+#[derive(Args)]
+pub struct BackupArgs {
+    #[command(subcommand)]
+    action: BackupAction,
+}
+
+#[derive(Subcommand)]
+enum BackupAction {
+    /// Take a verified snapshot now (and prune old ones).
+    Create,
+    /// List the snapshots, newest first.
+    List,
+    /// Restore a snapshot: the current store is moved aside, never deleted.
+    Restore {
+        /// The backup file (default: the newest).
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// json, markdown or csv.
+    #[arg(long, value_name = "json|markdown|csv")]
+    format: ExportFormat,
+    /// The file to write (JSON, CSV; - for standard output) or the folder (Markdown).
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// keel, jrnl or dayone.
+    #[arg(long = "from", value_name = "keel|jrnl|dayone")]
+    from: Source,
+    /// The column other journals' entries go to: role or self (default: self, "Who I am").
+    #[arg(long, default_value = "self", value_name = "role|self")]
+    side: Side,
+    /// Import the good entries of a partly bad file and list the bad ones.
+    #[arg(long)]
+    skip_bad: bool,
+    /// Show what would be imported without writing anything.
+    #[arg(long)]
+    dry_run: bool,
+    /// The export file.
+    path: PathBuf,
+}
+
+/// `keel export`: to a file, a folder (Markdown), or standard output (`--out -`).
+pub fn export(ctx: &Context, args: ExportArgs) -> Result<(), Failure> {
+    let journal = open_journal(ctx.journal.clone(), ctx.now)?;
+    if args.out.as_os_str() == "-" {
+        return match interchange::export_text(&journal, args.format)? {
+            Some(text) => write_stdout(&text),
+            None => Err(Failure::Usage(
+                "a Markdown export is a folder: give --out DIR.".into(),
+            )),
+        };
+    }
+    let n =
+        interchange::export(&journal, args.format, &args.out, &mut |_, _| {}).map_err(
+            |e| match e {
+                keel::KeelError::Io { path, source, .. } => {
+                    Failure::Error(format!("Could not write {}: {source}.", path.display()))
+                }
+                other => other.into(),
+            },
+        )?;
+    let out = args.out.display();
+    match args.format {
+        ExportFormat::Json => {
+            eprintln!("Exported the journal to {out} (Keel JSON). The file is not encrypted.")
+        }
+        ExportFormat::Csv => eprintln!("Exported the check-ins to {out} (CSV)."),
+        ExportFormat::Markdown => {
+            eprintln!("Exported {n} pages to {out} (Markdown). The files are not encrypted.")
+        }
+    }
+    Ok(())
+}
+
+/// `keel import`: plans the whole file first; writes it (after a backup) unless `--dry-run`.
+pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
+    if args.side == Side::Bridge {
+        return Err(Failure::Usage(
+            "imported entries go to role or self.".into(),
+        ));
+    }
+    let bytes = std::fs::read(&args.path)
+        .map_err(|e| Failure::Error(format!("Could not read {}: {e}.", args.path.display())))?;
+    let journal = open_journal(ctx.journal.clone(), ctx.now)?;
+    let source = args.from;
+    let options = interchange::ImportOptions {
+        side: args.side,
+        skip_bad: args.skip_bad,
+    };
+    let plan = interchange::plan(&journal, source, &bytes, options, ctx.now)?;
+    if !args.dry_run {
+        keel::backup::apply_import(&journal, &plan, ctx.now)?;
+    }
+    let span = match (plan.first_date, plan.last_date) {
+        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        _ => String::new(),
+    };
+    let mut out = format!(
+        "{} {} of {} entries into {} days{span}; {} already imported.\n",
+        if args.dry_run {
+            "Would import"
+        } else {
+            "Imported"
+        },
+        plan.n_new,
+        plan.n_entries,
+        plan.n_days,
+        plan.n_duplicates
+    );
+    if !plan.conflicts.is_empty() {
+        let dates: Vec<String> = plan.conflicts.iter().map(ToString::to_string).collect();
+        let what = if source == Source::Keel {
+            "kept as they were"
+        } else {
+            "added below what was there"
+        };
+        out.push_str(&format!(
+            "{} days already had writing ({what}): {}\n",
+            dates.len(),
+            dates.join(", ")
+        ));
+    }
+    for bad in &plan.skipped {
+        out.push_str(&format!("Skipped {bad}\n"));
+    }
+    write_stdout(&out)
+}
+
+/// `keel backup create | list | restore`.
+pub fn backup(ctx: &Context, args: BackupArgs) -> Result<(), Failure> {
+    let dir = location::resolve_journal_dir(
+        ctx.journal.clone(),
+        std::env::var_os(location::JOURNAL_ENV),
+    )?;
+    let now = ctx.now;
+    match args.action {
+        BackupAction::Create => {
+            let journal = open_journal(Some(dir.clone()), now)?;
+            let b = keel::backup::create(&journal, now)?;
+            let removed = keel::backup::prune(&dir, now)?;
+            write_stdout(&format!(
+                "Backed up to {} ({} bytes, verified); {removed} old backups removed.\n",
+                b.path.display(),
+                b.bytes
+            ))
+        }
+        BackupAction::List => {
+            let all = keel::backup::list(&dir)?;
+            if all.is_empty() {
+                return write_stdout("No backups yet.\n");
+            }
+            let lines: String = all
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{}  {:>9} bytes  {}\n",
+                        b.taken_at.format("%Y-%m-%d %H:%M:%S"),
+                        b.bytes,
+                        b.path.display()
+                    )
+                })
+                .collect();
+            write_stdout(&lines)
+        }
+        BackupAction::Restore { file } => {
+            let file = match file {
+                Some(f) => f,
+                None => keel::backup::list(&dir)?
+                    .into_iter()
+                    .next()
+                    .map(|b| b.path)
+                    .ok_or_else(|| Failure::Error("There is no backup to restore.".into()))?,
+            };
+            let bytes = std::fs::read(&file)
+                .map_err(|e| Failure::Error(format!("Could not read {}: {e}.", file.display())))?;
+            let passphrase = if keel::crypto::is_sealed_file(&bytes) {
+                Some(read_passphrase(
+                    PASSPHRASE_FILE_ENV,
+                    "The backup's passphrase: ",
+                )?)
+            } else {
+                None
+            };
+            let (aside, n) =
+                keel::backup::restore(&dir, &file, passphrase.as_deref().map(String::as_str), now)?;
+            write_stdout(&format!(
+                "Restored {n} pages from {}. The journal as it was is kept in {}.\n",
+                file.display(),
+                aside.display()
+            ))
+        }
+    }
+}

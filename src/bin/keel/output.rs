@@ -1,0 +1,51 @@
+//! What every command shares: its failure (by exit code), standard input and output, and the
+//! day a command means when it names none.
+
+use std::io::{Read, Write};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use keel::model::parse_date;
+use keel::KeelError;
+
+/// What went wrong, split by exit code.
+pub enum Failure {
+    /// Exit 1: a sentence for the person.
+    Error(String),
+    /// Exit 2: the command line itself was wrong.
+    Usage(String),
+}
+
+impl From<KeelError> for Failure {
+    fn from(e: KeelError) -> Failure {
+        Failure::Error(e.to_string())
+    }
+}
+
+/// The day `date` names, or today (from the command's one reading of the clock).
+pub fn day_or_today(date: Option<&str>, now: DateTime<FixedOffset>) -> Result<NaiveDate, Failure> {
+    match date {
+        Some(d) => Ok(parse_date(d)?),
+        None => Ok(now.date_naive()),
+    }
+}
+
+pub fn read_stdin() -> Result<String, Failure> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|e| {
+        Failure::Error(format!("Could not read the text from standard input: {e}."))
+    })?;
+    Ok(text)
+}
+
+/// Writes to stdout; a closed pipe (`keel show | head`) is not an error worth a message.
+pub fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Error(format!("Could not write the output: {e}."))),
+    }
+}

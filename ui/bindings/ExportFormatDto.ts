@@ -1,3 +1,0 @@
-// Generated from src-tauri/src/dto.rs by ts-rs; do not edit.
-
-export type ExportFormatDto = "json" | "markdown" | "csv";
