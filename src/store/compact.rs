@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::codec::{Codec, IMPORTED};
-use super::{index, marks};
+use super::{import_marks, index};
 use crate::error::{io, KeelError, Result};
 
 const NEW: &str = "store.new";
@@ -122,7 +122,7 @@ fn stage<T>(
     if let Some(envelope) = envelope {
         crate::crypto::write_envelope(&new, envelope)?;
     }
-    super::mark::write(&new, writes).map_err(io("write the mark in", &new))?;
+    super::write_mark::write(&new, writes).map_err(io("write the mark in", &new))?;
     rename(&new, &ready, dir)
 }
 
@@ -188,11 +188,11 @@ pub(crate) fn write_ready_converted(
                 let (src, dst) = (tree(from, name)?, tree(to, name)?);
                 if tree_name == IMPORTED {
                     // Buckets are named by the codec's hash: regrouped, not copied.
-                    let all = marks::all(from_codec, &src)?;
+                    let all = import_marks::all(from_codec, &src)?;
                     for (mark, day) in &all {
                         before.add(&tree_name, mark.as_bytes(), day);
                     }
-                    marks::write_all(to_codec, &dst, &all)?;
+                    import_marks::write_all(to_codec, &dst, &all)?;
                     continue;
                 }
                 for item in src.iter() {
@@ -213,7 +213,7 @@ pub(crate) fn write_ready_converted(
             for name in &names {
                 let tree_name = String::from_utf8_lossy(name).into_owned();
                 if tree_name == IMPORTED {
-                    for (mark, day) in marks::all(to_codec, &tree(copy, name)?)? {
+                    for (mark, day) in import_marks::all(to_codec, &tree(copy, name)?)? {
                         after.add(&tree_name, mark.as_bytes(), &day);
                     }
                     continue;

@@ -170,6 +170,20 @@ pub(crate) fn stored_docs(
 }
 
 /// The prefix of every key of `term` (its lists of both classes).
+/// Each `#tag` of a plain journal's index with the number of days its list holds (a sealed
+/// journal's keys hide the tags' names, so it counts them from its pages instead).
+pub(crate) fn plain_tag_counts(search_terms: &sled::Tree) -> crate::Result<Vec<(String, usize)>> {
+    let mut counts = Vec::new();
+    for item in search_terms.scan_prefix(b"#") {
+        let (key, list) = item?;
+        if let Some(end) = key.iter().position(|b| *b == 0) {
+            let tag = String::from_utf8_lossy(&key[1..end]).into_owned();
+            counts.push((tag, stored_docs(end + 1, &key, &list)?.len()));
+        }
+    }
+    Ok(counts)
+}
+
 pub(crate) fn term_prefix(codec: &Codec, term: &str) -> Vec<u8> {
     codec.term(term)
 }

@@ -5,7 +5,7 @@
 //! one runs every step from it to `SCHEMA_VERSION` in order, each step followed by its version
 //! stamp and a durable sync, so a crash mid-way resumes at the step that did not finish.
 //! Schema 1 is the first released layout; schema 2 packs the import marks into buckets
-//! (`marks::repack`). The runner is also tested with steps of its own (see the tests below).
+//! (`import_marks::repack`). The runner is also tested with steps of its own (see the tests below).
 
 use std::path::Path;
 
@@ -30,7 +30,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[Migration {
     from: 1,
     describe: "import marks packed into buckets (one key per mark made every open slower)",
-    run: super::marks::repack,
+    run: super::import_marks::repack,
 }];
 
 /// The stored schema version, if any.

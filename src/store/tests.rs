@@ -315,13 +315,13 @@ fn a_store_cut_back_to_an_older_state_is_reported_damaged_every_time() {
             journal.save_day(d, &patch, now()).unwrap();
         }
     }
-    assert_eq!(mark::read(&dir.path().join("store")), Some(30));
+    assert_eq!(write_mark::read(&dir.path().join("store")), Some(30));
     // sled reads a log cut short as the torn tail of a crash and recovers without an error.
     let db = dir.path().join("store/db");
     let bytes = std::fs::read(&db).unwrap();
     let used = bytes.iter().rposition(|&b| b != 0).unwrap() + 1;
     std::fs::write(&db, &bytes[..used / 2]).unwrap();
-    let mark_before = std::fs::read(dir.path().join("store").join(mark::FILE)).unwrap();
+    let mark_before = std::fs::read(dir.path().join("store").join(write_mark::FILE)).unwrap();
 
     // Refused every time: the failed open leaves the mark as it was (sled's own recovery does
     // rewrite its snapshot and re-extend its log, which Keel cannot prevent: ARCHITECTURE.md, "Reliability").
@@ -329,7 +329,7 @@ fn a_store_cut_back_to_an_older_state_is_reported_damaged_every_time() {
         let err = Journal::open(dir.path()).unwrap_err();
         assert!(matches!(err, KeelError::JournalDamaged { .. }), "{err}");
     }
-    let mark_after = std::fs::read(dir.path().join("store").join(mark::FILE)).unwrap();
+    let mark_after = std::fs::read(dir.path().join("store").join(write_mark::FILE)).unwrap();
     assert_eq!(mark_after, mark_before);
 }
 
@@ -347,7 +347,7 @@ fn the_mark_follows_durable_writes_and_a_clean_reopen_is_not_damage() {
     }
     journal.delete_day(d).unwrap();
     journal.checkpoint();
-    assert_eq!(mark::read(&dir.path().join("store")), Some(4));
+    assert_eq!(write_mark::read(&dir.path().join("store")), Some(4));
     drop(journal);
     let journal = Journal::open(dir.path()).unwrap();
     assert_eq!(journal.day(d).unwrap(), None);
@@ -421,7 +421,7 @@ fn a_fresh_copy_keeps_everything_frees_the_log_and_the_journal_goes_on() {
         .unwrap()
         .len();
     assert!(log_after * 2 < log_before, "{log_after} vs {log_before}");
-    assert_eq!(mark::read(&dir.path().join("store")), Some(writes));
+    assert_eq!(write_mark::read(&dir.path().join("store")), Some(writes));
     let left: Vec<String> = tree_of(dir.path())
         .into_iter()
         .filter(|n| n == "store/" || !n.starts_with("store/"))

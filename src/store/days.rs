@@ -1,0 +1,177 @@
+//! Days: reads, saves (a patch validated before anything is written, re-indexed in the same
+//! transaction), deletes, ranges, the check-ins alone, and what the index knows (postings, tag
+//! counts).
+//!
+//! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
+
+use super::*;
+
+impl Journal {
+    /// The page for `date`, if one was saved.
+    pub fn day(&self, date: NaiveDate) -> Result<Option<DayEntry>> {
+        let store = self.store()?;
+        let key = day_key(date);
+        store
+            .days
+            .get(key)?
+            .map(|bytes| store.open_day(&key, &bytes))
+            .transpose()
+    }
+
+    /// Applies `patch` to the page for `date` (creating it if needed) and returns the page as
+    /// saved, durably, with its search index entries in the same transaction. Concurrent saves
+    /// of the same day are serialized by sled's transactions, so neither loses the other's
+    /// fields. On any error nothing is written.
+    pub fn save_day(
+        &self,
+        date: NaiveDate,
+        patch: &DayPatch,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DayEntry> {
+        let key = day_key(date);
+        self.write(|store| {
+            transact(
+                (&store.days, &store.search_terms).transaction(|(days, terms)| {
+                    let old = days
+                        .get(key)?
+                        .map(|bytes| store.open_day(&key, &bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    let next = patch
+                        .apply_to(old.as_ref().unwrap_or(&DayEntry::new(date, now)), now)
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    let bytes = store
+                        .seal_day(&next)
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    days.insert(&key[..], bytes)?;
+                    index::reindex_day(&store.codec, terms, old.as_ref(), Some(&next))?;
+                    Ok(next)
+                }),
+            )
+        })
+    }
+
+    /// Stores `entry` whole, replacing any page of its date, durably (and indexed).
+    pub fn put_day(&self, entry: &DayEntry) -> Result<()> {
+        let key = day_key(entry.date);
+        self.write(|store| {
+            let bytes = store.seal_day(entry)?;
+            transact(
+                (&store.days, &store.search_terms).transaction(|(days, terms)| {
+                    let old = days
+                        .insert(&key[..], bytes.as_slice())?
+                        .map(|bytes| store.open_day(&key, &bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    index::reindex_day(&store.codec, terms, old.as_ref(), Some(entry))?;
+                    Ok(())
+                }),
+            )
+        })
+    }
+
+    /// Deletes the page for `date` and its index entries, durably. Returns whether there was one.
+    pub fn delete_day(&self, date: NaiveDate) -> Result<bool> {
+        self.write(|store| {
+            transact(
+                (&store.days, &store.search_terms).transaction(|(days, terms)| {
+                    let key = day_key(date);
+                    let old = days
+                        .remove(&key[..])?
+                        .map(|bytes| store.open_day(&key, &bytes))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    index::reindex_day(&store.codec, terms, old.as_ref(), None)?;
+                    Ok(old.is_some())
+                }),
+            )
+        })
+    }
+
+    /// The pages whose dates fall in `range`, oldest first.
+    pub fn days(
+        &self,
+        range: impl RangeBounds<NaiveDate>,
+    ) -> impl DoubleEndedIterator<Item = Result<DayEntry>> {
+        let map = |bound: Bound<&NaiveDate>| match bound {
+            Bound::Included(d) => Bound::Included(day_key(*d)),
+            Bound::Excluded(d) => Bound::Excluded(day_key(*d)),
+            Bound::Unbounded => Bound::Unbounded,
+        };
+        let bounds = (map(range.start_bound()), map(range.end_bound()));
+        let (iter, error) = match self.store() {
+            Ok(store) => (Some((store.days.range(bounds), store.codec.clone())), None),
+            Err(e) => (None, Some(e)),
+        };
+        error.map(Err).into_iter().chain(
+            iter.into_iter()
+                .flat_map(|(items, codec)| items.map(move |item| (item, codec.clone())))
+                .map(|(item, codec)| {
+                    let (key, bytes) = item?;
+                    records::decode_day(&codec.open(DAYS, &key, &bytes)?)
+                }),
+        )
+    }
+
+    /// The check-ins of the pages whose dates fall in `range`, oldest first, without their
+    /// text (the charts' fast path).
+    pub fn check_ins(
+        &self,
+        range: impl RangeBounds<NaiveDate>,
+    ) -> Result<Vec<(NaiveDate, crate::model::CheckIn)>> {
+        let map = |bound: Bound<&NaiveDate>| match bound {
+            Bound::Included(d) => Bound::Included(day_key(*d)),
+            Bound::Excluded(d) => Bound::Excluded(day_key(*d)),
+            Bound::Unbounded => Bound::Unbounded,
+        };
+        let bounds = (map(range.start_bound()), map(range.end_bound()));
+        let store = self.store()?;
+        store
+            .days
+            .range(bounds)
+            .map(|item| {
+                let (key, bytes) = item?;
+                records::decode_check_in(&store.codec.open(DAYS, &key, &bytes)?)
+            })
+            .collect()
+    }
+
+    /// The documents whose words include `term` (already folded).
+    pub fn postings(&self, term: &str) -> Result<Vec<Doc>> {
+        let store = self.store()?;
+        let prefix = index::term_prefix(&store.codec, term);
+        let mut found = Vec::new();
+        for item in store.search_terms.scan_prefix(&prefix) {
+            let (key, stored) = item?;
+            let list = store.codec.open(index::TREE, &key, &stored)?;
+            found.extend(index::stored_docs(prefix.len(), &key, &list)?);
+        }
+        Ok(found)
+    }
+
+    /// Every `#tag` with the number of days that have it, most used first.
+    pub fn tag_counts(&self) -> Result<Vec<(String, usize)>> {
+        let mut counts: std::collections::BTreeMap<String, usize> =
+            std::collections::BTreeMap::new();
+        if self.is_encrypted() {
+            // The index's keys hide the tags' names: count them from the pages.
+            for day in self.days(..) {
+                for tag in day?.tags {
+                    *counts.entry(tag).or_default() += 1;
+                }
+            }
+        } else {
+            for (tag, n_days) in index::plain_tag_counts(&self.store()?.search_terms)? {
+                *counts.entry(tag).or_default() += n_days;
+            }
+        }
+        let mut list: Vec<(String, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(list)
+    }
+
+    /// How many pages the journal holds.
+    pub fn n_days(&self) -> Result<usize> {
+        Ok(self.store()?.days.len())
+    }
+}

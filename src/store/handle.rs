@@ -1,0 +1,485 @@
+//! Opening and closing the sled handle: the journal's own lock, sled's lock errors in plain words,
+//! the schema check, durability (`sync`: flush, then fsync of `db`), and the reopen after a failed
+//! write. Also the fresh copy's frame: the store replaced by a verified copy (`rewrite`), which
+//! encryption on, off and `compact` share.
+//!
+//! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
+
+use super::*;
+
+/// Opens sled's database in `path` as every store of the journal in `dir` is opened.
+pub(super) fn open_sled(path: &Path, dir: &Path) -> Result<sled::Db> {
+    sled::Config::new()
+        .path(path)
+        .cache_capacity(CACHE_BYTES)
+        .flush_every_ms(None)
+        .open()
+        .map_err(|e| map_open_error(e, dir))
+}
+
+/// Takes the journal's own lock (`DIR/keel.lock`), waiting as briefly as `Store::open_waiting`
+/// for one this process may have just released.
+pub(super) fn lock_journal(dir: &Path) -> Result<File> {
+    let new = !dir.exists();
+    std::fs::create_dir_all(dir).map_err(io("create the journal folder", dir))?;
+    // A folder Keel makes is the user's alone (an existing one keeps what the user chose).
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(io("protect the journal folder", dir))?;
+    }
+    let path = dir.join("keel.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io("open", &path))?;
+    let mut waited = Duration::ZERO;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if waited < LOCK_PATIENCE => {
+                std::thread::sleep(LOCK_RETRY);
+                waited += LOCK_RETRY;
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(KeelError::JournalLocked {
+                    path: dir.to_owned(),
+                })
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io("lock", &path)(e)),
+        }
+    }
+}
+
+/// A transaction's result as the core's: a business error aborts it and comes out as itself.
+pub(super) fn transact<T>(
+    result: std::result::Result<T, TransactionError<KeelError>>,
+) -> Result<T> {
+    result.map_err(|e| match e {
+        TransactionError::Abort(e) => e,
+        TransactionError::Storage(e) => e.into(),
+    })
+}
+
+/// Says in plain words why a write failed, from the I/O error's kind (sled wraps the OS error
+/// in text that reads like debug output).
+pub(super) fn explain_write_error(error: KeelError, dir: &Path) -> KeelError {
+    use std::io::ErrorKind;
+    let kind = match &error {
+        KeelError::Storage(StorageError::Io(io)) => io.kind(),
+        KeelError::Io { source, .. } => source.kind(),
+        _ => return error,
+    };
+    let path = dir.to_owned();
+    let reason = match kind {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => return KeelError::DiskFull { path },
+        ErrorKind::PermissionDenied => "permission was denied",
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+        ErrorKind::NotFound => "its files have gone (was the folder moved or deleted?)",
+        _ => "the disk reported an error",
+    };
+    KeelError::WriteFailed {
+        path,
+        reason: reason.to_owned(),
+    }
+}
+
+/// Turns sled's lock failure into `JournalLocked`; every other error stays a storage error.
+pub(super) fn map_open_error(error: sled::Error, dir: &Path) -> KeelError {
+    if let sled::Error::Io(io) = &error {
+        if io.kind() == std::io::ErrorKind::WouldBlock
+            || io.to_string().contains("could not acquire lock")
+        {
+            return KeelError::JournalLocked {
+                path: dir.to_owned(),
+            };
+        }
+    }
+    match error {
+        // sled's own wording is for developers (offsets, backtraces); the person needs to know
+        // that the files are damaged.
+        sled::Error::Corruption { .. } => KeelError::JournalDamaged {
+            path: dir.to_owned(),
+        },
+        other => other.into(),
+    }
+}
+
+/// sled's errors become the core's opaque `StorageError` here, so that no caller names sled.
+impl From<sled::Error> for KeelError {
+    fn from(error: sled::Error) -> KeelError {
+        KeelError::Storage(match error {
+            sled::Error::Io(io) => StorageError::Io(io),
+            other => StorageError::Engine(Box::new(other)),
+        })
+    }
+}
+
+impl Store {
+    /// Opens the store, waiting briefly for a lock that may be this process's own: sled
+    /// finishes closing a database on its own threads, so a journal closed a moment ago (or a
+    /// handle closed after a failed write) can still hold the lock for some milliseconds.
+    pub(super) fn open_waiting(dir: &Path, codec: &Codec) -> Result<Store> {
+        let mut waited = Duration::ZERO;
+        loop {
+            match Store::open(dir, codec.clone()) {
+                Err(KeelError::JournalLocked { .. }) if waited < LOCK_PATIENCE => {
+                    std::thread::sleep(LOCK_RETRY);
+                    waited += LOCK_RETRY;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    pub(super) fn open(dir: &Path, codec: Codec) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(io("create the journal folder", dir))?;
+        let store_dir = dir.join("store");
+        let db = open_sled(&store_dir, dir)?;
+        let db_path = store_dir.join("db");
+        let db_file = File::open(&db_path).map_err(io("open", &db_path))?;
+        // The folder entries of files sled just created must be durable too.
+        for path in [&store_dir, dir] {
+            File::open(path)
+                .and_then(|f| f.sync_all())
+                .map_err(io("sync the folder", path))?;
+        }
+        let mut store = Store {
+            days: db.open_tree(DAYS)?,
+            weeks: db.open_tree(WEEKS)?,
+            prompts: db.open_tree(PROMPTS)?,
+            meta: db.open_tree(META)?,
+            imported: db.open_tree(IMPORTED)?,
+            search_terms: db.open_tree(index::TREE)?,
+            reindexed: 0,
+            db,
+            db_file,
+            codec,
+            dir: dir.to_owned(),
+            durable_writes: AtomicU64::new(0),
+            mark: Mutex::new(None),
+        };
+        // Before anything is written: a store that went back in time is not to be touched.
+        let writes = store.writes()?;
+        store.durable_writes.store(writes, Ordering::Relaxed);
+        let marked = write_mark::read(&store_dir);
+        if marked.is_some_and(|marked| marked > writes) {
+            return Err(KeelError::JournalDamaged {
+                path: dir.to_owned(),
+            });
+        }
+        store.check_schema()?;
+        store.merge_prompt_library()?;
+        store.reindexed = store.check_index()?;
+        *store.mark_state() = Some(MarkState {
+            writes: marked,
+            at: Instant::now(),
+        });
+        store.renew_mark();
+        Ok(store)
+    }
+
+    /// How many `Journal::write`s the store holds.
+    pub(super) fn writes(&self) -> Result<u64> {
+        Ok(write_mark::decode_count(
+            self.meta.get(write_mark::WRITES_KEY)?.as_deref(),
+        ))
+    }
+
+    pub(super) fn mark_state(&self) -> std::sync::MutexGuard<'_, Option<MarkState>> {
+        // A poisoned lock only means a thread panicked while renewing: the state is whole.
+        self.mark.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Writes the durable write count into the mark when it holds another; best effort.
+    pub(super) fn renew_mark(&self) {
+        if let Some(state) = self.mark_state().as_mut() {
+            let writes = self.durable_writes.load(Ordering::Relaxed);
+            if state.writes != Some(writes)
+                && write_mark::write(&self.dir.join("store"), writes).is_ok()
+            {
+                *state = MarkState {
+                    writes: Some(writes),
+                    at: Instant::now(),
+                };
+            }
+        }
+    }
+
+    /// Renews the mark after a durable write when the last renewal is old enough.
+    pub(super) fn renew_mark_if_due(&self) {
+        let due = self
+            .mark_state()
+            .as_ref()
+            .is_some_and(|state| state.at.elapsed() >= MARK_EVERY);
+        if due {
+            self.renew_mark();
+        }
+    }
+
+    pub(super) fn open_day(&self, key: &[u8], stored: &[u8]) -> Result<DayEntry> {
+        records::decode_day(&self.codec.open(DAYS, key, stored)?)
+    }
+
+    pub(super) fn seal_day(&self, entry: &DayEntry) -> Result<Vec<u8>> {
+        self.codec
+            .seal(DAYS, &day_key(entry.date), &records::encode_day(entry)?)
+    }
+
+    pub(super) fn open_week(&self, key: &[u8], stored: &[u8]) -> Result<WeekReflection> {
+        records::decode_week(&self.codec.open(WEEKS, key, stored)?)
+    }
+
+    pub(super) fn seal_week(&self, week: &WeekReflection) -> Result<Vec<u8>> {
+        self.codec
+            .seal(WEEKS, &week_key(week.week), &records::encode_week(week)?)
+    }
+
+    pub(super) fn open_prompt(&self, key: &[u8], stored: &[u8]) -> Result<Prompt> {
+        records::decode_prompt(&self.codec.open(PROMPTS, key, stored)?)
+    }
+
+    pub(super) fn seal_prompt(&self, prompt: &Prompt) -> Result<Vec<u8>> {
+        self.codec.seal(
+            PROMPTS,
+            prompt.id.as_bytes(),
+            &records::encode_prompt(prompt),
+        )
+    }
+
+    pub(super) fn check_schema(&self) -> Result<()> {
+        match migrate::stored_version(&self.meta)? {
+            None if self.days.is_empty() && self.weeks.is_empty() => {
+                migrate::stamp(&self.meta, migrate::SCHEMA_VERSION)?;
+                self.sync()
+            }
+            None => Err(KeelError::Corrupt {
+                what: "journal".into(),
+                detail: "it holds pages but no schema version".into(),
+            }),
+            Some(found) => {
+                migrate::migrate(
+                    &self.db,
+                    &self.dir,
+                    found,
+                    migrate::SCHEMA_VERSION,
+                    migrate::MIGRATIONS,
+                    &self.codec,
+                    || self.sync(),
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Makes every write so far durable: sled's flush, then an fsync of its `db` file.
+    pub(super) fn sync(&self) -> Result<()> {
+        self.db.flush()?;
+        self.db_file.sync_all().map_err(|source| KeelError::Io {
+            action: "sync",
+            path: self.dir.join("store").join("db"),
+            source,
+        })
+    }
+}
+
+impl Journal {
+    /// Opens the journal in `dir`, creating it if it does not exist. An encrypted journal is
+    /// refused with `KeelError::Locked` (see `unlock`).
+    pub fn open(dir: &Path) -> Result<Journal> {
+        Journal::open_with(dir, None)
+    }
+
+    /// Opens the encrypted journal in `dir` with its passphrase (a plain journal opens as with
+    /// `open`). A wrong passphrase is `KeelError::WrongPassphrase`, found before sled is
+    /// opened, so nothing in the folder is touched.
+    pub fn unlock(dir: &Path, passphrase: &str) -> Result<Journal> {
+        Journal::open_with(dir, Some(passphrase))
+    }
+
+    pub(super) fn open_with(dir: &Path, passphrase: Option<&str>) -> Result<Journal> {
+        let lock = lock_journal(dir).map_err(|e| explain_write_error(e, dir))?;
+        compact::recover(dir).map_err(|e| explain_write_error(e, dir))?;
+        let codec = match (crypto::read_envelope(&dir.join("store"))?, passphrase) {
+            (None, _) => Codec::Plain,
+            (Some(_), None) => {
+                return Err(KeelError::Locked {
+                    path: dir.to_owned(),
+                })
+            }
+            (Some(envelope), Some(passphrase)) => {
+                Codec::Sealed(Arc::new(Keys::unlock(&envelope, passphrase)?))
+            }
+        };
+        let store = Store::open_waiting(dir, &codec).map_err(|e| explain_write_error(e, dir))?;
+        let reindexed = store.reindexed;
+        let journal = Journal {
+            dir: dir.to_owned(),
+            store: RwLock::new(Some(Arc::new(store))),
+            n_syncs: AtomicU64::new(0),
+            codec: RwLock::new(codec),
+            _lock: lock,
+        };
+        if reindexed >= COMPACT_AFTER_IMPORT {
+            // A rebuilt index leaves sled's log as fragmented as a large import does (and every
+            // open pays for that): the same fresh copy, and as then, best effort.
+            let _ = journal.compact();
+        }
+        Ok(journal)
+    }
+
+    /// Whether the journal is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.codec().is_sealed()
+    }
+
+    pub(super) fn codec(&self) -> Codec {
+        self.codec.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The open sled handle, reopening it first if a failed write closed it.
+    pub(super) fn store(&self) -> Result<Arc<Store>> {
+        // A poisoned lock only means a thread panicked while swapping handles; the Option
+        // inside is still either a whole handle or None.
+        if let Some(store) = self
+            .store
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+        {
+            return Ok(Arc::clone(store));
+        }
+        let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+        if let Some(store) = slot.as_ref() {
+            return Ok(Arc::clone(store));
+        }
+        let store = Arc::new(
+            compact::recover(&self.dir)
+                .and_then(|()| Store::open_waiting(&self.dir, &self.codec()))
+                .map_err(|e| match e {
+                    // Another thread still holds the old handle for a moment: not another process.
+                    KeelError::JournalLocked { .. } => KeelError::JournalBusy {
+                        reason: "it is still closing after a failed write",
+                    },
+                    other => explain_write_error(other, &self.dir),
+                })?,
+        );
+        *slot = Some(Arc::clone(&store));
+        Ok(store)
+    }
+
+    /// Runs a write and makes it durable; if sled or the disk failed, closes the handle so that
+    /// the next call reopens it (sled refuses all writes after an I/O error until reopened).
+    pub(super) fn write<T>(&self, op: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let store = self.store()?;
+        let result = op(&store).and_then(|value| {
+            // Counted in the same flush as the write (see `mark`).
+            let count = store
+                .meta
+                .update_and_fetch(write_mark::WRITES_KEY, write_mark::increment)?;
+            store.sync()?;
+            self.n_syncs.fetch_add(1, Ordering::Relaxed);
+            store.durable_writes.fetch_max(
+                write_mark::decode_count(count.as_deref()),
+                Ordering::Relaxed,
+            );
+            store.renew_mark_if_due();
+            Ok(value)
+        });
+        match result {
+            Err(e @ (KeelError::Storage(_) | KeelError::Io { .. })) => {
+                drop(store);
+                let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+                *slot = None;
+                Err(explain_write_error(e, &self.dir))
+            }
+            other => other,
+        }
+    }
+
+    /// Renews the write mark now (what the app does before its window closes; dropping the
+    /// journal does it too).
+    pub fn checkpoint(&self) {
+        if let Ok(store) = self.store() {
+            store.renew_mark();
+        }
+    }
+
+    /// The journal's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The schema version stored in the journal.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(migrate::stored_version(&self.store()?.meta)?.unwrap_or(0))
+    }
+
+    /// How many durable syncs this handle has completed (for tests and benchmarks).
+    pub fn n_syncs(&self) -> u64 {
+        self.n_syncs.load(Ordering::Relaxed)
+    }
+}
+
+impl Journal {
+    /// Rewrites the store as a fresh copy holding only live data (see `compact`), verified
+    /// before it replaces the old one; every call waits while it runs. On an error before the
+    /// swap the journal goes on with the old store; after it, the next call finishes the swap.
+    pub fn compact(&self) -> Result<()> {
+        self.rewrite(None, |old, writes| {
+            compact::write_ready(&self.dir, &old.db, writes, |path| {
+                open_sled(path, &self.dir)
+            })
+        })
+    }
+
+    /// Replaces the store with a verified copy that `copy` writes to `store.ready` (given the
+    /// old store, closed to every other call, and its write count), then swaps it in and
+    /// reopens it, with `codec` from then on when given.
+    pub(super) fn rewrite(
+        &self,
+        codec: Option<Codec>,
+        copy: impl FnOnce(&Store, u64) -> Result<()>,
+    ) -> Result<()> {
+        drop(self.store()?);
+        let mut slot = self.store.write().unwrap_or_else(|p| p.into_inner());
+        let mut shared = match slot.take() {
+            Some(store) => store,
+            None => Arc::new(Store::open_waiting(&self.dir, &self.codec())?),
+        };
+        // Calls that took the handle before the lock finish first: nothing may be written to
+        // the old store once it is being copied.
+        let started = Instant::now();
+        let old = loop {
+            match Arc::try_unwrap(shared) {
+                Ok(store) => break store,
+                Err(busy) if started.elapsed() < COMPACT_PATIENCE => {
+                    shared = busy;
+                    std::thread::sleep(LOCK_RETRY);
+                }
+                Err(busy) => {
+                    *slot = Some(busy);
+                    return Err(KeelError::JournalBusy {
+                        reason: "other work kept it open, so its store was not rewritten",
+                    });
+                }
+            }
+        };
+        let copied = old.sync().and_then(|()| copy(&old, old.writes()?));
+        if let Err(e) = copied {
+            *slot = Some(Arc::new(old));
+            return Err(e);
+        }
+        drop(old);
+        // From here the copy is what every open finds (`compact::recover` finishes the swap).
+        if let Some(codec) = codec {
+            *self.codec.write().unwrap_or_else(|p| p.into_inner()) = codec;
+        }
+        compact::swap(&self.dir)?;
+        *slot = Some(Arc::new(Store::open_waiting(&self.dir, &self.codec())?));
+        Ok(())
+    }
+}

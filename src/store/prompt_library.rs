@@ -1,0 +1,136 @@
+//! The prompts tree: the shipped library merged in at open (new prompts added, unedited ones
+//! reworded, the user's own prompts, edits and hidden marks kept), and the user's prompt edits.
+//!
+//! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
+
+use super::*;
+
+impl Store {
+    /// Merges the shipped prompt library when it differs from the one merged last.
+    pub(super) fn merge_prompt_library(&self) -> Result<()> {
+        let fingerprint = crate::prompts::library_fingerprint().to_be_bytes();
+        if self.meta.get(PROMPT_LIBRARY_KEY)?.as_deref() == Some(&fingerprint[..]) {
+            return Ok(());
+        }
+        for shipped in crate::prompts::shipped()? {
+            let next = match self.prompts.get(&shipped.id)? {
+                None => shipped,
+                Some(bytes) => {
+                    let old = self.open_prompt(shipped.id.as_bytes(), &bytes)?;
+                    if old.origin != PromptOrigin::Shipped || old.edited {
+                        continue;
+                    }
+                    Prompt {
+                        hidden: old.hidden,
+                        ..shipped
+                    }
+                }
+            };
+            self.prompts
+                .insert(next.id.as_bytes(), self.seal_prompt(&next)?)?;
+        }
+        self.meta.insert(PROMPT_LIBRARY_KEY, &fingerprint)?;
+        self.sync()
+    }
+}
+
+impl Journal {
+    /// Every prompt: the shipped library (merged at open) and the user's own, by id.
+    pub fn prompts(&self) -> Result<Vec<Prompt>> {
+        let store = self.store()?;
+        store
+            .prompts
+            .iter()
+            .map(|item| {
+                let (key, bytes) = item?;
+                store.open_prompt(&key, &bytes)
+            })
+            .collect()
+    }
+
+    /// The prompt with `id`, if there is one.
+    pub fn prompt(&self, id: &str) -> Result<Option<Prompt>> {
+        let store = self.store()?;
+        store
+            .prompts
+            .get(id.as_bytes())?
+            .map(|bytes| store.open_prompt(id.as_bytes(), &bytes))
+            .transpose()
+    }
+
+    pub(super) fn existing_prompt(&self, id: &str) -> Result<Prompt> {
+        self.prompt(id)?
+            .ok_or_else(|| KeelError::UnknownPrompt { id: id.to_owned() })
+    }
+
+    /// Hides or shows a prompt, durably.
+    pub fn set_prompt_hidden(&self, id: &str, hidden: bool) -> Result<Prompt> {
+        let prompt = Prompt {
+            hidden,
+            ..self.existing_prompt(id)?
+        };
+        self.write(|store| {
+            store
+                .prompts
+                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
+            Ok(prompt)
+        })
+    }
+
+    /// Adds a prompt of the user's own, durably; its id is `u-` and a number never reused.
+    pub fn add_prompt(&self, fields: PromptFields) -> Result<Prompt> {
+        let fields = fields.validated()?;
+        self.write(|store| {
+            let prompt = Prompt {
+                id: format!("u-{}", store.db.generate_id()?),
+                side: fields.side,
+                cadence: fields.cadence,
+                theme: fields.theme,
+                text: fields.text,
+                origin: PromptOrigin::User,
+                edited: false,
+                hidden: false,
+            };
+            store
+                .prompts
+                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
+            Ok(prompt)
+        })
+    }
+
+    /// Changes a prompt's fields, durably. A shipped prompt is marked edited, so later library
+    /// upgrades leave it as the user wrote it.
+    pub fn edit_prompt(&self, id: &str, fields: PromptFields) -> Result<Prompt> {
+        let fields = fields.validated()?;
+        let old = self.existing_prompt(id)?;
+        let prompt = Prompt {
+            side: fields.side,
+            cadence: fields.cadence,
+            theme: fields.theme,
+            text: fields.text,
+            edited: old.origin == PromptOrigin::Shipped,
+            ..old
+        };
+        self.write(|store| {
+            store
+                .prompts
+                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
+            Ok(prompt)
+        })
+    }
+
+    /// Deletes one of the user's own prompts, durably. Shipped prompts can be hidden, not
+    /// deleted (a later upgrade would bring them back).
+    pub fn delete_prompt(&self, id: &str) -> Result<()> {
+        let old = self.existing_prompt(id)?;
+        if old.origin == PromptOrigin::Shipped {
+            return Err(KeelError::InvalidPrompt {
+                reason: "prompts that come with Keel can be hidden but not deleted".into(),
+            });
+        }
+        self.write(|store| {
+            store.prompts.remove(id.as_bytes())?;
+            Ok(())
+        })
+    }
+}
