@@ -15,7 +15,8 @@ use crate::error::{KeelError, Result};
 use crate::markdown;
 
 /// One rating scale of the daily check-in, with the words shown at its ends and middle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Scale {
     /// The field name, as in JSON and error messages.
     pub field: &'static str,
@@ -77,6 +78,7 @@ pub const MAX_AFTER_HOURS_MINUTES: u32 = 24 * 60;
 
 /// Whether work stopped by the chosen end-of-work time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Boundary {
     Kept,
@@ -389,6 +391,8 @@ impl From<WeekId> for String {
 
 /// An answer to one of the week's prompts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(deny_unknown_fields)]
 pub struct PromptAnswer {
     pub prompt_id: String,
     pub text: String,
@@ -413,6 +417,7 @@ pub struct WeekReflection {
 
 /// Which column a prompt speaks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     /// "What I do".
@@ -448,6 +453,7 @@ impl FromStr for Side {
 
 /// Whether a prompt belongs to the daily page or the weekly reflection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Cadence {
     Daily,
@@ -456,6 +462,7 @@ pub enum Cadence {
 
 /// What a prompt is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     Boundaries,
@@ -500,6 +507,7 @@ impl Theme {
 
 /// Where a prompt came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum PromptOrigin {
     /// Keel's library (`assets/prompts.toml`).
@@ -510,6 +518,7 @@ pub enum PromptOrigin {
 
 /// A guided prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Prompt {
     /// Stable forever: days refer to the prompts they showed by id.
     pub id: String,
@@ -526,6 +535,8 @@ pub struct Prompt {
 
 /// The fields a person writes when adding or editing a prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(deny_unknown_fields)]
 pub struct PromptFields {
     pub side: Side,
     pub cadence: Cadence,
@@ -552,6 +563,8 @@ impl PromptFields {
 
 /// What a person writes on a week's page: the whole of it, saved together.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(deny_unknown_fields)]
 pub struct WeekContent {
     pub answers: Vec<PromptAnswer>,
     pub role_gave: Vec<String>,
@@ -629,10 +642,81 @@ impl WeekReflection {
             updated_at: now,
         }
     }
+
+    /// What was written on the week's page, without when.
+    pub fn into_content(self) -> WeekContent {
+        WeekContent {
+            answers: self.answers,
+            role_gave: self.role_gave,
+            role_cost: self.role_cost,
+            next_boundary: self.next_boundary,
+            kept_last_boundary: self.kept_last_boundary,
+        }
+    }
+}
+
+/// A day of the week as the app's wire spells it (`mon` … `sun`): the settings the app edits
+/// and the trends' weekday profile. The one place these names are written; chrono's own
+/// `Weekday` (which serializes as `Mon`) is what the core computes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "lowercase")]
+pub enum WeekdayName {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl From<Weekday> for WeekdayName {
+    fn from(day: Weekday) -> WeekdayName {
+        const BY_INDEX: [WeekdayName; 7] = [
+            WeekdayName::Mon,
+            WeekdayName::Tue,
+            WeekdayName::Wed,
+            WeekdayName::Thu,
+            WeekdayName::Fri,
+            WeekdayName::Sat,
+            WeekdayName::Sun,
+        ];
+        BY_INDEX[day.num_days_from_monday() as usize]
+    }
+}
+
+impl From<WeekdayName> for Weekday {
+    fn from(day: WeekdayName) -> Weekday {
+        match day {
+            WeekdayName::Mon => Weekday::Mon,
+            WeekdayName::Tue => Weekday::Tue,
+            WeekdayName::Wed => Weekday::Wed,
+            WeekdayName::Thu => Weekday::Thu,
+            WeekdayName::Fri => Weekday::Fri,
+            WeekdayName::Sat => Weekday::Sat,
+            WeekdayName::Sun => Weekday::Sun,
+        }
+    }
+}
+
+/// `#[serde(with = "weekday_name")]`: a chrono `Weekday` field written as its `WeekdayName`.
+pub mod weekday_name {
+    use super::{Weekday, WeekdayName};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+        WeekdayName::from(*day).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
+        WeekdayName::deserialize(d).map(Weekday::from)
+    }
 }
 
 /// Light, dark, or whatever the system says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Appearance {
     #[default]

@@ -166,6 +166,7 @@ fn parse_rating(token: &str) -> Result<Option<RatingFilter>> {
 
 /// Which side of the journal a result comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum HitSide {
     Role,
@@ -176,6 +177,7 @@ pub enum HitSide {
 
 /// A piece of a snippet; `hit` pieces matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Segment {
     pub text: String,
     pub hit: bool,
@@ -183,9 +185,11 @@ pub struct Segment {
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Hit {
     /// The day, or the first day (Monday) of the week.
     pub date: NaiveDate,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub week: Option<WeekId>,
     pub side: HitSide,
     pub snippet: Vec<Segment>,

@@ -142,9 +142,9 @@ export async function onCloseRequested(handler) {
 }
 
 /** @typedef {import('./bindings/DayPromptsDto').DayPromptsDto} DayPromptsDto */
-/** @typedef {import('./bindings/PromptDto').PromptDto} PromptDto */
-/** @typedef {import('./bindings/PromptFieldsDto').PromptFieldsDto} PromptFieldsDto */
-/** @typedef {import('./bindings/SideDto').SideDto} SideDto */
+/** @typedef {import('./bindings/Prompt').Prompt} Prompt */
+/** @typedef {import('./bindings/PromptFields').PromptFields} PromptFields */
+/** @typedef {import('./bindings/Side').Side} Side */
 
 /**
  * The day's prompts; the first call for a day chooses and stores them.
@@ -157,7 +157,7 @@ export function getDayPrompts(date) {
 
 /**
  * @param {string} date
- * @param {SideDto} side
+ * @param {Side} side
  * @returns {Promise<DayPromptsDto>}
  */
 export function anotherPrompt(date, side) {
@@ -173,7 +173,7 @@ export function hidePrompt(date, id) {
   return call('hide_prompt', { date, id });
 }
 
-/** @returns {Promise<PromptDto[]>} */
+/** @returns {Promise<Prompt[]>} */
 export function listPrompts() {
   return call('list_prompts');
 }
@@ -181,15 +181,15 @@ export function listPrompts() {
 /**
  * @param {string} id
  * @param {boolean} hidden
- * @returns {Promise<PromptDto>}
+ * @returns {Promise<Prompt>}
  */
 export function setPromptHidden(id, hidden) {
   return call('set_prompt_hidden', { id, hidden });
 }
 
 /**
- * @param {PromptFieldsDto} fields
- * @returns {Promise<PromptDto>}
+ * @param {PromptFields} fields
+ * @returns {Promise<Prompt>}
  */
 export function addPrompt(fields) {
   return call('add_prompt', { fields });
@@ -197,8 +197,8 @@ export function addPrompt(fields) {
 
 /**
  * @param {string} id
- * @param {PromptFieldsDto} fields
- * @returns {Promise<PromptDto>}
+ * @param {PromptFields} fields
+ * @returns {Promise<Prompt>}
  */
 export function editPrompt(id, fields) {
   return call('edit_prompt', { id, fields });
@@ -213,7 +213,7 @@ export function deletePrompt(id) {
 }
 
 /** @typedef {import('./bindings/WeekDto').WeekDto} WeekDto */
-/** @typedef {import('./bindings/WeekContentDto').WeekContentDto} WeekContentDto */
+/** @typedef {import('./bindings/WeekContent').WeekContent} WeekContent */
 
 /**
  * @param {string} week YYYY-Www
@@ -226,7 +226,7 @@ export function getWeek(week) {
 /**
  * Resolves only once the week's page is durable on disk.
  * @param {string} week
- * @param {WeekContentDto} content
+ * @param {WeekContent} content
  * @returns {Promise<boolean>}
  */
 export function saveWeek(week, content) {
@@ -261,7 +261,7 @@ export function saveSettings(settings) {
 /** @typedef {import('./bindings/ExportFormat').ExportFormat} ExportFormat */
 /** @typedef {import('./bindings/ExportProgressDto').ExportProgressDto} ExportProgressDto */
 /** @typedef {import('./bindings/ExportDoneDto').ExportDoneDto} ExportDoneDto */
-/** @typedef {{ source: 'keel' | 'jrnl' | 'dayone', side: 'role' | 'self', skipBad: boolean }} ImportHow */
+/** @typedef {{ source: import('./bindings/Source').Source, side: Exclude<import('./bindings/Side').Side, 'bridge'>, skipBad: boolean }} ImportHow */
 
 /** @param {ImportHow} how */
 const importHeaders = (how) => ({ 'x-keel-source': how.source, 'x-keel-side': how.side, 'x-keel-skip-bad': String(how.skipBad) });
@@ -300,11 +300,11 @@ export function exportJournal(format, onProgress) {
   return call('export_journal', { format, onProgress: `__CHANNEL__:${id}` });
 }
 
-/** @typedef {import('./bindings/TrendsDto').TrendsDto} TrendsDto */
+/** @typedef {import('./bindings/Trends').Trends} Trends */
 
 /**
- * @param {'30d' | '90d' | '1y' | 'all'} range
- * @returns {Promise<TrendsDto>}
+ * @param {import('./bindings/Range').Range} range
+ * @returns {Promise<Trends>}
  */
 export function getTrends(range) {
   return call('get_trends', { range });
@@ -323,7 +323,7 @@ export function saveChart(svg, name) {
 /** @typedef {import('./bindings/SearchDto').SearchDto} SearchDto */
 /** @typedef {import('./bindings/TagCountDto').TagCountDto} TagCountDto */
 /** @typedef {import('./bindings/CalendarDayDto').CalendarDayDto} CalendarDayDto */
-/** @typedef {import('./bindings/EarlierPageDto').EarlierPageDto} EarlierPageDto */
+/** @typedef {import('./bindings/EarlierPage').EarlierPage} EarlierPage */
 
 /**
  * @param {string} query words, "phrases", #tags, from:/to:, stress>=7 …
@@ -349,7 +349,7 @@ export function calendar(from, to) {
 
 /**
  * @param {string} date
- * @returns {Promise<EarlierPageDto[]>}
+ * @returns {Promise<EarlierPage[]>}
  */
 export function onThisDay(date) {
   return call('on_this_day', { date });

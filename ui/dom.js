@@ -40,3 +40,38 @@ export function button(text, onClick, options = {}) {
   }
   return b;
 }
+
+/**
+ * A `<select>` of `options` ([value, label] pairs), with `value` chosen.
+ * @param {string} name the accessible name
+ * @param {[string, string][]} options
+ * @param {string} value
+ * @param {string} [testid]
+ */
+export function select(name, options, value, testid) {
+  const s = el('select', { testid, attrs: { name, 'aria-label': name } });
+  for (const [v, label] of options) {
+    const o = el('option', { text: label, attrs: { value: v } });
+    o.selected = v === value;
+    s.append(o);
+  }
+  return s;
+}
+
+/**
+ * The [value, label] pairs of a table of labels keyed by a generated union (`Record<Theme,
+ * string>`): typing the table with the union makes the type check fail on a value the core
+ * does not have, and on one it has that the table lacks.
+ * @template {string} K
+ * @param {Record<K, string>} labels
+ * @returns {[K, string][]}
+ */
+export function choices(labels) {
+  return /** @type {[K, string][]} */ (Object.entries(labels));
+}
+
+/**
+ * A mean to one decimal, or a dash when there is none.
+ * @param {number | null} n
+ */
+export const fmt = (n) => (n === null ? '–' : n.toFixed(1));

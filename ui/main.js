@@ -111,7 +111,7 @@ async function start() {
   let showing = '';
   /** @type {WeekView | null} */
   let weekView = null;
-  /** @type {Autosaver<import('./bindings/WeekContentDto').WeekContentDto>} */
+  /** @type {Autosaver<import('./bindings/WeekContent').WeekContent>} */
   const weekSaver = new Autosaver({ save: api.saveWeek, onStatus: showStatus });
   const autosaver = new Autosaver({
     save: async (date, page) => {

@@ -8,13 +8,14 @@ use keel::{analytics, interchange, ErrorKind};
 use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::State;
 
+use keel::analytics::trends::{Range, Trends};
+use keel::analytics::EarlierPage;
+use keel::model::{Prompt, PromptFields, Side, WeekContent};
+
+use crate::dto::{AppInfoDto, DayDto, DayPromptsDto, PageDto, SettingsDto, WeekDto};
 use crate::dto::{
-    AppInfoDto, DayDto, DayPromptsDto, PageDto, PromptDto, PromptFieldsDto, SettingsDto, SideDto,
-    WeekContentDto, WeekDto,
-};
-use crate::dto::{
-    BackupDto, CalendarDayDto, EarlierPageDto, ExportDoneDto, ExportProgressDto, ImportPlanDto,
-    SearchDto, TagCountDto, TrendsDto,
+    BackupDto, CalendarDayDto, ExportDoneDto, ExportProgressDto, ImportPlanDto, SearchDto,
+    TagCountDto,
 };
 use crate::error::ErrorDto;
 use crate::state::AppState;
@@ -102,10 +103,7 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, Erro
             Ok(journal) => journal.is_encrypted(),
             Err(e) => e.kind == ErrorKind::Locked,
         },
-        scales: [STRESS, RESILIENCE, OVERLAP]
-            .into_iter()
-            .map(Into::into)
-            .collect(),
+        scales: vec![STRESS, RESILIENCE, OVERLAP],
         end_of_work: settings.end_of_work.format("%H:%M").to_string(),
         settings: settings.into(),
     })
@@ -151,12 +149,12 @@ pub async fn get_day_prompts(
 pub async fn another_prompt(
     state: State<'_, AppState>,
     date: String,
-    side: SideDto,
+    side: Side,
 ) -> Result<DayPromptsDto, ErrorDto> {
     let date = parse_date(&date)?;
     Ok(state
         .journal()?
-        .another_prompt(date, side.into(), state.clock.now())?
+        .another_prompt(date, side, state.clock.now())?
         .into())
 }
 
@@ -176,13 +174,8 @@ pub async fn hide_prompt(
 
 /// Every prompt, shipped and the user's own.
 #[tauri::command]
-pub async fn list_prompts(state: State<'_, AppState>) -> Result<Vec<PromptDto>, ErrorDto> {
-    Ok(state
-        .journal()?
-        .prompts()?
-        .into_iter()
-        .map(Into::into)
-        .collect())
+pub async fn list_prompts(state: State<'_, AppState>) -> Result<Vec<Prompt>, ErrorDto> {
+    Ok(state.journal()?.prompts()?)
 }
 
 /// Hides or shows a prompt.
@@ -191,17 +184,17 @@ pub async fn set_prompt_hidden(
     state: State<'_, AppState>,
     id: String,
     hidden: bool,
-) -> Result<PromptDto, ErrorDto> {
-    Ok(state.journal()?.set_prompt_hidden(&id, hidden)?.into())
+) -> Result<Prompt, ErrorDto> {
+    Ok(state.journal()?.set_prompt_hidden(&id, hidden)?)
 }
 
 /// Adds a prompt of the user's own.
 #[tauri::command]
 pub async fn add_prompt(
     state: State<'_, AppState>,
-    fields: PromptFieldsDto,
-) -> Result<PromptDto, ErrorDto> {
-    Ok(state.journal()?.add_prompt(fields.into())?.into())
+    fields: PromptFields,
+) -> Result<Prompt, ErrorDto> {
+    Ok(state.journal()?.add_prompt(fields)?)
 }
 
 /// Changes a prompt's side, cadence, theme or text.
@@ -209,9 +202,9 @@ pub async fn add_prompt(
 pub async fn edit_prompt(
     state: State<'_, AppState>,
     id: String,
-    fields: PromptFieldsDto,
-) -> Result<PromptDto, ErrorDto> {
-    Ok(state.journal()?.edit_prompt(&id, fields.into())?.into())
+    fields: PromptFields,
+) -> Result<Prompt, ErrorDto> {
+    Ok(state.journal()?.edit_prompt(&id, fields)?)
 }
 
 /// Deletes one of the user's own prompts.
@@ -235,12 +228,12 @@ pub async fn get_week(state: State<'_, AppState>, week: String) -> Result<WeekDt
 pub async fn save_week(
     state: State<'_, AppState>,
     week: String,
-    content: WeekContentDto,
+    content: WeekContent,
 ) -> Result<bool, ErrorDto> {
     let week = parse_week(&week)?;
     state
         .journal()?
-        .save_week(week, content.into(), state.clock.now())?;
+        .save_week(week, content, state.clock.now())?;
     Ok(true)
 }
 
@@ -370,9 +363,13 @@ pub async fn export_journal<R: tauri::Runtime>(
 
 /// The trends for a range (30d, 90d, 1y, all) ending today.
 #[tauri::command]
-pub async fn get_trends(state: State<'_, AppState>, range: String) -> Result<TrendsDto, ErrorDto> {
-    let range: analytics::trends::Range = range.parse()?;
-    Ok((&analytics::trends::trends(&*state.journal()?, range, state.clock.today())?).into())
+pub async fn get_trends(state: State<'_, AppState>, range: String) -> Result<Trends, ErrorDto> {
+    let range: Range = range.parse()?;
+    Ok(analytics::trends::trends(
+        &*state.journal()?,
+        range,
+        state.clock.today(),
+    )?)
 }
 
 /// Saves a chart the page drew (SVG text) where the person picks in a native save dialog. The
@@ -415,10 +412,7 @@ pub async fn search(state: State<'_, AppState>, query: String) -> Result<SearchD
         .cloned()
         .collect();
     let hits = keel::search::search(&*state.journal()?, &query, MAX_RESULTS)?;
-    Ok(SearchDto {
-        hits: hits.into_iter().map(Into::into).collect(),
-        terms,
-    })
+    Ok(SearchDto { hits, terms })
 }
 
 /// Every tag with the number of days that have it.
@@ -457,17 +451,9 @@ pub async fn calendar(
 pub async fn on_this_day(
     state: State<'_, AppState>,
     date: String,
-) -> Result<Vec<EarlierPageDto>, ErrorDto> {
+) -> Result<Vec<EarlierPage>, ErrorDto> {
     let date = parse_date(&date)?;
-    let pages = analytics::on_this_day(&*state.journal()?, date)?;
-    Ok(pages
-        .into_iter()
-        .map(|p| EarlierPageDto {
-            years_ago: p.years_ago,
-            date: p.date.to_string(),
-            excerpt: p.excerpt,
-        })
-        .collect())
+    Ok(analytics::on_this_day(&*state.journal()?, date)?)
 }
 
 fn journal_dir(state: &AppState) -> Result<&std::path::PathBuf, ErrorDto> {

@@ -24,6 +24,7 @@ pub const WINDOW: i64 = 7;
 
 /// The ranges the charts offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Range {
     #[serde(rename = "30d")]
     Days30,
@@ -69,6 +70,7 @@ impl Range {
 
 /// One day on the chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "TrendPoint"))]
 pub struct Point {
     pub date: NaiveDate,
     pub stress: Option<u8>,
@@ -84,7 +86,9 @@ pub struct Point {
 
 /// One ISO week's means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct WeekMeans {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub week: WeekId,
     pub stress: Measure,
     pub resilience: Measure,
@@ -93,7 +97,10 @@ pub struct WeekMeans {
 
 /// One weekday's averages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct WeekdayProfile {
+    #[serde(with = "crate::model::weekday_name")]
+    #[cfg_attr(feature = "ts", ts(as = "crate::model::WeekdayName"))]
     pub weekday: Weekday,
     pub review_day: bool,
     pub stress: Measure,
@@ -102,6 +109,7 @@ pub struct WeekdayProfile {
 
 /// One side of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Group {
     pub label: String,
     pub n: usize,
@@ -112,6 +120,7 @@ pub struct Group {
 
 /// Two groups of days set side by side, with a plain sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Comparison {
     pub key: &'static str,
     pub a: Group,
@@ -122,6 +131,7 @@ pub struct Comparison {
 
 /// Everything the Trends page and `keel stats` show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Trends {
     pub range: Range,
     pub from: Option<NaiveDate>,

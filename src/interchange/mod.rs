@@ -33,6 +33,7 @@ pub use export::{
 
 /// Where an import comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     Keel,
@@ -123,6 +124,7 @@ impl Default for ImportOptions {
 
 /// An entry the file could not give, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct BadEntry {
     /// 1-based, in the file's order.
     pub entry: usize,

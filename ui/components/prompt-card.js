@@ -6,17 +6,17 @@
 
 import { button, el } from '../dom.js';
 
-/** @typedef {import('../bindings/PromptDto').PromptDto} PromptDto */
+/** @typedef {import('../bindings/Prompt').Prompt} Prompt */
 
 export class PromptCard extends HTMLElement {
   constructor() {
     super();
-    /** @type {PromptDto | null} */
+    /** @type {Prompt | null} */
     this.prompt = null;
   }
 
   /**
-   * @param {PromptDto | null} prompt
+   * @param {Prompt | null} prompt
    * @param {string} side the column it belongs to, for test ids
    */
   show(prompt, side) {

@@ -5,7 +5,7 @@
  * value again clears it. Fires `change`; `value` is a number or null.
  */
 
-/** @typedef {import('../bindings/ScaleDto').ScaleDto} ScaleDto */
+/** @typedef {import('../bindings/Scale').Scale} Scale */
 
 export class RatingScale extends HTMLElement {
   constructor() {
@@ -18,7 +18,7 @@ export class RatingScale extends HTMLElement {
 
   /**
    * Builds the scale once.
-   * @param {ScaleDto} scale
+   * @param {Scale} scale
    * @param {string} label
    */
   setup(scale, label) {

@@ -10,22 +10,22 @@ import { highlight } from '../components/markdown-side.js';
 import '../components/rating-scale.js';
 import '../components/overlap-circles.js';
 import '../components/prompt-card.js';
-import { el } from '../dom.js';
+import { button, el } from '../dom.js';
 
 /** @typedef {import('../bindings/AppInfoDto').AppInfoDto} AppInfoDto */
 /** @typedef {import('../bindings/DayDto').DayDto} DayDto */
 /** @typedef {import('../bindings/PageDto').PageDto} PageDto */
-/** @typedef {import('../bindings/BoundaryDto').BoundaryDto} BoundaryDto */
+/** @typedef {import('../bindings/Boundary').Boundary} Boundary */
 /** @typedef {import('../components/markdown-side.js').MarkdownSide} MarkdownSide */
 /** @typedef {import('../components/rating-scale.js').RatingScale} RatingScale */
 /** @typedef {import('../components/overlap-circles.js').OverlapCircles} OverlapCircles */
 /** @typedef {import('../components/prompt-card.js').PromptCard} PromptCard */
 /** @typedef {import('../bindings/DayPromptsDto').DayPromptsDto} DayPromptsDto */
-/** @typedef {import('../bindings/PromptDto').PromptDto} PromptDto */
-/** @typedef {import('../bindings/SideDto').SideDto} SideDto */
+/** @typedef {import('../bindings/Prompt').Prompt} Prompt */
+/** @typedef {import('../bindings/Side').Side} Side */
 /**
  * @typedef {{
- *   another: (date: string, side: SideDto) => Promise<DayPromptsDto>,
+ *   another: (date: string, side: Side) => Promise<DayPromptsDto>,
  *   hide: (date: string, id: string) => Promise<DayPromptsDto>,
  *   failed: (message: string) => void,
  * }} PromptActions
@@ -50,8 +50,8 @@ export class DayView {
     // Date header.
     const head = document.createElement('header');
     head.className = 'day-head';
-    const prev = button('‹', 'Previous day (Ctrl+[)', 'prev-day', 'nav-arrow');
-    const next = button('›', 'Next day (Ctrl+])', 'next-day', 'nav-arrow');
+    const prev = button('‹', () => this.date && go(addDays(this.date, -1)), { class: 'nav-arrow', testid: 'prev-day', title: 'Previous day (Ctrl+[)' });
+    const next = button('›', () => this.date && go(addDays(this.date, 1)), { class: 'nav-arrow', testid: 'next-day', title: 'Next day (Ctrl+])' });
     const titles = document.createElement('div');
     titles.className = 'day-titles';
     this.weekday = document.createElement('p');
@@ -68,13 +68,10 @@ export class DayView {
     this.picker.addEventListener('change', () => {
       if (this.picker.value) go(this.picker.value);
     });
-    const today = button('Today', 'Today (Ctrl+T)', 'today', 'today-button');
+    const today = button('Today', () => go(''), { class: 'today-button', testid: 'today', title: 'Today (Ctrl+T)' });
     this.weekLink = el('a', { class: 'today-button', testid: 'day-week-link', text: 'Week', attrs: { href: '#/' } });
     tools.append(this.picker, today, this.weekLink);
     head.append(prev, titles, next, tools);
-    prev.addEventListener('click', () => this.date && go(addDays(this.date, -1)));
-    next.addEventListener('click', () => this.date && go(addDays(this.date, 1)));
-    today.addEventListener('click', () => go(''));
 
     // The two sides.
     const sides = document.createElement('div');
@@ -123,11 +120,11 @@ export class DayView {
       }
     };
     page.addEventListener('another', (event) => {
-      const prompt = /** @type {CustomEvent<PromptDto>} */ (event).detail;
+      const prompt = /** @type {CustomEvent<Prompt>} */ (event).detail;
       if (this.date) void update(prompts.another(this.date, prompt.side));
     });
     page.addEventListener('hide', (event) => {
-      const prompt = /** @type {CustomEvent<PromptDto>} */ (event).detail;
+      const prompt = /** @type {CustomEvent<Prompt>} */ (event).detail;
       if (this.date) void update(prompts.hide(this.date, prompt.id));
     });
 
@@ -164,9 +161,9 @@ export class DayView {
     boundary.append(legend);
     const choices = document.createElement('div');
     choices.className = 'boundary-choices';
-    /** @type {Record<BoundaryDto, HTMLInputElement>} */
+    /** @type {Record<Boundary, HTMLInputElement>} */
     this.boundary = { kept: document.createElement('input'), broken: document.createElement('input') };
-    for (const [value, text] of /** @type {[BoundaryDto, string][]} */ ([['kept', 'Yes, it held'], ['broken', 'No, work ran over']])) {
+    for (const [value, text] of /** @type {[Boundary, string][]} */ ([['kept', 'Yes, it held'], ['broken', 'No, work ran over']])) {
       const label = document.createElement('label');
       label.className = `boundary-choice boundary-${value}`;
       label.dataset.testid = `boundary-${value}`;
@@ -268,7 +265,7 @@ export class DayView {
 
   /**
    * The same date in earlier years.
-   * @param {import('../bindings/EarlierPageDto').EarlierPageDto[]} pages
+   * @param {import('../bindings/EarlierPage').EarlierPage[]} pages
    */
   showEarlier(pages) {
     this.earlier.hidden = pages.length === 0;
@@ -298,7 +295,7 @@ export class DayView {
   page() {
     const minutes = this.minutes.value.trim();
     const number = Number(minutes);
-    /** @type {BoundaryDto | null} */
+    /** @type {Boundary | null} */
     let boundary = null;
     if (this.boundary.kept.checked) boundary = 'kept';
     if (this.boundary.broken.checked) boundary = 'broken';
@@ -314,20 +311,4 @@ export class DayView {
   }
 }
 
-/**
- * @param {string} text
- * @param {string} title
- * @param {string} testid
- * @param {string} className
- */
-function button(text, title, testid, className) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.title = title;
-  b.className = className;
-  b.dataset.testid = testid;
-  b.setAttribute('aria-label', title);
-  return b;
-}
 

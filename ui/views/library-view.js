@@ -22,6 +22,7 @@ import { el } from '../dom.js';
  * }} LibraryApi
  */
 
+/** @type {Record<import('../bindings/HitSide').HitSide, string>} */
 const SIDE_NAMES = { role: 'What I do', self: 'Who I am', week: 'Week' };
 
 /** @param {number} y @param {number} m 1-based */
@@ -115,7 +116,7 @@ export class LibraryView {
             'li',
             { class: 'result', testid: 'search-result' },
             el('a', { class: 'result-link', testid: 'result-link', attrs: { href }, text: when }),
-            el('span', { class: `result-side side-${hit.side}`, text: SIDE_NAMES[/** @type {'role' | 'self' | 'week'} */ (hit.side)] ?? hit.side }),
+            el('span', { class: `result-side side-${hit.side}`, text: SIDE_NAMES[hit.side] }),
             snippet,
           ),
         );

@@ -5,59 +5,58 @@
  * core and the list is redrawn from what the core answers.
  */
 
-import { button, el } from '../dom.js';
+import { button, choices, el, select } from '../dom.js';
 
-/** @typedef {import('../bindings/PromptDto').PromptDto} PromptDto */
-/** @typedef {import('../bindings/PromptFieldsDto').PromptFieldsDto} PromptFieldsDto */
-/** @typedef {import('../bindings/SideDto').SideDto} SideDto */
-/** @typedef {import('../bindings/CadenceDto').CadenceDto} CadenceDto */
-/** @typedef {import('../bindings/ThemeDto').ThemeDto} ThemeDto */
+/** @typedef {import('../bindings/Prompt').Prompt} Prompt */
+/** @typedef {import('../bindings/PromptFields').PromptFields} PromptFields */
+/** @typedef {import('../bindings/Side').Side} Side */
+/** @typedef {import('../bindings/Cadence').Cadence} Cadence */
+/** @typedef {import('../bindings/Theme').Theme} Theme */
 /**
  * @typedef {{
- *   list: () => Promise<PromptDto[]>,
- *   add: (fields: PromptFieldsDto) => Promise<PromptDto>,
- *   edit: (id: string, fields: PromptFieldsDto) => Promise<PromptDto>,
+ *   list: () => Promise<Prompt[]>,
+ *   add: (fields: PromptFields) => Promise<Prompt>,
+ *   edit: (id: string, fields: PromptFields) => Promise<Prompt>,
  *   remove: (id: string) => Promise<void>,
- *   setHidden: (id: string, hidden: boolean) => Promise<PromptDto>,
+ *   setHidden: (id: string, hidden: boolean) => Promise<Prompt>,
  * }} PromptApi
  */
 
-/** @type {[SideDto, string][]} */
-const SIDES = [['role', 'What I do'], ['self', 'Who I am'], ['bridge', 'Between them']];
-/** @type {[CadenceDto, string][]} */
-const CADENCES = [['daily', 'Daily'], ['weekly', 'Weekly']];
-/** @type {ThemeDto[]} */
-const THEMES = ['boundaries', 'pressure', 'recovery', 'values', 'change', 'relationships', 'identity', 'perspective'];
-
-/**
- * @param {string} name
- * @param {[string, string][]} options
- * @param {string} value
- */
-function select(name, options, value) {
-  const s = el('select', { attrs: { name, 'aria-label': name } });
-  for (const [v, label] of options) {
-    const o = el('option', { text: label, attrs: { value: v } });
-    o.selected = v === value;
-    s.append(o);
-  }
-  return s;
-}
+/** @type {Record<Side, string>} */
+const SIDES = { role: 'What I do', self: 'Who I am', bridge: 'Between them' };
+/** @type {Record<Cadence, string>} */
+const CADENCES = { daily: 'Daily', weekly: 'Weekly' };
+/** The order the list shows prompts in: by cadence, then by side, as the tables list them. */
+const ORDER = {
+  cadence: /** @type {Cadence[]} */ (Object.keys(CADENCES)),
+  side: /** @type {Side[]} */ (Object.keys(SIDES)),
+};
+/** @type {Record<Theme, string>} */
+const THEMES = {
+  boundaries: 'Boundaries',
+  pressure: 'Pressure',
+  recovery: 'Recovery',
+  values: 'Values',
+  change: 'Change',
+  relationships: 'Relationships',
+  identity: 'Identity',
+  perspective: 'Perspective',
+};
 
 /**
  * A form for a prompt's fields.
- * @param {PromptFieldsDto} initial
+ * @param {PromptFields} initial
  * @param {string} submitText
- * @param {(fields: PromptFieldsDto) => Promise<void>} submit
+ * @param {(fields: PromptFields) => Promise<void>} submit
  * @param {(() => void) | null} cancel
  * @param {string} testid
  */
 function promptForm(initial, submitText, submit, cancel, testid) {
   const text = el('textarea', { class: 'prompt-input', testid: `${testid}-text`, attrs: { rows: '2', maxlength: '600', placeholder: 'A question you would like to be asked…' } });
   text.value = initial.text;
-  const side = select('side', SIDES, initial.side);
-  const cadence = select('cadence', CADENCES, initial.cadence);
-  const theme = select('theme', THEMES.map((t) => [t, t[0].toUpperCase() + t.slice(1)]), initial.theme);
+  const side = select('side', choices(SIDES), initial.side);
+  const cadence = select('cadence', choices(CADENCES), initial.cadence);
+  const theme = select('theme', choices(THEMES), initial.theme);
   const error = el('p', { class: 'form-error', testid: `${testid}-error` });
   const form = el(
     'form',
@@ -72,9 +71,9 @@ function promptForm(initial, submitText, submit, cancel, testid) {
     try {
       await submit({
         text: text.value,
-        side: /** @type {SideDto} */ (side.value),
-        cadence: /** @type {CadenceDto} */ (cadence.value),
-        theme: /** @type {ThemeDto} */ (theme.value),
+        side: /** @type {Side} */ (side.value),
+        cadence: /** @type {Cadence} */ (cadence.value),
+        theme: /** @type {Theme} */ (theme.value),
       });
     } catch (e) {
       error.textContent = /** @type {{ message?: string }} */ (e).message ?? String(e);
@@ -92,7 +91,7 @@ export class PromptsView {
     this.api = api;
     /** @type {'all' | 'mine' | 'hidden'} */
     this.filter = 'all';
-    /** @type {PromptDto[]} */
+    /** @type {Prompt[]} */
     this.prompts = [];
     this.list = el('ul', { class: 'prompt-list', testid: 'prompt-list' });
     this.count = el('p', { class: 'prompt-count' });
@@ -141,18 +140,18 @@ export class PromptsView {
       .sort(
         (a, b) =>
           Number(b.origin === 'user') - Number(a.origin === 'user') ||
-          CADENCES.findIndex(([c]) => c === a.cadence) - CADENCES.findIndex(([c]) => c === b.cadence) ||
-          SIDES.findIndex(([v]) => v === a.side) - SIDES.findIndex(([v]) => v === b.side) ||
+          ORDER.cadence.indexOf(a.cadence) - ORDER.cadence.indexOf(b.cadence) ||
+          ORDER.side.indexOf(a.side) - ORDER.side.indexOf(b.side) ||
           a.id.localeCompare(b.id, undefined, { numeric: true }),
       );
     this.count.textContent = `${shown.length} of ${this.prompts.length} prompts`;
     this.list.replaceChildren(...shown.map((p) => this.row(p)));
   }
 
-  /** @param {PromptDto} p */
+  /** @param {Prompt} p */
   row(p) {
     const li = el('li', { class: `prompt-row${p.hidden ? ' is-hidden' : ''}`, testid: 'prompt-row', attrs: { 'data-id': p.id } });
-    const side = SIDES.find(([v]) => v === p.side)?.[1] ?? p.side;
+    const side = SIDES[p.side];
     const meta = [side, p.cadence, p.theme, p.origin === 'user' ? 'yours' : p.edited ? 'edited' : null].filter(Boolean).join(' · ');
     const act = (/** @type {() => Promise<unknown>} */ f) => async () => {
       try {

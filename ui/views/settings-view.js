@@ -5,18 +5,21 @@
  * through the core, which checks it; the form then shows what was stored.
  */
 
-import { el } from '../dom.js';
+import { choices, el, select } from '../dom.js';
 
 /** @typedef {import('../bindings/SettingsDto').SettingsDto} SettingsDto */
-/** @typedef {import('../bindings/WeekdayDto').WeekdayDto} WeekdayDto */
-/** @typedef {import('../bindings/AppearanceDto').AppearanceDto} AppearanceDto */
+/** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
+/** @typedef {import('../bindings/Appearance').Appearance} Appearance */
 
-/** @type {[WeekdayDto, string][]} */
-const DAYS = [['mon', 'Monday'], ['tue', 'Tuesday'], ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday'], ['sat', 'Saturday'], ['sun', 'Sunday']];
+/** @type {Record<WeekdayName, string>} */
+const DAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const DAYS = choices(DAY_NAMES);
+/** @type {Record<Appearance, string>} */
+const APPEARANCES = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
 /**
  * The first day of the week in the system's locale, where the webview knows it.
- * @returns {WeekdayDto | null}
+ * @returns {WeekdayName | null}
  */
 export function localeWeekStart() {
   try {
@@ -31,27 +34,11 @@ export function localeWeekStart() {
 
 /**
  * Applies the theme to the page.
- * @param {AppearanceDto} theme
+ * @param {Appearance} theme
  */
 export function applyTheme(theme) {
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
-}
-
-/**
- * @param {string} name
- * @param {[string, string][]} options
- * @param {string} value
- * @param {string} testid
- */
-function select(name, options, value, testid) {
-  const s = el('select', { testid, attrs: { name, 'aria-label': name } });
-  for (const [v, label] of options) {
-    const o = el('option', { text: label, attrs: { value: v } });
-    o.selected = v === value;
-    s.append(o);
-  }
-  return s;
 }
 
 /**
@@ -180,7 +167,7 @@ export class SettingsView {
     }
     const weekStart = select('Week starts on', DAYS, settings.week_start, 'setting-week-start');
     const reflection = select('Reflection day', DAYS, settings.reflection_day, 'setting-reflection-day');
-    const theme = select('Theme', [['system', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark']], settings.theme, 'setting-theme');
+    const theme = select('Theme', choices(APPEARANCES), settings.theme, 'setting-theme');
     const autoLock = el('input', { testid: 'setting-auto-lock', attrs: { type: 'number', min: '0', max: '1440', step: '1', 'aria-label': 'Lock after minutes without use' } });
     autoLock.value = String(settings.auto_lock_minutes ?? 15);
     const locale = localeWeekStart();
@@ -189,7 +176,7 @@ export class SettingsView {
         ? el(
             'p',
             { class: 'setting-note' },
-            `Your system's locale starts weeks on ${DAYS.find(([d]) => d === locale)?.[1]}. `,
+            `Your system's locale starts weeks on ${DAY_NAMES[locale]}. `,
             el('button', {
               class: 'choice',
               text: 'Use it',
@@ -207,10 +194,10 @@ export class SettingsView {
     /** @returns {SettingsDto} */
     const current = () => ({
       end_of_work: endOfWork.value,
-      review_days: /** @type {WeekdayDto[]} */ ([...review.querySelectorAll('input:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value)),
-      week_start: /** @type {WeekdayDto} */ (weekStart.value),
-      reflection_day: /** @type {WeekdayDto} */ (reflection.value),
-      theme: /** @type {AppearanceDto} */ (theme.value),
+      review_days: /** @type {WeekdayName[]} */ ([...review.querySelectorAll('input:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value)),
+      week_start: /** @type {WeekdayName} */ (weekStart.value),
+      reflection_day: /** @type {WeekdayName} */ (reflection.value),
+      theme: /** @type {Appearance} */ (theme.value),
       auto_lock_minutes: Math.max(0, Math.round(Number(autoLock.value) || 0)),
     });
     const store = async () => {

@@ -9,15 +9,19 @@
  * the day.
  */
 
-import { el } from '../dom.js';
+import { choices, el, fmt } from '../dom.js';
 import { describe } from '../dates.js';
 
-/** @typedef {import('../bindings/TrendsDto').TrendsDto} TrendsDto */
-/** @typedef {import('../bindings/TrendPointDto').TrendPointDto} TrendPointDto */
-/** @typedef {'30d' | '90d' | '1y' | 'all'} RangeName */
+/** @typedef {import('../bindings/Trends').Trends} Trends */
+/** @typedef {import('../bindings/TrendPoint').TrendPoint} TrendPoint */
+/** @typedef {import('../bindings/Range').Range} RangeName */
+/** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
 
 const SVG = 'http://www.w3.org/2000/svg';
-const RANGES = /** @type {[RangeName, string][]} */ ([['30d', '30 days'], ['90d', '90 days'], ['1y', '1 year'], ['all', 'All']]);
+/** @type {Record<RangeName, string>} */
+const RANGE_NAMES = { '30d': '30 days', '90d': '90 days', '1y': '1 year', all: 'All' };
+const RANGES = choices(RANGE_NAMES);
+/** @type {Record<WeekdayName, string>} */
 const WEEKDAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
 /**
@@ -42,13 +46,11 @@ function palette() {
 /** @param {string} iso */
 const dayNumber = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
 
-/** @param {number | null} n */
-const fmt = (n) => (n === null ? '–' : n.toFixed(1));
 
 export class TrendsView {
   /**
    * @param {HTMLElement} root
-   * @param {{ load: (range: RangeName) => Promise<TrendsDto>, save: (svg: string, name: string) => Promise<string | null>, open: (date: string) => void, failed: (message: string) => void }} deps
+   * @param {{ load: (range: RangeName) => Promise<Trends>, save: (svg: string, name: string) => Promise<string | null>, open: (date: string) => void, failed: (message: string) => void }} deps
    */
   constructor(root, deps) {
     this.deps = deps;
@@ -97,7 +99,7 @@ export class TrendsView {
     }
   }
 
-  /** @param {TrendsDto} t */
+  /** @param {Trends} t */
   draw(t) {
     const c = palette();
     this.caption.textContent = t.points.length
@@ -111,7 +113,7 @@ export class TrendsView {
   }
 
   /**
-   * @param {TrendsDto} t
+   * @param {Trends} t
    * @param {ReturnType<typeof palette>} c
    */
   mainChart(t, c) {
@@ -138,7 +140,7 @@ export class TrendsView {
       svg.append(svgEl('rect', { x: x(p.date) - 1.5, y: H - pad.b + 2, width: 3, height: 7, fill: c.warn, class: 'broken-mark', 'data-date': p.date }));
     }
     /**
-     * @param {(p: TrendPointDto) => number | null} pick
+     * @param {(p: TrendPoint) => number | null} pick
      * @param {string} color
      */
     const line = (pick, color) => {
@@ -165,7 +167,7 @@ export class TrendsView {
   }
 
   /**
-   * @param {TrendsDto} t
+   * @param {Trends} t
    * @param {ReturnType<typeof palette>} c
    */
   overlapChart(t, c) {
@@ -192,7 +194,7 @@ export class TrendsView {
   }
 
   /**
-   * @param {TrendsDto} t
+   * @param {Trends} t
    * @param {ReturnType<typeof palette>} c
    */
   weekdayChart(t, c) {

@@ -7,17 +7,15 @@
  */
 
 import { describe } from '../dates.js';
-import { button, el } from '../dom.js';
+import { button, el, fmt } from '../dom.js';
 
 /** @typedef {import('../bindings/WeekDto').WeekDto} WeekDto */
-/** @typedef {import('../bindings/WeekContentDto').WeekContentDto} WeekContentDto */
-/** @typedef {import('../bindings/MeasureDto').MeasureDto} MeasureDto */
-/** @typedef {import('../bindings/DayPointDto').DayPointDto} DayPointDto */
+/** @typedef {import('../bindings/WeekContent').WeekContent} WeekContent */
+/** @typedef {import('../bindings/Measure').Measure} Measure */
+/** @typedef {import('../bindings/DayPoint').DayPoint} DayPoint */
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** @param {number | null} n */
-const fmt = (n) => (n === null ? '–' : n.toFixed(1));
 
 /**
  * Seven small bars, one per day; a missing day is a faint dot, never a zero bar.
@@ -100,7 +98,7 @@ export class WeekView {
 
     // The summary.
     const ratingRow = (/** @type {string} */ name, /** @type {'stress' | 'resilience' | 'overlap'} */ key, /** @type {number} */ max) => {
-      /** @type {MeasureDto} */
+      /** @type {Measure} */
       const m = s.this_week[key];
       const values = s.days.map((d) => d[key]);
       return el(
@@ -225,7 +223,7 @@ export class WeekView {
     this.keptButtons.keptNo.setAttribute('aria-pressed', String(this.kept === false));
   }
 
-  /** @returns {WeekContentDto} */
+  /** @returns {WeekContent} */
   content() {
     return {
       answers: [...[...this.answers].map(([prompt_id, area]) => ({ prompt_id, text: area.value })), ...this.otherAnswers],

@@ -3,4 +3,8 @@
 /**
  * One side of a comparison.
  */
-export type GroupDto = { label: string, n: number, mean: number | null, sd: number | null, };
+export type Group = { label: string, n: number, mean: number | null, 
+/**
+ * Sample standard deviation (needs two days).
+ */
+sd: number | null, };

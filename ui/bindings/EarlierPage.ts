@@ -3,4 +3,4 @@
 /**
  * A page from the same date in an earlier year.
  */
-export type EarlierPageDto = { years_ago: number, date: string, excerpt: string, };
+export type EarlierPage = { years_ago: number, date: string, stress: number | null, excerpt: string, };
