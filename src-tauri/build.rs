@@ -8,6 +8,8 @@ fn main() {
         "get_day",
         "save_day",
         "render_markdown",
+        "render_marked",
+        "get_today",
         "close_window",
         "get_day_prompts",
         "another_prompt",

@@ -15,7 +15,7 @@ use crate::store::Journal;
 
 /// One rating over some days: how many had it, their mean, lowest and highest.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Measure {
     pub n: usize,
     pub mean: Option<f64>,
@@ -40,7 +40,7 @@ impl Measure {
 
 /// The three ratings' measures over some days.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Ratings {
     pub stress: Measure,
     pub resilience: Measure,
@@ -59,7 +59,7 @@ impl Ratings {
 
 /// One day of the week, for the small charts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DayPoint {
     pub date: NaiveDate,
     pub review_day: bool,
@@ -73,7 +73,7 @@ pub struct DayPoint {
 
 /// The week's most stressful day and the start of what was written that day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HardestDay {
     pub date: NaiveDate,
     pub stress: u8,
@@ -82,7 +82,7 @@ pub struct HardestDay {
 
 /// A week, summed up.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WeekSummary {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub week: WeekId,
@@ -239,7 +239,7 @@ pub fn calendar(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Result<Vec
 
 /// A page from the same date in an earlier year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EarlierPage {
     pub years_ago: u32,
     pub date: NaiveDate,

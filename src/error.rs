@@ -201,7 +201,7 @@ macro_rules! error_kinds {
         /// of its wire names, so a `switch` on a kind that does not exist fails the type
         /// check). Several errors share a kind when a caller would do the same about each.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum ErrorKind {
             $($(#[$doc])* #[serde(rename = $wire)] $variant),+
         }

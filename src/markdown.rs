@@ -31,17 +31,27 @@ pub const MAX_RENDER_BYTES: usize = 120 * 1024;
 /// Renders Markdown that came from outside (the webview), refusing texts larger than any page
 /// could be, so a huge paste is answered with an error instead of a long render.
 pub fn render_checked(markdown: &str) -> crate::Result<String> {
+    check_size(markdown)?;
+    Ok(render(markdown))
+}
+
+fn check_size(markdown: &str) -> crate::Result<()> {
     if markdown.len() > MAX_RENDER_BYTES {
         return Err(crate::KeelError::TextTooLarge {
             bytes: markdown.len(),
             limit: MAX_RENDER_BYTES,
         });
     }
-    Ok(render(markdown))
+    Ok(())
 }
 
 /// Renders Markdown to sanitized HTML.
 pub fn render(markdown: &str) -> String {
+    render_with(markdown, None).0
+}
+
+/// `render`, marking the words in `wanted` when given; returns how many it marked too.
+fn render_with(markdown: &str, wanted: Option<&HashSet<String>>) -> (String, usize) {
     let mut events: Vec<Event<'_>> = Vec::new();
     // One entry per open link: whether its Start was kept (so its End is kept too).
     let mut open_links: Vec<bool> = Vec::new();
@@ -119,8 +129,82 @@ pub fn render(markdown: &str) -> String {
     }
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2 + 16);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    sanitizer().clean(&html).to_string()
+    let mut marks = 0;
+    match wanted {
+        Some(wanted) => {
+            let marked = mark_words(events, wanted, &mut marks);
+            pulldown_cmark::html::push_html(&mut html, marked.into_iter());
+        }
+        None => pulldown_cmark::html::push_html(&mut html, events.into_iter()),
+    }
+    (sanitizer().clean(&html).to_string(), marks)
+}
+
+/// The HTML of a page with the words a search found marked, and how many it marked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Marked {
+    pub html: String,
+    pub marks: usize,
+}
+
+/// Renders like `render_checked`, with every word whose folded form is one of `terms` wrapped
+/// in `<mark class="hit">`: what a search found, shown where it stands. Words are the search's
+/// own (`text::words`, folded by `text::fold`), so the page marks exactly what the index
+/// matched; text in code blocks, link addresses and the markup itself are never marked.
+pub fn render_marked(markdown: &str, terms: &[String]) -> crate::Result<Marked> {
+    check_size(markdown)?;
+    let wanted: HashSet<String> = terms.iter().map(|t| crate::text::fold(t)).collect();
+    let (html, marks) = render_with(markdown, Some(&wanted));
+    Ok(Marked { html, marks })
+}
+
+/// `events` with each word of their text whose folded form is `wanted` between `<mark>` tags
+/// (outside code blocks); counts them in `marks`.
+fn mark_words<'a>(
+    events: Vec<Event<'a>>,
+    wanted: &HashSet<String>,
+    marks: &mut usize,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_code_block = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code_block = true;
+                out.push(event);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                out.push(event);
+            }
+            Event::Text(text) if !in_code_block => {
+                let mut last = 0;
+                for (range, folded) in crate::text::words(&text) {
+                    if !wanted.contains(&folded) {
+                        continue;
+                    }
+                    if range.start > last {
+                        out.push(Event::Text(CowStr::from(
+                            text[last..range.start].to_owned(),
+                        )));
+                    }
+                    out.push(Event::Html(CowStr::Borrowed("<mark class=\"hit\">")));
+                    out.push(Event::Text(CowStr::from(text[range.clone()].to_owned())));
+                    out.push(Event::Html(CowStr::Borrowed("</mark>")));
+                    last = range.end;
+                    *marks += 1;
+                }
+                if last == 0 {
+                    out.push(Event::Text(text));
+                } else if last < text.len() {
+                    out.push(Event::Text(CowStr::from(text[last..].to_owned())));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +343,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             "tr",
             "th",
             "td",
+            "mark",
         ]
         .into_iter()
         .collect();
@@ -268,10 +353,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         ]
         .into_iter()
         .collect();
-        let classes: HashMap<&str, HashSet<&str>> = [(
-            "span",
-            ["tag", "task", "done", "image-link"].into_iter().collect(),
-        )]
+        let classes: HashMap<&str, HashSet<&str>> = [
+            (
+                "span",
+                ["tag", "task", "done", "image-link"].into_iter().collect(),
+            ),
+            ("mark", ["hit"].into_iter().collect()),
+        ]
         .into_iter()
         .collect();
         let mut builder = ammonia::Builder::empty();

@@ -16,7 +16,7 @@ use crate::markdown;
 
 /// One rating scale of the daily check-in, with the words shown at its ends and middle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scale {
     /// The field name, as in JSON and error messages.
     pub field: &'static str,
@@ -78,7 +78,7 @@ pub const MAX_AFTER_HOURS_MINUTES: u32 = 24 * 60;
 
 /// Whether work stopped by the chosen end-of-work time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Boundary {
     Kept,
@@ -391,7 +391,7 @@ impl From<WeekId> for String {
 
 /// An answer to one of the week's prompts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PromptAnswer {
     pub prompt_id: String,
@@ -417,7 +417,7 @@ pub struct WeekReflection {
 
 /// Which column a prompt speaks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     /// "What I do".
@@ -453,7 +453,7 @@ impl FromStr for Side {
 
 /// Whether a prompt belongs to the daily page or the weekly reflection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Cadence {
     Daily,
@@ -462,7 +462,7 @@ pub enum Cadence {
 
 /// What a prompt is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     Boundaries,
@@ -507,7 +507,7 @@ impl Theme {
 
 /// Where a prompt came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum PromptOrigin {
     /// Keel's library (`assets/prompts.toml`).
@@ -518,7 +518,7 @@ pub enum PromptOrigin {
 
 /// A guided prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Prompt {
     /// Stable forever: days refer to the prompts they showed by id.
     pub id: String,
@@ -535,7 +535,7 @@ pub struct Prompt {
 
 /// The fields a person writes when adding or editing a prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PromptFields {
     pub side: Side,
@@ -563,7 +563,7 @@ impl PromptFields {
 
 /// What a person writes on a week's page: the whole of it, saved together.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct WeekContent {
     pub answers: Vec<PromptAnswer>,
@@ -659,7 +659,7 @@ impl WeekReflection {
 /// and the trends' weekday profile. The one place these names are written; chrono's own
 /// `Weekday` (which serializes as `Mon`) is what the core computes with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum WeekdayName {
     Mon,
@@ -716,7 +716,7 @@ pub mod weekday_name {
 
 /// Light, dark, or whatever the system says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Appearance {
     #[default]

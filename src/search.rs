@@ -166,7 +166,7 @@ fn parse_rating(token: &str) -> Result<Option<RatingFilter>> {
 
 /// Which side of the journal a result comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum HitSide {
     Role,
@@ -177,7 +177,7 @@ pub enum HitSide {
 
 /// A piece of a snippet; `hit` pieces matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Segment {
     pub text: String,
     pub hit: bool,
@@ -185,7 +185,7 @@ pub struct Segment {
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Hit {
     /// The day, or the first day (Monday) of the week.
     pub date: NaiveDate,

@@ -3,12 +3,11 @@
 //! SIGKILLs it at random moments, reopens the journal and checks every acknowledged page.
 //! Every 20th save is followed by a fresh copy of the store (`Journal::compact`), so kills also
 //! land in the middle of a copy and its swap.
-//! The harness (shared with the app's crash test) is in `crash/harness.rs`.
+//! The harness (shared with the app's crash test) is `keel_test_support::crash`.
 //!
 //! Own `main` (`harness = false`). Cycles: `KEEL_CRASH_CYCLES` (default 60).
 
-#[path = "crash/harness.rs"]
-mod harness;
+use keel_test_support::crash as harness;
 
 use std::io::Write;
 use std::path::Path;

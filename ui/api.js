@@ -69,6 +69,24 @@ export function renderMarkdown(text) {
 }
 
 /**
+ * The sanitized HTML with the words a search found marked, and how many were.
+ * @param {string} text
+ * @param {string[]} terms folded words
+ * @returns {Promise<import('./bindings/Marked').Marked>}
+ */
+export function renderMarked(text, terms) {
+  return call('render_marked', { text, terms });
+}
+
+/**
+ * Today's date as the app's clock has it (the page keeps no clock of its own).
+ * @returns {Promise<string>}
+ */
+export function getToday() {
+  return call('get_today');
+}
+
+/**
  * Tells the shell the first daily page is on screen (the start-up benchmark's mark).
  * @returns {Promise<void>}
  */

@@ -136,3 +136,31 @@ export class Autosaver {
     }
   }
 }
+
+/**
+ * The page's savers as one (the day's and the week's): flushed together before the page is
+ * left, locked or closed, so no caller can forget one of them.
+ */
+export class SaveCoordinator {
+  /** @param {Autosaver<any>[]} savers */
+  constructor(savers) {
+    this.savers = savers;
+  }
+
+  /**
+   * Saves whatever is pending, saver by saver; resolves true only when all of it is durable
+   * (it stops at the first that fails, which keeps its text and says why).
+   * @returns {Promise<boolean>}
+   */
+  async flush() {
+    for (const saver of this.savers) {
+      if (!(await saver.flush())) return false;
+    }
+    return true;
+  }
+
+  /** Tries every saver again now (after a close that could not save). */
+  retry() {
+    for (const saver of this.savers) void saver.run();
+  }
+}

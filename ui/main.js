@@ -1,13 +1,15 @@
 // @ts-check
 /**
- * Start-up and wiring: loads the app info, draws the day the route names, connects the
- * autosaver to the status line, the keyboard shortcuts and the window's close request.
- * Navigation always saves the page being left first; if that save fails the page stays.
+ * Start-up and wiring: loads the app info, draws the page the route names from one table of
+ * pages (title, mount), connects the savers (one coordinator over the day's and the week's) to
+ * the status line, the keyboard shortcuts, the lock and the window's close request. Navigation
+ * always saves the page being left first; if that save fails the page stays. Today comes from
+ * the app's clock, never the page's.
  */
 
 import * as api from './api.js';
-import { Autosaver } from './autosave.js';
-import { addDays, localToday } from './dates.js';
+import { Autosaver, SaveCoordinator } from './autosave.js';
+import { addDays } from './dates.js';
 import { dayHash, parseRoute } from './router.js';
 import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
@@ -104,32 +106,43 @@ function showFatal(error) {
     .catch(() => {});
 }
 
+/**
+ * What the page shows now and how it got there. `saver`: the day's and the week's autosavers
+ * as one; `day`/`week`: the view of the page being edited, if it is a day or a week.
+ * @typedef {{ day: DayView | null, week: WeekView | null }} Editing
+ */
+
+/**
+ * A page of the app, by route name: its title and how to draw it. `mount` draws into the view
+ * (the previous page is already saved and gone) and returns what the page now edits.
+ * @typedef {{ title: (route: import('./router.js').Route) => string, mount: (route: import('./router.js').Route) => Promise<Editing | void> }} Page
+ */
+
 async function start() {
-  /** @type {DayView | null} */
-  let view = null;
-  /** What the page shows now: a date, a week (YYYY-Www) or 'prompts'. */
+  /** What is being edited now (the router keeps it current). @type {Editing} */
+  let editing = { day: null, week: null };
+  /** What the page shows now: a date, a week (YYYY-Www), 'prompts', 'library?q=…'. */
   let showing = '';
-  /** @type {WeekView | null} */
-  let weekView = null;
   /** @type {Autosaver<import('./bindings/WeekContent').WeekContent>} */
   const weekSaver = new Autosaver({ save: api.saveWeek, onStatus: showStatus });
-  const autosaver = new Autosaver({
+  const daySaver = new Autosaver({
     save: async (date, page) => {
       const day = await api.saveDay(date, page);
       // The core derives the tags; show them as saved.
-      if (view && view.date === date) view.showTags(day.tags);
+      if (editing.day && editing.day.date === date) editing.day.showTags(day.tags);
       return day;
     },
     onStatus: showStatus,
   });
+  const savers = new SaveCoordinator([daySaver, weekSaver]);
   // Listen for the close request first, so that even an error page can be closed at once.
   await api
     .onCloseRequested(async () => {
-      if ((await autosaver.flush()) && (await weekSaver.flush())) {
+      if (await savers.flush()) {
         await api.closeWindow();
       } else {
         closeWillDiscard = true;
-        void autosaver.run();
+        savers.retry();
       }
     })
     .catch(() => {
@@ -154,9 +167,15 @@ async function start() {
     showFatal(info.journal_error);
     return;
   }
+  /** Today, from the app's clock: its answer at start, asked again whenever a page needs it. */
+  let today = info.today;
+  const refreshToday = async () => {
+    today = await api.getToday();
+    return today;
+  };
   /** Flushes what is typed, then locks: the page starts again at the lock screen. */
   const lockNow = async () => {
-    if (!((await autosaver.flush()) && (await weekSaver.flush()))) {
+    if (!(await savers.flush())) {
       showNotice('Not locked: the page is not saved yet, and your text stays here.');
       return;
     }
@@ -191,51 +210,15 @@ async function start() {
   const go = (date) => {
     location.hash = date ? dayHash(date) : '#/';
   };
-  const makeDayView = () =>
-    new DayView(root, {
-      info,
-      render: api.renderMarkdown,
-      changed: () => autosaver.changed(),
-      flush: () => void autosaver.flush(),
-      go,
-      prompts: { another: api.anotherPrompt, hide: api.hidePrompt, failed: showNotice },
-    });
-
-  let loading = Promise.resolve();
+  /** The day view, kept while days follow days (its editors keep their place). */
+  let dayView = /** @type {DayView | null} */ (null);
   let pageShownSent = false;
-  const route = async () => {
-    let parsed = parseRoute(location.hash);
-    if (parsed.name === 'week' && parsed.week === null) {
-      // "This week": the week holding today, in the user's week.
-      parsed = { name: 'week', week: await api.weekOf(localToday()) };
-      history.replaceState(null, '', `#/week/${parsed.week}`);
-    }
-    if (parsed.name === 'unknown') history.replaceState(null, '', '#/');
-    /** @type {string} */
-    const target =
-      parsed.name === 'prompts' || parsed.name === 'settings' || parsed.name === 'data' || parsed.name === 'trends'
-        ? parsed.name
-        : parsed.name === 'library'
-          ? `library?${parsed.query}`
-        : parsed.name === 'week'
-          ? (parsed.week ?? '')
-          : (parsed.name === 'day' && parsed.date) || localToday();
-    if (showing === target) return;
-    // Never leave a page whose words are not saved.
-    if (!(await autosaver.flush()) || !(await weekSaver.flush())) {
-      const back = view?.date ? dayHash(view.date) : weekView ? `#/week/${weekView.week}` : `#/${showing}`;
-      history.replaceState(null, '', back);
-      return;
-    }
-    const section = parsed.name === 'unknown' ? 'day' : parsed.name;
-    for (const link of document.querySelectorAll('[data-nav]')) {
-      link.setAttribute('aria-current', String(/** @type {HTMLElement} */ (link).dataset.nav === section));
-    }
-    try {
-      if (parsed.name === 'prompts') {
-        view = null;
-        weekView = null;
-        showStatus('idle', {});
+
+  /** @type {Record<'prompts' | 'library' | 'trends' | 'data' | 'settings' | 'week' | 'day', Page>} */
+  const pages = {
+    prompts: {
+      title: () => 'Prompts',
+      mount: async () => {
         const prompts = new PromptsView(root, {
           list: api.listPrompts,
           add: api.addPrompt,
@@ -244,15 +227,12 @@ async function start() {
           setHidden: api.setPromptHidden,
         });
         await prompts.reload();
-        showing = target;
-        document.title = 'Keel · Prompts';
-        return;
-      }
-      if (parsed.name === 'library') {
-        view = null;
-        weekView = null;
-        showStatus('idle', {});
-        const library = new LibraryView(root, localToday(), {
+      },
+    },
+    library: {
+      title: () => 'Library',
+      mount: async (route) => {
+        const library = new LibraryView(root, await refreshToday(), {
           search: api.search,
           tags: api.tagCounts,
           calendar: api.calendar,
@@ -261,35 +241,26 @@ async function start() {
           },
           failed: showNotice,
         });
-        await library.show(parsed.query);
-        showing = target;
-        document.title = 'Keel · Library';
-        return;
-      }
-      if (parsed.name === 'trends') {
-        view = null;
-        weekView = null;
-        showStatus('idle', {});
+        await library.show(route.name === 'library' ? route.query : '');
+      },
+    },
+    trends: {
+      title: () => 'Trends',
+      mount: async () => {
         const trends = new TrendsView(root, { load: api.getTrends, save: api.saveChart, open: go, failed: showNotice });
         await trends.load('90d');
-        showing = target;
-        document.title = 'Keel · Trends';
-        return;
-      }
-      if (parsed.name === 'data') {
-        view = null;
-        weekView = null;
-        showStatus('idle', {});
+      },
+    },
+    data: {
+      title: () => 'Your data',
+      mount: async () => {
         new DataView(root, { exportJournal: api.exportJournal, previewImport: api.previewImport, applyImport: api.applyImport });
-        showing = target;
-        document.title = 'Keel · Your data';
-        return;
-      }
-      if (parsed.name === 'settings') {
+      },
+    },
+    settings: {
+      title: () => 'Settings',
+      mount: async () => {
         const settings = await api.getSettings();
-        view = null;
-        weekView = null;
-        showStatus('idle', {});
         new SettingsView(root, settings, {
           backups: api.listBackups,
           restore: api.restoreBackup,
@@ -313,42 +284,106 @@ async function start() {
             },
           },
         });
-        showing = target;
-        document.title = 'Keel · Settings';
-        return;
-      }
-      if (parsed.name === 'week' && parsed.week) {
-        const week = await api.getWeek(parsed.week);
-        view = null;
+      },
+    },
+    week: {
+      title: (route) => (route.name === 'week' && route.week) || 'Week',
+      mount: async (route) => {
+        if (route.name !== 'week' || !route.week) return;
+        const week = await api.getWeek(route.week);
         const current = new WeekView(root, week, {
           changed: () => weekSaver.changed(),
           flush: () => void weekSaver.flush(),
         });
-        weekView = current;
         weekSaver.track(week.week, () => current.content());
         showStatus(week.saved ? 'saved' : 'idle', {});
-        showing = target;
-        document.title = `Keel · ${week.week}`;
-        return;
-      }
-      const date = target;
-      weekView = null;
-      const dayView = view ?? makeDayView();
-      view = dayView;
-      const day = await api.getDay(date);
-      dayView.show(day, localToday());
-      autosaver.track(date, () => dayView.page());
-      showStatus(day.saved ? 'saved' : 'idle', {});
+        return { day: null, week: current };
+      },
+    },
+    day: {
+      title: (route) => (route.name === 'day' && route.date) || today,
+      mount: async (route) => {
+        const date = (route.name === 'day' && route.date) || (await refreshToday());
+        const view =
+          dayView ??
+          new DayView(root, {
+            info,
+            render: api.renderMarkdown,
+            renderMarked: api.renderMarked,
+            changed: () => daySaver.changed(),
+            flush: () => void daySaver.flush(),
+            go,
+            prompts: { another: api.anotherPrompt, hide: api.hidePrompt, failed: showNotice },
+          });
+        dayView = view;
+        const day = await api.getDay(date);
+        view.show(day, today);
+        daySaver.track(date, () => view.page());
+        showStatus(day.saved ? 'saved' : 'idle', {});
+        editing = { day: view, week: null };
+        document.title = `Keel · ${date}`;
+        view.showPrompts(await api.getDayPrompts(date));
+        view.showWeek(await api.weekOf(date));
+        view.showEarlier(await api.onThisDay(date));
+        if (route.name === 'day' && route.highlight) await view.highlight(route.highlight);
+        if (!pageShownSent) {
+          pageShownSent = true;
+          void api.pageShown().catch(() => {});
+        }
+        return { day: view, week: null };
+      },
+    },
+  };
+
+  /** Where the route leads, as `showing` names it (so the same page is not drawn twice). */
+  const targetOf = (/** @type {import('./router.js').Route} */ route) => {
+    switch (route.name) {
+      case 'library':
+        return `library?${route.query}`;
+      case 'week':
+        return route.week ?? '';
+      case 'day':
+        return route.date ?? today;
+      case 'unknown':
+        return today;
+      default:
+        return route.name;
+    }
+  };
+
+  let loading = Promise.resolve();
+  const route = async () => {
+    let parsed = parseRoute(location.hash);
+    if (parsed.name === 'week' && parsed.week === null) {
+      // "This week": the week holding today, in the user's week.
+      parsed = { name: 'week', week: await api.weekOf(await refreshToday()) };
+      history.replaceState(null, '', `#/week/${parsed.week}`);
+    }
+    if (parsed.name === 'unknown') {
+      history.replaceState(null, '', '#/');
+      parsed = { name: 'day', date: null };
+    }
+    if (parsed.name === 'day' && parsed.date === null) await refreshToday();
+    const target = targetOf(parsed);
+    if (showing === target) return;
+    // Never leave a page whose words are not saved.
+    if (!(await savers.flush())) {
+      const back = editing.day?.date ? dayHash(editing.day.date) : editing.week ? `#/week/${editing.week.week}` : `#/${showing}`;
+      history.replaceState(null, '', back);
+      return;
+    }
+    for (const link of document.querySelectorAll('[data-nav]')) {
+      link.setAttribute('aria-current', String(/** @type {HTMLElement} */ (link).dataset.nav === parsed.name));
+    }
+    const page = pages[parsed.name];
+    try {
+      // Leaving a day or a week: nothing is edited until the new page says so.
+      if (parsed.name !== 'day') dayView = null;
+      editing = { day: null, week: null };
+      if (parsed.name !== 'day' && parsed.name !== 'week') showStatus('idle', {});
+      editing = (await page.mount(parsed)) ?? { day: null, week: null };
       showing = target;
-      document.title = `Keel · ${date}`;
-      dayView.showPrompts(await api.getDayPrompts(date));
-      dayView.showWeek(await api.weekOf(date));
-      dayView.showEarlier(await api.onThisDay(date));
-      if (parsed.name === 'day' && parsed.highlight) await dayView.highlight(parsed.highlight);
-      if (!pageShownSent) {
-        pageShownSent = true;
-        void api.pageShown().catch(() => {});
-      }
+      if (parsed.name !== 'day') document.title = `Keel · ${page.title(parsed)}`;
     } catch (error) {
       showFatal(api.asErrorDto(error));
     }
@@ -360,7 +395,7 @@ async function start() {
 
   document.addEventListener('keydown', (event) => {
     if (!event.ctrlKey || event.altKey || event.metaKey) return;
-    const current = view?.date ?? localToday();
+    const current = editing.day?.date ?? today;
     if (event.key === '[' || event.code === 'BracketLeft') {
       event.preventDefault();
       go(addDays(current, -1));
@@ -381,10 +416,7 @@ async function start() {
     }
   });
 
-  window.addEventListener('blur', () => {
-    void autosaver.flush();
-    void weekSaver.flush();
-  });
+  window.addEventListener('blur', () => void savers.flush());
   document.body.dataset.ready = 'true';
 }
 

@@ -10,6 +10,7 @@ use tauri::State;
 
 use keel::analytics::trends::{Range, Trends};
 use keel::analytics::EarlierPage;
+use keel::markdown::Marked;
 use keel::model::{Prompt, PromptFields, Side, WeekContent};
 
 use crate::dto::{AppInfoDto, DayDto, DayPromptsDto, PageDto, SettingsDto, WeekDto};
@@ -482,6 +483,20 @@ pub async fn restore_backup<R: tauri::Runtime>(
     keel::backup::request_restore(journal_dir(&state)?, &name)?;
     app.request_restart();
     Ok(())
+}
+
+/// Today's date as the app's clock has it: the page never reads a clock of its own, so the
+/// day it opens on is the shell's (and a test's fixed clock reaches the page).
+#[tauri::command]
+pub async fn get_today(state: State<'_, AppState>) -> Result<String, ErrorDto> {
+    Ok(state.clock.today().to_string())
+}
+
+/// Markdown to sanitized HTML with the words a search found marked (`terms`, folded as the
+/// index folds them), and how many were marked.
+#[tauri::command]
+pub async fn render_marked(text: String, terms: Vec<String>) -> Result<Marked, ErrorDto> {
+    Ok(keel::markdown::render_marked(&text, &terms)?)
 }
 
 /// Markdown to the sanitized HTML the preview inserts.

@@ -372,6 +372,7 @@ mod tests {
             keel::analytics::EarlierPage,
             BackupDto,
             ErrorDto,
+            keel::markdown::Marked,
         );
         let names = |d: &Path| -> std::collections::BTreeMap<String, String> {
             std::fs::read_dir(d)

@@ -12,12 +12,18 @@ pub struct ErrorDto {
     pub message: String,
 }
 
-impl From<keel::KeelError> for ErrorDto {
-    fn from(e: keel::KeelError) -> ErrorDto {
+impl From<&keel::KeelError> for ErrorDto {
+    fn from(e: &keel::KeelError) -> ErrorDto {
         ErrorDto {
             kind: e.kind(),
             message: e.to_string(),
         }
+    }
+}
+
+impl From<keel::KeelError> for ErrorDto {
+    fn from(e: keel::KeelError) -> ErrorDto {
+        ErrorDto::from(&e)
     }
 }
 

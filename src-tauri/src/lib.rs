@@ -33,6 +33,8 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::get_day,
             commands::save_day,
             commands::render_markdown,
+            commands::render_marked,
+            commands::get_today,
             commands::close_window,
             commands::get_day_prompts,
             commands::another_prompt,

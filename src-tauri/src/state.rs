@@ -35,9 +35,20 @@ impl Clock for SystemClock {
 /// the page to finish saving (the escape hatch when a save keeps failing).
 pub const CLOSE_AGAIN_WINDOW: Duration = Duration::from_secs(10);
 
+/// Where the journal stands: what every command finds when it asks for it.
+enum JournalSlot {
+    /// Open, shared by every command.
+    Open(Arc<Journal>),
+    /// Encrypted and not unlocked (at start, or locked again).
+    Locked { dir: PathBuf },
+    /// It could not be opened (no location, damaged, newer, held by another process): every
+    /// command reports why.
+    Failed(Arc<keel::KeelError>),
+}
+
 /// Everything the commands share.
 pub struct AppState {
-    journal: RwLock<Result<Arc<Journal>, ErrorDto>>,
+    journal: RwLock<JournalSlot>,
     /// Failed unlocks in a row and when the next attempt is allowed.
     unlock_failures: Mutex<(u32, Option<Instant>)>,
     journal_dir: Option<PathBuf>,
@@ -53,11 +64,13 @@ impl AppState {
         let journal_dir = dir.as_ref().ok().cloned();
         let now = clock.now();
         // A restore the person asked for while the journal was open happens first.
-        let journal = dir
-            .and_then(|d| keel::backup::open(&d, None, now))
-            .map_err(ErrorDto::from);
+        let journal = match dir.and_then(|d| keel::backup::open(&d, None, now)) {
+            Ok(journal) => JournalSlot::Open(Arc::new(journal)),
+            Err(keel::KeelError::Locked { path }) => JournalSlot::Locked { dir: path },
+            Err(e) => JournalSlot::Failed(Arc::new(e)),
+        };
         AppState {
-            journal: RwLock::new(journal.map(Arc::new)),
+            journal: RwLock::new(journal),
             unlock_failures: Mutex::new((0, None)),
             journal_dir,
             clock,
@@ -67,10 +80,13 @@ impl AppState {
 
     /// The open journal, or the error that keeps it closed (`locked` for an encrypted one).
     pub fn journal(&self) -> Result<Arc<Journal>, ErrorDto> {
-        self.journal
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        match &*self.journal.read().unwrap_or_else(|p| p.into_inner()) {
+            JournalSlot::Open(journal) => Ok(Arc::clone(journal)),
+            JournalSlot::Locked { dir } => {
+                Err(keel::KeelError::Locked { path: dir.clone() }.into())
+            }
+            JournalSlot::Failed(e) => Err(ErrorDto::from(&**e)),
+        }
     }
 
     /// Opens the encrypted journal with `passphrase` (after a restore asked for while it was
@@ -103,7 +119,8 @@ impl AppState {
         match opened {
             Ok(journal) => {
                 *failures = (0, None);
-                *self.journal.write().unwrap_or_else(|p| p.into_inner()) = Ok(Arc::new(journal));
+                *self.journal.write().unwrap_or_else(|p| p.into_inner()) =
+                    JournalSlot::Open(Arc::new(journal));
                 Ok(())
             }
             Err(e) => {
@@ -121,16 +138,16 @@ impl AppState {
     /// A plain journal stays open (there is nothing to lock it with).
     pub fn lock(&self) -> bool {
         let mut slot = self.journal.write().unwrap_or_else(|p| p.into_inner());
-        let Ok(journal) = slot.as_ref() else {
+        let JournalSlot::Open(journal) = &*slot else {
             return false;
         };
         if !journal.is_encrypted() {
             return false;
         }
         journal.checkpoint();
-        *slot = Err(ErrorDto::from(keel::KeelError::Locked {
-            path: journal.dir().to_owned(),
-        }));
+        *slot = JournalSlot::Locked {
+            dir: journal.dir().to_owned(),
+        };
         true
     }
 

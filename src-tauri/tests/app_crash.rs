@@ -9,9 +9,8 @@
 //!
 //! Own `main` (`harness = false`). Cycles: `KEEL_CRASH_CYCLES` (default 200).
 
-#[path = "../../tests/crash/harness.rs"]
-mod harness;
-mod support;
+use keel_test_support::crash as harness;
+use keel_test_support::desktop as support;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;

@@ -13,7 +13,7 @@
 //! Runs in its own process (the panic hook is process-wide). Cases: `PROPTEST_CASES`
 //! (default 2,000 per property); it prints the executions.
 
-mod support;
+use keel_test_support::desktop as support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -52,6 +52,11 @@ fn commands() -> Vec<(&'static str, Value)> {
         ("get_day", json!({"date": "2026-11-28"})),
         ("save_day", json!({"date": "2026-11-28", "page": page})),
         ("render_markdown", json!({"text": "# Hi *there* <b>x</b>"})),
+        (
+            "render_marked",
+            json!({"text": "Café *review*", "terms": ["cafe", "review"]}),
+        ),
+        ("get_today", json!({})),
         ("get_day_prompts", json!({"date": "2026-11-28"})),
         (
             "another_prompt",

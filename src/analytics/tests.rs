@@ -4,12 +4,9 @@
 use chrono::{DateTime, FixedOffset, Weekday};
 
 use super::*;
-use crate::model::{parse_date, CheckIn};
+use crate::model::CheckIn;
 use crate::store::Journal;
-
-fn date(s: &str) -> NaiveDate {
-    parse_date(s).unwrap()
-}
+use keel_test_support::date;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()

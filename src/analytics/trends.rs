@@ -24,7 +24,7 @@ pub const WINDOW: i64 = 7;
 
 /// The ranges the charts offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Range {
     #[serde(rename = "30d")]
     Days30,
@@ -70,7 +70,7 @@ impl Range {
 
 /// One day on the chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "TrendPoint"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "TrendPoint"))]
 pub struct Point {
     pub date: NaiveDate,
     pub stress: Option<u8>,
@@ -86,7 +86,7 @@ pub struct Point {
 
 /// One ISO week's means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WeekMeans {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub week: WeekId,
@@ -97,7 +97,7 @@ pub struct WeekMeans {
 
 /// One weekday's averages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WeekdayProfile {
     #[serde(with = "crate::model::weekday_name")]
     #[cfg_attr(feature = "ts", ts(as = "crate::model::WeekdayName"))]
@@ -109,7 +109,7 @@ pub struct WeekdayProfile {
 
 /// One side of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Group {
     pub label: String,
     pub n: usize,
@@ -120,7 +120,7 @@ pub struct Group {
 
 /// Two groups of days set side by side, with a plain sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Comparison {
     pub key: &'static str,
     pub a: Group,
@@ -131,7 +131,7 @@ pub struct Comparison {
 
 /// Everything the Trends page and `keel stats` show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Trends {
     pub range: Range,
     pub from: Option<NaiveDate>,

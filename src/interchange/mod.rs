@@ -33,7 +33,7 @@ pub use export::{
 
 /// Where an import comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     Keel,
@@ -124,7 +124,7 @@ impl Default for ImportOptions {
 
 /// An entry the file could not give, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BadEntry {
     /// 1-based, in the file's order.
     pub entry: usize,

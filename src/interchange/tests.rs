@@ -5,18 +5,14 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{parse_date, Boundary, CheckIn, PromptFields, Theme, WeekContent};
+use crate::model::{Boundary, CheckIn, PromptFields, Theme, WeekContent};
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T12:00:00+01:00").unwrap()
-}
-
-fn date(s: &str) -> NaiveDate {
-    parse_date(s).unwrap()
 }
 
 fn journal() -> (tempfile::TempDir, Journal) {
@@ -166,6 +162,7 @@ fn keel_json_keeps_the_journals_page_on_a_conflict() {
 }
 
 use crate::model::DayPatch;
+use keel_test_support::date;
 
 // ------------------------------------------------------------------ jrnl
 

@@ -294,3 +294,65 @@ proptest! {
         }
     }
 }
+
+/// A marked page: the words a search found are marked where they stand, accents and case
+/// folded as the index folds them, and nowhere else (not in code blocks, tags' markup or link
+/// addresses).
+#[test]
+fn render_marked_marks_the_found_words_and_only_them() {
+    let terms = vec!["cafe".to_owned(), "review".to_owned()];
+    let marked = render_marked(
+        "The **Café** review, then [the review](https://example.org/review) #review\n\n```\nreview\n```",
+        &terms,
+    )
+    .unwrap();
+    assert_eq!(marked.marks, 4, "{}", marked.html);
+    assert!(
+        marked
+            .html
+            .contains("<strong><mark class=\"hit\">Café</mark></strong>"),
+        "{}",
+        marked.html
+    );
+    assert!(marked.html.contains("href=\"https://example.org/review\""));
+    assert!(
+        marked.html.contains("<pre><code>review\n</code></pre>"),
+        "{}",
+        marked.html
+    );
+    let plain = render_marked("nothing here", &terms).unwrap();
+    assert_eq!((plain.marks, plain.html), (0, render("nothing here")));
+}
+
+/// Marking adds no markup but `<mark class="hit">`: every hostile input stays as safe as in
+/// `render`, and a term that is itself markup marks nothing.
+#[test]
+fn render_marked_keeps_hostile_inputs_safe() {
+    let terms: Vec<String> = [
+        "script",
+        "alert",
+        "javascript",
+        "img",
+        "onerror",
+        "mark",
+        "hit",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    for input in HOSTILE {
+        let marked = render_marked(input, &terms).unwrap();
+        let without_marks = marked
+            .html
+            .replace("<mark class=\"hit\">", "")
+            .replace("</mark>", "");
+        assert_safe(input, &without_marks);
+        assert_eq!(
+            marked.html.matches("<mark").count(),
+            marked.marks,
+            "{input:?}: {}",
+            marked.html
+        );
+    }
+    assert!(render_marked(&"x".repeat(MAX_RENDER_BYTES + 1), &terms).is_err());
+}

@@ -3,23 +3,15 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, Weekday};
 
 use super::*;
-use crate::model::{parse_date, DayPatch, PromptFields};
+use crate::model::{DayPatch, PromptFields};
 use crate::store::Journal;
+use keel_test_support::{date, dates};
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T08:00:00+01:00").unwrap()
-}
-
-fn date(s: &str) -> NaiveDate {
-    parse_date(s).unwrap()
-}
-
-fn dates(from: &str, n: u64) -> impl Iterator<Item = NaiveDate> {
-    let start = date(from);
-    (0..n).map(move |i| start + chrono::Days::new(i))
 }
 
 #[test]
@@ -447,3 +439,51 @@ fn a_library_upgrade_keeps_user_prompts_edits_and_hidden_marks() {
         shipped_r2.text
     );
 }
+
+/// The prompts chosen for fixed dates, pinned: the same library and the same history give
+/// these ids on any machine, after any restart (no clock, no random source, no hash order).
+/// A change to the library or to the choice changes them, and then this list is updated on
+/// purpose, in the same commit.
+#[test]
+fn golden_prompt_ids_for_fixed_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let shown: Vec<String> = dates("2027-01-04", 14)
+        .map(|d| {
+            let p = journal.day_prompts(d, now()).unwrap();
+            let id = |p: &Option<Prompt>| p.as_ref().map_or("-".to_owned(), |p| p.id.clone());
+            let weekly: Vec<String> = p.weekly.iter().map(|w| w.id.clone()).collect();
+            format!(
+                "{d} {} {} {} [{}]",
+                id(&p.daily.role),
+                id(&p.daily.myself),
+                id(&p.daily.bridge),
+                weekly.join(" ")
+            )
+        })
+        .collect();
+    let golden: Vec<&str> = GOLDEN
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(shown, golden, "\n{}", shown.join("\n"));
+}
+
+/// date, role, self, bridge (- for none), [the weekly set on the reflection day, Friday].
+const GOLDEN: &str = "
+2027-01-04 r-017 s-016 - []
+2027-01-05 r-031 s-006 - []
+2027-01-06 r-028 s-030 b-001 []
+2027-01-07 r-033 s-004 - []
+2027-01-08 r-035 s-007 - [w-003 w-015 w-031 w-029 w-033]
+2027-01-09 r-020 s-003 - []
+2027-01-10 r-025 s-010 - []
+2027-01-11 r-011 s-025 - []
+2027-01-12 r-002 s-024 - []
+2027-01-13 r-005 s-011 b-019 []
+2027-01-14 r-015 s-036 - []
+2027-01-15 r-006 s-032 b-006 [w-004 w-024 w-029]
+2027-01-16 r-021 s-021 b-018 []
+2027-01-17 r-016 s-019 - []
+";

@@ -9,13 +9,10 @@ use proptest::prelude::*;
 use super::*;
 use crate::model::{DayPatch, WeekContent};
 use crate::store::ImportBatch;
+use keel_test_support::date;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T12:00:00+01:00").unwrap()
-}
-
-fn date(s: &str) -> NaiveDate {
-    parse_date(s).unwrap()
 }
 
 fn journal() -> (tempfile::TempDir, Journal) {

@@ -5,14 +5,11 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{parse_date, Boundary};
+use crate::model::Boundary;
+use keel_test_support::date;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T21:10:00+01:00").unwrap()
-}
-
-fn date(s: &str) -> NaiveDate {
-    parse_date(s).unwrap()
 }
 
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@ use std::process::Command;
 
 use chrono::DateTime;
 use keel::{DayPatch, Journal, KeelError};
+use keel_test_support::date;
 
 /// A small tmpfs, unmounted on drop.
 struct SmallDisk {
@@ -70,10 +71,6 @@ fn page(text: &str) -> DayPatch {
         role: Some(text.to_owned()),
         ..DayPatch::default()
     }
-}
-
-fn date(s: &str) -> chrono::NaiveDate {
-    keel::model::parse_date(s).unwrap()
 }
 
 #[test]

@@ -73,8 +73,11 @@ export class MarkdownSide extends HTMLElement {
     if (this.previewing) void this.setPreview(true);
   }
 
-  /** @param {boolean} on */
-  async setPreview(on) {
+  /**
+   * @param {boolean} on
+   * @param {string} [html] the core's rendering to show instead of rendering the text afresh
+   */
+  async setPreview(on, html) {
     if (!this.editor || !this.preview || !this.toggle) return;
     this.previewing = on;
     this.toggle.textContent = on ? 'Edit' : 'Preview';
@@ -82,7 +85,7 @@ export class MarkdownSide extends HTMLElement {
     if (on) {
       try {
         // Sanitized by the core (pulldown-cmark, then ammonia): the only HTML ever inserted.
-        this.preview.innerHTML = await this.render(this.editor.value);
+        this.preview.innerHTML = html ?? (await this.render(this.editor.value));
       } catch (error) {
         this.preview.textContent = `The preview could not be drawn: ${/** @type {any} */ (error).message ?? error}`;
       }
@@ -97,43 +100,19 @@ export class MarkdownSide extends HTMLElement {
   }
 }
 
-/** @param {string} word */
-const fold = (word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /**
- * Shows the preview with every word whose folded form is in `terms` wrapped in <mark>; returns
- * whether anything matched. Text nodes are split, never re-parsed: no HTML is made from text.
+ * Shows the preview with the words a search found marked, as the core marks them (its own
+ * words and folding, so the page marks exactly what the index matched); returns whether
+ * anything was marked. The HTML is the core's sanitized rendering, like every preview.
  * @param {MarkdownSide} side
  * @param {string[]} terms folded words
+ * @param {(text: string, terms: string[]) => Promise<import('../bindings/Marked').Marked>} renderMarked
  */
-export async function highlight(side, terms) {
-  const wanted = new Set(terms);
-  const words = side.text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  if (!words.some((w) => wanted.has(fold(w)))) return false;
-  await side.setPreview(true);
-  if (!side.preview) return false;
-  const walker = document.createTreeWalker(side.preview, NodeFilter.SHOW_TEXT);
-  /** @type {Text[]} */
-  const nodes = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(/** @type {Text} */ (n));
-  for (const node of nodes) {
-    const text = node.data;
-    const parts = [];
-    let last = 0;
-    for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-      if (!wanted.has(fold(m[0])) || m.index === undefined) continue;
-      if (m.index > last) parts.push(document.createTextNode(text.slice(last, m.index)));
-      const mark = document.createElement('mark');
-      mark.className = 'hit';
-      mark.textContent = m[0];
-      parts.push(mark);
-      last = m.index + m[0].length;
-    }
-    if (!parts.length) continue;
-    if (last < text.length) parts.push(document.createTextNode(text.slice(last)));
-    node.replaceWith(...parts);
-  }
-  side.preview.querySelector('mark.hit')?.scrollIntoView({ block: 'center' });
+export async function highlight(side, terms, renderMarked) {
+  const marked = await renderMarked(side.text, terms);
+  if (marked.marks === 0) return false;
+  await side.setPreview(true, marked.html);
+  side.preview?.querySelector('mark.hit')?.scrollIntoView({ block: 'center' });
   return true;
 }
 

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { Autosaver } from '../autosave.js';
+import { Autosaver, SaveCoordinator } from '../autosave.js';
 
 /** @typedef {import('../bindings/PageDto').PageDto} PageDto */
 
@@ -121,4 +121,28 @@ test('flush with nothing pending resolves true without saving', async () => {
   });
   assert.equal(await h.saver.flush(), true);
   assert.equal(attempts, 0);
+});
+
+test('the coordinator flushes every saver and says whether all of it is saved', async () => {
+  /** @type {string[]} */
+  const saved = [];
+  const day = harness(async (_d, p) => {
+    saved.push(`day:${p.role}`);
+    return {};
+  });
+  let weekFails = true;
+  const week = harness(async (_d, p) => {
+    if (weekFails) throw { kind: 'disk_full', message: 'The disk is full.' };
+    saved.push(`week:${p.role}`);
+    return {};
+  });
+  const both = new SaveCoordinator([day.saver, week.saver]);
+  assert.equal(await both.flush(), true, 'nothing pending is all saved');
+  day.type('monday');
+  week.type('notes');
+  assert.equal(await both.flush(), false, 'a saver that fails makes the whole flush fail');
+  assert.deepEqual(saved, ['day:monday']);
+  weekFails = false;
+  assert.equal(await both.flush(), true);
+  assert.deepEqual(saved, ['day:monday', 'week:notes']);
 });

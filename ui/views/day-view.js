@@ -36,10 +36,11 @@ const LABELS = /** @type {const} */ ({ stress: 'Stress', resilience: 'Resilience
 export class DayView {
   /**
    * @param {HTMLElement} root
-   * @param {{ info: AppInfoDto, render: (text: string) => Promise<string>, changed: () => void, flush: () => void, go: (date: string) => void, prompts: PromptActions }} deps
+   * @param {{ info: AppInfoDto, render: (text: string) => Promise<string>, renderMarked: (text: string, terms: string[]) => Promise<import('../bindings/Marked').Marked>, changed: () => void, flush: () => void, go: (date: string) => void, prompts: PromptActions }} deps
    */
-  constructor(root, { info, render, changed, flush, go, prompts }) {
+  constructor(root, { info, render, renderMarked, changed, flush, go, prompts }) {
     this.changed = changed;
+    this.renderMarked = renderMarked;
     /** @type {string | null} */
     this.date = null;
     root.replaceChildren();
@@ -260,7 +261,7 @@ export class DayView {
    * @param {string[]} terms
    */
   async highlight(terms) {
-    await Promise.all([highlight(this.role, terms), highlight(this.self, terms)]);
+    await Promise.all([highlight(this.role, terms, this.renderMarked), highlight(this.self, terms, this.renderMarked)]);
   }
 
   /**

@@ -6,8 +6,7 @@ use serde_json::{json, Value};
 use tauri::ipc::InvokeBody;
 use tauri::test::mock_builder;
 
-#[path = "../../tests/support/mod.rs"]
-mod support;
+use keel_test_support::desktop as support;
 
 use crate::state::{AppState, Clock};
 
@@ -192,6 +191,41 @@ fn render_markdown_returns_sanitized_html() {
         html,
         "<p><strong>hi</strong> &lt;script&gt;x()&lt;/script&gt; <span class=\"tag\">#tag</span></p>\n"
     );
+}
+
+#[test]
+fn render_marked_marks_the_words_a_search_found() {
+    let app = app();
+    let marked = call(
+        &app,
+        "render_marked",
+        json!({"text": "The forecast review, <b>Café</b>", "terms": ["cafe", "review"]}),
+    )
+    .unwrap();
+    assert_eq!(marked["marks"], 2, "{marked}");
+    assert_eq!(
+        marked["html"],
+        "<p>The forecast <mark class=\"hit\">review</mark>, &lt;b&gt;<mark class=\"hit\">Café</mark>&lt;/b&gt;</p>\n"
+    );
+    assert_error(
+        call(
+            &app,
+            "render_marked",
+            json!({"text": "x".repeat(130 * 1024), "terms": []}),
+        ),
+        "text_too_large",
+        "more than the",
+    );
+    assert!(
+        call(&app, "render_marked", json!({"text": "x"})).is_err(),
+        "terms are required"
+    );
+}
+
+#[test]
+fn get_today_is_the_shells_clock() {
+    let app = app();
+    assert_eq!(call(&app, "get_today", json!({})).unwrap(), "2026-11-28");
 }
 
 #[test]

@@ -6,11 +6,8 @@ use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{parse_date, CheckIn};
-
-fn date(s: &str) -> NaiveDate {
-    parse_date(s).unwrap()
-}
+use crate::model::CheckIn;
+use keel_test_support::date;
 
 fn day(
     d: NaiveDate,

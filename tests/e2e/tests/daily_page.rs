@@ -1,16 +1,13 @@
 //! The daily page in the real window: typing, check-ins, autosave, relaunch, navigation,
 //! hostile Markdown in preview, and a failed save that keeps the text.
 
-use chrono::{DateTime, Local, NaiveDate};
+use chrono::{DateTime, Local};
 use keel::{DayPatch, Journal};
 use keel_e2e::{run, App};
+use keel_test_support::date;
 use serde_json::json;
 
 const DAY: &str = "2026-11-23";
-
-fn date(s: &str) -> NaiveDate {
-    keel::model::parse_date(s).unwrap()
-}
 
 #[test]
 fn typing_and_every_rating_survive_quit_and_relaunch() {

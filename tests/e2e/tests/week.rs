@@ -5,11 +5,8 @@
 use chrono::DateTime;
 use keel::{DayPatch, Journal};
 use keel_e2e::{run, App};
+use keel_test_support::date;
 use serde_json::json;
-
-fn date(s: &str) -> chrono::NaiveDate {
-    keel::model::parse_date(s).unwrap()
-}
 
 #[test]
 fn a_week_is_summed_up_reflected_on_and_its_boundary_carried_to_the_next() {

@@ -1,13 +1,11 @@
 //! The crash harness shared by the core's crash test (`tests/crash.rs`) and the app's
-//! (`src-tauri/tests/app_crash.rs`, which includes this file by path).
+//! (`src-tauri/tests/app_crash.rs`).
 //!
 //! A child process saves pages in a loop and prints each page's number once the save has been
 //! acknowledged; the parent SIGKILLs it at random moments, reopens the journal and checks that
 //! every acknowledged page is there, intact. The binary is its own child: `run` calls the given
 //! writer when `KEEL_CRASH_CHILD` names a journal folder. Cycles: `KEEL_CRASH_CYCLES`.
 //! It prints the figures and a closing line `crash: N passed, M failed`.
-
-#![allow(dead_code)] // each including binary uses its own part of it
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};

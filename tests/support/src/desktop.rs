@@ -1,8 +1,6 @@
-//! Shared by the shell's tests (the test binaries in `tests/`, and by path the IPC unit tests
-//! in `src/commands/tests.rs`): the app on Tauri's mock runtime with its one window, and a call
+//! The app on Tauri's mock runtime, for the shell's tests (its IPC unit tests and its test
+//! binaries): the app with its one window, and a call
 //! through its IPC exactly as the page makes it.
-
-#![allow(dead_code)] // each including test uses its own part of it
 
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};

@@ -1,0 +1,39 @@
+//! What Keel's tests share, so no test file redefines it and no crate includes another's files
+//! by path:
+//! - `date`, `dates`, `instant`: fixed calendar dates and instants (time is an input);
+//! - `scratch_journal`: an empty journal in a folder removed when the test ends;
+//! - `crash`: the crash harness of the core's and the app's SIGKILL tests;
+//! - `desktop` (feature `desktop`): the app on Tauri's mock runtime and an IPC call as the page
+//!   makes it.
+//!
+//! The core's own unit tests use only the first three (they test `crate::Journal`, not this
+//! crate's `keel::Journal`).
+
+pub mod crash;
+#[cfg(feature = "desktop")]
+pub mod desktop;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// The date `YYYY-MM-DD` (a test's own literal: a bad one is a bug in the test).
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|e| panic!("“{s}”: {e}"))
+}
+
+/// `n` consecutive dates from `from`.
+pub fn dates(from: &str, n: u64) -> impl Iterator<Item = NaiveDate> {
+    let start = date(from);
+    (0..n).map(move |i| start + chrono::Days::new(i))
+}
+
+/// The instant an RFC 3339 literal names, with its offset.
+pub fn instant(rfc3339: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(rfc3339).unwrap_or_else(|e| panic!("“{rfc3339}”: {e}"))
+}
+
+/// An empty journal in a scratch folder; keep the folder as long as the journal.
+pub fn scratch_journal() -> (tempfile::TempDir, keel::Journal) {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let journal = keel::Journal::open(dir.path()).expect("a new journal opens");
+    (dir, journal)
+}
