@@ -192,78 +192,50 @@ pub enum StorageError {
     Engine(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// Declares `ErrorKind` with each variant's wire name written once: serde, the TypeScript
-/// union, `as_str` and `ALL` all come from this one list.
-macro_rules! error_kinds {
-    ($($(#[$doc:meta])* $variant:ident = $wire:literal),+ $(,)?) => {
-        /// What went wrong, as a caller can act on it: the stable, machine-readable name of an
-        /// error, shared by the CLI, the shell and the page (generated to TypeScript as a union
-        /// of its wire names, so a `switch` on a kind that does not exist fails the type
-        /// check). Several errors share a kind when a caller would do the same about each.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-        pub enum ErrorKind {
-            $($(#[$doc])* #[serde(rename = $wire)] $variant),+
-        }
-
-        impl ErrorKind {
-            /// Every kind.
-            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$variant),+];
-
-            /// The wire name (`invalid_date`).
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(ErrorKind::$variant => $wire),+
-                }
-            }
-        }
-    };
-}
-
-error_kinds! {
-    InvalidDate = "invalid_date",
-    InvalidWeekId = "invalid_week_id",
-    InvalidQuery = "invalid_query",
-    InvalidRange = "invalid_range",
-    InvalidRating = "invalid_rating",
-    InvalidMinutes = "invalid_minutes",
-    EntryTooLarge = "entry_too_large",
-    TextTooLarge = "text_too_large",
-    InvalidWeek = "invalid_week",
-    InvalidSettings = "invalid_settings",
-    BadImport = "bad_import",
-    InvalidImportRequest = "invalid_import_request",
-    UnknownPrompt = "unknown_prompt",
-    InvalidPrompt = "invalid_prompt",
-    PromptLibrary = "prompt_library",
-    JournalLocked = "journal_locked",
-    JournalBusy = "journal_busy",
-    NewerSchema = "newer_schema",
-    Corrupt = "corrupt",
-    Io = "io",
-    NoJournalLocation = "no_journal_location",
-    DiskFull = "disk_full",
-    WriteFailed = "write_failed",
-    Locked = "locked",
-    WrongPassphrase = "wrong_passphrase",
-    InvalidPassphrase = "invalid_passphrase",
-    AlreadyEncrypted = "already_encrypted",
-    NotEncrypted = "not_encrypted",
-    RateLimited = "rate_limited",
-    NoSuchBackup = "no_such_backup",
-    InvalidChart = "invalid_chart",
-    Crypto = "crypto",
-    Storage = "storage",
-    /// The desktop window could not do what was asked (only the shell reports it).
-    Window = "window",
-    /// A call that never reached a command (Tauri refused it, or its arguments); only the page
-    /// reports it.
-    Ipc = "ipc",
-}
-
-impl std::fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+crate::wire::wire_enum! {
+    /// What went wrong, as a caller can act on it: the stable, machine-readable name of an
+    /// error, shared by the CLI, the shell and the page (generated to TypeScript as a union of
+    /// its wire names, so a `switch` on a kind that does not exist fails the type check).
+    /// Several errors share a kind when a caller would do the same about each.
+    pub enum ErrorKind ("an error kind") {
+        InvalidDate = "invalid_date",
+        InvalidWeekId = "invalid_week_id",
+        InvalidQuery = "invalid_query",
+        InvalidRange = "invalid_range",
+        InvalidRating = "invalid_rating",
+        InvalidMinutes = "invalid_minutes",
+        EntryTooLarge = "entry_too_large",
+        TextTooLarge = "text_too_large",
+        InvalidWeek = "invalid_week",
+        InvalidSettings = "invalid_settings",
+        BadImport = "bad_import",
+        InvalidImportRequest = "invalid_import_request",
+        UnknownPrompt = "unknown_prompt",
+        InvalidPrompt = "invalid_prompt",
+        PromptLibrary = "prompt_library",
+        JournalLocked = "journal_locked",
+        JournalBusy = "journal_busy",
+        NewerSchema = "newer_schema",
+        Corrupt = "corrupt",
+        Io = "io",
+        NoJournalLocation = "no_journal_location",
+        DiskFull = "disk_full",
+        WriteFailed = "write_failed",
+        Locked = "locked",
+        WrongPassphrase = "wrong_passphrase",
+        InvalidPassphrase = "invalid_passphrase",
+        AlreadyEncrypted = "already_encrypted",
+        NotEncrypted = "not_encrypted",
+        RateLimited = "rate_limited",
+        NoSuchBackup = "no_such_backup",
+        InvalidChart = "invalid_chart",
+        Crypto = "crypto",
+        Storage = "storage",
+        /// The desktop window could not do what was asked (only the shell reports it).
+        Window = "window",
+        /// A call that never reached a command (Tauri refused it, or its arguments); only the
+        /// page reports it.
+        Ipc = "ipc",
     }
 }
 
@@ -345,7 +317,7 @@ mod tests {
     /// `as_str` is the name serde writes, for every kind (the page reads serde's).
     #[test]
     fn every_kind_is_spelled_as_serde_spells_it() {
-        for &kind in ErrorKind::ALL {
+        for kind in ErrorKind::ALL {
             let json = serde_json::to_value(kind).unwrap();
             assert_eq!(json, serde_json::Value::from(kind.as_str()));
             assert_eq!(serde_json::from_value::<ErrorKind>(json).unwrap(), kind);

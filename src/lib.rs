@@ -21,6 +21,7 @@ pub mod prompts;
 pub mod search;
 pub mod store;
 pub mod text;
+mod wire;
 
 pub use error::{ErrorKind, KeelError, Result};
 pub use model::{

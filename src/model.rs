@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{KeelError, Result};
 use crate::markdown;
+use crate::wire::wire_enum;
 
 /// One rating scale of the daily check-in, with the words shown at its ends and middle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,32 +77,11 @@ pub const OVERLAP: Scale = Scale {
 /// The most minutes one day can hold after its end-of-work time.
 pub const MAX_AFTER_HOURS_MINUTES: u32 = 24 * 60;
 
-/// Whether work stopped by the chosen end-of-work time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Boundary {
-    Kept,
-    Broken,
-}
-
-impl FromStr for Boundary {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "kept" => Ok(Boundary::Kept),
-            "broken" => Ok(Boundary::Broken),
-            other => Err(format!("boundary is “kept” or “broken”, not “{other}”")),
-        }
-    }
-}
-
-impl fmt::Display for Boundary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Boundary::Kept => "kept",
-            Boundary::Broken => "broken",
-        })
+wire_enum! {
+    /// Whether work stopped by the chosen end-of-work time.
+    pub enum Boundary ("the boundary") {
+        Kept = "kept",
+        Broken = "broken",
     }
 }
 
@@ -415,105 +395,54 @@ pub struct WeekReflection {
     pub updated_at: DateTime<FixedOffset>,
 }
 
-/// Which column a prompt speaks to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    /// "What I do".
-    Role,
-    /// "Who I am".
-    #[serde(rename = "self")]
-    Myself,
-    /// The line between them.
-    Bridge,
-}
-
-impl Side {
-    pub const ALL: [Side; 3] = [Side::Role, Side::Myself, Side::Bridge];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Role => "role",
-            Side::Myself => "self",
-            Side::Bridge => "bridge",
-        }
+wire_enum! {
+    /// Which column a prompt speaks to.
+    #[derive(PartialOrd, Ord)]
+    pub enum Side ("a side") {
+        /// "What I do".
+        Role = "role",
+        /// "Who I am".
+        Myself = "self",
+        /// The line between them.
+        Bridge = "bridge",
     }
 }
 
-impl FromStr for Side {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        Side::ALL
-            .into_iter()
-            .find(|side| side.as_str() == s.trim())
-            .ok_or_else(|| format!("a side is role, self or bridge, not “{s}”"))
+wire_enum! {
+    /// Whether a prompt belongs to the daily page or the weekly reflection.
+    pub enum Cadence ("a cadence") {
+        Daily = "daily",
+        Weekly = "weekly",
     }
 }
 
-/// Whether a prompt belongs to the daily page or the weekly reflection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Cadence {
-    Daily,
-    Weekly,
-}
-
-/// What a prompt is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Theme {
-    Boundaries,
-    /// Targets, reviews, metrics.
-    Pressure,
-    /// Detachment, relaxation, mastery, control.
-    Recovery,
-    Values,
-    /// Re-orgs, new roles.
-    Change,
-    Relationships,
-    Identity,
-    /// Self-distanced questions ("what would you tell a friend?").
-    Perspective,
-}
-
-impl Theme {
-    pub const ALL: [Theme; 8] = [
-        Theme::Boundaries,
-        Theme::Pressure,
-        Theme::Recovery,
-        Theme::Values,
-        Theme::Change,
-        Theme::Relationships,
-        Theme::Identity,
-        Theme::Perspective,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Boundaries => "boundaries",
-            Theme::Pressure => "pressure",
-            Theme::Recovery => "recovery",
-            Theme::Values => "values",
-            Theme::Change => "change",
-            Theme::Relationships => "relationships",
-            Theme::Identity => "identity",
-            Theme::Perspective => "perspective",
-        }
+wire_enum! {
+    /// What a prompt is about.
+    #[derive(PartialOrd, Ord)]
+    pub enum Theme ("a theme") {
+        Boundaries = "boundaries",
+        /// Targets, reviews, metrics.
+        Pressure = "pressure",
+        /// Detachment, relaxation, mastery, control.
+        Recovery = "recovery",
+        Values = "values",
+        /// Re-orgs, new roles.
+        Change = "change",
+        Relationships = "relationships",
+        Identity = "identity",
+        /// Self-distanced questions ("what would you tell a friend?").
+        Perspective = "perspective",
     }
 }
 
-/// Where a prompt came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum PromptOrigin {
-    /// Keel's library (`assets/prompts.toml`).
-    Shipped,
-    /// Written by the user.
-    User,
+wire_enum! {
+    /// Where a prompt came from.
+    pub enum PromptOrigin ("a prompt's origin") {
+        /// Keel's library (`assets/prompts.toml`).
+        Shipped = "shipped",
+        /// Written by the user.
+        User = "user",
+    }
 }
 
 /// A guided prompt.
@@ -655,20 +584,19 @@ impl WeekReflection {
     }
 }
 
-/// A day of the week as the app's wire spells it (`mon` … `sun`): the settings the app edits
-/// and the trends' weekday profile. The one place these names are written; chrono's own
-/// `Weekday` (which serializes as `Mon`) is what the core computes with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum WeekdayName {
-    Mon,
-    Tue,
-    Wed,
-    Thu,
-    Fri,
-    Sat,
-    Sun,
+wire_enum! {
+    /// A day of the week as the app's wire spells it (`mon` … `sun`): the settings the app
+    /// edits and the trends' weekday profile. chrono's own `Weekday` (which serializes as
+    /// `Mon`) is what the core computes with.
+    pub enum WeekdayName ("a weekday") {
+        Mon = "mon",
+        Tue = "tue",
+        Wed = "wed",
+        Thu = "thu",
+        Fri = "fri",
+        Sat = "sat",
+        Sun = "sun",
+    }
 }
 
 impl From<Weekday> for WeekdayName {
@@ -714,15 +642,15 @@ pub mod weekday_name {
     }
 }
 
-/// Light, dark, or whatever the system says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Appearance {
-    #[default]
-    System,
-    Light,
-    Dark,
+wire_enum! {
+    /// Light, dark, or whatever the system says.
+    #[derive(Default)]
+    pub enum Appearance ("the theme") {
+        #[default]
+        System = "system",
+        Light = "light",
+        Dark = "dark",
+    }
 }
 
 /// The user's settings.

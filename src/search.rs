@@ -164,15 +164,13 @@ fn parse_rating(token: &str) -> Result<Option<RatingFilter>> {
     Ok(None)
 }
 
-/// Which side of the journal a result comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum HitSide {
-    Role,
-    #[serde(rename = "self")]
-    Myself,
-    Week,
+crate::wire::wire_enum! {
+    /// Which side of the journal a result comes from.
+    pub enum HitSide ("a result's side") {
+        Role = "role",
+        Myself = "self",
+        Week = "week",
+    }
 }
 
 /// A piece of a snippet; `hit` pieces matched the query.
@@ -317,6 +315,32 @@ fn newest_first(docs: &mut [Doc]) {
         Doc::Week(w) => (w.monday(), 0),
     };
     docs.sort_by_key(|d| std::cmp::Reverse(key(d)));
+}
+
+/// What a search found, with the words to mark when a result is opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    /// The query's words and phrase words, folded (lower case, no accents), in the query's
+    /// order: what `markdown::render_marked` marks.
+    pub terms: Vec<String>,
+}
+
+/// Runs the query `text` (as a person types it in the app): the matching documents, newest
+/// first, at most `limit`, and the words to mark.
+pub fn find(journal: &Journal, text: &str, limit: usize) -> Result<Found> {
+    let query = Query::parse(text)?;
+    let terms = query
+        .words
+        .iter()
+        .chain(query.phrases.iter().flatten())
+        .cloned()
+        .collect();
+    Ok(Found {
+        hits: search(journal, &query, limit)?,
+        terms,
+    })
 }
 
 /// The matching documents, newest first, at most `limit`.

@@ -338,14 +338,14 @@ export function saveChart(svg, name) {
   return call('save_chart', { svg, name });
 }
 
-/** @typedef {import('./bindings/SearchDto').SearchDto} SearchDto */
+/** @typedef {import('./bindings/Found').Found} Found */
 /** @typedef {import('./bindings/TagCountDto').TagCountDto} TagCountDto */
 /** @typedef {import('./bindings/CalendarDayDto').CalendarDayDto} CalendarDayDto */
 /** @typedef {import('./bindings/EarlierPage').EarlierPage} EarlierPage */
 
 /**
  * @param {string} query words, "phrases", #tags, from:/to:, stress>=7 …
- * @returns {Promise<SearchDto>}
+ * @returns {Promise<Found>}
  */
 export function search(query) {
   return call('search', { query });

@@ -47,10 +47,3 @@ export function describe(date) {
   const long = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
   return { weekday, long };
 }
-
-/** @returns {string} today's date in the system's local time zone */
-export function localToday() {
-  const now = new Date();
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -303,7 +303,8 @@ async function start() {
     day: {
       title: (route) => (route.name === 'day' && route.date) || today,
       mount: async (route) => {
-        const date = (route.name === 'day' && route.date) || (await refreshToday());
+        // The router asked the app for today already when the route names no date.
+        const date = (route.name === 'day' && route.date) || today;
         const view =
           dayView ??
           new DayView(root, {

@@ -15,8 +15,7 @@ use keel::model::{Prompt, PromptFields, Side, WeekContent};
 
 use crate::dto::{AppInfoDto, DayDto, DayPromptsDto, PageDto, SettingsDto, WeekDto};
 use crate::dto::{
-    BackupDto, CalendarDayDto, ExportDoneDto, ExportProgressDto, ImportPlanDto, SearchDto,
-    TagCountDto,
+    BackupDto, CalendarDayDto, ExportDoneDto, ExportProgressDto, ImportPlanDto, TagCountDto,
 };
 use crate::error::ErrorDto;
 use crate::state::AppState;
@@ -365,7 +364,7 @@ pub async fn export_journal<R: tauri::Runtime>(
 /// The trends for a range (30d, 90d, 1y, all) ending today.
 #[tauri::command]
 pub async fn get_trends(state: State<'_, AppState>, range: String) -> Result<Trends, ErrorDto> {
-    let range: Range = range.parse()?;
+    let range = Range::named(&range)?;
     Ok(analytics::trends::trends(
         &*state.journal()?,
         range,
@@ -404,16 +403,11 @@ const MAX_RESULTS: usize = 200;
 
 /// Searches both sides of every day and the weekly reflections, newest first.
 #[tauri::command]
-pub async fn search(state: State<'_, AppState>, query: String) -> Result<SearchDto, ErrorDto> {
-    let query = keel::search::Query::parse(&query)?;
-    let terms = query
-        .words
-        .iter()
-        .chain(query.phrases.iter().flatten())
-        .cloned()
-        .collect();
-    let hits = keel::search::search(&*state.journal()?, &query, MAX_RESULTS)?;
-    Ok(SearchDto { hits, terms })
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<keel::search::Found, ErrorDto> {
+    Ok(keel::search::find(&*state.journal()?, &query, MAX_RESULTS)?)
 }
 
 /// Every tag with the number of days that have it.

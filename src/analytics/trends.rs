@@ -22,36 +22,24 @@ pub const MIN_DAYS: usize = 5;
 /// Days in a rolling window.
 pub const WINDOW: i64 = 7;
 
-/// The ranges the charts offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Range {
-    #[serde(rename = "30d")]
-    Days30,
-    #[serde(rename = "90d")]
-    Days90,
-    #[serde(rename = "1y")]
-    Year,
-    #[serde(rename = "all")]
-    All,
-}
-
-impl std::str::FromStr for Range {
-    type Err = KeelError;
-    fn from_str(s: &str) -> Result<Range> {
-        match s.trim() {
-            "30d" => Ok(Range::Days30),
-            "90d" => Ok(Range::Days90),
-            "1y" => Ok(Range::Year),
-            "all" => Ok(Range::All),
-            other => Err(KeelError::InvalidRange {
-                input: other.to_owned(),
-            }),
-        }
+crate::wire::wire_enum! {
+    /// The ranges the charts offer.
+    pub enum Range ("a range") {
+        Days30 = "30d",
+        Days90 = "90d",
+        Year = "1y",
+        All = "all",
     }
 }
 
 impl Range {
+    /// The range `text` names, or `InvalidRange` (what the app's commands answer).
+    pub fn named(text: &str) -> Result<Range> {
+        text.parse().map_err(|_| KeelError::InvalidRange {
+            input: text.trim().to_owned(),
+        })
+    }
+
     /// The first day of the range ending `today`.
     pub fn start(self, today: NaiveDate) -> NaiveDate {
         let back = |days: u64| {

@@ -9,24 +9,15 @@ use crate::error::{KeelError, Result};
 use crate::model::DayEntry;
 use crate::store::Journal;
 
-/// The formats the journal is exported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    /// Keel JSON: everything, imports back without loss.
-    Json,
-    /// A folder of Markdown files, one per day and week.
-    Markdown,
-    /// The check-ins as CSV.
-    Csv,
-}
-
-impl std::str::FromStr for ExportFormat {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        serde_json::from_value(serde_json::Value::from(s.trim()))
-            .map_err(|_| format!("the export formats are json, markdown and csv, not “{s}”"))
+crate::wire::wire_enum! {
+    /// The formats the journal is exported in.
+    pub enum ExportFormat ("an export format") {
+        /// Keel JSON: everything, imports back without loss.
+        Json = "json",
+        /// A folder of Markdown files, one per day and week.
+        Markdown = "markdown",
+        /// The check-ins as CSV.
+        Csv = "csv",
     }
 }
 

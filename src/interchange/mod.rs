@@ -31,14 +31,13 @@ pub use export::{
     write_chart, ExportFormat, MAX_CHART_BYTES,
 };
 
-/// Where an import comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Source {
-    Keel,
-    Jrnl,
-    DayOne,
+crate::wire::wire_enum! {
+    /// Where an import comes from.
+    pub enum Source ("an import's source") {
+        Keel = "keel",
+        Jrnl = "jrnl",
+        DayOne = "dayone",
+    }
 }
 
 impl Source {
@@ -50,25 +49,13 @@ impl Source {
         }
     }
 
+    /// The prefix of this source's import marks. Stored in every journal, so it is a format
+    /// of its own, not the wire name (which it happens to equal): it never changes.
     fn mark_prefix(self) -> &'static str {
         match self {
             Source::Keel => "keel",
             Source::Jrnl => "jrnl",
             Source::DayOne => "dayone",
-        }
-    }
-}
-
-impl std::str::FromStr for Source {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "keel" => Ok(Source::Keel),
-            "jrnl" => Ok(Source::Jrnl),
-            "dayone" | "day-one" | "day_one" => Ok(Source::DayOne),
-            other => Err(format!(
-                "the sources are keel, jrnl and dayone, not “{other}”"
-            )),
         }
     }
 }

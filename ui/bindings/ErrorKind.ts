@@ -2,8 +2,8 @@
 
 /**
  * What went wrong, as a caller can act on it: the stable, machine-readable name of an
- * error, shared by the CLI, the shell and the page (generated to TypeScript as a union
- * of its wire names, so a `switch` on a kind that does not exist fails the type
- * check). Several errors share a kind when a caller would do the same about each.
+ * error, shared by the CLI, the shell and the page (generated to TypeScript as a union of
+ * its wire names, so a `switch` on a kind that does not exist fails the type check).
+ * Several errors share a kind when a caller would do the same about each.
  */
 export type ErrorKind = "invalid_date" | "invalid_week_id" | "invalid_query" | "invalid_range" | "invalid_rating" | "invalid_minutes" | "entry_too_large" | "text_too_large" | "invalid_week" | "invalid_settings" | "bad_import" | "invalid_import_request" | "unknown_prompt" | "invalid_prompt" | "prompt_library" | "journal_locked" | "journal_busy" | "newer_schema" | "corrupt" | "io" | "no_journal_location" | "disk_full" | "write_failed" | "locked" | "wrong_passphrase" | "invalid_passphrase" | "already_encrypted" | "not_encrypted" | "rate_limited" | "no_such_backup" | "invalid_chart" | "crypto" | "storage" | "window" | "ipc";

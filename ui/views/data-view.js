@@ -5,7 +5,7 @@
  * a preview of what will change before anything is written.
  */
 
-import { el } from '../dom.js';
+import { choices, el, select } from '../dom.js';
 
 /** @typedef {import('../bindings/ImportPlanDto').ImportPlanDto} ImportPlanDto */
 /** @typedef {import('../bindings/ExportFormat').ExportFormat} ExportFormat */
@@ -35,6 +35,11 @@ function describePlan(plan) {
   if (plan.conflicts.length) text += ` ${plan.conflicts.length} days already have writing: ${plan.conflicts.slice(0, 5).join(', ')}${plan.conflicts.length > 5 ? '…' : ''}.`;
   return text;
 }
+
+/** What each source is called, in the order offered. @type {Record<import('../bindings/Source').Source, string>} */
+const SOURCES = { jrnl: 'jrnl (JSON export)', dayone: 'Day One (JSON or zip)', keel: 'Keel JSON' };
+/** The columns imported entries can go to. @type {Record<ImportHow['side'], string>} */
+const IMPORT_SIDES = { self: 'Who I am', role: 'What I do' };
 
 export class DataView {
   /**
@@ -75,12 +80,8 @@ export class DataView {
       });
 
     // Import.
-    const source = el('select', { testid: 'import-source', attrs: { 'aria-label': 'Import from' } });
-    for (const [value, label] of [['jrnl', 'jrnl (JSON export)'], ['dayone', 'Day One (JSON or zip)'], ['keel', 'Keel JSON']]) {
-      source.append(el('option', { text: label, attrs: { value } }));
-    }
-    const side = el('select', { testid: 'import-side', attrs: { 'aria-label': 'Put entries in' } });
-    side.append(el('option', { text: 'Who I am', attrs: { value: 'self' } }), el('option', { text: 'What I do', attrs: { value: 'role' } }));
+    const source = select('Import from', choices(SOURCES), 'jrnl', 'import-source');
+    const side = select('Put entries in', choices(IMPORT_SIDES), 'self', 'import-side');
     const skipBad = el('input', { testid: 'import-skip-bad', attrs: { type: 'checkbox' } });
     const file = el('input', { testid: 'import-file', attrs: { type: 'file', accept: '.json,.zip,application/json,application/zip' } });
     const preview = el('div', { class: 'import-preview', testid: 'import-preview' });

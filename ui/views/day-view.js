@@ -10,7 +10,7 @@ import { highlight } from '../components/markdown-side.js';
 import '../components/rating-scale.js';
 import '../components/overlap-circles.js';
 import '../components/prompt-card.js';
-import { button, el } from '../dom.js';
+import { button, choices, el } from '../dom.js';
 
 /** @typedef {import('../bindings/AppInfoDto').AppInfoDto} AppInfoDto */
 /** @typedef {import('../bindings/DayDto').DayDto} DayDto */
@@ -160,11 +160,13 @@ export class DayView {
     const legend = document.createElement('legend');
     legend.textContent = `Did work stop by ${info.end_of_work}?`;
     boundary.append(legend);
-    const choices = document.createElement('div');
-    choices.className = 'boundary-choices';
+    const boundaryRow = document.createElement('div');
+    boundaryRow.className = 'boundary-choices';
     /** @type {Record<Boundary, HTMLInputElement>} */
     this.boundary = { kept: document.createElement('input'), broken: document.createElement('input') };
-    for (const [value, text] of /** @type {[Boundary, string][]} */ ([['kept', 'Yes, it held'], ['broken', 'No, work ran over']])) {
+    /** @type {Record<Boundary, string>} */
+    const answers = { kept: 'Yes, it held', broken: 'No, work ran over' };
+    for (const [value, text] of choices(answers)) {
       const label = document.createElement('label');
       label.className = `boundary-choice boundary-${value}`;
       label.dataset.testid = `boundary-${value}`;
@@ -176,7 +178,7 @@ export class DayView {
       span.textContent = text;
       label.append(input, span);
       input.addEventListener('change', () => this.changed());
-      choices.append(label);
+      boundaryRow.append(label);
     }
     const minutesLabel = document.createElement('label');
     minutesLabel.className = 'after-hours';
@@ -192,7 +194,7 @@ export class DayView {
     const minutesText = document.createElement('span');
     minutesText.textContent = 'minutes worked after it';
     minutesLabel.append(this.minutes, minutesText);
-    boundary.append(choices, minutesLabel);
+    boundary.append(boundaryRow, minutesLabel);
     grid.append(boundary);
 
     this.earlier = el('section', { class: 'earlier', testid: 'on-this-day' });

@@ -9,12 +9,12 @@
 import { addDays, describe } from '../dates.js';
 import { el } from '../dom.js';
 
-/** @typedef {import('../bindings/SearchDto').SearchDto} SearchDto */
+/** @typedef {import('../bindings/Found').Found} Found */
 /** @typedef {import('../bindings/TagCountDto').TagCountDto} TagCountDto */
 /** @typedef {import('../bindings/CalendarDayDto').CalendarDayDto} CalendarDayDto */
 /**
  * @typedef {{
- *   search: (q: string) => Promise<SearchDto>,
+ *   search: (q: string) => Promise<Found>,
  *   tags: () => Promise<TagCountDto[]>,
  *   calendar: (from: string, to: string) => Promise<CalendarDayDto[]>,
  *   setQuery: (q: string) => void,

@@ -38,10 +38,10 @@ pub fn run(ctx: &Context, args: PassphraseArgs) -> Result<(), Failure> {
             encrypt_old_backups,
         } => {
             if journal.is_encrypted() {
-                return Err(Failure::Error(format!(
-                    "{} `keel passphrase change` changes it.",
-                    keel::KeelError::AlreadyEncrypted
-                )));
+                return Err(Failure::Error(
+                    "The journal is encrypted already; `keel passphrase change` changes its passphrase."
+                        .into(),
+                ));
             }
             let plain = keel::backup::list(journal.dir())?;
             if !plain.is_empty() && !remove_old_backups && !encrypt_old_backups {
