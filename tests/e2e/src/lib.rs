@@ -233,13 +233,14 @@ impl App {
         element.click().await.unwrap();
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
-                element
-                    .send_keys(&char::from(fantoccini::key::Key::Enter).to_string())
-                    .await
-                    .unwrap();
+                send_keys(
+                    &element,
+                    &char::from(fantoccini::key::Key::Enter).to_string(),
+                )
+                .await;
             }
             if !line.is_empty() {
-                element.send_keys(line).await.unwrap();
+                send_keys(&element, line).await;
             }
         }
     }
@@ -260,10 +261,7 @@ impl App {
         let active = self.client.active_element().await.unwrap();
         let control = char::from(fantoccini::key::Key::Control);
         let null = char::from(fantoccini::key::Key::Null);
-        active
-            .send_keys(&format!("{control}{key}{null}"))
-            .await
-            .unwrap();
+        send_keys(&active, &format!("{control}{key}{null}")).await;
     }
 
     /// The save status line's state and text.
@@ -360,4 +358,22 @@ where
         .build()
         .unwrap();
     runtime.block_on(body(dir.path().to_owned()));
+}
+
+/// Sends `keys` to `element`. WebKitWebDriver first asks the page whether the element is a file
+/// input, and under load that question sometimes comes back unreadable ("Could not parse element
+/// file upload information"): nothing has been typed then (the keys are sent only after the
+/// answer), so the same keys are sent again, at most three times in all. Any other error fails.
+async fn send_keys(element: &Element, keys: &str) {
+    for attempt in 1..=3 {
+        match element.send_keys(keys).await {
+            Ok(()) => return,
+            Err(fantoccini::error::CmdError::Standard(e))
+                if attempt < 3 && e.message.contains("element file upload information") =>
+            {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("typing {keys:?}: {e}"),
+        }
+    }
 }
