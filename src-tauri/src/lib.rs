@@ -183,4 +183,67 @@ mod tests {
             Some(PathBuf::from("/k"))
         );
     }
+
+    /// Tauri has a command named in four places: its function in `commands.rs`, the handler
+    /// list above, `build.rs`'s manifest and the window's capability. They name the same set,
+    /// so a command can be neither forgotten (uncallable) nor granted without existing.
+    #[test]
+    fn every_command_is_defined_handled_declared_and_granted_alike() {
+        use std::collections::BTreeSet;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+
+        let commands = read("src/commands.rs");
+        let defined: BTreeSet<String> = commands
+            .split("#[tauri::command]")
+            .skip(1)
+            .filter_map(|rest| {
+                let after = rest.split("fn ").nth(1)?;
+                Some(after.split(['(', '<']).next()?.trim().to_owned())
+            })
+            .collect();
+
+        let lib = read("src/lib.rs");
+        let handler = lib.split("generate_handler![").nth(1).unwrap();
+        let handled: BTreeSet<String> = handler
+            .split(']')
+            .next()
+            .unwrap()
+            .split(',')
+            .map(|c| c.trim().trim_start_matches("commands::").to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+
+        let build = read("build.rs");
+        let manifest = build.split(".commands(&[").nth(1).unwrap();
+        let declared: BTreeSet<String> = manifest
+            .split(']')
+            .next()
+            .unwrap()
+            .split(',')
+            .map(|c| c.trim().trim_matches('"').to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+
+        let capability: serde_json::Value =
+            serde_json::from_str(&read("capabilities/main.json")).unwrap();
+        let granted: BTreeSet<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+
+        assert!(defined.len() >= 30, "read only {defined:?}");
+        assert_eq!(handled, defined, "the handler list and commands.rs differ");
+        assert_eq!(
+            declared, defined,
+            "build.rs's manifest and commands.rs differ"
+        );
+        assert_eq!(
+            granted, defined,
+            "capabilities/main.json and commands.rs differ"
+        );
+    }
 }
