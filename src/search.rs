@@ -127,11 +127,12 @@ impl Query {
     }
 
     fn terms(&self) -> BTreeSet<&str> {
-        self.words
-            .iter()
-            .chain(self.phrases.iter().flatten())
-            .map(String::as_str)
-            .collect()
+        self.words_in_order().map(String::as_str).collect()
+    }
+
+    /// The query's words, then its phrases' words, as written (folded).
+    fn words_in_order(&self) -> impl Iterator<Item = &String> {
+        self.words.iter().chain(self.phrases.iter().flatten())
     }
 }
 
@@ -331,12 +332,7 @@ pub struct Found {
 /// first, at most `limit`, and the words to mark.
 pub fn find(journal: &Journal, text: &str, limit: usize) -> Result<Found> {
     let query = Query::parse(text)?;
-    let terms = query
-        .words
-        .iter()
-        .chain(query.phrases.iter().flatten())
-        .cloned()
-        .collect();
+    let terms = query.words_in_order().cloned().collect();
     Ok(Found {
         hits: search(journal, &query, limit)?,
         terms,

@@ -90,19 +90,18 @@ pub fn page_shown() {
 /// What the page needs at start: today, the scales' words, the journal's place or its error.
 #[tauri::command]
 pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, ErrorDto> {
-    let settings = match state.journal() {
-        Ok(journal) => journal.settings()?,
-        Err(_) => keel::Settings::default(),
+    // One look at the journal, so the answer cannot mix two states (a lock in between).
+    let journal = state.journal();
+    let (settings, encrypted) = match &journal {
+        Ok(journal) => (journal.settings()?, journal.is_encrypted()),
+        Err(e) => (keel::Settings::default(), e.kind == ErrorKind::Locked),
     };
     Ok(AppInfoDto {
         today: state.clock.today().to_string(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         journal_dir: state.journal_dir().map(|d| d.display().to_string()),
-        journal_error: state.journal().err(),
-        encrypted: match state.journal() {
-            Ok(journal) => journal.is_encrypted(),
-            Err(e) => e.kind == ErrorKind::Locked,
-        },
+        journal_error: journal.err(),
+        encrypted,
         scales: vec![STRESS, RESILIENCE, OVERLAP],
         end_of_work: settings.end_of_work.format("%H:%M").to_string(),
         settings: settings.into(),

@@ -203,27 +203,22 @@ mod tests {
             })
             .collect();
 
-        let lib = read("src/lib.rs");
-        let handler = lib.split("generate_handler![").nth(1).unwrap();
-        let handled: BTreeSet<String> = handler
-            .split(']')
-            .next()
-            .unwrap()
-            .split(',')
-            .map(|c| c.trim().trim_start_matches("commands::").to_owned())
-            .filter(|c| !c.is_empty())
-            .collect();
-
-        let build = read("build.rs");
-        let manifest = build.split(".commands(&[").nth(1).unwrap();
-        let declared: BTreeSet<String> = manifest
-            .split(']')
-            .next()
-            .unwrap()
-            .split(',')
-            .map(|c| c.trim().trim_matches('"').to_owned())
-            .filter(|c| !c.is_empty())
-            .collect();
+        // The names listed between `opener` and the next `]` in `file`.
+        let listed = |file: &str, opener: &str| -> BTreeSet<String> {
+            let text = read(file);
+            let after = text.split(opener).nth(1).unwrap();
+            after
+                .split(']')
+                .next()
+                .unwrap()
+                .split(',')
+                .map(|c| c.trim().trim_matches('"').trim_start_matches("commands::"))
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let handled = listed("src/lib.rs", "generate_handler![");
+        let declared = listed("build.rs", ".commands(&[");
 
         let capability: serde_json::Value =
             serde_json::from_str(&read("capabilities/main.json")).unwrap();
