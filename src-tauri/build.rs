@@ -41,6 +41,12 @@ fn main() {
         "set_passphrase",
         "change_passphrase",
         "remove_passphrase",
+        "get_values",
+        "set_values",
+        "list_events",
+        "add_event",
+        "remove_event",
+        "finish_welcome",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

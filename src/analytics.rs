@@ -9,6 +9,7 @@ use serde::Serialize;
 
 pub mod trends;
 
+use crate::cycle::{CycleEvent, PersonalValue};
 use crate::error::{KeelError, Result};
 use crate::model::{Boundary, DayEntry, Prompt, Settings, WeekId, WeekReflection};
 use crate::store::Journal;
@@ -285,15 +286,31 @@ pub struct WeekPage {
     pub prompts: Vec<Prompt>,
     pub reflection: Option<WeekReflection>,
     pub last_week_boundary: Option<String>,
+    /// The work cycle's events that share a day with the week.
+    pub events: Vec<CycleEvent>,
+    /// The values the week asks about: the active ones, then any retired one its reflection
+    /// answered.
+    pub values: Vec<PersonalValue>,
 }
 
 /// The page of `week`, in the person's own week (its start and review days from the settings).
 pub fn week_page(journal: &Journal, week: WeekId) -> Result<WeekPage> {
     let settings = journal.settings()?;
+    let reflection = journal.week(week)?;
+    let days = week.days(settings.week_start);
+    let book = journal.values()?;
+    let mut values: Vec<PersonalValue> = book.active().cloned().collect();
+    for check in reflection.iter().flat_map(|r| &r.values) {
+        if let Some(v) = book.get(check.value).filter(|v| !v.active) {
+            values.push(v.clone());
+        }
+    }
     Ok(WeekPage {
         summary: week_summary(journal, week, &settings)?,
         prompts: crate::prompts::weekly_set(week, &journal.prompts()?),
-        reflection: journal.week(week)?,
+        events: journal.events_between(days[0], days[6])?,
+        values,
+        reflection,
         last_week_boundary: journal
             .week(week.pred())?
             .map(|w| w.next_boundary)

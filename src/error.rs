@@ -171,6 +171,18 @@ pub enum KeelError {
     #[error("{reason}")]
     InvalidImportRequest { reason: String },
 
+    /// A list of values that cannot be stored as it is.
+    #[error("Those values cannot be saved: {reason}.")]
+    InvalidValues { reason: String },
+
+    /// An event that cannot be stored as it is.
+    #[error("That event cannot be saved: {reason}.")]
+    InvalidEvent { reason: String },
+
+    /// No event has this id.
+    #[error("There is no event with the id {id}.")]
+    UnknownEvent { id: String },
+
     /// A chart the page asked to save that is not one.
     #[error("That chart cannot be saved: it is not an SVG picture of a sensible size.")]
     InvalidChart,
@@ -229,6 +241,9 @@ crate::wire::wire_enum! {
         RateLimited = "rate_limited",
         NoSuchBackup = "no_such_backup",
         InvalidChart = "invalid_chart",
+        InvalidValues = "invalid_values",
+        InvalidEvent = "invalid_event",
+        UnknownEvent = "unknown_event",
         Crypto = "crypto",
         Storage = "storage",
         /// The desktop window could not do what was asked (only the shell reports it).
@@ -283,6 +298,9 @@ impl KeelError {
             KeelError::TooManyAttempts { .. } => ErrorKind::RateLimited,
             KeelError::NoSuchBackup { .. } => ErrorKind::NoSuchBackup,
             KeelError::InvalidChart => ErrorKind::InvalidChart,
+            KeelError::InvalidValues { .. } => ErrorKind::InvalidValues,
+            KeelError::InvalidEvent { .. } => ErrorKind::InvalidEvent,
+            KeelError::UnknownEvent { .. } => ErrorKind::UnknownEvent,
             KeelError::Crypto { .. } => ErrorKind::Crypto,
             KeelError::Storage(_) => ErrorKind::Storage,
         }

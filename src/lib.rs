@@ -12,6 +12,7 @@
 pub mod analytics;
 pub mod backup;
 pub mod crypto;
+pub mod cycle;
 pub mod error;
 pub mod interchange;
 pub mod location;

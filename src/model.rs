@@ -11,6 +11,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::cycle::ValueCheck;
 use crate::error::{KeelError, Result};
 use crate::markdown;
 use crate::wire::wire_enum;
@@ -391,6 +392,9 @@ pub struct WeekReflection {
     pub next_boundary: String,
     /// Did I keep last week's boundary? `None` until answered.
     pub kept_last_boundary: Option<bool>,
+    /// How each value fared under the week's pressure (a file from before values has none).
+    #[serde(default)]
+    pub values: Vec<ValueCheck>,
     pub created_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
 }
@@ -500,6 +504,9 @@ pub struct WeekContent {
     pub role_cost: Vec<String>,
     pub next_boundary: String,
     pub kept_last_boundary: Option<bool>,
+    /// How each value fared (one answer per value at most).
+    #[serde(default)]
+    pub values: Vec<ValueCheck>,
 }
 
 /// The most items in one ledger list, and answers on one week's page.
@@ -542,7 +549,25 @@ impl WeekContent {
                 ),
             });
         }
+        let mut values: Vec<ValueCheck> = Vec::with_capacity(self.values.len());
+        for check in self.values {
+            if values.iter().any(|c| c.value == check.value) {
+                return Err(KeelError::InvalidWeek {
+                    reason: format!("the value {} is answered twice", check.value),
+                });
+            }
+            values.push(check.validated()?);
+        }
+        if values.len() > MAX_WEEK_ITEMS {
+            return Err(KeelError::InvalidWeek {
+                reason: format!(
+                    "{} value answers; a week holds at most {MAX_WEEK_ITEMS}",
+                    values.len()
+                ),
+            });
+        }
         Ok(WeekContent {
+            values,
             answers,
             role_gave: clean(self.role_gave, "What the role gave me")?,
             role_cost: clean(self.role_cost, "What it cost me")?,
@@ -567,6 +592,7 @@ impl WeekReflection {
             role_cost: content.role_cost,
             next_boundary: content.next_boundary,
             kept_last_boundary: content.kept_last_boundary,
+            values: content.values,
             created_at,
             updated_at: now,
         }
@@ -580,6 +606,7 @@ impl WeekReflection {
             role_cost: self.role_cost,
             next_boundary: self.next_boundary,
             kept_last_boundary: self.kept_last_boundary,
+            values: self.values,
         }
     }
 }

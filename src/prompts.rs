@@ -8,7 +8,11 @@
 //! - no repeats: a daily prompt shown within 29 days on either side is not chosen while other
 //!   prompts of its side remain;
 //! - context-aware: after a day with stress of 7 or more, recovery prompts weigh four times as
-//!   much; on a review day, pressure and boundary prompts weigh three times as much;
+//!   much; on a review day, pressure and boundary prompts weigh three times as much; in the four
+//!   weeks after a re-org or a new role began, change and identity prompts weigh three times as
+//!   much, and recovery prompts in the two weeks after a launch;
+//! - value prompts (texts with `{value}`) are offered only to a person who has named values; the
+//!   value a day asks about is chosen per date and kept with the day (`value:ID` among its ids);
 //! - the weekly set (3 to 5 weekly prompts, at least one per side) is chosen per ISO week.
 //!
 //! Nothing here reads or writes the journal: storing what was chosen is the store's
@@ -20,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
+use crate::cycle::{CycleEvent, Lean, PersonalValue, ValueBook};
 use crate::error::{KeelError, Result};
 use crate::model::{Cadence, Prompt, PromptOrigin, Settings, Side, Theme, WeekId};
 
@@ -32,6 +37,17 @@ pub const NO_REPEAT_DAYS: u64 = 29;
 pub const HIGH_STRESS: u8 = 7;
 const RECOVERY_WEIGHT: f64 = 4.0;
 const REVIEW_DAY_WEIGHT: f64 = 3.0;
+/// After a re-org or a new role: change and identity; after a launch: recovery.
+const LEAN_WEIGHT: f64 = 3.0;
+/// What a value prompt's text holds where one of the person's values goes.
+pub const VALUE_SLOT: &str = "{value}";
+/// How a day's stored prompt ids name the value its value prompt asks about (`value:3`).
+pub const VALUE_MARK: &str = "value:";
+
+/// Whether a prompt asks about one of the person's values (its text holds `VALUE_SLOT`).
+pub fn is_value_prompt(prompt: &Prompt) -> bool {
+    prompt.text.contains(VALUE_SLOT)
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +94,18 @@ pub fn parse_library(toml_text: &str) -> Result<Vec<Prompt>> {
         if text.is_empty() || text.chars().count() > crate::model::MAX_PROMPT_CHARS {
             return Err(bad(format!(
                 "prompt {} has an empty or overlong text",
+                p.id
+            )));
+        }
+        if text.contains(VALUE_SLOT) && (p.cadence != Cadence::Daily || p.side == Side::Role) {
+            return Err(bad(format!(
+                "prompt {} asks about a value but is not a daily self or bridge prompt",
+                p.id
+            )));
+        }
+        if text.replace(VALUE_SLOT, "").contains(['{', '}']) {
+            return Err(bad(format!(
+                "prompt {} has a brace that is not {VALUE_SLOT}",
                 p.id
             )));
         }
@@ -141,6 +169,10 @@ pub struct Context {
     pub review_day: bool,
     /// Ids shown within `NO_REPEAT_DAYS` of the date (either side).
     pub recent: HashSet<String>,
+    /// The person's active values: value prompts are offered only when there are some.
+    pub values: Vec<PersonalValue>,
+    /// Where the work cycle's events around the date lean (`cycle::Lean`).
+    pub lean: Lean,
 }
 
 impl Context {
@@ -155,7 +187,21 @@ impl Context {
             previous_stress,
             review_day: settings.review_days.contains(&date.weekday()),
             recent,
+            values: Vec::new(),
+            lean: Lean::default(),
         }
+    }
+
+    /// The same context with the person's values and the events around the date.
+    pub fn with_cycle(
+        mut self,
+        date: NaiveDate,
+        values: &ValueBook,
+        events: &[CycleEvent],
+    ) -> Context {
+        self.values = values.active().cloned().collect();
+        self.lean = Lean::of(date, events);
+        self
     }
 
     fn weight(&self, prompt: &Prompt) -> f64 {
@@ -166,6 +212,12 @@ impl Context {
         }
         if self.review_day && matches!(prompt.theme, Theme::Pressure | Theme::Boundaries) {
             w *= REVIEW_DAY_WEIGHT;
+        }
+        if self.lean.change && matches!(prompt.theme, Theme::Change | Theme::Identity) {
+            w *= LEAN_WEIGHT;
+        }
+        if self.lean.recovery && prompt.theme == Theme::Recovery {
+            w *= LEAN_WEIGHT;
         }
         w
     }
@@ -214,7 +266,11 @@ pub fn pick(
     let visible: Vec<&Prompt> = library
         .iter()
         .filter(|p| {
-            p.side == side && p.cadence == Cadence::Daily && !p.hidden && !exclude.contains(&p.id)
+            p.side == side
+                && p.cadence == Cadence::Daily
+                && !p.hidden
+                && !exclude.contains(&p.id)
+                && (!context.values.is_empty() || !is_value_prompt(p))
         })
         .collect();
     let fresh: Vec<&Prompt> = visible
@@ -240,6 +296,41 @@ pub fn pick(
         target -= w;
     }
     pool.last().map(|p| (*p).clone())
+}
+
+/// The value a value prompt shown on `date` asks about, among the active ones: deterministic
+/// per date and prompt.
+pub fn value_for(date: NaiveDate, prompt_id: &str, values: &[PersonalValue]) -> Option<u32> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut rng = SplitMix64::new(date, fnv1a("value") ^ fnv1a(prompt_id).rotate_left(7));
+    Some(values[(rng.next() % values.len() as u64) as usize].id)
+}
+
+/// The value the stored ids say the day's value prompt asks about (the last `value:` mark).
+pub fn stored_value(stored: &[String]) -> Option<u32> {
+    stored
+        .iter()
+        .rev()
+        .find_map(|id| id.strip_prefix(VALUE_MARK)?.parse().ok())
+}
+
+/// Fills the value prompts of a day's choice with the value's name; a value prompt whose value is
+/// unknown is dropped (the caller chooses again).
+pub fn fill_values(daily: &mut DailyChoice, value: Option<u32>, book: &ValueBook) {
+    for slot in [&mut daily.role, &mut daily.myself, &mut daily.bridge] {
+        let Some(prompt) = slot.as_mut() else {
+            continue;
+        };
+        if !is_value_prompt(prompt) {
+            continue;
+        }
+        match value.and_then(|id| book.get(id)) {
+            Some(v) => prompt.text = prompt.text.replace(VALUE_SLOT, &v.name),
+            None => *slot = None,
+        }
+    }
 }
 
 /// Whether `date` shows a bridge prompt (about one day in three).

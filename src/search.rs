@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::cycle::CycleEvent;
 use crate::error::{KeelError, Result};
 use crate::model::{parse_date, CheckIn, DayEntry, WeekId, WeekReflection};
 use crate::store::{Doc, DocKind, Journal};
@@ -171,6 +172,8 @@ crate::wire::wire_enum! {
         Role = "role",
         Myself = "self",
         Week = "week",
+        /// A work-cycle event's note (its date is the event's first day).
+        Event = "event",
     }
 }
 
@@ -283,6 +286,7 @@ fn week_text(w: &WeekReflection) -> String {
     parts.extend(w.role_gave.iter().map(String::as_str));
     parts.extend(w.role_cost.iter().map(String::as_str));
     parts.push(&w.next_boundary);
+    parts.extend(w.values.iter().map(|c| c.why.as_str()));
     parts.retain(|p| !p.trim().is_empty());
     parts.join(" · ")
 }
@@ -442,7 +446,43 @@ pub fn search(journal: &Journal, q: &Query, limit: usize) -> Result<Vec<Hit>> {
             }
         }
     }
+    // Events are few (dozens a year), so their notes are read rather than indexed.
+    if !terms.is_empty() && q.tags.is_empty() && q.ratings.is_empty() {
+        let from = q.from.unwrap_or(NaiveDate::MIN);
+        let to = q.to.unwrap_or(NaiveDate::MAX);
+        let mut found = false;
+        for e in journal
+            .events()?
+            .into_iter()
+            .filter(|e| e.overlaps(from, to))
+        {
+            let text = event_text(&e);
+            if text_matches(q, &text) {
+                hits.push(Hit {
+                    date: e.start,
+                    week: None,
+                    side: HitSide::Event,
+                    snippet: snippet(&text, &terms),
+                    stress: None,
+                });
+                found = true;
+            }
+        }
+        if found {
+            // Stable: on one day, the pages' order stays and the event comes last.
+            hits.sort_by_key(|h| std::cmp::Reverse(h.date));
+            hits.truncate(limit);
+        }
+    }
     Ok(hits)
+}
+
+/// What search reads of an event: its kind in words, then its note.
+fn event_text(e: &CycleEvent) -> String {
+    match e.note.as_str() {
+        "" => e.kind.label().to_owned(),
+        note => format!("{}: {note}", e.kind.label()),
+    }
 }
 
 #[cfg(test)]

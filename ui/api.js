@@ -388,3 +388,51 @@ export function listBackups() {
 export function restoreBackup(name) {
   return call('restore_backup', { name });
 }
+
+/** @typedef {import('./bindings/ValueBook').ValueBook} ValueBook */
+/** @typedef {import('./bindings/ValueDraft').ValueDraft} ValueDraft */
+/** @typedef {import('./bindings/CycleEvent').CycleEvent} CycleEvent */
+
+/** @returns {Promise<ValueBook>} every value named, active and retired */
+export function getValues() {
+  return call('get_values');
+}
+
+/**
+ * Replaces the list (3 to 7 values, or none); a value named again keeps its id.
+ * @param {ValueDraft[]} values
+ * @returns {Promise<ValueBook>}
+ */
+export function setValues(values) {
+  return call('set_values', { values });
+}
+
+/**
+ * @param {string} from YYYY-MM-DD
+ * @param {string} to YYYY-MM-DD
+ * @returns {Promise<CycleEvent[]>} the events sharing a day with the span
+ */
+export function listEvents(from, to) {
+  return call('list_events', { from, to });
+}
+
+/**
+ * @param {{ start: string, end: string | null, kind: string, note: string }} event
+ * @returns {Promise<CycleEvent>}
+ */
+export function addEvent(event) {
+  return call('add_event', event);
+}
+
+/**
+ * @param {number} id
+ * @returns {Promise<CycleEvent>} what was removed
+ */
+export function removeEvent(id) {
+  return call('remove_event', { id });
+}
+
+/** The welcome was finished or skipped. @returns {Promise<void>} */
+export function finishWelcome() {
+  return call('finish_welcome');
+}

@@ -19,6 +19,7 @@ import { LibraryView } from './views/library-view.js';
 import { SettingsView, applyTheme } from './views/settings-view.js';
 import { TrendsView } from './views/trends-view.js';
 import { WeekView } from './views/week-view.js';
+import { WelcomeView } from './views/welcome-view.js';
 
 /** @typedef {import('./autosave.js').SaveState} SaveState */
 /** @typedef {import('./bindings/ErrorDto').ErrorDto} ErrorDto */
@@ -205,6 +206,8 @@ async function start() {
     showNotice(pending);
   }
   applyTheme(info.settings.theme);
+  // A new, empty journal opens on the welcome (once; it can be skipped).
+  if (info.welcome && (location.hash === '' || location.hash === '#/')) history.replaceState(null, '', '#/welcome');
 
   /** @param {string} date an ISO date, or '' for today */
   const go = (date) => {
@@ -214,8 +217,38 @@ async function start() {
   let dayView = /** @type {DayView | null} */ (null);
   let pageShownSent = false;
 
-  /** @type {Record<'prompts' | 'library' | 'trends' | 'data' | 'settings' | 'week' | 'day', Page>} */
+  /** @type {Record<'prompts' | 'library' | 'trends' | 'data' | 'settings' | 'week' | 'day' | 'welcome', Page>} */
   const pages = {
+    welcome: {
+      title: () => 'Welcome',
+      mount: async () => {
+        const [settings, book] = await Promise.all([api.getSettings(), api.getValues()]);
+        new WelcomeView(root, {
+          settings,
+          book,
+          saveSettings: api.saveSettings,
+          saved: (stored) => {
+            info.end_of_work = stored.end_of_work;
+            info.settings = stored;
+          },
+          setValues: api.setValues,
+          setPassphrase: api.setPassphrase,
+          finish: async () => {
+            await api.finishWelcome();
+            info.welcome = false;
+            // A passphrase set in the welcome needs the page started again (the Lock button).
+            if (!info.encrypted && (await api.getAppInfo()).encrypted) {
+              sessionStorage.setItem('keel-notice', 'The journal is encrypted. Keep the passphrase safe: without it the journal cannot be read.');
+              location.hash = '#/';
+              location.reload();
+              return;
+            }
+            location.hash = '#/';
+          },
+          failed: showNotice,
+        });
+      },
+    },
     prompts: {
       title: () => 'Prompts',
       mount: async () => {
@@ -236,6 +269,9 @@ async function start() {
           search: api.search,
           tags: api.tagCounts,
           calendar: api.calendar,
+          events: api.listEvents,
+          addEvent: api.addEvent,
+          removeEvent: api.removeEvent,
           setQuery: (q) => {
             location.hash = `#/library?q=${encodeURIComponent(q)}`;
           },
@@ -260,8 +296,9 @@ async function start() {
     settings: {
       title: () => 'Settings',
       mount: async () => {
-        const settings = await api.getSettings();
+        const [settings, book] = await Promise.all([api.getSettings(), api.getValues()]);
         new SettingsView(root, settings, {
+          values: { book, save: api.setValues },
           backups: api.listBackups,
           restore: api.restoreBackup,
           save: api.saveSettings,
@@ -326,6 +363,7 @@ async function start() {
         view.showPrompts(await api.getDayPrompts(date));
         view.showWeek(await api.weekOf(date));
         view.showEarlier(await api.onThisDay(date));
+        view.showEvents(await api.listEvents(date, date));
         if (route.name === 'day' && route.highlight) await view.highlight(route.highlight);
         if (!pageShownSent) {
           pageShownSent = true;

@@ -2,14 +2,14 @@
 /**
  * Routes are URL hashes: `#/` is today, `#/day/YYYY-MM-DD` a day, `#/week/YYYY-Www` a week,
  * `#/prompts` the prompt library, `#/settings` the settings, `#/data` export and import,
- * `#/trends` the charts, `#/library?q=…` search, tags and the calendar. `#/day/DATE?h=a,b`
+ * `#/trends` the charts, `#/welcome` the first-run welcome, `#/library?q=…` search, tags and the calendar. `#/day/DATE?h=a,b`
  * opens a day with those words highlighted. The router only parses and
  * announces; views decide what to draw.
  */
 
 import { isIsoDate } from './dates.js';
 
-/** @typedef {{ name: 'day', date: string | null, highlight?: string[] } | { name: 'library', query: string } | { name: 'week', week: string | null } | { name: 'prompts' } | { name: 'settings' } | { name: 'data' } | { name: 'trends' } | { name: 'unknown', hash: string }} Route */
+/** @typedef {{ name: 'day', date: string | null, highlight?: string[] } | { name: 'library', query: string } | { name: 'week', week: string | null } | { name: 'prompts' } | { name: 'settings' } | { name: 'data' } | { name: 'trends' } | { name: 'welcome' } | { name: 'unknown', hash: string }} Route */
 
 /**
  * @param {string} hash
@@ -25,6 +25,7 @@ export function parseRoute(hash) {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/data') return { name: 'data' };
   if (path === '/trends') return { name: 'trends' };
+  if (path === '/welcome') return { name: 'welcome' };
   if (path === '/week') return { name: 'week', week: null };
   const week = /^\/week\/(\d{4}-W\d{2})$/.exec(path);
   if (week) return { name: 'week', week: week[1] };

@@ -10,6 +10,7 @@ use tauri::State;
 
 use keel::analytics::trends::{Range, Trends};
 use keel::analytics::EarlierPage;
+use keel::cycle::{CycleEvent, EventDraft, EventKind, ValueBook, ValueDraft};
 use keel::markdown::Marked;
 use keel::model::{Prompt, PromptFields, Side, WeekContent};
 
@@ -92,9 +93,17 @@ pub fn page_shown() {
 pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, ErrorDto> {
     // One look at the journal, so the answer cannot mix two states (a lock in between).
     let journal = state.journal();
-    let (settings, encrypted) = match &journal {
-        Ok(journal) => (journal.settings()?, journal.is_encrypted()),
-        Err(e) => (keel::Settings::default(), e.kind == ErrorKind::Locked),
+    let (settings, encrypted, welcome) = match &journal {
+        Ok(journal) => (
+            journal.settings()?,
+            journal.is_encrypted(),
+            journal.needs_welcome()?,
+        ),
+        Err(e) => (
+            keel::Settings::default(),
+            e.kind == ErrorKind::Locked,
+            false,
+        ),
     };
     Ok(AppInfoDto {
         today: state.clock.today().to_string(),
@@ -105,7 +114,65 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, Erro
         scales: vec![STRESS, RESILIENCE, OVERLAP],
         end_of_work: settings.end_of_work.format("%H:%M").to_string(),
         settings: settings.into(),
+        welcome,
     })
+}
+
+/// The person's values, active and retired.
+#[tauri::command]
+pub async fn get_values(state: State<'_, AppState>) -> Result<ValueBook, ErrorDto> {
+    Ok(state.journal()?.values()?)
+}
+
+/// Replaces the list of values (3 to 7, or none); a value named again keeps its id.
+#[tauri::command]
+pub async fn set_values(
+    state: State<'_, AppState>,
+    values: Vec<ValueDraft>,
+) -> Result<ValueBook, ErrorDto> {
+    Ok(state.journal()?.set_values(&values)?)
+}
+
+/// The events that share a day with `from`..=`to` (YYYY-MM-DD), by start date.
+#[tauri::command]
+pub async fn list_events(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<Vec<CycleEvent>, ErrorDto> {
+    let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+    Ok(state.journal()?.events_between(from, to)?)
+}
+
+/// Adds an event: `start` (and `end`, for several days) YYYY-MM-DD, a built-in kind's name or
+/// the person's own word, and a note.
+#[tauri::command]
+pub async fn add_event(
+    state: State<'_, AppState>,
+    start: String,
+    end: Option<String>,
+    kind: String,
+    note: String,
+) -> Result<CycleEvent, ErrorDto> {
+    let draft = EventDraft {
+        start: parse_date(&start)?,
+        end: end.as_deref().map(parse_date).transpose()?,
+        kind: kind.parse::<EventKind>()?,
+        note,
+    };
+    Ok(state.journal()?.add_event(draft)?)
+}
+
+/// Removes the event `id`; what it was.
+#[tauri::command]
+pub async fn remove_event(state: State<'_, AppState>, id: u64) -> Result<CycleEvent, ErrorDto> {
+    Ok(state.journal()?.remove_event(id)?)
+}
+
+/// The welcome was finished or skipped: it is not offered again.
+#[tauri::command]
+pub async fn finish_welcome(state: State<'_, AppState>) -> Result<(), ErrorDto> {
+    Ok(state.journal()?.mark_welcomed()?)
 }
 
 /// The page for `date` (YYYY-MM-DD), or an empty unsaved one.

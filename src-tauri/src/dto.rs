@@ -180,6 +180,10 @@ pub struct WeekDto {
     pub saved: bool,
     /// The boundary last week's page set for this week, if any.
     pub last_week_boundary: Option<String>,
+    /// The work cycle's events that share a day with the week.
+    pub events: Vec<keel::cycle::CycleEvent>,
+    /// The values the week asks about (the active ones, and any retired one it answered).
+    pub values: Vec<keel::cycle::PersonalValue>,
 }
 
 impl WeekDto {
@@ -201,6 +205,8 @@ impl WeekDto {
             content,
             saved,
             last_week_boundary: page.last_week_boundary,
+            events: page.events,
+            values: page.values,
         }
     }
 }
@@ -313,6 +319,8 @@ pub struct AppInfoDto {
     /// The end-of-work time, HH:MM.
     pub end_of_work: String,
     pub settings: SettingsDto,
+    /// Offer the first-run welcome: a new, empty journal that has not had it.
+    pub welcome: bool,
 }
 
 #[cfg(test)]
@@ -364,6 +372,11 @@ mod tests {
             BackupDto,
             ErrorDto,
             keel::markdown::Marked,
+            keel::cycle::ValueBook,
+            keel::cycle::ValueDraft,
+            keel::cycle::CycleEvent,
+            // The page's label table for the kinds it offers (`Record<CycleKind, string>`).
+            keel::cycle::CycleKind,
         );
         let names = |d: &Path| -> std::collections::BTreeMap<String, String> {
             std::fs::read_dir(d)

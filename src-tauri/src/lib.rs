@@ -66,6 +66,12 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::set_passphrase,
             commands::change_passphrase,
             commands::remove_passphrase,
+            commands::get_values,
+            commands::set_values,
+            commands::list_events,
+            commands::add_event,
+            commands::remove_event,
+            commands::finish_welcome,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

@@ -89,6 +89,21 @@ fn commands() -> Vec<(&'static str, Value)> {
         ("page_shown", json!({})),
         ("lock", json!({})),
         ("unlock", json!({"passphrase": "river stone"})),
+        ("get_values", json!({})),
+        (
+            "set_values",
+            json!({"values": [{"name": "Kind"}, {"name": "Brave"}, {"name": "Rested", "practice": "asleep by 23:00"}]}),
+        ),
+        (
+            "list_events",
+            json!({"from": "2026-01-01", "to": "2026-12-31"}),
+        ),
+        (
+            "add_event",
+            json!({"start": "2026-11-20", "end": "2026-11-22", "kind": "review", "note": "H2 calibration"}),
+        ),
+        ("remove_event", json!({"id": 1})),
+        ("finish_welcome", json!({})),
     ]
 }
 
@@ -99,7 +114,7 @@ fn any_json() -> impl Strategy<Value = Value> {
         "[0-9]{1,5}-[0-9]{1,2}-[0-9]{1,2}",
         "[0-9]{4}-W[0-9]{1,2}",
         "[0-9]{1,2}:[0-9]{1,2}",
-        "(role|self|bridge|mon|fri|sun|daily|weekly|kept|broken|dark|system|30d|1y|all)",
+        "(role|self|bridge|mon|fri|sun|daily|weekly|kept|broken|dark|system|30d|1y|all|review|time-off|held|bent)",
         "[#a-z<>\"'&=]{0,30}",
         Just("x".repeat(70_000)),
     ];

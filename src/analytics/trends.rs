@@ -13,8 +13,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::Measure;
+use crate::cycle::{CycleEvent, CycleKind, ValueBook, ValueOutcome};
 use crate::error::{KeelError, Result};
-use crate::model::{Boundary, DayEntry, Settings, WeekId};
+use crate::model::{Boundary, DayEntry, Settings, WeekId, WeekReflection};
 use crate::store::Journal;
 
 /// The fewest days each side of a comparison needs before it is shown.
@@ -128,7 +129,195 @@ pub struct Trends {
     pub points: Vec<Point>,
     pub weeks: Vec<WeekMeans>,
     pub weekdays: Vec<WeekdayProfile>,
+    /// The plain comparisons, then one per kind of work-cycle event the range has.
     pub comparisons: Vec<Comparison>,
+    /// The events that share a day with the range (the charts' markers).
+    pub events: Vec<CycleEvent>,
+    /// How each value held, month by month, over the weeks of the range that answered.
+    pub values: Vec<ValueHistory>,
+}
+
+/// One value's answers in one month (a week counts in the month it starts in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ValueMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub held: usize,
+    pub bent: usize,
+    pub not_tested: usize,
+}
+
+/// How one value held over the range: counts, never a score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ValueHistory {
+    pub value: u32,
+    pub name: String,
+    pub active: bool,
+    pub months: Vec<ValueMonth>,
+    pub held: usize,
+    pub bent: usize,
+    pub not_tested: usize,
+    pub sentence: String,
+}
+
+/// Days of the window an event kind's comparison looks at.
+pub const BEFORE_DAYS: i64 = 14;
+pub const AFTER_CHANGE_DAYS: i64 = 28;
+pub const AFTER_TIME_OFF_DAYS: i64 = 14;
+
+/// The days an event of its kind colours in the comparison, with the sentence's words for them.
+fn event_window(kind: CycleKind, e: &CycleEvent) -> (NaiveDate, NaiveDate) {
+    // Checked: a date at the calendar's edge (from a file) saturates instead of panicking.
+    let shift = |d: NaiveDate, n: i64| {
+        d.checked_add_signed(chrono::Duration::days(n))
+            .unwrap_or(if n < 0 {
+                NaiveDate::MIN
+            } else {
+                NaiveDate::MAX
+            })
+    };
+    match kind {
+        CycleKind::Review | CycleKind::Compensation | CycleKind::Planning | CycleKind::Launch => {
+            (shift(e.start, -BEFORE_DAYS), shift(e.start, -1))
+        }
+        CycleKind::Reorg | CycleKind::NewRole => (e.start, shift(e.start, AFTER_CHANGE_DAYS - 1)),
+        CycleKind::ShortStaffed => (e.start, e.end),
+        CycleKind::TimeOff => (shift(e.end, 1), shift(e.end, AFTER_TIME_OFF_DAYS)),
+    }
+}
+
+fn window_words(kind: CycleKind) -> (&'static str, String) {
+    let key = match kind {
+        CycleKind::Review => "stress_before_review",
+        CycleKind::Compensation => "stress_before_compensation",
+        CycleKind::Planning => "stress_before_planning",
+        CycleKind::Launch => "stress_before_launch",
+        CycleKind::Reorg => "stress_after_reorg",
+        CycleKind::NewRole => "stress_after_new_role",
+        CycleKind::ShortStaffed => "stress_while_short_staffed",
+        CycleKind::TimeOff => "stress_after_time_off",
+    };
+    let words = match kind {
+        CycleKind::Review | CycleKind::Compensation | CycleKind::Planning | CycleKind::Launch => {
+            let article = if kind == CycleKind::Planning {
+                ""
+            } else {
+                "a "
+            };
+            format!("in the {BEFORE_DAYS} days before {article}{}", kind.label())
+        }
+        CycleKind::Reorg => format!("in the {AFTER_CHANGE_DAYS} days after a re-org began"),
+        CycleKind::NewRole => {
+            format!("in the {AFTER_CHANGE_DAYS} days after a new role or manager")
+        }
+        CycleKind::ShortStaffed => "while the team was short of people".to_owned(),
+        CycleKind::TimeOff => format!("in the {AFTER_TIME_OFF_DAYS} days after time off"),
+    };
+    (key, words)
+}
+
+/// Stress in the days around each kind of event the range has, against the range's other days
+/// with stress: one comparison per built-in kind with at least one event whose window meets the
+/// range (the person's own kinds have no window Keel could know).
+pub fn event_comparisons(
+    points: &[Point],
+    events: &[CycleEvent],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<Comparison> {
+    let mut out = Vec::new();
+    for kind in CycleKind::ALL {
+        let windows: Vec<(NaiveDate, NaiveDate)> = events
+            .iter()
+            .filter(|e| e.kind.cycle() == Some(kind))
+            .map(|e| event_window(kind, e))
+            .filter(|(a, b)| *a <= to && from <= *b)
+            .collect();
+        if windows.is_empty() {
+            continue;
+        }
+        let inside = |d: NaiveDate| windows.iter().any(|(a, b)| *a <= d && d <= *b);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for p in points {
+            if let Some(s) = p.stress {
+                if inside(p.date) { &mut a } else { &mut b }.push(f64::from(s));
+            }
+        }
+        let (key, words) = window_words(kind);
+        out.push(compare(key, "Stress", &words, &a, "on the other days", &b));
+    }
+    out
+}
+
+/// How each value held over the weeks of `weeks` that start within `from..=to`: per month and
+/// in all, with a sentence of counts. Values with no answer in the range are left out.
+pub fn value_history(
+    weeks: &[WeekReflection],
+    book: &ValueBook,
+    week_start: Weekday,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<ValueHistory> {
+    let mut by_value: BTreeMap<u32, BTreeMap<String, ValueMonth>> = BTreeMap::new();
+    for w in weeks {
+        let first = w.week.first_day(week_start);
+        if first < from || first > to {
+            continue;
+        }
+        let month = first.format("%Y-%m").to_string();
+        for check in &w.values {
+            let m = by_value
+                .entry(check.value)
+                .or_default()
+                .entry(month.clone())
+                .or_insert_with(|| ValueMonth {
+                    month: month.clone(),
+                    held: 0,
+                    bent: 0,
+                    not_tested: 0,
+                });
+            match check.outcome {
+                ValueOutcome::Held => m.held += 1,
+                ValueOutcome::Bent => m.bent += 1,
+                ValueOutcome::NotTested => m.not_tested += 1,
+            }
+        }
+    }
+    // The active values in the person's order, then the retired ones that have answers.
+    let mut order: Vec<&crate::cycle::PersonalValue> = book.active().collect();
+    order.extend(book.values.iter().filter(|v| !v.active));
+    order
+        .into_iter()
+        .filter_map(|v| {
+            let months: Vec<ValueMonth> = by_value.remove(&v.id)?.into_values().collect();
+            let held = months.iter().map(|m| m.held).sum();
+            let bent = months.iter().map(|m| m.bent).sum();
+            let not_tested = months.iter().map(|m| m.not_tested).sum();
+            let weeks = |n: usize| if n == 1 { "1 week".to_owned() } else { format!("{n} weeks") };
+            let sentence = if held + bent == 0 {
+                format!("“{}” was not tested in the {} answered.", v.name, weeks(not_tested))
+            } else {
+                format!(
+                    "“{}” was tested in {}: it held in {held} and bent in {bent}; {} did not test it.",
+                    v.name,
+                    weeks(held + bent),
+                    weeks(not_tested)
+                )
+            };
+            Some(ValueHistory {
+                value: v.id,
+                name: v.name.clone(),
+                active: v.active,
+                months,
+                held,
+                bent,
+                not_tested,
+                sentence,
+            })
+        })
+        .collect()
 }
 
 fn group(label: &str, values: &[f64]) -> Group {
@@ -329,6 +518,8 @@ pub fn compute(
         weeks,
         weekdays,
         comparisons,
+        events: Vec::new(),
+        values: Vec::new(),
     }
 }
 
@@ -350,8 +541,23 @@ pub fn trends(journal: &Journal, range: Range, today: NaiveDate) -> Result<Trend
             ..DayEntry::new(date, epoch)
         })
         .collect();
-    let reflected: HashSet<WeekId> = journal.weeks()?.into_iter().map(|w| w.week).collect();
-    Ok(compute(&days, &reflected, &settings, range, today))
+    let weeks = journal.weeks()?;
+    let reflected: HashSet<WeekId> = weeks.iter().map(|w| w.week).collect();
+    let mut trends = compute(&days, &reflected, &settings, range, today);
+    let start = range.start(today);
+    trends.events = journal.events_between(start, today)?;
+    let all_events = journal.events()?;
+    trends
+        .comparisons
+        .extend(event_comparisons(&trends.points, &all_events, start, today));
+    trends.values = value_history(
+        &weeks,
+        &journal.values()?,
+        settings.week_start,
+        start,
+        today,
+    );
+    Ok(trends)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::keel_json;
+use crate::cycle::{CycleEvent, ValueOutcome};
 use crate::error::{KeelError, Result};
 use crate::model::DayEntry;
 use crate::store::Journal;
@@ -88,26 +89,66 @@ pub fn export_json(journal: &Journal) -> Result<String> {
 
 /// The check-ins as CSV: one row per day that has a page.
 pub fn export_csv(journal: &Journal) -> Result<String> {
-    let mut out = String::from("date,stress,resilience,overlap,boundary,after_hours_minutes\n");
+    let mut out =
+        String::from("date,stress,resilience,overlap,boundary,after_hours_minutes,events\n");
     let cell = |v: Option<String>| v.unwrap_or_default();
+    let events = journal.events()?;
     for day in journal.days(..) {
         let d = day?;
         if d.is_blank() {
             continue;
         }
         let c = &d.check_in;
+        let on_day: Vec<String> = events
+            .iter()
+            .filter(|e| e.covers(d.date))
+            .map(|e| match e.note.as_str() {
+                "" => e.kind.to_string(),
+                note => format!("{}: {note}", e.kind),
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{}",
             d.date,
             cell(c.stress.map(|v| v.to_string())),
             cell(c.resilience.map(|v| v.to_string())),
             cell(c.overlap.map(|v| v.to_string())),
             cell(c.boundary.map(|b| b.to_string())),
             cell(c.after_hours_minutes.map(|v| v.to_string())),
+            csv_field(&on_day.join("; ")),
         );
     }
     Ok(out)
+}
+
+/// A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a
+/// line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Front matter lines for the events of a day or a week (`events: []` when there are none).
+fn events_front_matter(events: &[&CycleEvent]) -> String {
+    if events.is_empty() {
+        return "events: []\n".into();
+    }
+    let mut out = String::from("events:\n");
+    for e in events {
+        let _ = writeln!(
+            out,
+            "  - kind: {}\n    start: {}\n    end: {}\n    note: {}",
+            yaml_string(e.kind.as_str()),
+            e.start,
+            e.end,
+            yaml_string(&e.note)
+        );
+    }
+    out
 }
 
 /// A YAML scalar: JSON's string syntax is valid YAML, and it escapes everything that matters.
@@ -115,7 +156,11 @@ fn yaml_string(s: &str) -> String {
     serde_json::to_string(s).expect("a string serializes")
 }
 
-fn day_markdown(d: &DayEntry, prompt_texts: &HashMap<String, String>) -> String {
+fn day_markdown(
+    d: &DayEntry,
+    prompt_texts: &HashMap<String, String>,
+    events: &[CycleEvent],
+) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(out, "date: {}", d.date);
     let c = &d.check_in;
@@ -133,6 +178,8 @@ fn day_markdown(d: &DayEntry, prompt_texts: &HashMap<String, String>) -> String 
     }
     let tags: Vec<String> = d.tags.iter().map(|t| yaml_string(t)).collect();
     let _ = writeln!(out, "tags: [{}]", tags.join(", "));
+    let on_day: Vec<&CycleEvent> = events.iter().filter(|e| e.covers(d.date)).collect();
+    out.push_str(&events_front_matter(&on_day));
     if d.prompt_ids.is_empty() {
         out.push_str("prompts: []\n");
     } else {
@@ -182,13 +229,16 @@ pub fn export_markdown(
         .filter(|d| d.as_ref().map_or(true, |d| !d.is_blank()))
         .collect::<Result<_>>()?;
     let weeks = journal.weeks()?;
+    let events = journal.events()?;
+    let values = journal.values()?;
+    let settings = journal.settings()?;
     let total = days.len() + weeks.len();
     let mut done = 0;
     for d in &days {
         let year_dir = dir.join(format!("{:04}", d.date.format("%Y")));
         std::fs::create_dir_all(&year_dir).map_err(io(&year_dir))?;
         let path = year_dir.join(format!("{}.md", d.date));
-        std::fs::write(&path, day_markdown(d, &prompt_texts)).map_err(io(&path))?;
+        std::fs::write(&path, day_markdown(d, &prompt_texts, &events)).map_err(io(&path))?;
         done += 1;
         progress(done, total);
     }
@@ -196,12 +246,37 @@ pub fn export_markdown(
         let year_dir = dir.join(format!("{:04}", w.week.year()));
         std::fs::create_dir_all(&year_dir).map_err(io(&year_dir))?;
         let path = year_dir.join(format!("{}.md", w.week));
+        let days = w.week.days(settings.week_start);
+        let in_week: Vec<&CycleEvent> = events
+            .iter()
+            .filter(|e| e.overlaps(days[0], days[6]))
+            .collect();
         let mut text = format!(
-            "---\nweek: {}\nkept_last_boundary: {}\n---\n\n",
+            "---\nweek: {}\nkept_last_boundary: {}\n{}---\n\n",
             w.week,
             w.kept_last_boundary
-                .map_or("null".into(), |k| k.to_string())
+                .map_or("null".into(), |k| k.to_string()),
+            events_front_matter(&in_week)
         );
+        if !w.values.is_empty() {
+            text.push_str("## My values this week\n\n");
+            for check in &w.values {
+                let name = values
+                    .get(check.value)
+                    .map_or_else(|| format!("value {}", check.value), |v| v.name.clone());
+                let how = match check.outcome {
+                    ValueOutcome::Held => "tested, and it held",
+                    ValueOutcome::Bent => "tested, and it bent",
+                    ValueOutcome::NotTested => "not tested",
+                };
+                let _ = write!(text, "- **{name}**: {how}");
+                if !check.why.is_empty() {
+                    let _ = write!(text, " ({})", check.why);
+                }
+                text.push('\n');
+            }
+            text.push('\n');
+        }
         for a in &w.answers {
             let question = prompt_texts
                 .get(&a.prompt_id)

@@ -7,13 +7,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{bad_file, sort_out, BadEntry, ImportOptions, ImportPlan, Source};
+use crate::cycle::{CycleEvent, EventDraft, ValueBook};
 use crate::error::Result;
 use crate::model::{DayEntry, Prompt, PromptOrigin, Settings, WeekReflection};
 use crate::store::{ImportBatch, Journal, MAX_RECORD_BYTES};
 
 /// The format's name and the version this build writes (and the newest it reads).
 pub(crate) const FORMAT: &str = "keel";
-pub(crate) const VERSION: u32 = 1;
+/// Version 2 added the values (with each week's check-ins of them) and the events.
+pub(crate) const VERSION: u32 = 2;
 
 /// The file. No timestamp of the export itself: the same journal always exports the same bytes.
 #[derive(Debug, Serialize, Deserialize)]
@@ -25,6 +27,12 @@ pub(crate) struct KeelFile {
     /// The user's own prompts, and shipped prompts they edited or hid.
     pub prompts: Vec<Prompt>,
     pub settings: Settings,
+    /// Every value named, active and retired (version 2).
+    #[serde(default)]
+    pub values: ValueBook,
+    /// The work cycle's events (version 2).
+    #[serde(default)]
+    pub events: Vec<CycleEvent>,
 }
 
 /// The journal as a `KeelFile`.
@@ -40,6 +48,8 @@ pub(crate) fn file_of(journal: &Journal) -> Result<KeelFile> {
             .filter(|p| p.origin == PromptOrigin::User || p.edited || p.hidden)
             .collect(),
         settings: journal.settings()?,
+        values: journal.values()?,
+        events: journal.events()?,
     })
 }
 
@@ -117,11 +127,59 @@ pub(crate) fn plan(
         .collect();
     let n_entries = days.len();
     let n_days_in_file = days.len();
-    let weeks = items::<WeekReflection>(&value, "weeks", n_days_in_file);
+    let mut weeks = items::<WeekReflection>(&value, "weeks", n_days_in_file);
+    // The file's values, taken into the journal's (matched by name; ids mapped).
+    let file_values: ValueBook = match value.get("values") {
+        None | Some(Value::Null) => ValueBook::default(),
+        Some(v) => serde_json::from_value::<ValueBook>(v.clone())
+            .map_err(|e| bad_file(source, format!("its values cannot be read ({e})")))?
+            .validated()
+            .map_err(|e| bad_file(source, e.to_string()))?,
+    };
+    let mut values = journal.values()?;
+    let before = values.clone();
+    let id_map = values.absorb(&file_values);
+    for week in weeks.iter_mut().flatten() {
+        // A check-in of a value the file does not name is dropped: it names nothing.
+        week.values.retain(|c| id_map.contains_key(&c.value));
+        for check in &mut week.values {
+            check.value = id_map[&check.value];
+        }
+    }
+    // Events are checked as the app would check them.
+    let events = items::<CycleEvent>(&value, "events", 0)
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            e.and_then(|e| {
+                let draft = EventDraft {
+                    start: e.start,
+                    end: Some(e.end),
+                    kind: e.kind.clone(),
+                    note: e.note.clone(),
+                };
+                match draft.into_event(e.id) {
+                    Ok(checked) if checked == e => Ok(e),
+                    Ok(_) => Err(BadEntry {
+                        entry: i + 1,
+                        field: "event".into(),
+                        reason: "its note has space around it".into(),
+                    }),
+                    Err(err) => Err(BadEntry {
+                        entry: i + 1,
+                        field: "event".into(),
+                        reason: err.to_string(),
+                    }),
+                }
+            })
+        })
+        .collect();
     let prompts = items::<Prompt>(&value, "prompts", 0);
     let (days, mut skipped) = sort_out(source, days, options)?;
     let (weeks, bad_weeks) = sort_out(source, weeks, options)?;
     let (prompts, bad_prompts) = sort_out(source, prompts, options)?;
+    let (events, bad_events) = sort_out(source, events, options)?;
+    skipped.extend(bad_events);
     skipped.extend(bad_weeks);
     skipped.extend(bad_prompts);
     let settings: Option<Settings> = match value.get("settings") {
@@ -153,6 +211,21 @@ pub(crate) fn plan(
         if journal.prompt(&prompt.id)?.as_ref() != Some(&prompt) {
             batch.prompts.push(prompt);
         }
+    }
+    let existing = journal.events()?;
+    for event in events {
+        if existing
+            .iter()
+            .chain(&batch.events)
+            .any(|e| e.same_as(&event))
+        {
+            n_duplicates += 1;
+        } else {
+            batch.events.push(event);
+        }
+    }
+    if values != before {
+        batch.values = Some(values);
     }
     // Settings come along only into a journal whose settings were never changed.
     if journal.settings()? == Settings::default() {

@@ -126,6 +126,167 @@ proptest! {
     }
 }
 
+fn arbitrary_event() -> impl Strategy<Value = crate::cycle::EventDraft> {
+    (
+        0u32..3000,
+        proptest::option::of(0u32..40),
+        prop_oneof![
+            proptest::sample::select(crate::cycle::CycleKind::ALL.to_vec())
+                .prop_map(|k| k.as_str().to_owned()),
+            "[a-zäöü]{1,12}( [a-z]{1,8})?",
+        ],
+        prop_oneof![
+            Just(String::new()),
+            "\\PC{0,60}",
+            Just("Q4 “calibration”, room 4 — 日本".to_string())
+        ],
+    )
+        .prop_map(|(start, len, kind, note)| {
+            let start = date("2020-01-01") + chrono::Days::new(u64::from(start));
+            crate::cycle::EventDraft {
+                start,
+                end: len.map(|n| start + chrono::Days::new(u64::from(n))),
+                kind: kind.parse().unwrap(),
+                note: note.trim().to_owned(),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Values (replaced several times, so some are retired), the weeks' check-ins of them and
+    /// events (some removed) survive export and import into an empty journal exactly, ids and
+    /// all; importing again adds nothing.
+    #[test]
+    fn keel_json_round_trip_keeps_values_and_events_exactly(
+        lists in proptest::collection::vec(proptest::sample::subsequence(
+            vec!["Kind", "Brave", "Present with my family", "Honest when the numbers are bad", "Rested", "Curious", "Fair", "Playful", "Ünïcødé 価値"], 3..=7), 0..4),
+        checks in proptest::collection::vec((0usize..7, 0usize..3, "\\PC{0,30}"), 0..6),
+        events in proptest::collection::vec(arbitrary_event(), 0..12),
+        removed in proptest::collection::vec(any::<proptest::sample::Index>(), 0..3),
+    ) {
+        use crate::cycle::{ValueCheck, ValueDraft, ValueOutcome};
+        let (_a, source) = journal();
+        for list in &lists {
+            let drafts: Vec<ValueDraft> = list.iter().map(|n| ValueDraft { name: (*n).into(), practice: Some(format!("{n} in practice")) }).collect();
+            source.set_values(&drafts).unwrap();
+        }
+        let book = source.values().unwrap();
+        let mut values: Vec<ValueCheck> = Vec::new();
+        for (i, outcome, why) in &checks {
+            if let Some(v) = book.values.get(*i) {
+                if !values.iter().any(|c| c.value == v.id) {
+                    values.push(ValueCheck { value: v.id, outcome: ValueOutcome::ALL[*outcome], why: why.clone() });
+                }
+            }
+        }
+        source.save_week("2026-W10".parse().unwrap(), WeekContent { values, ..WeekContent::default() }, now()).unwrap();
+        let mut ids = Vec::new();
+        for e in &events {
+            ids.push(source.add_event(e.clone()).unwrap().id);
+        }
+        for r in &removed {
+            if !ids.is_empty() {
+                let id = ids.remove(r.index(ids.len()));
+                source.remove_event(id).unwrap();
+            }
+        }
+        let first = export_json(&source).unwrap();
+
+        let (_b, target) = journal();
+        let plan = import(&target, Source::Keel, first.as_bytes(), ImportOptions::default(), now()).unwrap();
+        prop_assert!(plan.skipped.is_empty());
+        prop_assert_eq!(target.values().unwrap(), source.values().unwrap());
+        prop_assert_eq!(target.events().unwrap(), source.events().unwrap());
+        prop_assert_eq!(target.weeks().unwrap(), source.weeks().unwrap());
+        prop_assert_eq!(&export_json(&target).unwrap(), &first);
+        let again = import(&target, Source::Keel, first.as_bytes(), ImportOptions::default(), now()).unwrap();
+        prop_assert_eq!(again.n_new, 0);
+        prop_assert_eq!(export_json(&target).unwrap(), first);
+        // A new event after the import gets an id none of the imported ones has.
+        let fresh = target.add_event(crate::cycle::EventDraft { start: date("2026-01-01"), end: None, kind: "launch".parse().unwrap(), note: "new".into() }).unwrap();
+        prop_assert!(source.events().unwrap().iter().all(|e| e.id != fresh.id));
+    }
+}
+
+/// Into a journal with values of its own, the file's values are matched by name, the rest come
+/// in retired, and the imported weeks' check-ins follow them to their new ids.
+#[test]
+fn imported_values_are_matched_by_name_and_their_check_ins_follow() {
+    use crate::cycle::{ValueCheck, ValueDraft, ValueOutcome};
+    let drafts = |names: &[&str]| -> Vec<ValueDraft> {
+        names
+            .iter()
+            .map(|n| ValueDraft {
+                name: (*n).into(),
+                practice: None,
+            })
+            .collect()
+    };
+    let (_a, source) = journal();
+    let theirs = source
+        .set_values(&drafts(&["Kind", "Brave", "Rested"]))
+        .unwrap();
+    let brave = theirs.active().nth(1).unwrap().id;
+    let rested = theirs.active().nth(2).unwrap().id;
+    source
+        .save_week(
+            "2026-W10".parse().unwrap(),
+            WeekContent {
+                values: vec![
+                    ValueCheck {
+                        value: brave,
+                        outcome: ValueOutcome::Held,
+                        why: "spoke up".into(),
+                    },
+                    ValueCheck {
+                        value: rested,
+                        outcome: ValueOutcome::Bent,
+                        why: String::new(),
+                    },
+                ],
+                ..WeekContent::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let file = export_json(&source).unwrap();
+    let (_b, target) = journal();
+    let mine = target
+        .set_values(&drafts(&["Patient", "brave", "Funny"]))
+        .unwrap();
+    import(
+        &target,
+        Source::Keel,
+        file.as_bytes(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    let book = target.values().unwrap();
+    assert_eq!(
+        book.active().map(|v| v.name.as_str()).collect::<Vec<_>>(),
+        vec!["Patient", "brave", "Funny"],
+        "the journal's own list stays the list"
+    );
+    let week = target.week("2026-W10".parse().unwrap()).unwrap().unwrap();
+    let named: Vec<(&str, ValueOutcome)> = week
+        .values
+        .iter()
+        .map(|c| (book.get(c.value).unwrap().name.as_str(), c.outcome))
+        .collect();
+    assert_eq!(
+        named,
+        vec![
+            ("brave", ValueOutcome::Held),
+            ("Rested", ValueOutcome::Bent)
+        ]
+    );
+    assert_eq!(week.values[0].value, mine.active().nth(1).unwrap().id);
+    assert!(!book.get(week.values[1].value).unwrap().active);
+}
+
 #[test]
 fn keel_json_keeps_the_journals_page_on_a_conflict() {
     let (_a, source) = journal();
@@ -482,11 +643,45 @@ fn csv_and_markdown_exports_hold_the_pages() {
     )
     .unwrap();
     j.day_prompts(date("2026-11-23"), now()).unwrap();
+    let book = j
+        .set_values(&["Kind", "Present with my family", "Honest"].map(|n| {
+            crate::cycle::ValueDraft {
+                name: n.into(),
+                practice: None,
+            }
+        }))
+        .unwrap();
+    j.add_event(crate::cycle::EventDraft {
+        start: date("2026-11-20"),
+        end: Some(date("2026-11-23")),
+        kind: "planning".parse().unwrap(),
+        note: "H1 plan, \"final\" draft".into(),
+    })
+    .unwrap();
+    j.add_event(crate::cycle::EventDraft {
+        start: date("2026-11-23"),
+        end: None,
+        kind: "review".parse().unwrap(),
+        note: String::new(),
+    })
+    .unwrap();
+    j.add_event(crate::cycle::EventDraft {
+        start: date("2026-12-24"),
+        end: None,
+        kind: "time-off".parse().unwrap(),
+        note: String::new(),
+    })
+    .unwrap();
     j.save_week(
         "2026-W48".parse().unwrap(),
         WeekContent {
             role_cost: vec!["Two evenings".into()],
             next_boundary: "Leave at six".into(),
+            values: vec![crate::cycle::ValueCheck {
+                value: book.active().nth(1).unwrap().id,
+                outcome: crate::cycle::ValueOutcome::Bent,
+                why: "Missed bath time twice".into(),
+            }],
             ..WeekContent::default()
         },
         now(),
@@ -495,7 +690,7 @@ fn csv_and_markdown_exports_hold_the_pages() {
     let csv = export_csv(&j).unwrap();
     assert_eq!(
         csv,
-        "date,stress,resilience,overlap,boundary,after_hours_minutes\n2026-11-23,7,,,broken,40\n"
+        "date,stress,resilience,overlap,boundary,after_hours_minutes,events\n2026-11-23,7,,,broken,40,\"planning: H1 plan, \"\"final\"\" draft; review\"\n"
     );
 
     let out = tempfile::tempdir().unwrap();
@@ -510,7 +705,7 @@ fn csv_and_markdown_exports_hold_the_pages() {
     );
     assert!(
         day.contains(
-            "boundary: broken\nafter_hours_minutes: 40\ntags: [\"wbr\"]\nprompts:\n  - id: "
+            "boundary: broken\nafter_hours_minutes: 40\ntags: [\"wbr\"]\nevents:\n  - kind: \"planning\"\n    start: 2026-11-20\n    end: 2026-11-23\n    note: \"H1 plan, \\\"final\\\" draft\"\n  - kind: \"review\"\n    start: 2026-11-23\n    end: 2026-11-23\n    note: \"\"\nprompts:\n  - id: "
         ),
         "{day}"
     );
@@ -523,6 +718,12 @@ fn csv_and_markdown_exports_hold_the_pages() {
         week.contains("## What it cost me\n\n- Two evenings") && week.contains("Leave at six"),
         "{week}"
     );
+    assert!(
+        week.contains("## My values this week\n\n- **Present with my family**: tested, and it bent (Missed bath time twice)\n"),
+        "{week}"
+    );
+    assert!(week.contains("events:\n  - kind: \"planning\""), "{week}");
+    assert!(!week.contains("time-off"), "{week}");
 }
 
 // ------------------------------------------------------------------ no panic on anything

@@ -487,3 +487,125 @@ const GOLDEN: &str = "
 2027-01-16 r-021 s-021 b-018 []
 2027-01-17 r-016 s-019 - []
 ";
+
+// ------------------------------------------------------------------ values and the work cycle
+
+fn value_drafts(names: &[&str]) -> Vec<crate::cycle::ValueDraft> {
+    names
+        .iter()
+        .map(|n| crate::cycle::ValueDraft {
+            name: (*n).into(),
+            practice: None,
+        })
+        .collect()
+}
+
+#[test]
+fn value_prompts_come_only_to_a_person_with_values() {
+    let library = shipped().unwrap();
+    assert!(library.iter().filter(|p| is_value_prompt(p)).count() >= 6);
+    let none = HashSet::new();
+    for d in dates("2020-01-01", 2000) {
+        let p = pick(d, Side::Myself, &library, &Context::default(), &none, "").unwrap();
+        assert!(!is_value_prompt(&p), "{d}: {}", p.id);
+    }
+    let book = crate::cycle::ValueBook::default()
+        .replaced(&value_drafts(&["Kind", "Brave", "Rested"]))
+        .unwrap();
+    let with_values = Context::default().with_cycle(date("2026-01-01"), &book, &[]);
+    let n = dates("2020-01-01", 2000)
+        .filter(|d| {
+            is_value_prompt(&pick(*d, Side::Myself, &library, &with_values, &none, "").unwrap())
+        })
+        .count();
+    // "Sometimes": six value prompts among the self prompts, so roughly one day in seven.
+    assert!((100..600).contains(&n), "{n} of 2000 days");
+}
+
+#[test]
+fn a_day_keeps_the_value_it_asked_about_even_when_the_list_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    journal
+        .set_values(&value_drafts(&[
+            "Present with my family",
+            "Brave",
+            "Rested",
+        ]))
+        .unwrap();
+    // The first day (in order) whose self prompt asks about a value.
+    let (day, first) = dates("2026-01-01", 120)
+        .map(|d| (d, journal.day_prompts(d, now()).unwrap()))
+        .find(|(_, p)| {
+            p.daily
+                .myself
+                .as_ref()
+                .is_some_and(|p| p.theme == Theme::Values && p.id.starts_with("s-v"))
+        })
+        .expect("a value prompt within 120 days");
+    let text = first.daily.myself.clone().unwrap().text;
+    assert!(!text.contains(VALUE_SLOT), "{text}");
+    let named: Vec<&str> = ["Present with my family", "Brave", "Rested"]
+        .into_iter()
+        .filter(|n| text.contains(&format!("“{n}”")))
+        .collect();
+    assert_eq!(named.len(), 1, "{text}");
+    let stored = journal.day(day).unwrap().unwrap().prompt_ids;
+    assert!(
+        stored.iter().any(|id| id.starts_with(VALUE_MARK)),
+        "{stored:?}"
+    );
+    // Renaming the other values (retiring them) leaves the day's question as it was.
+    let keep = named[0];
+    journal
+        .set_values(&value_drafts(&[keep, "Curious", "Fair"]))
+        .unwrap();
+    assert_eq!(journal.day_prompts(day, now()).unwrap(), first);
+    // Even with the value itself retired, the day still asks what it asked.
+    journal
+        .set_values(&value_drafts(&["Curious", "Fair", "Playful"]))
+        .unwrap();
+    assert_eq!(journal.day_prompts(day, now()).unwrap(), first);
+    drop(journal);
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.day_prompts(day, now()).unwrap(), first);
+}
+
+#[test]
+fn after_a_reorg_prompts_lean_to_change_and_identity_and_after_a_launch_to_recovery() {
+    let event = |kind: &str, start: &str| crate::cycle::CycleEvent {
+        id: 1,
+        start: date(start),
+        end: date(start),
+        kind: kind.parse().unwrap(),
+        note: String::new(),
+    };
+    let book = crate::cycle::ValueBook::default();
+    let themes = [Theme::Change, Theme::Identity];
+    for side in [Side::Role, Side::Myself] {
+        let plain = share(side, &themes, &Context::default(), None);
+        let lean = Context::default().with_cycle(
+            date("2026-03-10"),
+            &book,
+            &[event("reorg", "2026-03-01")],
+        );
+        assert!(lean.lean.change);
+        let after = share(side, &themes, &lean, None);
+        assert!(
+            after > 1.6 * plain,
+            "{side:?}: change/identity {plain:.3} normally, {after:.3} after a re-org"
+        );
+        let launch = Context::default().with_cycle(
+            date("2026-03-10"),
+            &book,
+            &[event("launch", "2026-03-05")],
+        );
+        assert!(launch.lean.recovery);
+        let calm = share(side, &[Theme::Recovery], &Context::default(), None);
+        let rested = share(side, &[Theme::Recovery], &launch, None);
+        assert!(
+            rested > 1.6 * calm,
+            "{side:?}: recovery {calm:.3} normally, {rested:.3} after a launch"
+        );
+    }
+}

@@ -358,3 +358,44 @@ fn an_index_from_an_older_build_or_a_broken_import_is_rebuilt_at_open() {
         "version 3's second tree is dropped with the old index"
     );
 }
+
+#[test]
+fn event_notes_and_value_whys_are_found_and_filters_apply() {
+    let (_d, j) = journal();
+    write(&j, "2026-03-01", "calibration prep", "", Some(6));
+    j.add_event(crate::cycle::EventDraft {
+        start: date("2026-03-10"),
+        end: None,
+        kind: "review".parse().unwrap(),
+        note: "Calibration with the new director".into(),
+    })
+    .unwrap();
+    j.save_week(
+        "2026-W12".parse().unwrap(),
+        WeekContent {
+            values: vec![crate::cycle::ValueCheck {
+                value: 1,
+                outcome: crate::cycle::ValueOutcome::Held,
+                why: "said no to the calibration dinner".into(),
+            }],
+            ..WeekContent::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        found(&j, "calibration"),
+        vec![
+            ("2026-03-16".to_owned(), HitSide::Week),
+            ("2026-03-10".to_owned(), HitSide::Event),
+            ("2026-03-01".to_owned(), HitSide::Role),
+        ]
+    );
+    // The kind's words are searchable too; a date filter and a rating filter apply.
+    assert_eq!(
+        found(&j, "performance review director"),
+        vec![("2026-03-10".to_owned(), HitSide::Event)]
+    );
+    assert!(found(&j, "director from:2026-03-11").is_empty());
+    assert!(found(&j, "director stress>=1").is_empty());
+}

@@ -7,9 +7,13 @@ use std::collections::HashSet;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::Journal;
+use crate::cycle::ValueBook;
 use crate::error::Result;
 use crate::model::{DayPatch, Settings, Side, WeekId};
-use crate::prompts::{choose, pick, resolve, weekly_set, Context, DayPrompts, NO_REPEAT_DAYS};
+use crate::prompts::{
+    choose, fill_values, is_value_prompt, pick, resolve, stored_value, value_for, weekly_set,
+    Context, DailyChoice, DayPrompts, NO_REPEAT_DAYS, VALUE_MARK,
+};
 
 impl Journal {
     /// The day's prompts: those stored with the day, or, the first time, a fresh choice that is
@@ -18,10 +22,13 @@ impl Journal {
     pub fn day_prompts(&self, date: NaiveDate, now: DateTime<FixedOffset>) -> Result<DayPrompts> {
         let library = self.prompts()?;
         let settings = self.settings()?;
+        let book = self.values()?;
         let mut stored = self.day(date)?.map(|d| d.prompt_ids).unwrap_or_default();
+        let mut value = stored_value(&stored).filter(|id| book.get(*id).is_some());
         let mut daily = resolve(&stored, &library);
+        let mut changed = settle_value(date, &mut daily, &mut value, &mut stored, &book);
         if stored.is_empty() || daily.role.is_none() || daily.myself.is_none() {
-            let context = context_for(self, date, &settings)?;
+            let context = context_for(self, date, &settings, &book)?;
             let fresh = choose(date, &library, &context);
             if daily.role.is_none() {
                 daily.role = fresh.role;
@@ -37,6 +44,10 @@ impl Journal {
                     stored.push(id);
                 }
             }
+            settle_value(date, &mut daily, &mut value, &mut stored, &book);
+            changed = true;
+        }
+        if changed {
             store_ids(self, date, stored, now)?;
         }
         let weekly = if date.weekday() == settings.reflection_day {
@@ -63,8 +74,9 @@ impl Journal {
         let current = self.day_prompts(date, now)?;
         let library = self.prompts()?;
         let settings = self.settings()?;
+        let book = self.values()?;
         let mut stored = self.day(date)?.map(|d| d.prompt_ids).unwrap_or_default();
-        let context = context_for(self, date, &settings)?;
+        let context = context_for(self, date, &settings, &book)?;
         let current_id = match side {
             Side::Role => &current.daily.role,
             Side::Myself => &current.daily.myself,
@@ -106,7 +118,40 @@ impl Journal {
     }
 }
 
-fn context_for(journal: &Journal, date: NaiveDate, settings: &Settings) -> Result<Context> {
+/// Gives a value prompt among `daily` its value: the one the day already asks about, or, the
+/// first time, one chosen for the date (its mark added to `stored`); with no value to name, the
+/// value prompt is dropped for another to be chosen. Returns whether `stored` changed.
+fn settle_value(
+    date: NaiveDate,
+    daily: &mut DailyChoice,
+    value: &mut Option<u32>,
+    stored: &mut Vec<String>,
+    book: &ValueBook,
+) -> bool {
+    let mut changed = false;
+    let asking = [&daily.role, &daily.myself, &daily.bridge]
+        .into_iter()
+        .flatten()
+        .find(|p| is_value_prompt(p))
+        .map(|p| p.id.clone());
+    if let (Some(id), None) = (&asking, *value) {
+        let active: Vec<_> = book.active().cloned().collect();
+        *value = value_for(date, id, &active);
+        if let Some(v) = value {
+            stored.push(format!("{VALUE_MARK}{v}"));
+            changed = true;
+        }
+    }
+    fill_values(daily, *value, book);
+    changed
+}
+
+fn context_for(
+    journal: &Journal,
+    date: NaiveDate,
+    settings: &Settings,
+    book: &ValueBook,
+) -> Result<Context> {
     let previous_stress = match date.pred_opt() {
         Some(prev) => journal.day(prev)?.and_then(|d| d.check_in.stress),
         None => None,
@@ -121,7 +166,12 @@ fn context_for(journal: &Journal, date: NaiveDate, settings: &Settings) -> Resul
     for day in journal.days(from..=to) {
         recent.extend(day?.prompt_ids);
     }
-    Ok(Context::new(date, settings, previous_stress, recent))
+    let around = journal.events_between(
+        date.checked_sub_days(chrono::Days::new(60))
+            .unwrap_or(NaiveDate::MIN),
+        date,
+    )?;
+    Ok(Context::new(date, settings, previous_stress, recent).with_cycle(date, book, &around))
 }
 
 fn store_ids(

@@ -152,6 +152,7 @@ impl Store {
             weeks: db.open_tree(WEEKS)?,
             prompts: db.open_tree(PROMPTS)?,
             meta: db.open_tree(META)?,
+            events: db.open_tree(EVENTS)?,
             imported: db.open_tree(IMPORTED)?,
             search_terms: db.open_tree(index::TREE)?,
             reindexed: 0,

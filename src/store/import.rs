@@ -1,4 +1,5 @@
-//! Imports written in one transaction (pages, weeks, prompts, settings and their import marks),
+//! Imports written in one transaction (pages, weeks, prompts, settings, values, events and their
+//! import marks),
 //! with the index updated in batches behind a dirty mark.
 //!
 //! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
@@ -14,6 +15,10 @@ pub struct ImportBatch {
     /// Prompt records to store whole (the user's own, and shipped ones they edited or hid).
     pub prompts: Vec<Prompt>,
     pub settings: Option<Settings>,
+    /// The values after the import (the journal's own with the file's taken in).
+    pub values: Option<crate::cycle::ValueBook>,
+    /// Events to add (an id already taken, or 0, is given the next free one).
+    pub events: Vec<crate::cycle::CycleEvent>,
     /// `source:id` marks of the entries imported, with the date each went to.
     pub marks: Vec<(String, NaiveDate)>,
 }
@@ -52,6 +57,7 @@ impl Journal {
             .as_ref()
             .map(|s| Ok::<_, KeelError>(records::encode_settings(&s.clone().validated()?)))
             .transpose()?;
+        let values = batch.values.as_ref().map(records::encode_values);
         // The size of sled's log before the import (counting the journal's pages would read
         // them all).
         let log_before =
@@ -69,6 +75,10 @@ impl Journal {
             let settings = settings
                 .as_ref()
                 .map(|bytes| codec.seal(META, SETTINGS_KEY, bytes))
+                .transpose()?;
+            let values = values
+                .as_ref()
+                .map(|bytes| codec.seal(META, VALUES_KEY, bytes))
                 .transpose()?;
             // The records each import replaces (key, stored value), for their old index terms.
             type Replaced = Vec<(Vec<u8>, sled::IVec)>;
@@ -88,8 +98,9 @@ impl Journal {
                     &store.prompts,
                     &store.meta,
                     &store.imported,
+                    &store.events,
                 )
-                    .transaction(|(d, w, p, m, i)| {
+                    .transaction(|(d, w, p, m, i, e)| {
                         let mut replaced = replaced.lock().unwrap_or_else(|p| p.into_inner());
                         // A transaction may run again after a conflict: start afresh each time.
                         *replaced = Default::default();
@@ -107,6 +118,10 @@ impl Journal {
                         if let Some(bytes) = &settings {
                             m.insert(SETTINGS_KEY, bytes.as_slice())?;
                         }
+                        if let Some(bytes) = &values {
+                            m.insert(VALUES_KEY, bytes.as_slice())?;
+                        }
+                        cycle::import_events(store, e, m, &batch.events)?;
                         for (key, new_marks) in &mark_buckets {
                             let mut bucket = match i.get(key)? {
                                 Some(stored) => import_marks::open_bucket(codec, key, &stored)

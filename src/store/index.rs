@@ -429,7 +429,8 @@ pub(crate) fn week_docs(week: &WeekReflection) -> (Vec<u8>, Vec<String>) {
         .map(|a| a.text.as_str())
         .chain(week.role_gave.iter().map(String::as_str))
         .chain(week.role_cost.iter().map(String::as_str))
-        .chain(std::iter::once(week.next_boundary.as_str()));
+        .chain(std::iter::once(week.next_boundary.as_str()))
+        .chain(week.values.iter().map(|c| c.why.as_str()));
     (week_doc(week.week), unique_terms(texts))
 }
 

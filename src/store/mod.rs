@@ -4,7 +4,8 @@
 //! - `DIR/store/`: the sled database (`conf`, `db`, `snap.*`) and Keel's write mark
 //!   (`keel.mark`, see `write_mark`).
 //! - trees: `days` (day key → day record), `weeks` (week key → week record), `prompts`
-//!   (prompt id → prompt record), `meta` (`schema_version`, `settings`, `prompt_library`).
+//!   (prompt id → prompt record), `events` (event id → event record), `meta`
+//!   (`schema_version`, `settings`, `values`, `prompt_library`, `event_seq`, `welcomed`).
 //!
 //! The shipped prompt library is merged into `prompts` at open whenever it changed (by its
 //! fingerprint): new prompts are added, unedited shipped prompts take the new wording, and the
@@ -13,7 +14,8 @@
 //! The rooms, one concern each (the types and constants every room shares stay here):
 //! - `handle`: opening (the journal's own lock, sled's lock error, the schema check), `sync`,
 //!   the reopen after a failed write, and replacing the store with a verified copy (`rewrite`);
-//! - `days`, `weeks`, `settings`: reading and writing each kind of record;
+//! - `days`, `weeks`, `settings`: reading and writing each kind of record; `cycle`: the
+//!   person's values, the work cycle's events and the welcome's mark;
 //! - `prompt_library`: the prompts tree and the shipped library's merge at open;
 //!   `day_prompts`: the prompts a day shows, stored with it;
 //! - `import`: an import's one transaction; `import_marks`: which entries were imported;
@@ -35,6 +37,7 @@
 
 mod codec;
 mod compact;
+mod cycle;
 mod day_prompts;
 mod days;
 mod encryption;
@@ -82,10 +85,12 @@ pub use records::MAX_RECORD_BYTES;
 /// sled's page cache; its 1 GiB default is far too much for a desktop app.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const SETTINGS_KEY: &[u8] = b"settings";
+const VALUES_KEY: &[u8] = b"values";
 // Tree names (also the associated data of sealed values).
 const DAYS: &str = "days";
 const WEEKS: &str = "weeks";
 const PROMPTS: &str = "prompts";
+const EVENTS: &str = "events";
 const META: &str = "meta";
 const IMPORTED: &str = codec::IMPORTED;
 /// How long an open waits for a lock that may be this process's own, just released.
@@ -120,6 +125,8 @@ struct Store {
     weeks: sled::Tree,
     prompts: sled::Tree,
     meta: sled::Tree,
+    /// The work cycle's events (`cycle`).
+    events: sled::Tree,
     /// Ids of imported entries (`source:id` → the date they went to), so importing twice adds
     /// nothing the second time.
     imported: sled::Tree,

@@ -8,6 +8,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::cycle::{CycleEvent, EventKind, PersonalValue, ValueBook, ValueCheck};
 use crate::error::{KeelError, Result};
 use crate::model::{
     Boundary, Cadence, CheckIn, DayEntry, Prompt, PromptAnswer, PromptOrigin, Settings, Side,
@@ -21,7 +22,9 @@ pub const MAX_RECORD_BYTES: usize = 120 * 1024;
 const _: () = assert!(MAX_RECORD_BYTES == crate::markdown::MAX_RENDER_BYTES);
 
 const DAY_RECORD_VERSION: u32 = 1;
-const WEEK_RECORD_VERSION: u32 = 1;
+const WEEK_RECORD_VERSION: u32 = 2;
+const VALUES_RECORD_VERSION: u32 = 1;
+const EVENT_RECORD_VERSION: u32 = 1;
 const SETTINGS_RECORD_VERSION: u32 = 1;
 const PROMPT_RECORD_VERSION: u32 = 1;
 
@@ -67,6 +70,37 @@ struct WeekRecordV1 {
     kept_last_boundary: Option<bool>,
     created_at: DateTime<FixedOffset>,
     updated_at: DateTime<FixedOffset>,
+}
+
+/// Version 2 added the values' check-ins (version 1 had none).
+#[derive(Serialize, Deserialize)]
+struct WeekRecordV2 {
+    v: u32,
+    week: WeekId,
+    answers: Vec<PromptAnswer>,
+    role_gave: Vec<String>,
+    role_cost: Vec<String>,
+    next_boundary: String,
+    kept_last_boundary: Option<bool>,
+    values: Vec<ValueCheck>,
+    created_at: DateTime<FixedOffset>,
+    updated_at: DateTime<FixedOffset>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ValuesRecordV1 {
+    v: u32,
+    values: Vec<PersonalValue>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EventRecordV1 {
+    v: u32,
+    id: u64,
+    start: NaiveDate,
+    end: NaiveDate,
+    kind: EventKind,
+    note: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -218,7 +252,7 @@ fn stored_check_in(
 
 /// Encodes a week's reflection.
 pub fn encode_week(week: &WeekReflection) -> Result<Vec<u8>> {
-    let record = WeekRecordV1 {
+    let record = WeekRecordV2 {
         v: WEEK_RECORD_VERSION,
         week: week.week,
         answers: week.answers.clone(),
@@ -226,6 +260,7 @@ pub fn encode_week(week: &WeekReflection) -> Result<Vec<u8>> {
         role_cost: week.role_cost.clone(),
         next_boundary: week.next_boundary.clone(),
         kept_last_boundary: week.kept_last_boundary,
+        values: week.values.clone(),
         created_at: week.created_at,
         updated_at: week.updated_at,
     };
@@ -239,8 +274,24 @@ pub fn encode_week(week: &WeekReflection) -> Result<Vec<u8>> {
 /// Decodes a week record of any known version.
 pub fn decode_week(bytes: &[u8]) -> Result<WeekReflection> {
     const WHAT: &str = "weekly reflection";
-    version_of(bytes, WHAT, WEEK_RECORD_VERSION)?;
-    let r: WeekRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    let r: WeekRecordV2 = match version_of(bytes, WHAT, WEEK_RECORD_VERSION)? {
+        1 => {
+            let r: WeekRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+            WeekRecordV2 {
+                v: 2,
+                week: r.week,
+                answers: r.answers,
+                role_gave: r.role_gave,
+                role_cost: r.role_cost,
+                next_boundary: r.next_boundary,
+                kept_last_boundary: r.kept_last_boundary,
+                values: Vec::new(),
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+            }
+        }
+        _ => serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?,
+    };
     Ok(WeekReflection {
         week: r.week,
         answers: r.answers,
@@ -248,8 +299,55 @@ pub fn decode_week(bytes: &[u8]) -> Result<WeekReflection> {
         role_cost: r.role_cost,
         next_boundary: r.next_boundary,
         kept_last_boundary: r.kept_last_boundary,
+        values: r.values,
         created_at: r.created_at,
         updated_at: r.updated_at,
+    })
+}
+
+/// Encodes the person's values.
+pub fn encode_values(book: &ValueBook) -> Vec<u8> {
+    // Serializing plain owned data to a Vec cannot fail.
+    serde_json::to_vec(&ValuesRecordV1 {
+        v: VALUES_RECORD_VERSION,
+        values: book.values.clone(),
+    })
+    .expect("values record serializes")
+}
+
+/// Decodes the person's values.
+pub fn decode_values(bytes: &[u8]) -> Result<ValueBook> {
+    const WHAT: &str = "values";
+    version_of(bytes, WHAT, VALUES_RECORD_VERSION)?;
+    let r: ValuesRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    Ok(ValueBook { values: r.values })
+}
+
+/// Encodes an event (its note is at most `cycle::MAX_NOTE_CHARS`, far under the record cap).
+pub fn encode_event(event: &CycleEvent) -> Vec<u8> {
+    // Serializing plain owned data to a Vec cannot fail.
+    serde_json::to_vec(&EventRecordV1 {
+        v: EVENT_RECORD_VERSION,
+        id: event.id,
+        start: event.start,
+        end: event.end,
+        kind: event.kind.clone(),
+        note: event.note.clone(),
+    })
+    .expect("event record serializes")
+}
+
+/// Decodes an event.
+pub fn decode_event(bytes: &[u8]) -> Result<CycleEvent> {
+    const WHAT: &str = "event";
+    version_of(bytes, WHAT, EVENT_RECORD_VERSION)?;
+    let r: EventRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    Ok(CycleEvent {
+        id: r.id,
+        start: r.start,
+        end: r.end,
+        kind: r.kind,
+        note: r.note,
     })
 }
 

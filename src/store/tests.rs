@@ -264,6 +264,11 @@ fn weeks_and_settings_round_trip_across_reopen() {
         role_cost: vec!["Two evenings".into()],
         next_boundary: "Laptop closed at 18:30".into(),
         kept_last_boundary: Some(false),
+        values: vec![crate::cycle::ValueCheck {
+            value: 2,
+            outcome: crate::cycle::ValueOutcome::Bent,
+            why: "Said yes to the Sunday call".into(),
+        }],
         created_at: now(),
         updated_at: now(),
     };
@@ -814,4 +819,108 @@ fn schema_1_import_marks_are_repacked_into_buckets() {
             assert!(!j.was_imported("jrnl:2020-01-01 300").unwrap());
         }
     }
+}
+
+#[test]
+fn values_events_and_the_welcome_mark_survive_a_reopen_and_stay_sealed() {
+    use crate::cycle::{EventDraft, ValueDraft};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let j = Journal::open(dir.path()).unwrap();
+        assert!(j.needs_welcome().unwrap());
+        j.set_values(
+            &["quillwort kindness", "Brave", "Rested"].map(|n| ValueDraft {
+                name: n.into(),
+                practice: None,
+            }),
+        )
+        .unwrap();
+        assert!(
+            !j.needs_welcome().unwrap(),
+            "a journal with values is not new"
+        );
+        let a = j
+            .add_event(EventDraft {
+                start: date("2026-03-02"),
+                end: Some(date("2026-03-06")),
+                kind: "reorg".parse().unwrap(),
+                note: "the saltmarsh re-org".into(),
+            })
+            .unwrap();
+        let b = j
+            .add_event(EventDraft {
+                start: date("2026-02-01"),
+                end: None,
+                kind: "own kind".parse().unwrap(),
+                note: String::new(),
+            })
+            .unwrap();
+        assert_eq!((a.id, b.id), (1, 2));
+        assert!(matches!(
+            j.add_event(EventDraft {
+                start: date("2026-03-02"),
+                end: Some(date("2026-03-01")),
+                kind: "launch".parse().unwrap(),
+                note: String::new(),
+            }),
+            Err(KeelError::InvalidEvent { .. })
+        ));
+        assert_eq!(j.remove_event(2).unwrap(), b);
+        assert!(matches!(
+            j.remove_event(2),
+            Err(KeelError::UnknownEvent { .. })
+        ));
+        // Ids are not reused after a remove.
+        let c = j
+            .add_event(EventDraft {
+                start: date("2026-01-05"),
+                end: None,
+                kind: "review".parse().unwrap(),
+                note: String::new(),
+            })
+            .unwrap();
+        assert_eq!(c.id, 3);
+        j.mark_welcomed().unwrap();
+        j.encrypt_with("pass", crate::crypto::KdfParams::FOR_TESTS)
+            .unwrap();
+    }
+    for (name, bytes) in files_of(dir.path()) {
+        for word in [&b"quillwort"[..], b"saltmarsh"] {
+            assert!(!bytes.windows(word.len()).any(|w| w == word), "{name:?}");
+        }
+    }
+    let j = Journal::unlock(dir.path(), "pass").unwrap();
+    assert_eq!(
+        j.values().unwrap().active().next().unwrap().name,
+        "quillwort kindness"
+    );
+    let events = j.events().unwrap();
+    assert_eq!(
+        events.iter().map(|e| e.id).collect::<Vec<_>>(),
+        vec![3, 1],
+        "by start date"
+    );
+    assert_eq!(
+        j.events_between(date("2026-03-06"), date("2026-03-31"))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(j
+        .events_between(date("2026-03-07"), date("2026-03-31"))
+        .unwrap()
+        .is_empty());
+    assert!(!j.needs_welcome().unwrap());
+    assert_eq!(
+        j.add_event(EventDraft {
+            start: date("2026-04-01"),
+            end: None,
+            kind: "launch".parse().unwrap(),
+            note: String::new(),
+        })
+        .unwrap()
+        .id,
+        4,
+        "the counter survived encryption"
+    );
 }

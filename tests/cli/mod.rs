@@ -6,6 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod cycle;
+
 fn keel(journal: &Path, args: &[&str]) -> Output {
     keel_with_stdin(journal, args, "")
 }

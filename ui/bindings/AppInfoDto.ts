@@ -26,4 +26,8 @@ encrypted: boolean, scales: Array<Scale>,
 /**
  * The end-of-work time, HH:MM.
  */
-end_of_work: string, settings: SettingsDto, };
+end_of_work: string, settings: SettingsDto, 
+/**
+ * Offer the first-run welcome: a new, empty journal that has not had it.
+ */
+welcome: boolean, };

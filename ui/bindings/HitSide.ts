@@ -3,4 +3,4 @@
 /**
  * Which side of the journal a result comes from.
  */
-export type HitSide = "role" | "self" | "week";
+export type HitSide = "role" | "self" | "week" | "event";

@@ -5,6 +5,7 @@
  * the autosaver; it does not decide when or how to save.
  */
 
+import { eventLine } from './events.js';
 import { addDays, describe } from '../dates.js';
 import { highlight } from '../components/markdown-side.js';
 import '../components/rating-scale.js';
@@ -199,13 +200,15 @@ export class DayView {
 
     this.earlier = el('section', { class: 'earlier', testid: 'on-this-day' });
     this.earlier.hidden = true;
+    this.events = el('ul', { class: 'event-list day-events', testid: 'day-events', attrs: { 'aria-label': 'Events on this day' } });
+    this.events.hidden = true;
 
     this.tags = document.createElement('p');
     this.tags.className = 'tags';
     this.tags.dataset.testid = 'tags';
     checkin.append(h2, grid, this.tags);
 
-    page.append(head, bridge, this.weekly, sides, checkin, this.earlier);
+    page.append(head, this.events, bridge, this.weekly, sides, checkin, this.earlier);
     root.append(page);
   }
 
@@ -264,6 +267,12 @@ export class DayView {
    */
   async highlight(terms) {
     await Promise.all([highlight(this.role, terms, this.renderMarked), highlight(this.self, terms, this.renderMarked)]);
+  }
+
+  /** @param {import('../bindings/CycleEvent').CycleEvent[]} events the events this day is part of */
+  showEvents(events) {
+    this.events.hidden = events.length === 0;
+    this.events.replaceChildren(...events.map((e) => el('li', { class: 'event-item' }, eventLine(e))));
   }
 
   /**

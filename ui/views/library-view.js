@@ -1,13 +1,15 @@
 // @ts-check
 /**
  * The library (`#/library?q=…`): search across both sides and the weekly reflections, the tags
- * with their counts, and a calendar of days shaded by stress (a month, or the whole year).
+ * with their counts, a calendar of days shaded by stress (a month, or the whole year) with the
+ * work cycle's events marked, and the events of the span it shows (added and removed here).
  * Results open their day with the words highlighted. Snippet marks are drawn as <mark>
  * elements around text nodes: no HTML is ever built from text.
  */
 
 import { addDays, describe } from '../dates.js';
 import { el } from '../dom.js';
+import { eventDates, eventForm, eventLine, kindName } from './events.js';
 
 /** @typedef {import('../bindings/Found').Found} Found */
 /** @typedef {import('../bindings/TagCountDto').TagCountDto} TagCountDto */
@@ -17,13 +19,18 @@ import { el } from '../dom.js';
  *   search: (q: string) => Promise<Found>,
  *   tags: () => Promise<TagCountDto[]>,
  *   calendar: (from: string, to: string) => Promise<CalendarDayDto[]>,
+ *   events: (from: string, to: string) => Promise<CycleEvent[]>,
+ *   addEvent: (event: { start: string, end: string | null, kind: string, note: string }) => Promise<CycleEvent>,
+ *   removeEvent: (id: number) => Promise<CycleEvent>,
  *   setQuery: (q: string) => void,
  *   failed: (message: string) => void,
  * }} LibraryApi
  */
 
+/** @typedef {import('../bindings/CycleEvent').CycleEvent} CycleEvent */
+
 /** @type {Record<import('../bindings/HitSide').HitSide, string>} */
-const SIDE_NAMES = { role: 'What I do', self: 'Who I am', week: 'Week' };
+const SIDE_NAMES = { role: 'What I do', self: 'Who I am', week: 'Week', event: 'Event' };
 
 /** @param {number} y @param {number} m 1-based */
 const monthStart = (y, m) => `${y}-${String(m).padStart(2, '0')}-01`;
@@ -46,6 +53,21 @@ export class LibraryView {
     this.tags = el('div', { class: 'tag-cloud', testid: 'tag-list' });
     this.calendarTitle = el('h2', { testid: 'calendar-title' });
     this.calendarGrid = el('div', { class: 'calendar', testid: 'calendar' });
+    this.today = today;
+    this.eventList = el('ul', { class: 'event-list', testid: 'event-list', attrs: { 'aria-label': 'Events in this span' } });
+    const addForm = eventForm(today, async (event) => {
+      try {
+        const added = await api.addEvent(event);
+        // Show the month it starts in, so the person sees it where they put it.
+        this.year = Number(added.start.slice(0, 4));
+        this.month = Number(added.start.slice(5, 7));
+        await this.drawCalendar();
+      } catch (e) {
+        api.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
+        throw e;
+      }
+    });
+    this.eventForm = addForm;
     const form = el('form', { class: 'search-form' }, this.input, el('button', { class: 'choice primary-choice', text: 'Search', attrs: { type: 'submit' } }));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -84,6 +106,14 @@ export class LibraryView {
             this.calendarGrid,
           ),
           el('section', { class: 'card' }, el('h2', { text: 'Tags' }), this.tags),
+        ),
+        el(
+          'section',
+          { class: 'card events-card', testid: 'events-card' },
+          el('h2', { text: 'The work cycle' }),
+          el('p', { class: 'page-hint', text: 'Reviews, compensation day, launches, re-orgs, time off: the dates that move your weeks. They mark this calendar and the trend charts, and time off marks days off.' }),
+          addForm,
+          this.eventList,
         ),
       ),
     );
@@ -145,10 +175,11 @@ export class LibraryView {
     const to = addDays(this.mode === 'year' ? `${this.year + 1}-01-01` : monthStart(this.month === 12 ? this.year + 1 : this.year, this.month === 12 ? 1 : this.month + 1), -1);
     this.calendarTitle.textContent = this.mode === 'year' ? String(this.year) : new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(this.year, this.month - 1, 1)));
     try {
-      const days = await this.api.calendar(from, to);
+      const [days, events] = await Promise.all([this.api.calendar(from, to), this.api.events(from, to)]);
       const byDate = new Map(days.map((d) => [d.date, d]));
       this.calendarGrid.className = `calendar ${this.mode}`;
-      this.calendarGrid.replaceChildren(...months.map((m) => this.monthGrid(this.year, m, byDate)));
+      this.calendarGrid.replaceChildren(...months.map((m) => this.monthGrid(this.year, m, byDate, events)));
+      this.drawEvents(events);
     } catch (e) {
       this.api.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
     }
@@ -158,8 +189,9 @@ export class LibraryView {
    * @param {number} year
    * @param {number} month
    * @param {Map<string, CalendarDayDto>} byDate
+   * @param {CycleEvent[]} events
    */
-  monthGrid(year, month, byDate) {
+  monthGrid(year, month, byDate, events) {
     const grid = el('div', { class: 'month', testid: 'calendar-month' });
     if (this.mode === 'year') grid.append(el('p', { class: 'month-name', text: new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))) }));
     const cells = el('div', { class: 'month-cells' });
@@ -168,12 +200,43 @@ export class LibraryView {
     for (let i = 0; i < offset; i++) cells.append(el('span', { class: 'cell empty' }));
     for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) {
       const day = byDate.get(d);
-      const cell = el('a', { class: `cell${day ? ' has-page' : ''}`, text: this.mode === 'month' ? String(Number(d.slice(8))) : '', attrs: { href: `#/day/${d}`, title: day ? `${d}: stress ${day.stress ?? '–'}` : d, 'data-date': d } });
+      const on = events.filter((e) => e.start <= d && d <= e.end);
+      const title = [day ? `${d}: stress ${day.stress ?? '–'}` : d, ...on.map((e) => `${kindName(e.kind)}${e.note ? `: ${e.note}` : ''}`)].join('\n');
+      const cell = el('a', { class: `cell${day ? ' has-page' : ''}${on.length ? ' has-event' : ''}`, text: this.mode === 'month' ? String(Number(d.slice(8))) : '', attrs: { href: `#/day/${d}`, title, 'aria-label': title.replace(/\n/g, '; '), 'data-date': d } });
+      if (on.some((e) => e.kind === 'time-off')) cell.classList.add('day-off');
       if (day && day.stress !== null) cell.style.setProperty('--stress', String(day.stress / 10));
       if (day && day.stress !== null) cell.classList.add('rated');
       cells.append(cell);
     }
     grid.append(cells);
     return grid;
+  }
+
+  /** @param {CycleEvent[]} events the events of the span the calendar shows */
+  drawEvents(events) {
+    this.eventList.replaceChildren(
+      ...(events.length
+        ? events.map((e) =>
+            el(
+              'li',
+              { class: 'event-item', testid: 'event-item' },
+              eventLine(e),
+              el('button', {
+                class: 'choice small-choice',
+                text: 'Remove',
+                testid: `event-remove-${e.id}`,
+                attrs: { type: 'button', 'aria-label': `Remove ${kindName(e.kind)}, ${eventDates(e)}` },
+                on: {
+                  click: () =>
+                    void this.api
+                      .removeEvent(e.id)
+                      .then(() => this.drawCalendar())
+                      .catch((err) => this.api.failed(/** @type {{ message?: string }} */ (err).message ?? String(err))),
+                },
+              }),
+            ),
+          )
+        : [el('li', { class: 'page-hint', text: 'No events in this span.' })]),
+    );
   }
 }

@@ -1,11 +1,13 @@
 // @ts-check
 /**
  * Settings (`#/settings`): the end-of-work time the boundary check-in asks about, review days,
- * the day weeks start and the reflection day, and the theme. Each change is saved at once
+ * the day weeks start and the reflection day, the theme, the person's values, the passphrase
+ * and the backups. Each change is saved at once
  * through the core, which checks it; the form then shows what was stored.
  */
 
 import { choices, el, select } from '../dom.js';
+import { valuesEditor } from './values-editor.js';
 
 /** @typedef {import('../bindings/SettingsDto').SettingsDto} SettingsDto */
 /** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
@@ -150,23 +152,73 @@ function privacySection(privacy, failed) {
   );
 }
 
+/**
+ * My values: the editor and its save button.
+ * @param {{ book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> }} values
+ * @param {(message: string) => void} failed
+ */
+function valuesSection(values, failed) {
+  const editor = valuesEditor(values.book, { save: values.save });
+  const save = el('button', { class: 'choice primary-choice', testid: 'values-save', text: 'Save my values', attrs: { type: 'button' } });
+  save.addEventListener('click', () => void editor.store().catch((e) => failed(/** @type {{ message?: string }} */ (e).message ?? String(e))));
+  return el(
+    'section',
+    { class: 'card values-card', testid: 'values-card' },
+    el('h2', { text: 'My values' }),
+    el('p', { class: 'page-hint', text: 'Three to seven things that are who you are, whatever the org chart says, in your own words. Each week’s page asks whether the pressure tested them and whether they held; some days’ prompts ask about one. Renaming or dropping a value keeps its history.' }),
+    editor.element,
+    save,
+  );
+}
+
+/**
+ * The working week's controls (end of work, review days, week start, reflection day), shared by
+ * Settings and the welcome.
+ * @param {SettingsDto} settings
+ */
+export function workFields(settings) {
+  const endOfWork = el('input', { testid: 'setting-end-of-work', attrs: { type: 'time', 'aria-label': 'End of work' } });
+  endOfWork.value = settings.end_of_work;
+  const review = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': 'Review days' } });
+  for (const [value, label] of DAYS) {
+    const box = el('input', { testid: `setting-review-${value}`, attrs: { type: 'checkbox', value } });
+    box.checked = settings.review_days.includes(value);
+    review.append(el('label', { class: 'day-check' }, box, el('span', { text: label.slice(0, 3) })));
+  }
+  const weekStart = select('Week starts on', DAYS, settings.week_start, 'setting-week-start');
+  const reflection = select('Reflection day', DAYS, settings.reflection_day, 'setting-reflection-day');
+  /** @returns {Pick<SettingsDto, 'end_of_work' | 'review_days' | 'week_start' | 'reflection_day'>} */
+  const read = () => ({
+    end_of_work: endOfWork.value,
+    review_days: /** @type {WeekdayName[]} */ ([...review.querySelectorAll('input:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value)),
+    week_start: /** @type {WeekdayName} */ (weekStart.value),
+    reflection_day: /** @type {WeekdayName} */ (reflection.value),
+  });
+  return {
+    endOfWork,
+    review,
+    weekStart,
+    reflection,
+    read,
+    /** The four as labelled rows. */
+    rows: () => [
+      field('End of work', 'The boundary check-in asks whether work stopped by this time.', endOfWork),
+      field('Review days', 'Days of your weekly business review: prompts lean to pressure and boundaries.', review),
+      field('Week starts on', 'The first day of a week’s page.', weekStart),
+      field('Reflection day', 'The day the daily page offers the week’s questions.', reflection),
+    ],
+  };
+}
+
 export class SettingsView {
   /**
    * @param {HTMLElement} root
    * @param {SettingsDto} settings
-   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy }} deps
+   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy, values: { book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> } }} deps
    */
-  constructor(root, settings, { save, saved, failed, backups, restore, privacy }) {
-    const endOfWork = el('input', { testid: 'setting-end-of-work', attrs: { type: 'time', 'aria-label': 'End of work' } });
-    endOfWork.value = settings.end_of_work;
-    const review = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': 'Review days' } });
-    for (const [value, label] of DAYS) {
-      const box = el('input', { testid: `setting-review-${value}`, attrs: { type: 'checkbox', value } });
-      box.checked = settings.review_days.includes(value);
-      review.append(el('label', { class: 'day-check' }, box, el('span', { text: label.slice(0, 3) })));
-    }
-    const weekStart = select('Week starts on', DAYS, settings.week_start, 'setting-week-start');
-    const reflection = select('Reflection day', DAYS, settings.reflection_day, 'setting-reflection-day');
+  constructor(root, settings, { save, saved, failed, backups, restore, privacy, values }) {
+    const work = workFields(settings);
+    const { weekStart } = work;
     const theme = select('Theme', choices(APPEARANCES), settings.theme, 'setting-theme');
     const autoLock = el('input', { testid: 'setting-auto-lock', attrs: { type: 'number', min: '0', max: '1440', step: '1', 'aria-label': 'Lock after minutes without use' } });
     autoLock.value = String(settings.auto_lock_minutes ?? 15);
@@ -193,10 +245,7 @@ export class SettingsView {
 
     /** @returns {SettingsDto} */
     const current = () => ({
-      end_of_work: endOfWork.value,
-      review_days: /** @type {WeekdayName[]} */ ([...review.querySelectorAll('input:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value)),
-      week_start: /** @type {WeekdayName} */ (weekStart.value),
-      reflection_day: /** @type {WeekdayName} */ (reflection.value),
+      ...work.read(),
       theme: /** @type {Appearance} */ (theme.value),
       auto_lock_minutes: Math.max(0, Math.round(Number(autoLock.value) || 0)),
     });
@@ -213,10 +262,8 @@ export class SettingsView {
     const form = el(
       'form',
       { class: 'card settings-form', testid: 'settings-form' },
-      field('End of work', 'The boundary check-in asks whether work stopped by this time.', endOfWork),
-      field('Review days', 'Days of your weekly business review: prompts lean to pressure and boundaries.', review),
-      field('Week starts on', 'The first day of a week’s page.', el('div', {}, weekStart, localeHint)),
-      field('Reflection day', 'The day the daily page offers the week’s questions.', reflection),
+      ...work.rows(),
+      localeHint,
       field('Theme', 'Light, dark, or whatever the system says.', theme),
       field('Lock after', 'Minutes without use before an encrypted journal locks itself (0: never).', autoLock),
     );
@@ -256,6 +303,7 @@ export class SettingsView {
         { class: 'settings-page', testid: 'settings-page' },
         el('header', { class: 'page-head' }, el('h1', { text: 'Settings' }), el('p', { class: 'page-hint', text: 'Saved as you change them.' })),
         form,
+        valuesSection(values, failed),
         privacySection(privacy, failed),
         el('section', { class: 'card' }, el('h2', { text: 'Backups' }), el('p', { class: 'page-hint', text: 'Verified copies in the journal’s backups folder: the newest of each of the last 7 days, 4 weeks and 12 months.' }), backupList),
       ),

@@ -2,7 +2,8 @@
 /**
  * Trends (`#/trends`): stress and resilience over time with their 7-day rolling means and the
  * days the boundary broke, overlap on its own small chart, the weekday profile as bars, and the
- * core's comparisons as sentences. Drawn as SVG here rather than with a chart library: a few
+ * core's comparisons as sentences, the work cycle's events as marked bands with their notes, and
+ * how the person's values held, month by month, as a table of counts. Drawn as SVG here rather than with a chart library: a few
  * hundred to a few thousand points draw fast as SVG, the picture is saved as the very same SVG
  * (no canvas-to-image step), colours are written into the elements so the saved file stands
  * alone, and nothing is vendored or bundled. Hover a point for its values; click it to open
@@ -11,6 +12,7 @@
 
 import { choices, el, fmt } from '../dom.js';
 import { describe } from '../dates.js';
+import { eventDates, kindName } from './events.js';
 
 /** @typedef {import('../bindings/Trends').Trends} Trends */
 /** @typedef {import('../bindings/TrendPoint').TrendPoint} TrendPoint */
@@ -66,6 +68,7 @@ export class TrendsView {
     this.overlapBox = el('div', { class: 'chart-box small', testid: 'overlap-chart' });
     this.weekdayBox = el('div', { class: 'chart-box small', testid: 'weekday-chart' });
     this.comparisons = el('ul', { class: 'comparisons', testid: 'comparisons' });
+    this.values = el('div', { class: 'value-history', testid: 'value-history' });
     this.caption = el('p', { class: 'page-hint', testid: 'trend-caption' });
     root.replaceChildren(
       el(
@@ -80,10 +83,13 @@ export class TrendsView {
           el('span', { class: 'swatch swatch-resilience' }),
           ' Resilience  ',
           el('span', { class: 'swatch swatch-broken' }),
-          ' Boundary broke. Dots are days; lines are 7-day averages over the days you checked in.',
+          ' Boundary broke  ',
+          el('span', { class: 'swatch swatch-event' }),
+          ' Events (hover for the note). Dots are days; lines are 7-day averages over the days you checked in.',
         )),
         el('div', { class: 'trends-pair' }, el('section', { class: 'card' }, el('h2', { text: 'How much of me was my role' }), this.overlapBox), el('section', { class: 'card' }, el('h2', { text: 'Stress by weekday' }), this.weekdayBox)),
         el('section', { class: 'card' }, el('h2', { text: 'Side by side' }), this.comparisons, el('p', { class: 'legend', text: 'Plain averages with their counts: they show what went together, not what caused what.' })),
+        el('section', { class: 'card' }, el('h2', { text: 'How my values held' }), this.values, el('p', { class: 'legend', text: 'Counts of weeks from the week’s page, by the month a week starts in. Never a score.' })),
       ),
     );
   }
@@ -110,6 +116,33 @@ export class TrendsView {
     this.overlapBox.replaceChildren(this.overlapChart(t, c));
     this.weekdayBox.replaceChildren(this.weekdayChart(t, c));
     this.comparisons.replaceChildren(...t.comparisons.map((cmp) => el('li', { class: cmp.enough ? '' : 'not-enough', text: cmp.sentence, testid: `comparison-${cmp.key}` })));
+    this.values.replaceChildren(this.valueTable(t));
+  }
+
+  /**
+   * How each value held, month by month, as a table (a screen reader reads it cell by cell).
+   * @param {Trends} t
+   */
+  valueTable(t) {
+    if (!t.values.length) {
+      return el('p', { class: 'page-hint', testid: 'value-history-empty' }, 'No week in this range says how your values fared yet. Each week’s page asks, once you have named them in ', el('a', { text: 'Settings', attrs: { href: '#/settings' } }), '.');
+    }
+    const months = [...new Set(t.values.flatMap((v) => v.months.map((m) => m.month)))].sort();
+    const monthName = (/** @type {string} */ m) => new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+    const head = el('tr', {}, el('th', { text: 'Value', attrs: { scope: 'col' } }), ...months.map((m) => el('th', { text: monthName(m), attrs: { scope: 'col' } })));
+    const rows = t.values.map((v) =>
+      el(
+        'tr',
+        { testid: `value-history-${v.value}` },
+        el('th', { attrs: { scope: 'row' } }, el('span', { class: 'value-name', text: v.name }), el('small', { class: 'value-sentence', text: v.sentence })),
+        ...months.map((m) => {
+          const c = v.months.find((x) => x.month === m);
+          const parts = c ? [c.held && `${c.held} held`, c.bent && `${c.bent} bent`, c.not_tested && `${c.not_tested} not tested`].filter(Boolean) : [];
+          return el('td', { text: parts.join(', ') || '–' });
+        }),
+      ),
+    );
+    return el('table', { class: 'value-table' }, el('thead', {}, head), el('tbody', {}, ...rows));
   }
 
   /**
@@ -119,7 +152,7 @@ export class TrendsView {
   mainChart(t, c) {
     const W = 920;
     const H = 280;
-    const pad = { l: 34, r: 12, t: 12, b: 30 };
+    const pad = { l: 34, r: 12, t: 18, b: 30 };
     const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': `Stress and resilience, ${t.range}` });
     svg.append(svgEl('rect', { x: 0, y: 0, width: W, height: H, fill: c.sheet }));
     const first = t.from ? dayNumber(t.from) : t.points.length ? dayNumber(t.points[0].date) : dayNumber(t.to);
@@ -134,6 +167,23 @@ export class TrendsView {
     const axisDates = t.points.length ? [t.from ?? t.points[0].date, t.to] : [t.to];
     for (const d of axisDates) {
       svg.append(svgEl('text', { x: x(d), y: H - 8, 'text-anchor': d === t.to ? 'end' : 'start', 'font-size': 11, fill: c.soft }, describe(d).long));
+    }
+    // The work cycle's events: a light band over their days, a diamond at the top with the note.
+    for (const e of t.events) {
+      const from = e.start < (t.from ?? e.start) ? /** @type {string} */ (t.from) : e.start;
+      const to = e.end > t.to ? t.to : e.end;
+      const x0 = x(from);
+      const x1 = Math.max(x0 + 2, x(to));
+      svg.append(svgEl('rect', { x: x0.toFixed(1), y: pad.t, width: (x1 - x0).toFixed(1), height: H - pad.t - pad.b, fill: c.soft, 'fill-opacity': 0.12, class: 'event-band' }));
+      const cx = (x0 + x1) / 2;
+      const label = `${kindName(e.kind)}, ${eventDates(e)}${e.note ? `: ${e.note}` : ''}`;
+      const mark = svgEl('path', { d: `M ${cx.toFixed(1)} ${pad.t - 6} l 6 6 l -6 6 l -6 -6 z`, fill: c.ink, 'fill-opacity': 0.75, class: 'event-marker', 'data-event': e.id, 'data-kind': e.kind, tabindex: 0, role: 'img', 'aria-label': label });
+      mark.append(svgEl('title', {}, label));
+      mark.addEventListener('click', () => this.deps.open(e.start));
+      mark.addEventListener('keydown', (ev) => {
+        if (/** @type {KeyboardEvent} */ (ev).key === 'Enter') this.deps.open(e.start);
+      });
+      svg.append(mark);
     }
     // Boundary-broken days, as marks along the bottom.
     for (const p of t.points.filter((p) => p.boundary === 'broken')) {

@@ -7,12 +7,19 @@
  */
 
 import { describe } from '../dates.js';
-import { button, el, fmt } from '../dom.js';
+import { button, choices, el, fmt } from '../dom.js';
+import { eventLine } from './events.js';
 
 /** @typedef {import('../bindings/WeekDto').WeekDto} WeekDto */
 /** @typedef {import('../bindings/WeekContent').WeekContent} WeekContent */
 /** @typedef {import('../bindings/Measure').Measure} Measure */
 /** @typedef {import('../bindings/DayPoint').DayPoint} DayPoint */
+/** @typedef {import('../bindings/ValueCheck').ValueCheck} ValueCheck */
+/** @typedef {import('../bindings/ValueOutcome').ValueOutcome} ValueOutcome */
+/** @typedef {import('../bindings/CycleEvent').CycleEvent} CycleEvent */
+
+/** @type {Record<ValueOutcome, string>} */
+const OUTCOMES = { held: 'It held', bent: 'It bent', 'not-tested': 'Not tested' };
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -195,17 +202,60 @@ export class WeekView {
     this.nextBoundary = el('input', { class: 'next-boundary', testid: 'next-boundary', attrs: { type: 'text', maxlength: '300', placeholder: 'e.g. Laptop closed by 18:30 on review days', 'aria-label': 'One boundary to keep next week' } });
     this.nextBoundary.value = week.content.next_boundary;
 
+    // The values: did the week's pressure test each, and did it hold?
+    /** @type {Map<number, { radios: Record<ValueOutcome, HTMLInputElement>, why: HTMLInputElement }>} */
+    this.valueRows = new Map();
+    const valueList = el('div', { class: 'value-checks' });
+    for (const v of week.values) {
+      const saved = week.content.values.find((c) => c.value === v.id);
+      const group = el('fieldset', { class: 'value-check', testid: `value-${v.id}` });
+      group.append(el('legend', { class: 'value-name', text: v.name }));
+      if (v.practice) group.append(el('p', { class: 'value-practice', text: v.practice }));
+      const row = el('div', { class: 'boundary-choices' });
+      /** @type {Record<ValueOutcome, HTMLInputElement>} */
+      const radios = /** @type {any} */ ({});
+      for (const [outcome, text] of choices(OUTCOMES)) {
+        const input = el('input', { attrs: { type: 'radio', name: `value-${v.id}`, value: outcome } });
+        input.checked = saved?.outcome === outcome;
+        radios[outcome] = input;
+        row.append(el('label', { class: `boundary-choice outcome-${outcome}`, testid: `value-${v.id}-${outcome}` }, input, el('span', { text })));
+      }
+      const why = el('input', { class: 'value-why', testid: `value-${v.id}-why`, attrs: { type: 'text', maxlength: '500', placeholder: 'A line of why (optional)', 'aria-label': `Why, for “${v.name}”` } });
+      why.value = saved?.why ?? '';
+      group.append(row, why);
+      this.valueRows.set(v.id, { radios, why });
+      valueList.append(group);
+    }
+    const valuesCard = el(
+      'section',
+      { class: 'card week-values', testid: 'week-values' },
+      el('h2', { text: 'My values this week' }),
+      week.values.length
+        ? el('p', { class: 'hint', text: 'Did the week’s pressure test them? Held, bent, or not tested: no score, just what happened.' })
+        : el('p', { class: 'hint' }, 'Name the values you want to hold steady in ', el('a', { text: 'Settings', attrs: { href: '#/settings' } }), ', and each week will ask how they fared.'),
+      valueList,
+    );
+    // Answers for values no longer shown are kept, not dropped.
+    this.otherValues = week.content.values.filter((c) => !this.valueRows.has(c.value));
+
+    const events = week.events.length
+      ? el('ul', { class: 'event-list', testid: 'week-events', attrs: { 'aria-label': 'Events this week' } }, ...week.events.map((e) => el('li', { class: 'event-item' }, eventLine(e))))
+      : null;
+
     const page = el(
       'article',
       { class: 'week-page', testid: 'week-page' },
       head,
+      events,
       summary,
       lastBoundary,
       el('section', { class: 'card' }, el('h2', { text: 'This week’s questions' }), promptList),
+      valuesCard,
       el('section', { class: 'card' }, el('h2', { text: 'The role ledger' }), el('div', { class: 'ledger' }, gave.box, cost.box)),
       el('section', { class: 'card' }, el('h2', { text: 'One boundary to keep next week' }), this.nextBoundary),
     );
     page.addEventListener('input', () => changed());
+    page.addEventListener('change', () => changed());
     page.addEventListener('focusout', () => flush());
     root.replaceChildren(page);
     this.drawKept();
@@ -231,6 +281,18 @@ export class WeekView {
       role_cost: lines(this.cost.value),
       next_boundary: this.nextBoundary.value,
       kept_last_boundary: this.kept,
+      values: [...this.valueChecks(), ...this.otherValues],
     };
+  }
+
+  /** @returns {ValueCheck[]} the values with an answer */
+  valueChecks() {
+    /** @type {ValueCheck[]} */
+    const out = [];
+    for (const [value, { radios, why }] of this.valueRows) {
+      const chosen = choices(OUTCOMES).find(([outcome]) => radios[outcome].checked);
+      if (chosen) out.push({ value, outcome: chosen[0], why: why.value.trim() });
+    }
+    return out;
   }
 }

@@ -817,3 +817,83 @@ fn an_encrypted_journal_is_locked_until_its_passphrase_opens_it() {
     let day = call(&app, "get_day", json!({"date": "2026-11-27"})).unwrap();
     assert_eq!(day["role"], "the zebracorn plan");
 }
+
+#[test]
+fn values_and_events_are_set_listed_and_refused_when_bad() {
+    let app = app();
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["welcome"], true, "a new journal offers the welcome");
+
+    let book = call(
+        &app,
+        "set_values",
+        json!({"values": [{"name": "Kind"}, {"name": "Brave", "practice": "say the hard thing"}, {"name": "Rested"}]}),
+    )
+    .unwrap();
+    assert_eq!(book["values"][1]["practice"], "say the hard thing");
+    assert_eq!(call(&app, "get_values", json!({})).unwrap(), book);
+    assert_error(
+        call(&app, "set_values", json!({"values": [{"name": "Kind"}]})),
+        "invalid_values",
+        "3 to 7",
+    );
+    assert_eq!(
+        call(&app, "get_values", json!({})).unwrap(),
+        book,
+        "nothing written"
+    );
+
+    let event = call(
+        &app,
+        "add_event",
+        json!({"start": "2026-11-20", "end": "2026-11-22", "kind": "planning", "note": "H1"}),
+    )
+    .unwrap();
+    assert_eq!(event["id"], 1);
+    assert_eq!(event["kind"], "planning");
+    let own = call(
+        &app,
+        "add_event",
+        json!({"start": "2026-11-25", "end": null, "kind": "offsite", "note": ""}),
+    )
+    .unwrap();
+    assert_eq!(own["end"], "2026-11-25");
+    assert_error(
+        call(
+            &app,
+            "add_event",
+            json!({"start": "2026-11-20", "end": "2026-11-19", "kind": "launch", "note": ""}),
+        ),
+        "invalid_event",
+        "before it starts",
+    );
+    assert_error(
+        call(
+            &app,
+            "add_event",
+            json!({"start": "2026-13-01", "end": null, "kind": "launch", "note": ""}),
+        ),
+        "invalid_date",
+        "2026-13-01",
+    );
+    let listed = call(
+        &app,
+        "list_events",
+        json!({"from": "2026-11-22", "to": "2026-11-24"}),
+    )
+    .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let week = call(&app, "get_week", json!({"week": "2026-W47"})).unwrap();
+    assert_eq!(week["events"][0]["note"], "H1");
+    assert_eq!(week["values"].as_array().unwrap().len(), 3);
+    assert_eq!(call(&app, "remove_event", json!({"id": 1})).unwrap(), event);
+    assert_error(
+        call(&app, "remove_event", json!({"id": 1})),
+        "unknown_event",
+        "no event",
+    );
+
+    let info = call(&app, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["welcome"], false, "a journal with values is not new");
+    call(&app, "finish_welcome", json!({})).unwrap();
+}

@@ -301,3 +301,204 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------------ the work cycle
+
+fn event(id: u64, kind: &str, start: &str, end: &str) -> CycleEvent {
+    CycleEvent {
+        id,
+        start: date(start),
+        end: date(end),
+        kind: kind.parse().unwrap(),
+        note: String::new(),
+    }
+}
+
+fn points(days: &[DayEntry], today: &str) -> Vec<Point> {
+    run(days, Range::All, today).points
+}
+
+/// Stress 8 on the 14 days before a review on 2026-03-15 (03-01..03-14) and 4 on the ten days
+/// after it: 8.0 over 14 days against 4.0 over 10, by hand. The review day itself is an
+/// "other" day.
+#[test]
+fn stress_before_a_review_is_set_against_the_other_days_by_hand() {
+    let mut days: Vec<DayEntry> = (1..=14)
+        .map(|d| day(date(&format!("2026-03-{d:02}")), Some(8), None, None))
+        .collect();
+    days.extend((15..=24).map(|d| day(date(&format!("2026-03-{d:02}")), Some(4), None, None)));
+    // One day inside the window is calm instead: 03-07.
+    days[6].check_in.stress = Some(1);
+    let p = points(&days, "2026-03-31");
+    let events = [event(1, "review", "2026-03-15", "2026-03-15")];
+    let c = event_comparisons(&p, &events, NaiveDate::MIN, date("2026-03-31"));
+    assert_eq!(c.len(), 1);
+    let c = &c[0];
+    assert_eq!(c.key, "stress_before_review");
+    assert!(c.enough);
+    assert_eq!((c.a.n, c.b.n), (14, 10));
+    // (13·8 + 1) / 14 = 105 / 14 = 7.5
+    assert_eq!(c.a.mean, Some(7.5));
+    assert_eq!(c.b.mean, Some(4.0));
+    assert_eq!(
+        c.sentence,
+        "Stress averaged 7.5 in the 14 days before a performance review (14 days) and 4.0 on the other days (10 days)."
+    );
+}
+
+/// Two reviews whose windows overlap count each day once; below five days a side the
+/// comparison says so, with its counts.
+#[test]
+fn overlapping_windows_count_a_day_once_and_few_days_are_not_enough() {
+    let days: Vec<DayEntry> = [
+        ("2026-05-01", 6),
+        ("2026-05-05", 6),
+        ("2026-05-09", 9),
+        ("2026-05-20", 3),
+        ("2026-05-21", 3),
+    ]
+    .iter()
+    .map(|(d, s)| day(date(d), Some(*s), None, None))
+    .collect();
+    let events = [
+        event(1, "review", "2026-05-10", "2026-05-10"),
+        event(2, "review", "2026-05-06", "2026-05-06"),
+    ];
+    let p = points(&days, "2026-05-31");
+    let c = &event_comparisons(&p, &events, NaiveDate::MIN, date("2026-05-31"))[0];
+    // Windows 04-22..05-05 and 04-26..05-09: 05-01, 05-05, 05-09 inside; 05-20, 05-21 outside.
+    assert_eq!((c.a.n, c.b.n), (3, 2));
+    assert!(!c.enough);
+    assert_eq!(
+        c.sentence,
+        "Not enough data yet for stress: 3 days in the 14 days before a performance review and 2 on the other days; this comparison starts at 5 of each."
+    );
+}
+
+/// Each kind has its window: after a re-org (28 days from its start), while short-staffed (its
+/// days), after time off (the 14 days after it); the person's own kinds have none, and a kind
+/// with no event in the range is left out.
+#[test]
+fn each_kind_looks_at_its_own_days() {
+    let days: Vec<DayEntry> = (0..120)
+        .map(|i| {
+            let d = date("2026-01-01") + chrono::Days::new(i);
+            day(d, Some((i % 10) as u8 + 1), None, None)
+        })
+        .collect();
+    let p = points(&days, "2026-04-30");
+    let events = [
+        event(1, "reorg", "2026-02-01", "2026-02-01"),
+        event(2, "short-staffed", "2026-03-01", "2026-03-10"),
+        event(3, "time-off", "2026-04-01", "2026-04-05"),
+        event(4, "hackathon", "2026-01-10", "2026-01-12"),
+        event(5, "launch", "2025-01-10", "2025-01-10"),
+    ];
+    let from = date("2026-01-01");
+    let c = event_comparisons(&p, &events, from, date("2026-04-30"));
+    let keys: Vec<&str> = c.iter().map(|c| c.key).collect();
+    assert_eq!(
+        keys,
+        vec![
+            "stress_after_reorg",
+            "stress_while_short_staffed",
+            "stress_after_time_off"
+        ]
+    );
+    let n = |key: &str| {
+        let c = c.iter().find(|c| c.key == key).unwrap();
+        (c.a.n, c.b.n)
+    };
+    assert_eq!(n("stress_after_reorg"), (28, 92));
+    assert_eq!(n("stress_while_short_staffed"), (10, 110));
+    assert_eq!(n("stress_after_time_off"), (14, 106));
+    // 2026-03-01 is day 59 of the series: stress 59 % 10 + 1 = 10, then 1, 2, … 9 — a mean of 5.5.
+    let short = c
+        .iter()
+        .find(|c| c.key == "stress_while_short_staffed")
+        .unwrap();
+    assert_eq!(short.a.mean, Some(5.5));
+}
+
+#[test]
+fn values_are_counted_by_month_never_scored() {
+    use crate::cycle::{ValueBook, ValueCheck, ValueDraft, ValueOutcome};
+    let book = ValueBook::default()
+        .replaced(&["Kind", "Brave", "Rested"].map(|n| ValueDraft {
+            name: n.into(),
+            practice: None,
+        }))
+        .unwrap()
+        .replaced(&["Kind", "Brave", "Curious"].map(|n| ValueDraft {
+            name: n.into(),
+            practice: None,
+        }))
+        .unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-01-01T20:00:00+01:00").unwrap();
+    let week = |w: &str, checks: &[(u32, ValueOutcome)]| {
+        WeekReflection::new(
+            w.parse().unwrap(),
+            crate::model::WeekContent {
+                values: checks
+                    .iter()
+                    .map(|(v, o)| ValueCheck {
+                        value: *v,
+                        outcome: *o,
+                        why: String::new(),
+                    })
+                    .collect(),
+                ..Default::default()
+            },
+            at,
+            at,
+        )
+    };
+    use ValueOutcome::*;
+    let weeks = [
+        week("2026-W05", &[(1, Held), (2, Bent), (3, Held)]), // starts 2026-01-26
+        week("2026-W06", &[(1, Held), (2, NotTested)]),       // 2026-02-02
+        week("2026-W07", &[(1, Bent)]),                       // 2026-02-09
+        week("2026-W20", &[(1, Held)]),                       // out of range
+    ];
+    let h = value_history(
+        &weeks,
+        &book,
+        chrono::Weekday::Mon,
+        date("2026-01-01"),
+        date("2026-03-31"),
+    );
+    let names: Vec<&str> = h.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Kind", "Brave", "Rested"],
+        "Curious has no answer; Rested is retired"
+    );
+    let kind = &h[0];
+    assert_eq!((kind.held, kind.bent, kind.not_tested), (2, 1, 0));
+    assert_eq!(
+        kind.months,
+        vec![
+            ValueMonth {
+                month: "2026-01".into(),
+                held: 1,
+                bent: 0,
+                not_tested: 0
+            },
+            ValueMonth {
+                month: "2026-02".into(),
+                held: 1,
+                bent: 1,
+                not_tested: 0
+            },
+        ]
+    );
+    assert_eq!(
+        kind.sentence,
+        "“Kind” was tested in 3 weeks: it held in 2 and bent in 1; 0 weeks did not test it."
+    );
+    assert_eq!(
+        h[1].sentence,
+        "“Brave” was tested in 1 week: it held in 0 and bent in 1; 1 week did not test it."
+    );
+    assert!(!h[2].active);
+}

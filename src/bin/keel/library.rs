@@ -75,6 +75,7 @@ pub fn search(ctx: &Context, args: SearchArgs) -> Result<(), Failure> {
             keel::search::HitSide::Week => {
                 format!("Week {}", h.week.map(|w| w.to_string()).unwrap_or_default())
             }
+            keel::search::HitSide::Event => "Event".to_owned(),
         };
         let snippet: String = h
             .snippet
@@ -137,6 +138,19 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<(), Failure> {
     for c in &t.comparisons {
         out.push_str(&c.sentence);
         out.push('\n');
+    }
+    if !t.values.is_empty() {
+        out.push_str("\nYour values:\n");
+        for v in &t.values {
+            out.push_str(&format!("  {}\n", v.sentence));
+        }
+    }
+    if !t.events.is_empty() {
+        out.push_str("\nEvents in this range:\n");
+        for e in &t.events {
+            out.push_str(&crate::cycle::event_line(e));
+            out.push('\n');
+        }
     }
     write_stdout(&out)
 }

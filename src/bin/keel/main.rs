@@ -5,11 +5,13 @@
 //! - `library`: search, stats;
 //! - `data`: export, import, backup;
 //! - `privacy`: passphrase;
+//! - `cycle`: values, event (the person's values and the work cycle's events);
 //! - `journal`: opening the journal (and asking for its passphrase); `output`: failures, stdin
 //!   and stdout.
 //!
 //! Exit codes: 0 success, 1 an error (one plain sentence on stderr), 2 a usage error.
 
+mod cycle;
 mod data;
 mod journal;
 mod library;
@@ -66,6 +68,11 @@ enum Command {
     /// The passphrase is asked for at the terminal, not shown; scripts name a file holding it
     /// in KEEL_PASSPHRASE_FILE (and the new one in KEEL_NEW_PASSPHRASE_FILE).
     Passphrase(privacy::PassphraseArgs),
+    /// Your values, in your own words: list them, or set the list (3 to 7).
+    Values(cycle::ValuesArgs),
+    /// The work cycle's events (reviews, compensation day, launches, re-orgs, time off…): add,
+    /// list, remove.
+    Event(cycle::EventArgs),
 }
 
 /// What every command is given: the journal folder it was told (if any) and the one reading of
@@ -107,5 +114,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Import(args) => data::import(ctx, args),
         Command::Backup(args) => data::backup(ctx, args),
         Command::Passphrase(args) => privacy::run(ctx, args),
+        Command::Values(args) => cycle::values(ctx, args),
+        Command::Event(args) => cycle::event(ctx, args),
     }
 }

@@ -126,13 +126,22 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<(), Failure> {
             markdown::render(&entry.self_text)
         )
     } else {
-        plain_page(&entry)
+        plain_page(&entry, &journal.events_between(date, date)?)
     };
     write_stdout(&out)
 }
 
-fn plain_page(entry: &DayEntry) -> String {
-    let mut out = format!("{}\n\n", entry.date.format("%A %-d %B %Y"));
+fn plain_page(entry: &DayEntry, events: &[keel::cycle::CycleEvent]) -> String {
+    let mut out = format!("{}\n", entry.date.format("%A %-d %B %Y"));
+    for e in events {
+        let note = if e.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", e.note)
+        };
+        out.push_str(&format!("◆ {}{note}\n", e.kind.label()));
+    }
+    out.push('\n');
     for (heading, text) in [("What I do", &entry.role), ("Who I am", &entry.self_text)] {
         out.push_str(&format!(
             "{heading}\n{}\n",

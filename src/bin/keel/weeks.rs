@@ -30,31 +30,33 @@ pub fn run(ctx: &Context, args: WeekArgs) -> Result<(), Failure> {
             "summary": page.summary,
             "reflection": page.reflection,
             "last_week_boundary": page.last_week_boundary,
+            "events": page.events,
+            "values": page.values,
             "prompts": page.prompts.iter().map(|p| serde_json::json!({"id": p.id, "text": p.text, "theme": p.theme.as_str()})).collect::<Vec<_>>(),
         });
         // Plain data always serializes.
         serde_json::to_string_pretty(&value).expect("json serializes") + "\n"
     } else {
-        plain_week(
-            &page.summary,
-            page.reflection.as_ref(),
-            page.last_week_boundary.as_deref(),
-        )
+        plain_week(&page)
     };
     write_stdout(&out)
 }
 
-fn plain_week(
-    s: &analytics::WeekSummary,
-    reflection: Option<&keel::WeekReflection>,
-    last_boundary: Option<&str>,
-) -> String {
+fn plain_week(page: &analytics::WeekPage) -> String {
+    let s = &page.summary;
+    let reflection = page.reflection.as_ref();
+    let last_boundary = page.last_week_boundary.as_deref();
     let mut out = format!(
-        "Week {} ({} to {})\n\n",
+        "Week {} ({} to {})\n",
         s.week,
         s.first_day.format("%a %-d %b"),
         s.last_day.format("%a %-d %b %Y")
     );
+    for e in &page.events {
+        out.push_str(crate::cycle::event_line(e).trim_start());
+        out.push('\n');
+    }
+    out.push('\n');
     let line = |name: &str,
                 m: &analytics::Measure,
                 last: &analytics::Measure,
@@ -138,6 +140,27 @@ fn plain_week(
                 "\nA boundary to keep next week: {}\n",
                 w.next_boundary
             ));
+        }
+        if !w.values.is_empty() {
+            out.push_str("\nMy values this week\n");
+            for check in &w.values {
+                let name = page
+                    .values
+                    .iter()
+                    .find(|v| v.id == check.value)
+                    .map_or_else(|| format!("value {}", check.value), |v| v.name.clone());
+                let how = match check.outcome {
+                    keel::cycle::ValueOutcome::Held => "held",
+                    keel::cycle::ValueOutcome::Bent => "bent",
+                    keel::cycle::ValueOutcome::NotTested => "not tested",
+                };
+                let why = if check.why.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", check.why)
+                };
+                out.push_str(&format!("- {name}: {how}{why}\n"));
+            }
         }
     }
     out

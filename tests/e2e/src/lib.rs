@@ -345,14 +345,38 @@ pub async fn wait_for_unlock(journal_dir: &Path) {
     }
 }
 
-/// Runs one end-to-end test body with a fresh journal folder, one app at a time.
+/// Runs one end-to-end test body with a fresh journal folder whose first-run welcome is behind
+/// it (the person chose to skip it), one app at a time: the tests of the pages start where a
+/// returning person starts, on today's page.
 pub fn run<F, Fut>(body: F)
+where
+    F: FnOnce(PathBuf) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    run_in(body, true)
+}
+
+/// Like `run`, with a journal that has never been opened: the app offers the welcome.
+pub fn run_new<F, Fut>(body: F)
+where
+    F: FnOnce(PathBuf) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    run_in(body, false)
+}
+
+fn run_in<F, Fut>(body: F, welcomed: bool)
 where
     F: FnOnce(PathBuf) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
     let _one_at_a_time = lock();
     let dir = tempfile::tempdir().unwrap();
+    if welcomed {
+        keel::Journal::open(dir.path())
+            .and_then(|j| j.mark_welcomed())
+            .expect("a fresh journal takes the welcome's mark");
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
