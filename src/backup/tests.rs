@@ -304,3 +304,65 @@ fn backups_taken_before_encryption_are_sealed_in_place_or_removed() {
         }
     }
 }
+
+#[test]
+fn a_backup_carries_values_their_check_ins_and_events_through_a_restore() {
+    use crate::cycle::{EventDraft, ValueCheck, ValueDraft, ValueOutcome};
+    let dir = tempfile::tempdir().unwrap();
+    let now = at("2026-11-28T09:00:00+01:00");
+    let (backup, values, events, week) = {
+        let journal = journal_with_one_page(dir.path(), now);
+        let book = journal
+            .set_values(&["Kind", "Brave", "Rested"].map(|n| ValueDraft {
+                name: n.into(),
+                practice: Some(format!("{n}, in practice")),
+            }))
+            .unwrap();
+        journal
+            .set_values(&["Kind", "Brave", "Curious"].map(|n| ValueDraft {
+                name: n.into(),
+                practice: None,
+            }))
+            .unwrap();
+        journal
+            .add_event(EventDraft {
+                start: chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(),
+                end: None,
+                kind: "review".parse().unwrap(),
+                note: "H2 calibration".into(),
+            })
+            .unwrap();
+        let week = journal
+            .save_week(
+                "2026-W47".parse().unwrap(),
+                crate::model::WeekContent {
+                    values: vec![ValueCheck {
+                        value: book.active().nth(2).unwrap().id,
+                        outcome: ValueOutcome::Bent,
+                        why: "three late nights".into(),
+                    }],
+                    ..Default::default()
+                },
+                now,
+            )
+            .unwrap();
+        let b = create(&journal, now).unwrap();
+        (
+            b,
+            journal.values().unwrap(),
+            journal.events().unwrap(),
+            week,
+        )
+    };
+    restore(
+        dir.path(),
+        &backup.path,
+        None,
+        at("2026-11-28T10:00:00+01:00"),
+    )
+    .unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.values().unwrap(), values, "retired Rested included");
+    assert_eq!(journal.events().unwrap(), events);
+    assert_eq!(journal.week(week.week).unwrap().unwrap(), week);
+}

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{bad_file, sort_out, BadEntry, ImportOptions, ImportPlan, Source};
-use crate::cycle::{CycleEvent, EventDraft, ValueBook};
+use crate::cycle::{CycleEvent, EventDraft, PersonalValue, ValueBook};
 use crate::error::Result;
 use crate::model::{DayEntry, Prompt, PromptOrigin, Settings, WeekReflection};
 use crate::store::{ImportBatch, Journal, MAX_RECORD_BYTES};
@@ -27,9 +27,9 @@ pub(crate) struct KeelFile {
     /// The user's own prompts, and shipped prompts they edited or hid.
     pub prompts: Vec<Prompt>,
     pub settings: Settings,
-    /// Every value named, active and retired (version 2).
+    /// Every value named, active and retired, the active ones first in their order (version 2).
     #[serde(default)]
-    pub values: ValueBook,
+    pub values: Vec<PersonalValue>,
     /// The work cycle's events (version 2).
     #[serde(default)]
     pub events: Vec<CycleEvent>,
@@ -48,7 +48,7 @@ pub(crate) fn file_of(journal: &Journal) -> Result<KeelFile> {
             .filter(|p| p.origin == PromptOrigin::User || p.edited || p.hidden)
             .collect(),
         settings: journal.settings()?,
-        values: journal.values()?,
+        values: journal.values()?.values,
         events: journal.events()?,
     })
 }
@@ -131,10 +131,12 @@ pub(crate) fn plan(
     // The file's values, taken into the journal's (matched by name; ids mapped).
     let file_values: ValueBook = match value.get("values") {
         None | Some(Value::Null) => ValueBook::default(),
-        Some(v) => serde_json::from_value::<ValueBook>(v.clone())
-            .map_err(|e| bad_file(source, format!("its values cannot be read ({e})")))?
-            .validated()
-            .map_err(|e| bad_file(source, e.to_string()))?,
+        Some(v) => ValueBook {
+            values: serde_json::from_value::<Vec<PersonalValue>>(v.clone())
+                .map_err(|e| bad_file(source, format!("its values cannot be read ({e})")))?,
+        }
+        .validated()
+        .map_err(|e| bad_file(source, e.to_string()))?,
     };
     let mut values = journal.values()?;
     let before = values.clone();

@@ -651,27 +651,24 @@ fn csv_and_markdown_exports_hold_the_pages() {
             }
         }))
         .unwrap();
-    j.add_event(crate::cycle::EventDraft {
-        start: date("2026-11-20"),
-        end: Some(date("2026-11-23")),
-        kind: "planning".parse().unwrap(),
-        note: "H1 plan, \"final\" draft".into(),
-    })
-    .unwrap();
-    j.add_event(crate::cycle::EventDraft {
-        start: date("2026-11-23"),
-        end: None,
-        kind: "review".parse().unwrap(),
-        note: String::new(),
-    })
-    .unwrap();
-    j.add_event(crate::cycle::EventDraft {
-        start: date("2026-12-24"),
-        end: None,
-        kind: "time-off".parse().unwrap(),
-        note: String::new(),
-    })
-    .unwrap();
+    for (start, end, kind, note) in [
+        (
+            "2026-11-20",
+            Some("2026-11-23"),
+            "planning",
+            "H1 plan, \"final\" draft",
+        ),
+        ("2026-11-23", None, "review", ""),
+        ("2026-12-24", None, "time-off", ""),
+    ] {
+        j.add_event(crate::cycle::EventDraft {
+            start: date(start),
+            end: end.map(date),
+            kind: kind.parse().unwrap(),
+            note: note.into(),
+        })
+        .unwrap();
+    }
     j.save_week(
         "2026-W48".parse().unwrap(),
         WeekContent {
