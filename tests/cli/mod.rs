@@ -501,7 +501,7 @@ fn exports_write_csv_and_a_markdown_folder() {
     let csv = keel(dir.path(), &["export", "--format", "csv", "--out", "-"]);
     assert_eq!(
         stdout(&csv),
-        "date,stress,resilience,overlap,boundary,after_hours_minutes\n2026-11-23,7,,,kept,\n"
+        "date,stress,resilience,overlap,boundary,after_hours_minutes,events\n2026-11-23,7,,,kept,,\n"
     );
     let folder = dir.path().join("md");
     let md = keel(
