@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Keel needs to build, run and test on Debian or Ubuntu, idempotently:
 # the apt packages for Tauri and the end-to-end tests, Rust (if absent), Node.js (if absent),
-# tauri-driver, and the npm tools (TypeScript for the front-end type check).
+# tauri-driver, and the npm tools (TypeScript for the front-end type check, the Tauri CLI that
+# bundles the packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,9 @@ APT_PACKAGES=(
   strace
   # jrnl (the benchmark's peer) goes into a Python virtual environment
   python3 python3-venv
+  # the package test (scripts/package-test.sh): a bare Debian to install into, the validators
+  # of desktop entries and AppStream metadata, rpm to read the .rpm, a screenshot of the display
+  debootstrap desktop-file-utils appstream rpm imagemagick
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 

@@ -299,6 +299,7 @@ async function start() {
         const [settings, book] = await Promise.all([api.getSettings(), api.getValues()]);
         new SettingsView(root, settings, {
           values: { book, save: api.setValues },
+          about: { version: info.version, journalDir: info.journal_dir },
           backups: api.listBackups,
           restore: api.restoreBackup,
           save: api.saveSettings,

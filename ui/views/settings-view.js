@@ -214,9 +214,9 @@ export class SettingsView {
   /**
    * @param {HTMLElement} root
    * @param {SettingsDto} settings
-   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy, values: { book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> } }} deps
+   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy, about: { version: string, journalDir: string | null }, values: { book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> } }} deps
    */
-  constructor(root, settings, { save, saved, failed, backups, restore, privacy, values }) {
+  constructor(root, settings, { save, saved, failed, backups, restore, privacy, values, about }) {
     const work = workFields(settings);
     const { weekStart } = work;
     const theme = select('Theme', choices(APPEARANCES), settings.theme, 'setting-theme');
@@ -305,6 +305,14 @@ export class SettingsView {
         form,
         valuesSection(values, failed),
         privacySection(privacy, failed),
+        el(
+          'section',
+          { class: 'card about', testid: 'about' },
+          el('h2', { text: 'About Keel' }),
+          el('p', { testid: 'about-version', text: `Keel ${about.version}, a private journal. Free software under the MIT licence.` }),
+          el('p', {}, 'Your journal lives in ', el('code', { testid: 'about-journal', text: about.journalDir ?? 'no folder could be found' }), '. Nothing leaves this computer unless you export it.'),
+          el('p', { class: 'page-hint', text: 'The keel command line works on the same journal: `keel --help`, or `man keel`.' }),
+        ),
         el('section', { class: 'card' }, el('h2', { text: 'Backups' }), el('p', { class: 'page-hint', text: 'Verified copies in the journal’s backups folder: the newest of each of the last 7 days, 4 weeks and 12 months.' }), backupList),
       ),
     );

@@ -95,6 +95,16 @@ fn a_value_named_in_settings_is_tested_on_the_weeks_page_and_shown_on_trends() {
         let app = App::launch(&journal).await;
         app.click("nav-settings").await;
         app.by_testid("values-card").await;
+        // About: the version and where the journal lives.
+        let about = app
+            .js("return document.querySelector('[data-testid=about]').textContent")
+            .await;
+        let about = about.as_str().unwrap().to_owned();
+        assert!(
+            about.contains(&format!("Keel {}", env!("CARGO_PKG_VERSION"))),
+            "{about}"
+        );
+        assert!(about.contains(&journal.display().to_string()), "{about}");
         for (i, name) in ["Kind", "Brave in small ways", "Rested"].iter().enumerate() {
             app.type_into(&format!("value-name-{i}"), name).await;
         }
