@@ -19,6 +19,7 @@ pub mod location;
 pub mod markdown;
 pub mod model;
 pub mod prompts;
+pub mod remind;
 pub mod search;
 pub mod store;
 pub mod text;
