@@ -545,11 +545,16 @@ pub fn trends(journal: &Journal, range: Range, today: NaiveDate) -> Result<Trend
     let reflected: HashSet<WeekId> = weeks.iter().map(|w| w.week).collect();
     let mut trends = compute(&days, &reflected, &settings, range, today);
     let start = range.start(today);
-    trends.events = journal.events_between(start, today)?;
-    let all_events = journal.events()?;
+    // Read once: the comparisons look at every event (a window may reach into the range), the
+    // markers only at those in it.
+    let events = journal.events()?;
     trends
         .comparisons
-        .extend(event_comparisons(&trends.points, &all_events, start, today));
+        .extend(event_comparisons(&trends.points, &events, start, today));
+    trends.events = events
+        .into_iter()
+        .filter(|e| e.overlaps(start, today))
+        .collect();
     trends.values = value_history(
         &weeks,
         &journal.values()?,

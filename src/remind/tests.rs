@@ -37,6 +37,11 @@ fn kinds(
         .collect()
 }
 
+/// The common case: the usual plan, a day with nothing known, nothing fired or snoozed.
+fn plain(now: &str) -> Vec<ReminderKind> {
+    kinds(now, &plan(), Day::default(), &[], &[])
+}
+
 const EOW: ReminderKind = ReminderKind::EndOfWork;
 
 #[test]
@@ -54,44 +59,11 @@ fn off_until_turned_on() {
 #[test]
 fn an_app_started_after_the_time_gets_it_within_the_hour_and_not_later() {
     // Tuesday 1 December 2026.
+    assert_eq!(plain("2026-12-01T17:59:59+01:00"), vec![]);
+    assert_eq!(plain("2026-12-01T18:00:00+01:00"), vec![EOW]);
+    assert_eq!(plain("2026-12-01T18:59:00+01:00"), vec![EOW]);
     assert_eq!(
-        kinds(
-            "2026-12-01T17:59:59+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![]
-    );
-    assert_eq!(
-        kinds(
-            "2026-12-01T18:00:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![EOW]
-    );
-    assert_eq!(
-        kinds(
-            "2026-12-01T18:59:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![EOW]
-    );
-    assert_eq!(
-        kinds(
-            "2026-12-01T19:00:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
+        plain("2026-12-01T19:00:00+01:00"),
         vec![],
         "skipped, not late"
     );
@@ -155,16 +127,7 @@ fn at_most_one_of_each_a_day_even_when_the_clock_moves_back() {
 #[test]
 fn a_laptop_asleep_across_the_time_fires_once_on_waking_within_the_hour_else_skips() {
     // Asleep at 17:30; woken at 18:45: due, once.
-    assert_eq!(
-        kinds(
-            "2026-12-01T18:45:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![EOW]
-    );
+    assert_eq!(plain("2026-12-01T18:45:00+01:00"), vec![EOW]);
     let fired = [Fired {
         kind: EOW,
         date: d("2026-12-01"),
@@ -180,16 +143,7 @@ fn a_laptop_asleep_across_the_time_fires_once_on_waking_within_the_hour_else_ski
         vec![]
     );
     // Woken at 19:30: skipped for the day.
-    assert_eq!(
-        kinds(
-            "2026-12-01T19:30:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![]
-    );
+    assert_eq!(plain("2026-12-01T19:30:00+01:00"), vec![]);
 }
 
 #[test]
@@ -253,24 +207,9 @@ fn daylight_saving_moves_with_the_wall_clock_and_never_doubles() {
         vec![]
     );
     // End of work on the day the clocks change is at 18:00 by the wall clock.
+    assert_eq!(plain("2026-10-26T18:00:00+01:00"), vec![EOW]);
     assert_eq!(
-        kinds(
-            "2026-10-26T18:00:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![EOW]
-    );
-    assert_eq!(
-        kinds(
-            "2026-10-26T17:00:00+00:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
+        plain("2026-10-26T17:00:00+00:00"),
         vec![],
         "17:00 UTC is not 18:00 here"
     );
@@ -279,27 +218,9 @@ fn daylight_saving_moves_with_the_wall_clock_and_never_doubles() {
 #[test]
 fn a_time_zone_change_keeps_the_reminder_on_the_local_clock() {
     // Flown from Berlin (+01:00) to New York (-05:00): 18:00 in New York, not 18:00 in Berlin.
-    assert_eq!(
-        kinds(
-            "2026-12-01T18:10:00-05:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![EOW]
-    );
+    assert_eq!(plain("2026-12-01T18:10:00-05:00"), vec![EOW]);
     // Berlin's 18:00 that day is 12:00 in New York: nothing then.
-    assert_eq!(
-        kinds(
-            "2026-12-01T12:00:00-05:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![]
-    );
+    assert_eq!(plain("2026-12-01T12:00:00-05:00"), vec![]);
     // Fired in Berlin on the 1st, then flown west the same local date: not again.
     let fired = [Fired {
         kind: EOW,
@@ -439,13 +360,7 @@ fn days_off_and_time_off_silence_work_and_check_in_but_not_the_week() {
 #[test]
 fn the_check_in_only_without_a_check_in_and_the_week_only_without_a_reflection() {
     assert_eq!(
-        kinds(
-            "2026-12-01T21:05:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
+        plain("2026-12-01T21:05:00+01:00"),
         vec![ReminderKind::CheckIn]
     );
     let done = Day {
@@ -458,13 +373,7 @@ fn the_check_in_only_without_a_check_in_and_the_week_only_without_a_reflection()
     );
     // Friday 4 December 2026 is the reflection day.
     assert_eq!(
-        kinds(
-            "2026-12-04T16:05:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
+        plain("2026-12-04T16:05:00+01:00"),
         vec![ReminderKind::Weekly]
     );
     let reflected = Day {
@@ -476,16 +385,7 @@ fn the_check_in_only_without_a_check_in_and_the_week_only_without_a_reflection()
         vec![]
     );
     // Not on other days.
-    assert_eq!(
-        kinds(
-            "2026-12-03T16:05:00+01:00",
-            &plan(),
-            Day::default(),
-            &[],
-            &[]
-        ),
-        vec![]
-    );
+    assert_eq!(plain("2026-12-03T16:05:00+01:00"), vec![]);
     // Two due at once come in kind order.
     let late = Plan {
         check_in: Some(t("18:10")),
