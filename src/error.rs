@@ -183,6 +183,16 @@ pub enum KeelError {
     #[error("There is no event with the id {id}.")]
     UnknownEvent { id: String },
 
+    /// The desktop's notification service did not take a reminder.
+    #[error(
+        "The desktop did not show the reminder ({detail}); is a notification service running?"
+    )]
+    Notify { detail: String },
+
+    /// Reminders while Keel is closed could not be turned on or off.
+    #[error("Reminders while Keel is closed cannot be set up: {reason}.")]
+    Background { reason: String },
+
     /// A chart the page asked to save that is not one.
     #[error("That chart cannot be saved: it is not an SVG picture of a sensible size.")]
     InvalidChart,
@@ -244,6 +254,8 @@ crate::wire::wire_enum! {
         InvalidValues = "invalid_values",
         InvalidEvent = "invalid_event",
         UnknownEvent = "unknown_event",
+        Notify = "notify",
+        Background = "background",
         Crypto = "crypto",
         Storage = "storage",
         /// The desktop window could not do what was asked (only the shell reports it).
@@ -301,6 +313,8 @@ impl KeelError {
             KeelError::InvalidValues { .. } => ErrorKind::InvalidValues,
             KeelError::InvalidEvent { .. } => ErrorKind::InvalidEvent,
             KeelError::UnknownEvent { .. } => ErrorKind::UnknownEvent,
+            KeelError::Notify { .. } => ErrorKind::Notify,
+            KeelError::Background { .. } => ErrorKind::Background,
             KeelError::Crypto { .. } => ErrorKind::Crypto,
             KeelError::Storage(_) => ErrorKind::Storage,
         }

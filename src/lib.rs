@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod model;
 pub mod prompts;
 pub mod remind;
+pub mod scheduler;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -3,7 +3,7 @@
 //! The environment is an input (the caller reads it), which keeps this testable.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{KeelError, Result};
 
@@ -31,6 +31,32 @@ pub fn resolve_journal_dir(flag: Option<PathBuf>, env_value: Option<OsString>) -
         return Ok(PathBuf::from(value));
     }
     default_journal_dir().ok_or(KeelError::NoJournalLocation)
+}
+
+/// Where the person's configuration lives (`$XDG_CONFIG_HOME`, else `~/.config`): the systemd
+/// user units for reminders while Keel is closed go under it.
+pub fn config_home() -> Result<PathBuf> {
+    directories::BaseDirs::new()
+        .map(|dirs| dirs.config_dir().to_owned())
+        .ok_or(KeelError::Background {
+            reason: "there is no home folder to keep the timer in".into(),
+        })
+}
+
+/// The `keel` command beside the running program (the packages install both in one folder;
+/// a build puts both in one target folder).
+pub fn keel_beside(program: &Path) -> Result<PathBuf> {
+    let keel = program.with_file_name("keel");
+    if keel.is_file() {
+        Ok(keel)
+    } else {
+        Err(KeelError::Background {
+            reason: format!(
+                "the keel command is not installed beside the app (looked for {})",
+                keel.display()
+            ),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -399,6 +399,18 @@ pub struct WeekReflection {
     pub updated_at: DateTime<FixedOffset>,
 }
 
+impl WeekReflection {
+    /// True when nothing in the week's page was written or answered.
+    pub fn is_blank(&self) -> bool {
+        self.answers.iter().all(|a| a.text.trim().is_empty())
+            && self.role_gave.iter().all(|t| t.trim().is_empty())
+            && self.role_cost.iter().all(|t| t.trim().is_empty())
+            && self.next_boundary.trim().is_empty()
+            && self.kept_last_boundary.is_none()
+            && self.values.is_empty()
+    }
+}
+
 wire_enum! {
     /// Which column a prompt speaks to.
     #[derive(PartialOrd, Ord)]
@@ -690,25 +702,44 @@ pub struct Settings {
     pub review_days: Vec<Weekday>,
     pub week_start: Weekday,
     pub reflection_day: Weekday,
-    pub reminder_times: Vec<NaiveTime>,
+    /// Weekdays that are not working days: no end-of-work or check-in reminder on them.
+    pub days_off: Vec<Weekday>,
+    /// The three reminders, each off until the person turns it on.
+    pub reminders: Reminders,
     pub theme: Appearance,
     /// Minutes without use after which the app locks an encrypted journal; 0: never.
     pub auto_lock_minutes: u32,
+}
+
+/// Which reminders are on (issue 18): each is off until the person turns it on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reminders {
+    /// The end-of-work reminder, at `Settings::end_of_work` on working days.
+    pub end_of_work: bool,
+    /// The daily check-in reminder's time, when it is on.
+    pub check_in: Option<NaiveTime>,
+    /// The weekly reflection reminder's time on the reflection day, when it is on.
+    pub weekly: Option<NaiveTime>,
+    /// Reminders while Keel is closed (a systemd user timer running `keel remind`), which keeps
+    /// what they need in a plain file beside the journal: only with the person's consent.
+    pub background: bool,
 }
 
 /// The longest idle time before an encrypted journal locks itself: a day.
 pub const MAX_AUTO_LOCK_MINUTES: u32 = 24 * 60;
 
 impl Settings {
-    /// Checks the settings: at most seven distinct review days, and no reminder twice.
+    /// Checks the settings: review days and days off each distinct and in weekday order, and at
+    /// least one working day.
     pub fn validated(mut self) -> Result<Settings> {
-        self.review_days.sort_by_key(|d| d.num_days_from_monday());
-        self.review_days.dedup();
-        self.reminder_times.sort();
-        self.reminder_times.dedup();
-        if self.reminder_times.len() > 12 {
+        for days in [&mut self.review_days, &mut self.days_off] {
+            days.sort_by_key(|d| d.num_days_from_monday());
+            days.dedup();
+        }
+        if self.days_off.len() >= 7 {
             return Err(KeelError::InvalidSettings {
-                reason: "at most 12 reminder times".into(),
+                reason: "at least one day of the week must be a working day".into(),
             });
         }
         if self.auto_lock_minutes > MAX_AUTO_LOCK_MINUTES {
@@ -737,7 +768,8 @@ impl Default for Settings {
             review_days: vec![Weekday::Mon, Weekday::Tue],
             week_start: Weekday::Mon,
             reflection_day: Weekday::Fri,
-            reminder_times: Vec::new(),
+            days_off: vec![Weekday::Sat, Weekday::Sun],
+            reminders: Reminders::default(),
             theme: Appearance::System,
             auto_lock_minutes: 15,
         }

@@ -18,12 +18,32 @@
 //! - Days off (non-working weekdays, and dated time off) silence the end-of-work and check-in
 //!   reminders; the weekly reflection is only offered on the reflection day, and only while the
 //!   week has no reflection; the check-in only while today has none.
+//!
+//! The rooms around the scheduler:
+//! - `notice`: what a reminder says (one line) and its actions, and what an action means;
+//! - `ledger`: what fired, what was snoozed, the answers not yet in the journal;
+//! - `outside`: the plain file beside the journal that reminders while Keel is closed work from
+//!   (kept only with the person's consent), and the lock the open app holds;
+//! - `background`: the systemd user timer that runs `keel remind` while Keel is closed;
+//! - `deliver`: the desktop notification over D-Bus, and waiting for its answer.
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Weekday,
 };
+use serde::{Deserialize, Serialize};
 
+use crate::model::Settings;
 use crate::wire::wire_enum;
+
+pub mod background;
+pub mod deliver;
+pub mod ledger;
+pub mod notice;
+pub mod outside;
+
+pub use ledger::{Answer, Ledger, WorkAnswer};
+pub use notice::{Notice, Reply};
+pub use outside::Outside;
 
 /// How long after its time a reminder may still fire (a late start, a laptop waking).
 pub const GRACE: Duration = Duration::hours(1);
@@ -39,7 +59,7 @@ wire_enum! {
 }
 
 /// Which reminders are on, and when (each off until the person turns it on).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Plan {
     /// The end-of-work time, when that reminder is on.
     pub end_of_work: Option<NaiveTime>,
@@ -50,6 +70,25 @@ pub struct Plan {
     pub reflection_day: Option<Weekday>,
     /// Weekdays that are not working days.
     pub days_off: Vec<Weekday>,
+}
+
+impl Plan {
+    /// The plan the settings describe.
+    pub fn of(settings: &Settings) -> Plan {
+        let r = &settings.reminders;
+        Plan {
+            end_of_work: r.end_of_work.then_some(settings.end_of_work),
+            check_in: r.check_in,
+            weekly: r.weekly,
+            reflection_day: r.weekly.map(|_| settings.reflection_day),
+            days_off: settings.days_off.clone(),
+        }
+    }
+
+    /// True when no reminder is on.
+    pub fn is_off(&self) -> bool {
+        self.end_of_work.is_none() && self.check_in.is_none() && self.weekly.is_none()
+    }
 }
 
 /// What is known of the date asked about.
@@ -64,14 +103,14 @@ pub struct Day {
 }
 
 /// A reminder that fired (or was answered) for a local date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fired {
     pub kind: ReminderKind,
     pub date: NaiveDate,
 }
 
 /// A reminder of a date moved to a later local time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snooze {
     pub kind: ReminderKind,
     pub date: NaiveDate,

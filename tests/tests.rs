@@ -8,6 +8,9 @@
 //!   newest backup offered (never a panic, a hang or a silently different journal), and the
 //!   backup restores every entry.
 //! - `full_disk`: saves on a full tmpfs fail cleanly and succeed again once space returns.
+//! - `remind`: `keel remind` against a real session bus and a recording notification server
+//!   (the actions arrive; "Done for today" keeps the boundary; "Still working"; a snooze), and
+//!   the background timer's units through `systemd-analyze verify`.
 //!
 //! The crash test lives apart in `tests/crash.rs` (it re-executes itself as the writer child,
 //! so it has its own `main`).
@@ -16,3 +19,4 @@ mod architecture;
 mod cli;
 mod corruption;
 mod full_disk;
+mod remind;

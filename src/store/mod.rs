@@ -5,7 +5,8 @@
 //!   (`keel.mark`, see `write_mark`).
 //! - trees: `days` (day key → day record), `weeks` (week key → week record), `prompts`
 //!   (prompt id → prompt record), `events` (event id → event record), `meta`
-//!   (`schema_version`, `settings`, `values`, `prompt_library`, `event_seq`, `welcomed`).
+//!   (`schema_version`, `settings`, `values`, `prompt_library`, `event_seq`, `welcomed`,
+//!   `reminders`).
 //!
 //! The shipped prompt library is merged into `prompts` at open whenever it changed (by its
 //! fingerprint): new prompts are added, unedited shipped prompts take the new wording, and the
@@ -15,7 +16,8 @@
 //! - `handle`: opening (the journal's own lock, sled's lock error, the schema check), `sync`,
 //!   the reopen after a failed write, and replacing the store with a verified copy (`rewrite`);
 //! - `days`, `weeks`, `settings`: reading and writing each kind of record; `cycle`: the
-//!   person's values, the work cycle's events and the welcome's mark;
+//!   person's values, the work cycle's events and the welcome's mark; `remind`: the reminders'
+//!   ledger, the answers to the end of work, and the file for reminders while Keel is closed;
 //! - `prompt_library`: the prompts tree and the shipped library's merge at open;
 //!   `day_prompts`: the prompts a day shows, stored with it;
 //! - `import`: an import's one transaction; `import_marks`: which entries were imported;
@@ -50,6 +52,7 @@ pub(crate) mod migrate;
 mod prompt_library;
 mod records;
 mod reindex;
+mod remind;
 mod settings;
 #[cfg(test)]
 mod test_hooks;

@@ -369,6 +369,33 @@ pub fn decode_settings(bytes: &[u8]) -> Result<Settings> {
     Ok(r.settings)
 }
 
+/// The reminders' ledger record.
+#[derive(Serialize, Deserialize)]
+struct LedgerRecordV1 {
+    v: u32,
+    ledger: crate::remind::Ledger,
+}
+
+const LEDGER_RECORD_VERSION: u32 = 1;
+
+/// Encodes the reminders' ledger.
+pub fn encode_ledger(ledger: &crate::remind::Ledger) -> Vec<u8> {
+    // Serializing plain owned data to a Vec cannot fail.
+    serde_json::to_vec(&LedgerRecordV1 {
+        v: LEDGER_RECORD_VERSION,
+        ledger: ledger.clone(),
+    })
+    .expect("ledger record serializes")
+}
+
+/// Decodes the reminders' ledger.
+pub fn decode_ledger(bytes: &[u8]) -> Result<crate::remind::Ledger> {
+    const WHAT: &str = "reminder ledger";
+    version_of(bytes, WHAT, LEDGER_RECORD_VERSION)?;
+    let r: LedgerRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    Ok(r.ledger)
+}
+
 /// Encodes a prompt.
 pub fn encode_prompt(p: &Prompt) -> Vec<u8> {
     // Serializing plain owned data to a Vec cannot fail.

@@ -60,7 +60,11 @@ pub fn read_new_passphrase() -> Result<zeroize::Zeroizing<String>, Failure> {
 /// 40 ms on a journal of 100,000 pages, spent just before the process exits anyway. Every write
 /// is already durable when it returns, so at the end of a command the journal only renews its
 /// write mark (`Journal::checkpoint`) and is left to the process's exit.
-pub struct OpenJournal(std::mem::ManuallyDrop<Journal>);
+///
+/// Before that it brings the reminders up to date (`Journal::sync_reminders`): answers given to
+/// `keel remind` are written into their days, and the file for reminders while Keel is closed
+/// learns of a check-in made here. Nothing is done when that file is not kept.
+pub struct OpenJournal(std::mem::ManuallyDrop<Journal>, chrono::NaiveDate);
 
 impl std::ops::Deref for OpenJournal {
     type Target = Journal;
@@ -71,6 +75,9 @@ impl std::ops::Deref for OpenJournal {
 
 impl Drop for OpenJournal {
     fn drop(&mut self) {
+        if let Err(e) = self.0.sync_reminders(self.1) {
+            eprintln!("keel: the reminders could not be brought up to date: {e}");
+        }
         self.0.checkpoint();
     }
 }
@@ -100,7 +107,14 @@ pub fn open_journal_unlocked(
         }
         other => other,
     };
-    opened.map(|j| (OpenJournal(std::mem::ManuallyDrop::new(j)), typed)).map_err(|e| {
+    let opened = opened.inspect(|j| {
+        // Answers given to `keel remind` while the journal was closed reach their days first,
+        // so what the command shows has them.
+        if let Err(e) = j.sync_reminders(now.date_naive()) {
+            eprintln!("keel: the reminders could not be brought up to date: {e}");
+        }
+    });
+    opened.map(|j| (OpenJournal(std::mem::ManuallyDrop::new(j), now.date_naive()), typed)).map_err(|e| {
         // A journal that cannot be read: point at the newest backup, change nothing.
         let damaged = matches!(e, KeelError::Corrupt { .. } | KeelError::JournalDamaged { .. } | KeelError::Storage(_));
         match keel::backup::list(&dir).ok().and_then(|b| b.into_iter().next()) {

@@ -18,6 +18,7 @@ mod library;
 mod output;
 mod pages;
 mod privacy;
+mod remind;
 mod weeks;
 
 use std::path::PathBuf;
@@ -73,6 +74,11 @@ enum Command {
     /// The work cycle's events (reviews, compensation day, launches, re-orgs, time off…): add,
     /// list, remove.
     Event(cycle::EventArgs),
+    /// Show the settings (the reminders' among them), or change them with `keel settings set`.
+    Settings(remind::SettingsArgs),
+    /// Send the reminders due now as desktop notifications, from the file that reminders while
+    /// Keel is closed keep (never opening the journal); --dry-run prints them instead.
+    Remind(remind::RemindArgs),
 }
 
 /// What every command is given: the journal folder it was told (if any) and the one reading of
@@ -116,6 +122,8 @@ fn run(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Passphrase(args) => privacy::run(ctx, args),
         Command::Values(args) => cycle::values(ctx, args),
         Command::Event(args) => cycle::event(ctx, args),
+        Command::Settings(args) => remind::settings(ctx, args),
+        Command::Remind(args) => remind::run(ctx, args),
     }
 }
 

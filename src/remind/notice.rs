@@ -1,0 +1,178 @@
+//! What a reminder says, and what its actions mean.
+//!
+//! Gentle by rule: one line of text, no counts, no streaks, nothing about days missed. The
+//! words live here once, for the app's notifications, `keel remind` and its `--dry-run`.
+
+use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
+
+use super::{Answer, Due, ReminderKind};
+use crate::model::WeekId;
+
+/// The action a click on the notification's body sends (the desktop's convention).
+pub const OPEN: &str = "default";
+/// The end-of-work answers and the two snoozes, as action ids.
+pub const DONE: &str = "done";
+pub const STILL_WORKING: &str = "still-working";
+pub const SNOOZE_30: &str = "snooze-30";
+pub const SNOOZE_60: &str = "snooze-60";
+
+/// A notification to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: ReminderKind,
+    pub date: NaiveDate,
+    /// The title line.
+    pub summary: String,
+    /// The one line of text.
+    pub body: String,
+    /// (action id, label), the body's click (`OPEN`) first.
+    pub actions: Vec<(&'static str, &'static str)>,
+    /// The page a click opens, as the app's route (`#/day/DATE` or `#/week/YYYY-Www`).
+    pub route: String,
+}
+
+/// What the person did with a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    /// Opened it: show its page.
+    Open,
+    /// Answered the end-of-work reminder.
+    Answer(Answer),
+    /// Asked to be reminded again after this long.
+    Snooze(Duration),
+    /// Closed it, let it expire, or no answer came in time.
+    Dismissed,
+}
+
+impl Reply {
+    /// The reply an action id stands for; anything unknown is a dismissal.
+    pub fn of_action(action: &str) -> Reply {
+        match action {
+            OPEN => Reply::Open,
+            DONE => Reply::Answer(Answer::Done),
+            STILL_WORKING => Reply::Answer(Answer::StillWorking),
+            SNOOZE_30 => Reply::Snooze(Duration::minutes(30)),
+            SNOOZE_60 => Reply::Snooze(Duration::hours(1)),
+            _ => Reply::Dismissed,
+        }
+    }
+}
+
+/// The notification for a reminder that is due; `end_of_work` is the time the person set,
+/// `week_start` places the week a weekly reminder opens.
+pub fn notice(due: &Due, end_of_work: NaiveTime, week_start: Weekday) -> Notice {
+    let day_route = format!("#/day/{}", due.date);
+    let (summary, body, actions, route) = match due.kind {
+        ReminderKind::EndOfWork => (
+            "End of work",
+            format!(
+                "It's {}, the end of work you set. Anything to put on the role side before you close it?",
+                end_of_work.format("%H:%M")
+            ),
+            vec![
+                (OPEN, "Open today"),
+                (DONE, "Done for today"),
+                (STILL_WORKING, "Still working"),
+                (SNOOZE_30, "In 30 minutes"),
+            ],
+            day_route,
+        ),
+        ReminderKind::CheckIn => (
+            "Check-in",
+            "How was today? The check-in takes a minute, whenever you like.".to_owned(),
+            vec![
+                (OPEN, "Check in"),
+                (SNOOZE_30, "In 30 minutes"),
+                (SNOOZE_60, "In an hour"),
+            ],
+            day_route,
+        ),
+        ReminderKind::Weekly => (
+            "Weekly reflection",
+            "It's your reflection day: a few minutes on the week, when you are ready.".to_owned(),
+            vec![
+                (OPEN, "Open the week"),
+                (SNOOZE_30, "In 30 minutes"),
+                (SNOOZE_60, "In an hour"),
+            ],
+            format!("#/week/{}", WeekId::containing(due.date, week_start)),
+        ),
+    };
+    Notice {
+        kind: due.kind,
+        date: due.date,
+        summary: summary.to_owned(),
+        body,
+        actions,
+        route,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_date;
+
+    fn due(kind: ReminderKind, date: &str) -> Due {
+        let date = parse_date(date).unwrap();
+        Due {
+            kind,
+            date,
+            at: date.and_hms_opt(18, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn every_notice_is_one_line_with_its_actions_and_its_page() {
+        let six = NaiveTime::from_hms_opt(18, 0, 0).unwrap();
+        for kind in ReminderKind::ALL {
+            let n = notice(&due(kind, "2026-12-04"), six, Weekday::Mon);
+            assert!(!n.body.contains('\n') && !n.summary.contains('\n'));
+            assert_eq!(n.actions[0].0, OPEN);
+            for (id, _) in &n.actions[1..] {
+                assert_ne!(Reply::of_action(id), Reply::Dismissed, "{id}");
+            }
+        }
+        let end = notice(
+            &due(ReminderKind::EndOfWork, "2026-12-04"),
+            six,
+            Weekday::Mon,
+        );
+        assert_eq!(
+            end.body,
+            "It's 18:00, the end of work you set. Anything to put on the role side before you close it?"
+        );
+        assert_eq!(end.route, "#/day/2026-12-04");
+        let labels: Vec<&str> = end.actions.iter().map(|a| a.1).collect();
+        assert_eq!(
+            labels,
+            [
+                "Open today",
+                "Done for today",
+                "Still working",
+                "In 30 minutes"
+            ]
+        );
+        let week = notice(&due(ReminderKind::Weekly, "2026-12-04"), six, Weekday::Mon);
+        assert_eq!(week.route, "#/week/2026-W49");
+    }
+
+    #[test]
+    fn actions_mean_what_they_say() {
+        assert_eq!(Reply::of_action("done"), Reply::Answer(Answer::Done));
+        assert_eq!(
+            Reply::of_action("still-working"),
+            Reply::Answer(Answer::StillWorking)
+        );
+        assert_eq!(
+            Reply::of_action("snooze-30"),
+            Reply::Snooze(Duration::minutes(30))
+        );
+        assert_eq!(
+            Reply::of_action("snooze-60"),
+            Reply::Snooze(Duration::hours(1))
+        );
+        assert_eq!(Reply::of_action("default"), Reply::Open);
+        assert_eq!(Reply::of_action("__closed"), Reply::Dismissed);
+    }
+}
