@@ -22,6 +22,9 @@ APT_PACKAGES=(
   # the package test (scripts/package-test.sh): a bare Debian to install into, the validators
   # of desktop entries and AppStream metadata, rpm to read the .rpm, a screenshot of the display
   debootstrap desktop-file-utils appstream rpm imagemagick
+  # the reminders' tests: dbus-daemon for a private session bus (dbus, above), and
+  # systemd-analyze to verify the background timer's units
+  systemd
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 

@@ -47,6 +47,9 @@ fn main() {
         "add_event",
         "remove_event",
         "finish_welcome",
+        "set_background_reminders",
+        "answer_end_of_work",
+        "still_working",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

@@ -6,146 +6,12 @@
 //!
 //! The background timer's units are checked with `systemd-analyze verify` as well.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
-use std::sync::Mutex;
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use chrono::{Local, Timelike};
-use zbus::zvariant::OwnedValue;
-
-const PATH: &str = "/org/freedesktop/Notifications";
-const IFACE: &str = "org.freedesktop.Notifications";
-
-/// One call of `Notify`, as the server received it.
-#[derive(Debug, Clone)]
-struct Call {
-    id: u32,
-    app_name: String,
-    summary: String,
-    body: String,
-    actions: Vec<String>,
-}
-
-struct Recorder {
-    calls: Mutex<mpsc::Sender<Call>>,
-    next: Mutex<u32>,
-}
-
-#[zbus::interface(name = "org.freedesktop.Notifications")]
-impl Recorder {
-    #[allow(clippy::too_many_arguments)]
-    fn notify(
-        &self,
-        app_name: String,
-        _replaces_id: u32,
-        _app_icon: String,
-        summary: String,
-        body: String,
-        actions: Vec<String>,
-        _hints: HashMap<String, OwnedValue>,
-        _expire_timeout: i32,
-    ) -> u32 {
-        let mut next = self.next.lock().unwrap();
-        *next += 1;
-        let call = Call {
-            id: *next,
-            app_name,
-            summary,
-            body,
-            actions,
-        };
-        let _ = self.calls.lock().unwrap().send(call);
-        *next
-    }
-
-    fn get_capabilities(&self) -> Vec<String> {
-        vec!["actions".into(), "body".into()]
-    }
-
-    fn get_server_information(&self) -> (String, String, String, String) {
-        (
-            "keel-test-recorder".into(),
-            "keel".into(),
-            "1".into(),
-            "1.2".into(),
-        )
-    }
-
-    fn close_notification(&self, _id: u32) {}
-}
-
-/// A private session bus with the recording server on it; both end when this is dropped.
-struct Bus {
-    daemon: Child,
-    address: String,
-    server: zbus::blocking::Connection,
-    calls: mpsc::Receiver<Call>,
-}
-
-impl Bus {
-    fn start() -> Bus {
-        let mut daemon = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon runs (Debian's dbus package; make test installs it)");
-        let mut address = String::new();
-        BufReader::new(daemon.stdout.take().unwrap())
-            .read_line(&mut address)
-            .unwrap();
-        let address = address.trim().to_owned();
-        let (tx, calls) = mpsc::channel();
-        let server = zbus::blocking::connection::Builder::address(address.as_str())
-            .unwrap()
-            .name("org.freedesktop.Notifications")
-            .unwrap()
-            .serve_at(
-                PATH,
-                Recorder {
-                    calls: Mutex::new(tx),
-                    next: Mutex::new(0),
-                },
-            )
-            .unwrap()
-            .build()
-            .expect("the recording server takes the notifications name");
-        Bus {
-            daemon,
-            address,
-            server,
-            calls,
-        }
-    }
-
-    /// The next notification shown (a minute is plenty; a hang would be a failure, not a wait).
-    fn next_call(&self) -> Call {
-        self.calls
-            .recv_timeout(Duration::from_secs(60))
-            .expect("keel remind sent a notification")
-    }
-
-    /// The person clicks the action `action` on notification `id`.
-    fn invoke(&self, id: u32, action: &str) {
-        self.server
-            .emit_signal(None::<&str>, PATH, IFACE, "ActionInvoked", &(id, action))
-            .unwrap();
-        self.server
-            .emit_signal(None::<&str>, PATH, IFACE, "NotificationClosed", &(id, 2u32))
-            .unwrap();
-    }
-}
-
-impl Drop for Bus {
-    fn drop(&mut self) {
-        let _ = self.daemon.kill();
-        let _ = self.daemon.wait();
-    }
-}
+use keel_test_support::notifications::Bus;
 
 fn keel(journal: &Path, config: &Path, bus: Option<&str>, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_keel"));
@@ -284,7 +150,7 @@ fn the_end_of_work_notification_arrives_with_its_actions_and_done_for_today_keep
     .output()
     .unwrap());
     assert!(again.contains("Nothing is due now."), "{again}");
-    assert!(bus.calls.try_recv().is_err());
+    assert!(bus.no_more_calls());
 }
 
 #[test]

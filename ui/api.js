@@ -436,3 +436,44 @@ export function removeEvent(id) {
 export function finishWelcome() {
   return call('finish_welcome');
 }
+
+/**
+ * Turns reminders while Keel is closed on (the systemd user timer) or off.
+ * @param {boolean} on
+ * @returns {Promise<SettingsDto>}
+ */
+export function setBackgroundReminders(on) {
+  return call('set_background_reminders', { on });
+}
+
+/**
+ * Answers the end-of-work question for `date`, as the reminder's buttons do.
+ * @param {string} date
+ * @param {import('./bindings/Answer').Answer} answer
+ * @returns {Promise<DayDto>}
+ */
+export function answerEndOfWork(date, answer) {
+  return call('answer_end_of_work', { date, answer });
+}
+
+/**
+ * The "Still working" that `date` waits on, if any.
+ * @param {string} date
+ * @returns {Promise<import('./bindings/StillWorkingDto').StillWorkingDto | null>}
+ */
+export function stillWorking(date) {
+  return call('still_working', { date });
+}
+
+/**
+ * Calls `handler` with the payload whenever the shell emits `event` (`keel://open`: a route a
+ * reminder's click asks for; `keel://day-changed`: a date an answer to a reminder changed).
+ * @param {'keel://open' | 'keel://day-changed'} event
+ * @param {(payload: string) => void} handler
+ * @returns {Promise<void>}
+ */
+export async function onShellEvent(event, handler) {
+  const internals = window.__TAURI_INTERNALS__;
+  const id = internals.transformCallback((/** @type {{ payload: string }} */ e) => handler(e.payload));
+  await call('plugin:event|listen', { event, target: { kind: 'Any' }, handler: id });
+}

@@ -208,6 +208,22 @@ async function start() {
   applyTheme(info.settings.theme);
   // A new, empty journal opens on the welcome (once; it can be skipped).
   if (info.welcome && (location.hash === '' || location.hash === '#/')) history.replaceState(null, '', '#/welcome');
+  // Started from a reminder's click (`--open`): its day or week.
+  else if (info.open) history.replaceState(null, '', info.open);
+  // A reminder clicked while the app runs; an answer given to one changes the day shown.
+  void api.onShellEvent('keel://open', (target) => {
+    location.hash = target;
+  });
+  void api.onShellEvent('keel://day-changed', (date) => {
+    const view = dayView;
+    if (!view || view.date !== date) return;
+    void Promise.all([api.getDay(date), api.stillWorking(date)])
+      .then(([day, still]) => {
+        view.showBoundary(day);
+        view.showWorkEnd(still, today);
+      })
+      .catch((e) => showNotice(api.asErrorDto(e).message));
+  });
 
   /** @param {string} date an ISO date, or '' for today */
   const go = (date) => {
@@ -303,6 +319,7 @@ async function start() {
           backups: api.listBackups,
           restore: api.restoreBackup,
           save: api.saveSettings,
+          setBackground: api.setBackgroundReminders,
           saved: (stored) => {
             // The day page's words ("Did work stop by 18:00?") come from the app info.
             info.end_of_work = stored.end_of_work;
@@ -353,6 +370,7 @@ async function start() {
             flush: () => void daySaver.flush(),
             go,
             prompts: { another: api.anotherPrompt, hide: api.hidePrompt, failed: showNotice },
+            workEnd: { answer: api.answerEndOfWork, stillWorking: api.stillWorking, failed: showNotice },
           });
         dayView = view;
         const day = await api.getDay(date);
@@ -365,6 +383,7 @@ async function start() {
         view.showWeek(await api.weekOf(date));
         view.showEarlier(await api.onThisDay(date));
         view.showEvents(await api.listEvents(date, date));
+        view.showWorkEnd(await api.stillWorking(date), today);
         if (route.name === 'day' && route.highlight) await view.highlight(route.highlight);
         return { day: view, week: null };
       },

@@ -14,7 +14,9 @@ use keel::cycle::{CycleEvent, EventDraft, EventKind, ValueBook, ValueDraft};
 use keel::markdown::Marked;
 use keel::model::{Prompt, PromptFields, Side, WeekContent};
 
-use crate::dto::{AppInfoDto, DayDto, DayPromptsDto, PageDto, SettingsDto, WeekDto};
+use crate::dto::{
+    AppInfoDto, DayDto, DayPromptsDto, PageDto, SettingsDto, StillWorkingDto, WeekDto,
+};
 use crate::dto::{
     BackupDto, CalendarDayDto, ExportDoneDto, ExportProgressDto, ImportPlanDto, TagCountDto,
 };
@@ -115,6 +117,7 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfoDto, Erro
         end_of_work: settings.end_of_work.format("%H:%M").to_string(),
         settings: settings.into(),
         welcome,
+        open: state.take_open_route(),
     })
 }
 
@@ -167,6 +170,57 @@ pub async fn add_event(
 #[tauri::command]
 pub async fn remove_event(state: State<'_, AppState>, id: u64) -> Result<CycleEvent, ErrorDto> {
     Ok(state.journal()?.remove_event(id)?)
+}
+
+/// Turns reminders while Keel is closed on (writing the systemd user timer that runs the
+/// `keel` command installed beside the app) or off (removing it); returns the settings.
+#[tauri::command]
+pub async fn set_background_reminders(
+    state: State<'_, AppState>,
+    on: bool,
+) -> Result<SettingsDto, ErrorDto> {
+    let keel = std::env::current_exe()
+        .map_err(|e| keel::KeelError::Background {
+            reason: format!("the app cannot tell where it is installed ({e})"),
+        })
+        .and_then(|exe| keel::location::keel_beside(&exe))?;
+    let config = keel::location::config_home()?;
+    let journal = state.journal()?;
+    Ok(journal
+        .set_background_reminders(on, &config, &keel, state.clock.today())?
+        .into())
+}
+
+/// Answers the end-of-work question for `date` ("Done for today" or "Still working"), as the
+/// reminder's buttons do; returns the day as saved.
+#[tauri::command]
+pub async fn answer_end_of_work(
+    state: State<'_, AppState>,
+    date: String,
+    answer: keel::remind::Answer,
+) -> Result<DayDto, ErrorDto> {
+    let date = parse_date(&date)?;
+    let entry = state
+        .journal()?
+        .answer_end_of_work(date, answer, state.clock.now())?;
+    Ok(DayDto::new(date, Some(entry)))
+}
+
+/// The "Still working" that `date` waits on to be done, if any.
+#[tauri::command]
+pub async fn still_working(
+    state: State<'_, AppState>,
+    date: String,
+) -> Result<Option<StillWorkingDto>, ErrorDto> {
+    let date = parse_date(&date)?;
+    Ok(state
+        .journal()?
+        .still_working(date)?
+        .map(|(answer, end_of_work)| StillWorkingDto {
+            date: date.to_string(),
+            since: answer.at.format("%H:%M").to_string(),
+            end_of_work: end_of_work.format("%H:%M").to_string(),
+        }))
 }
 
 /// The welcome was finished or skipped: it is not offered again.

@@ -110,6 +110,39 @@ pub struct SettingsDto {
     /// Minutes without use before an encrypted journal locks itself; 0: never. Absent: kept.
     #[serde(default)]
     pub auto_lock_minutes: Option<u32>,
+    /// Weekdays that are not working days. Absent: kept.
+    #[serde(default)]
+    pub days_off: Option<Vec<WeekdayName>>,
+    /// The reminders. Absent: kept. (Reminders while Keel is closed are turned on and off by
+    /// `set_background_reminders`, which installs the timer; here `background` is only read.)
+    #[serde(default)]
+    pub reminders: Option<RemindersDto>,
+}
+
+/// Which reminders are on, in the page's form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct RemindersDto {
+    /// The end-of-work reminder (at `end_of_work`, on working days).
+    pub end_of_work: bool,
+    /// HH:MM, or null: off.
+    pub check_in: Option<String>,
+    /// HH:MM on the reflection day, or null: off.
+    pub weekly: Option<String>,
+    /// Reminders while Keel is closed (read only here).
+    pub background: bool,
+}
+
+/// An answer to the end-of-work reminder still waiting for "Done for today".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct StillWorkingDto {
+    pub date: String,
+    /// When the person said "Still working", HH:MM.
+    pub since: String,
+    /// The end of work it ran past, HH:MM.
+    pub end_of_work: String,
 }
 
 impl From<Settings> for SettingsDto {
@@ -121,14 +154,38 @@ impl From<Settings> for SettingsDto {
             reflection_day: s.reflection_day.into(),
             theme: s.theme,
             auto_lock_minutes: Some(s.auto_lock_minutes),
+            days_off: Some(s.days_off.into_iter().map(Into::into).collect()),
+            reminders: Some(RemindersDto {
+                end_of_work: s.reminders.end_of_work,
+                check_in: s.reminders.check_in.map(|t| t.format("%H:%M").to_string()),
+                weekly: s.reminders.weekly.map(|t| t.format("%H:%M").to_string()),
+                background: s.reminders.background,
+            }),
         }
     }
 }
 
 impl SettingsDto {
-    /// The core's settings, keeping what the app does not edit (reminders) from `current`.
+    /// The core's settings, keeping what the page left out, and whether reminders while Keel
+    /// is closed are on, from `current`.
     pub fn into_settings(self, current: Settings) -> keel::Result<Settings> {
+        let time = |t: Option<String>| t.as_deref().map(keel::model::parse_time).transpose();
+        let reminders = match self.reminders {
+            Some(r) => keel::model::Reminders {
+                end_of_work: r.end_of_work,
+                check_in: time(r.check_in)?,
+                weekly: time(r.weekly)?,
+                background: current.reminders.background,
+            },
+            None => current.reminders.clone(),
+        };
+        let days_off = match self.days_off {
+            Some(days) => days.into_iter().map(Into::into).collect(),
+            None => current.days_off.clone(),
+        };
         Ok(Settings {
+            days_off,
+            reminders,
             end_of_work: keel::model::parse_time(&self.end_of_work)?,
             review_days: self.review_days.into_iter().map(Into::into).collect(),
             week_start: self.week_start.into(),
@@ -321,6 +378,8 @@ pub struct AppInfoDto {
     pub settings: SettingsDto,
     /// Offer the first-run welcome: a new, empty journal that has not had it.
     pub welcome: bool,
+    /// The page to open first (`--open ROUTE`, from a reminder's click), if any.
+    pub open: Option<String>,
 }
 
 #[cfg(test)]
@@ -377,6 +436,8 @@ mod tests {
             keel::cycle::CycleEvent,
             // The page's label table for the kinds it offers (`Record<CycleKind, string>`).
             keel::cycle::CycleKind,
+            StillWorkingDto,
+            keel::remind::Answer,
         );
         let names = |d: &Path| -> std::collections::BTreeMap<String, String> {
             std::fs::read_dir(d)

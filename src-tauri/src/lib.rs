@@ -23,6 +23,18 @@ use crate::state::{AppState, SystemClock};
 
 /// The event the page listens for before the window closes, to save what is pending.
 pub const CLOSE_REQUESTED_EVENT: &str = "keel://close-requested";
+/// The event that asks the page to show a route (a reminder was clicked); its payload is the
+/// checked route.
+pub const OPEN_EVENT: &str = "keel://open";
+/// The event that tells the page a day changed outside it (an answer to a reminder); its
+/// payload is the date, YYYY-MM-DD.
+pub const DAY_CHANGED_EVENT: &str = "keel://day-changed";
+
+/// How often the reminders' scheduler looks at the clock (a reminder is at most this late; a
+/// wake from sleep or a clock change is seen within it).
+const REMINDER_LOOK: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long an answer to a notification is listened for.
+const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(12 * 60 * 60);
 
 /// The app's commands and window behaviour, on any runtime (the real one, or the mock in tests).
 pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
@@ -72,6 +84,9 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::add_event,
             commands::remove_event,
             commands::finish_welcome,
+            commands::set_background_reminders,
+            commands::answer_end_of_work,
+            commands::still_working,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -122,18 +137,105 @@ pub(crate) fn spawn_daily_backup<R: Runtime>(handle: tauri::AppHandle<R>) {
     });
 }
 
-/// `--journal DIR` or `--journal=DIR` from the command line, if given.
-fn journal_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
-    let mut args = args.skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--journal" {
-            return args.next().map(PathBuf::from);
+/// The reminders while the app runs: a thread that holds the app's lock on the journal folder
+/// (so `keel remind` leaves the reminding to it), asks the core's scheduler what is due every
+/// `REMINDER_LOOK`, shows it over D-Bus, and hands each answer back to the scheduler.
+pub(crate) fn spawn_reminders<R: Runtime>(handle: tauri::AppHandle<R>) {
+    std::thread::spawn(move || {
+        let state = handle.state::<AppState>();
+        let Some(dir) = state.journal_dir().cloned() else {
+            return;
+        };
+        let _lock = match keel::remind::outside::hold_app_lock(&dir) {
+            Ok(Some(lock)) => lock,
+            Ok(None) => return,
+            Err(e) => {
+                eprintln!("keel-desktop: reminders are off: {e}");
+                return;
+            }
+        };
+        loop {
+            let journal = state.journal().ok();
+            let step = state
+                .scheduler
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .step(journal.as_deref(), &dir, state.clock.now());
+            match step {
+                Ok(notices) => {
+                    for notice in notices {
+                        show_notice(handle.clone(), notice);
+                    }
+                }
+                Err(e) => eprintln!("keel-desktop: the reminders could not look: {e}"),
+            }
+            std::thread::sleep(REMINDER_LOOK);
         }
-        if let Some(dir) = arg.strip_prefix("--journal=") {
-            return Some(PathBuf::from(dir));
+    });
+}
+
+/// Shows one reminder and, on a thread of its own, waits for the answer.
+fn show_notice<R: Runtime>(handle: tauri::AppHandle<R>, notice: keel::remind::Notice) {
+    let shown = match keel::remind::deliver::show(&notice) {
+        Ok(shown) => shown,
+        Err(e) => {
+            eprintln!("keel-desktop: {e}");
+            return;
+        }
+    };
+    std::thread::spawn(move || {
+        let reply = shown.wait(ANSWER_WAIT);
+        let state = handle.state::<AppState>();
+        let journal = state.journal().ok();
+        let answered = state
+            .scheduler
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .reply(journal.as_deref(), &notice, reply, state.clock.now());
+        match answered {
+            Ok(Some(route)) => open_route(&handle, &route),
+            Ok(None) => {
+                let _ = handle.emit(DAY_CHANGED_EVENT, notice.date.to_string());
+            }
+            Err(e) => eprintln!("keel-desktop: the answer to the reminder was not saved: {e}"),
+        }
+    });
+}
+
+/// Brings the window forward on `route`.
+fn open_route<R: Runtime>(handle: &tauri::AppHandle<R>, route: &str) {
+    if let Some(window) = handle.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    let _ = handle.emit(OPEN_EVENT, route.to_owned());
+}
+
+/// The value of `--NAME VALUE` or `--NAME=VALUE` on the command line, if given.
+fn flag(args: impl Iterator<Item = String>, name: &str) -> Option<String> {
+    let mut args = args.skip(1);
+    let long = format!("--{name}");
+    let joined = format!("--{name}=");
+    while let Some(arg) = args.next() {
+        if arg == long {
+            return args.next();
+        }
+        if let Some(value) = arg.strip_prefix(&joined) {
+            return Some(value.to_owned());
         }
     }
     None
+}
+
+/// `--journal DIR` or `--journal=DIR` from the command line, if given.
+fn journal_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    flag(args, "journal").map(PathBuf::from)
+}
+
+/// `--open ROUTE` (a day or a week, from a reminder's click), checked.
+fn open_flag(args: impl Iterator<Item = String>) -> Option<String> {
+    flag(args, "open").and_then(|r| keel::remind::notice::checked_route(&r))
 }
 
 /// Runs the desktop app.
@@ -146,17 +248,24 @@ pub fn run() {
     // The single-instance plugin goes first: a second launch hands over to the first and exits
     // before it could reach for sled's lock.
     let builder =
-        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            match open_flag(args.into_iter()) {
+                Some(route) => open_route(app, &route),
+                None => {
+                    if let Some(window) = app.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                }
             }
         }));
     let builder = builder.plugin(tauri_plugin_dialog::init());
     let state = AppState::open(dir, Box::new(SystemClock));
+    state.set_open_route(open_flag(std::env::args()));
     let builder = builder.setup(|app| {
         spawn_daily_backup(app.handle().clone());
+        spawn_reminders(app.handle().clone());
         Ok(())
     });
     with_app(builder, state)
@@ -187,6 +296,28 @@ mod tests {
         assert_eq!(
             journal_flag(args(&["keel-desktop", "--journal=/k"])),
             Some(PathBuf::from("/k"))
+        );
+    }
+
+    #[test]
+    fn only_a_day_or_a_week_opens_from_the_command_line() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            open_flag(args(&["keel-desktop", "--open", "#/day/2026-12-01"])).as_deref(),
+            Some("#/day/2026-12-01")
+        );
+        assert_eq!(
+            open_flag(args(&["keel-desktop", "--open=#/week/2026-W49"])).as_deref(),
+            Some("#/week/2026-W49")
+        );
+        assert_eq!(
+            open_flag(args(&["keel-desktop", "--open", "#/settings"])),
+            None
         );
     }
 

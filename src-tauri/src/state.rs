@@ -55,6 +55,10 @@ pub struct AppState {
     pub clock: Box<dyn Clock>,
     /// When the last close request was deferred to the page.
     close_requested_at: Mutex<Option<Instant>>,
+    /// The page to open first (`--open ROUTE`), handed to the page once.
+    open_route: Mutex<Option<String>>,
+    /// The reminders' scheduler, shared by its thread and the notifications' answers.
+    pub scheduler: Mutex<keel::scheduler::Scheduler>,
 }
 
 impl AppState {
@@ -75,6 +79,8 @@ impl AppState {
             journal_dir,
             clock,
             close_requested_at: Mutex::new(None),
+            open_route: Mutex::new(None),
+            scheduler: Mutex::new(keel::scheduler::Scheduler::default()),
         }
     }
 
@@ -152,6 +158,19 @@ impl AppState {
     }
 
     /// The journal's folder, when one could be resolved.
+    /// Sets the page to open first (already checked).
+    pub fn set_open_route(&self, route: Option<String>) {
+        *self.open_route.lock().unwrap_or_else(|p| p.into_inner()) = route;
+    }
+
+    /// The page to open first, once.
+    pub fn take_open_route(&self) -> Option<String> {
+        self.open_route
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+    }
+
     pub fn journal_dir(&self) -> Option<&PathBuf> {
         self.journal_dir.as_ref()
     }

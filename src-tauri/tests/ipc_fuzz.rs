@@ -8,7 +8,9 @@
 //! mock runtime does not have; their inputs are checked before it opens, in the IPC tests),
 //! and `close_window`, which would close the window under test; `set_passphrase`,
 //! `change_passphrase` and `remove_passphrase`, whose every valid-looking call derives a key
-//! (half a second by design; their refusals are in the IPC tests). `lock` and `unlock` are here.
+//! (half a second by design; their refusals are in the IPC tests); `set_background_reminders`,
+//! which writes the person's own systemd user units (the e2e test drives it with a scratch
+//! config folder). `lock` and `unlock` are here.
 //!
 //! Runs in its own process (the panic hook is process-wide). Cases: `PROPTEST_CASES`
 //! (default 2,000 per property); it prints the executions.
@@ -46,7 +48,9 @@ fn commands() -> Vec<(&'static str, Value)> {
                          "role_gave": ["trust"], "role_cost": ["evenings"],
                          "next_boundary": "18:30", "kept_last_boundary": null});
     let settings = json!({"end_of_work": "18:00", "review_days": ["mon"], "week_start": "mon",
-                          "reflection_day": "fri", "theme": "system"});
+                          "reflection_day": "fri", "theme": "system", "days_off": ["sun"],
+                          "reminders": {"end_of_work": true, "check_in": "21:00",
+                                        "weekly": null, "background": false}});
     vec![
         ("get_app_info", json!({})),
         ("get_day", json!({"date": "2026-11-28"})),
@@ -104,6 +108,11 @@ fn commands() -> Vec<(&'static str, Value)> {
         ),
         ("remove_event", json!({"id": 1})),
         ("finish_welcome", json!({})),
+        (
+            "answer_end_of_work",
+            json!({"date": "2026-11-28", "answer": "still-working"}),
+        ),
+        ("still_working", json!({"date": "2026-11-28"})),
     ]
 }
 

@@ -58,6 +58,22 @@ impl Reply {
     }
 }
 
+/// A page a reminder may open (`--open ROUTE`): `#/day/YYYY-MM-DD` or `#/week/YYYY-Www`, written
+/// canonically; anything else is refused.
+pub fn checked_route(route: &str) -> Option<String> {
+    if let Some(date) = route.strip_prefix("#/day/") {
+        return crate::model::parse_date(date)
+            .ok()
+            .map(|d| format!("#/day/{d}"));
+    }
+    if let Some(week) = route.strip_prefix("#/week/") {
+        return crate::model::parse_week(week)
+            .ok()
+            .map(|w| format!("#/week/{w}"));
+    }
+    None
+}
+
 /// The notification for a reminder that is due; `end_of_work` is the time the person set,
 /// `week_start` places the week a weekly reminder opens.
 pub fn notice(due: &Due, end_of_work: NaiveTime, week_start: Weekday) -> Notice {
@@ -155,6 +171,27 @@ mod tests {
         );
         let week = notice(&due(ReminderKind::Weekly, "2026-12-04"), six, Weekday::Mon);
         assert_eq!(week.route, "#/week/2026-W49");
+    }
+
+    #[test]
+    fn only_a_day_or_a_week_may_be_opened() {
+        assert_eq!(
+            checked_route("#/day/2026-12-01").as_deref(),
+            Some("#/day/2026-12-01")
+        );
+        assert_eq!(
+            checked_route("#/week/2026-W49").as_deref(),
+            Some("#/week/2026-W49")
+        );
+        for bad in [
+            "#/day/2026-13-01",
+            "#/settings",
+            "javascript:alert(1)",
+            "#/day/2026-12-01/../x",
+            "",
+        ] {
+            assert_eq!(checked_route(bad), None, "{bad}");
+        }
     }
 
     #[test]

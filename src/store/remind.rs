@@ -5,7 +5,7 @@
 //!
 //! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
 
-use chrono::{Days, NaiveDateTime};
+use chrono::{Days, NaiveDateTime, NaiveTime};
 
 use super::*;
 use crate::cycle::{CycleKind, EventKind};
@@ -180,10 +180,10 @@ impl Journal {
         Ok(day)
     }
 
-    /// The "Still working" answer for `date` still waiting for done: only while the day's
-    /// check-in says what that answer wrote (broken, minutes not yet known), so a change made on
-    /// the day ends it.
-    pub fn still_working(&self, date: NaiveDate) -> Result<Option<WorkAnswer>> {
+    /// The "Still working" answer for `date` still waiting for done, and the end of work it ran
+    /// past: only while the day's check-in says what that answer wrote (broken, minutes not yet
+    /// known), so a change made on the day ends it.
+    pub fn still_working(&self, date: NaiveDate) -> Result<Option<(WorkAnswer, NaiveTime)>> {
         let Some(last) = self
             .reminder_ledger()?
             .last_answer
@@ -195,7 +195,7 @@ impl Journal {
             d.check_in.boundary == Some(Boundary::Broken)
                 && d.check_in.after_hours_minutes.is_none()
         });
-        Ok(open.then_some(last))
+        Ok(open.then_some((last, self.settings()?.end_of_work)))
     }
 
     /// Turns reminders while Keel is closed on or off: on, the systemd user timer is written

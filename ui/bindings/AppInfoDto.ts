@@ -30,4 +30,8 @@ end_of_work: string, settings: SettingsDto,
 /**
  * Offer the first-run welcome: a new, empty journal that has not had it.
  */
-welcome: boolean, };
+welcome: boolean, 
+/**
+ * The page to open first (`--open ROUTE`, from a reminder's click), if any.
+ */
+open: string | null, };

@@ -32,15 +32,25 @@ import { button, choices, el } from '../dom.js';
  * }} PromptActions
  */
 
+/**
+ * @typedef {{
+ *   answer: (date: string, answer: import('../bindings/Answer').Answer) => Promise<DayDto>,
+ *   stillWorking: (date: string) => Promise<import('../bindings/StillWorkingDto').StillWorkingDto | null>,
+ *   failed: (message: string) => void,
+ * }} WorkEndActions
+ */
+
 const LABELS = /** @type {const} */ ({ stress: 'Stress', resilience: 'Resilience', overlap: 'How much of me was my role today' });
 
 export class DayView {
   /**
    * @param {HTMLElement} root
-   * @param {{ info: AppInfoDto, render: (text: string) => Promise<string>, renderMarked: (text: string, terms: string[]) => Promise<import('../bindings/Marked').Marked>, changed: () => void, flush: () => void, go: (date: string) => void, prompts: PromptActions }} deps
+   * @param {{ info: AppInfoDto, render: (text: string) => Promise<string>, renderMarked: (text: string, terms: string[]) => Promise<import('../bindings/Marked').Marked>, changed: () => void, flush: () => void, go: (date: string) => void, prompts: PromptActions, workEnd: WorkEndActions }} deps
    */
-  constructor(root, { info, render, renderMarked, changed, flush, go, prompts }) {
+  constructor(root, { info, render, renderMarked, changed, flush, go, prompts, workEnd }) {
     this.changed = changed;
+    this.info = info;
+    this.workEndActions = workEnd;
     this.renderMarked = renderMarked;
     /** @type {string | null} */
     this.date = null;
@@ -178,7 +188,11 @@ export class DayView {
       const span = document.createElement('span');
       span.textContent = text;
       label.append(input, span);
-      input.addEventListener('change', () => this.changed());
+      input.addEventListener('change', () => {
+        this.changed();
+        // Answered here: the end-of-work buttons for an unanswered day have done their part.
+        if (this.workEnd.querySelector('[data-testid="work-still"]')) this.workEnd.hidden = true;
+      });
       boundaryRow.append(label);
     }
     const minutesLabel = document.createElement('label');
@@ -195,7 +209,10 @@ export class DayView {
     const minutesText = document.createElement('span');
     minutesText.textContent = 'minutes worked after it';
     minutesLabel.append(this.minutes, minutesText);
-    boundary.append(boundaryRow, minutesLabel);
+    // The end-of-work answers, as the reminder offers them (today, or a "Still working" open).
+    this.workEnd = el('div', { class: 'work-end', testid: 'work-end', attrs: { role: 'group', 'aria-label': 'End of work' } });
+    this.workEnd.hidden = true;
+    boundary.append(boundaryRow, minutesLabel, this.workEnd);
     grid.append(boundary);
 
     this.earlier = el('section', { class: 'earlier', testid: 'on-this-day' });
@@ -296,6 +313,53 @@ export class DayView {
         ),
       ),
     );
+  }
+
+  /**
+   * Draws the boundary's answer from `day` (an answer to a reminder changed it).
+   * @param {DayDto} day
+   */
+  showBoundary(day) {
+    if (day.date !== this.date) return;
+    this.boundary.kept.checked = day.boundary === 'kept';
+    this.boundary.broken.checked = day.boundary === 'broken';
+    this.minutes.value = day.after_hours_minutes === null ? '' : String(day.after_hours_minutes);
+  }
+
+  /**
+   * The end-of-work answers: "Still working since…" with "Done for today" while one is open;
+   * on today, with the end-of-work reminder on and no answer yet, both buttons.
+   * @param {import('../bindings/StillWorkingDto').StillWorkingDto | null} still
+   * @param {string} today
+   */
+  showWorkEnd(still, today) {
+    const date = this.date;
+    if (!date) return;
+    /** @param {import('../bindings/Answer').Answer} answer @param {string} label @param {string} testid */
+    const answerButton = (answer, label, testid) =>
+      button(label, () => {
+        void this.workEndActions
+          .answer(date, answer)
+          .then(async (day) => {
+            this.showBoundary(day);
+            this.showWorkEnd(await this.workEndActions.stillWorking(date), today);
+          })
+          .catch((e) => this.workEndActions.failed(/** @type {{ message?: string }} */ (e).message ?? String(e)));
+      }, { class: 'choice', testid });
+    const unanswered = !this.boundary.kept.checked && !this.boundary.broken.checked;
+    if (still) {
+      this.workEnd.replaceChildren(
+        el('span', { testid: 'still-working', text: `Still working since ${still.since}, past the end of work at ${still.end_of_work}.` }),
+        answerButton('done', 'Done for today', 'work-done'),
+      );
+      this.workEnd.hidden = false;
+    } else if (date === today && unanswered && this.info.settings.reminders?.end_of_work) {
+      this.workEnd.replaceChildren(answerButton('done', 'Done for today', 'work-done'), answerButton('still-working', 'Still working', 'work-still'));
+      this.workEnd.hidden = false;
+    } else {
+      this.workEnd.replaceChildren();
+      this.workEnd.hidden = true;
+    }
   }
 
   /** @param {string[]} tags */

@@ -1,13 +1,14 @@
 // @ts-check
 /**
  * Settings (`#/settings`): the end-of-work time the boundary check-in asks about, review days,
- * the day weeks start and the reflection day, the theme, the person's values, the passphrase
- * and the backups. Each change is saved at once
+ * the day weeks start and the reflection day, the theme, the reminders and working days, the
+ * person's values, the passphrase and the backups. Each change is saved at once
  * through the core, which checks it; the form then shows what was stored.
  */
 
 import { choices, el, select } from '../dom.js';
 import { valuesEditor } from './values-editor.js';
+import { backgroundSwitch, reminderFields } from './reminder-fields.js';
 
 /** @typedef {import('../bindings/SettingsDto').SettingsDto} SettingsDto */
 /** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
@@ -214,10 +215,11 @@ export class SettingsView {
   /**
    * @param {HTMLElement} root
    * @param {SettingsDto} settings
-   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy, about: { version: string, journalDir: string | null }, values: { book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> } }} deps
+   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy, about: { version: string, journalDir: string | null }, values: { book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> }, setBackground: (on: boolean) => Promise<SettingsDto> }} deps
    */
-  constructor(root, settings, { save, saved, failed, backups, restore, privacy, values, about }) {
+  constructor(root, settings, { save, saved, failed, backups, restore, privacy, values, about, setBackground }) {
     const work = workFields(settings);
+    const reminders = reminderFields(settings);
     const { weekStart } = work;
     const theme = select('Theme', choices(APPEARANCES), settings.theme, 'setting-theme');
     const autoLock = el('input', { testid: 'setting-auto-lock', attrs: { type: 'number', min: '0', max: '1440', step: '1', 'aria-label': 'Lock after minutes without use' } });
@@ -246,6 +248,7 @@ export class SettingsView {
     /** @returns {SettingsDto} */
     const current = () => ({
       ...work.read(),
+      ...reminders.read(),
       theme: /** @type {Appearance} */ (theme.value),
       auto_lock_minutes: Math.max(0, Math.round(Number(autoLock.value) || 0)),
     });
@@ -269,6 +272,19 @@ export class SettingsView {
     );
     form.addEventListener('change', () => void store());
     form.addEventListener('submit', (event) => event.preventDefault());
+    const reminderForm = el(
+      'form',
+      { class: 'card settings-form reminders-card', testid: 'reminders-card' },
+      el('h2', { text: 'Reminders' }),
+      el('p', { class: 'page-hint', text: 'Each is off until you turn it on: at most one of each a day, one line, no counts of days missed. Snooze from the notification; a click opens the day or the week.' }),
+      ...reminders.rows(),
+    );
+    reminderForm.addEventListener('change', (event) => {
+      // The background switch saves itself (it writes a timer); the rest saves with the form.
+      if (/** @type {HTMLElement} */ (event.target).dataset.testid !== 'remind-background') void store();
+    });
+    reminderForm.addEventListener('submit', (event) => event.preventDefault());
+    reminderForm.append(backgroundSwitch(settings, { set: setBackground, saved, failed }));
     const backupList = el('ul', { class: 'backup-list', testid: 'backup-list' });
     void backups()
       .then((list) => {
@@ -303,6 +319,7 @@ export class SettingsView {
         { class: 'settings-page', testid: 'settings-page' },
         el('header', { class: 'page-head' }, el('h1', { text: 'Settings' }), el('p', { class: 'page-hint', text: 'Saved as you change them.' })),
         form,
+        reminderForm,
         valuesSection(values, failed),
         privacySection(privacy, failed),
         el(

@@ -2,7 +2,7 @@
 /**
  * The first-run welcome (`#/welcome`), offered once to a new, empty journal: what the two
  * columns are for, the working week (end of work, review days, week start, reflection day), the
- * person's values, and the offer of a passphrase. Every step can be skipped, and everything is
+ * reminders (each off unless turned on here), the person's values, and the offer of a passphrase. Every step can be skipped, and everything is
  * in Settings later. Each step saves through the core as it is left; finishing (or skipping the
  * rest) tells the core the welcome was done, so it is not offered again.
  */
@@ -10,6 +10,7 @@
 import { el } from '../dom.js';
 import { workFields } from './settings-view.js';
 import { valuesEditor } from './values-editor.js';
+import { reminderFields } from './reminder-fields.js';
 
 /** @typedef {import('../bindings/SettingsDto').SettingsDto} SettingsDto */
 
@@ -26,7 +27,7 @@ import { valuesEditor } from './values-editor.js';
  * }} WelcomeDeps
  */
 
-const STEPS = 4;
+const STEPS = 5;
 
 export class WelcomeView {
   /**
@@ -38,6 +39,7 @@ export class WelcomeView {
     this.deps = deps;
     this.step = 0;
     this.work = workFields(deps.settings);
+    this.reminders = reminderFields(deps.settings);
     this.values = valuesEditor(deps.book, { save: deps.setValues });
     this.draw();
   }
@@ -88,7 +90,7 @@ export class WelcomeView {
   }
 
   draw() {
-    const steps = [() => this.intro(), () => this.week(), () => this.valuesStep(), () => this.privacy()];
+    const steps = [() => this.intro(), () => this.week(), () => this.remindersStep(), () => this.valuesStep(), () => this.privacy()];
     const page = el('article', { class: 'welcome-page', testid: 'welcome' }, steps[this.step]());
     const leave = el('button', { class: 'link-button', testid: 'welcome-skip-all', text: 'Skip the welcome and start writing', attrs: { type: 'button' } });
     leave.addEventListener('click', () => this.go(STEPS));
@@ -123,6 +125,28 @@ export class WelcomeView {
         skip: 'Skip',
         onNext: async () => {
           const stored = await this.deps.saveSettings({ ...this.deps.settings, ...this.work.read() });
+          this.deps.settings = stored;
+          this.deps.saved(stored);
+          return true;
+        },
+      },
+    );
+  }
+
+  remindersStep() {
+    // The end-of-work time may have just changed: the rows say the stored one.
+    this.reminders = reminderFields(this.deps.settings);
+    return this.frame(
+      'Reminders, if you want them',
+      [
+        el('p', { class: 'page-hint', text: 'Nothing marks the end of an always-on day. Keel can: gently, at most once a day each, never counting the days you skipped. All are off unless you turn them on; Settings can also remind you while Keel is closed.' }),
+        el('div', { class: 'settings-form reminders-card' }, ...this.reminders.rows()),
+      ],
+      {
+        next: 'Save and go on',
+        skip: 'No reminders',
+        onNext: async () => {
+          const stored = await this.deps.saveSettings({ ...this.deps.settings, ...this.reminders.read() });
           this.deps.settings = stored;
           this.deps.saved(stored);
           return true;

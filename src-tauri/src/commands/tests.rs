@@ -449,7 +449,9 @@ fn settings_are_read_saved_and_checked() {
     let current = call(&app, "get_settings", json!({})).unwrap();
     assert_eq!(
         current,
-        json!({"end_of_work": "18:00", "review_days": ["mon", "tue"], "week_start": "mon", "reflection_day": "fri", "theme": "system", "auto_lock_minutes": 15})
+        json!({"end_of_work": "18:00", "review_days": ["mon", "tue"], "week_start": "mon", "reflection_day": "fri", "theme": "system", "auto_lock_minutes": 15,
+               "days_off": ["sat", "sun"],
+               "reminders": {"end_of_work": false, "check_in": null, "weekly": null, "background": false}})
     );
     let next = json!({"end_of_work": "17:30", "review_days": ["wed", "mon", "wed"], "week_start": "sun", "reflection_day": "thu", "theme": "dark"});
     let saved = call(&app, "save_settings", json!({"settings": next})).unwrap();
@@ -486,6 +488,89 @@ fn settings_are_read_saved_and_checked() {
         json!({"settings": {"theme": "neon"}})
     )
     .is_err());
+}
+
+#[test]
+fn reminders_are_set_with_the_settings_but_the_background_timer_only_by_its_own_command() {
+    let app = app();
+    let with = json!({"end_of_work": "18:00", "review_days": [], "week_start": "mon", "reflection_day": "fri", "theme": "system",
+                      "days_off": ["sun", "sat", "sun"],
+                      "reminders": {"end_of_work": true, "check_in": "21:15", "weekly": null, "background": true}});
+    let saved = call(&app, "save_settings", json!({"settings": with})).unwrap();
+    assert_eq!(
+        saved["days_off"],
+        json!(["sat", "sun"]),
+        "in weekday order, once each"
+    );
+    assert_eq!(
+        saved["reminders"],
+        json!({"end_of_work": true, "check_in": "21:15", "weekly": null, "background": false}),
+        "background is not switched by save_settings (it writes a timer)"
+    );
+    let every_day_off = json!({"end_of_work": "18:00", "review_days": [], "week_start": "mon", "reflection_day": "fri", "theme": "system",
+                               "days_off": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]});
+    assert_error(
+        call(&app, "save_settings", json!({"settings": every_day_off})),
+        "invalid_settings",
+        "at least one day of the week must be a working day",
+    );
+    let bad_time = json!({"end_of_work": "18:00", "review_days": [], "week_start": "mon", "reflection_day": "fri", "theme": "system",
+                          "reminders": {"end_of_work": true, "check_in": "9pm", "weekly": null, "background": false}});
+    assert_error(
+        call(&app, "save_settings", json!({"settings": bad_time})),
+        "invalid_settings",
+        "is not a time of day",
+    );
+    let kept = call(&app, "get_settings", json!({})).unwrap();
+    assert_eq!(
+        kept["reminders"]["check_in"], "21:15",
+        "a refused save wrote nothing"
+    );
+}
+
+#[test]
+fn the_end_of_work_answers_write_the_boundary_and_still_working_waits_for_done() {
+    let app = app();
+    assert_eq!(
+        call(&app, "still_working", json!({"date": "2026-11-28"})).unwrap(),
+        Value::Null
+    );
+    let day = call(
+        &app,
+        "answer_end_of_work",
+        json!({"date": "2026-11-28", "answer": "still-working"}),
+    )
+    .unwrap();
+    assert_eq!(day["boundary"], "broken");
+    assert_eq!(day["after_hours_minutes"], Value::Null);
+    let still = call(&app, "still_working", json!({"date": "2026-11-28"})).unwrap();
+    assert_eq!(still["end_of_work"], "18:00");
+    let day = call(
+        &app,
+        "answer_end_of_work",
+        json!({"date": "2026-11-28", "answer": "done"}),
+    )
+    .unwrap();
+    assert_eq!(day["boundary"], "broken");
+    assert_eq!(
+        day["after_hours_minutes"], 135,
+        "18:00 to the clock's 20:15"
+    );
+    assert_eq!(
+        call(&app, "still_working", json!({"date": "2026-11-28"})).unwrap(),
+        Value::Null
+    );
+    assert!(call(
+        &app,
+        "answer_end_of_work",
+        json!({"date": "2026-11-28", "answer": "maybe"}),
+    )
+    .is_err());
+    assert_error(
+        call(&app, "still_working", json!({"date": "28/11/2026"})),
+        "invalid_date",
+        "is not a date",
+    );
 }
 
 fn call_raw(

@@ -116,6 +116,12 @@ pub struct App {
 impl App {
     /// Launches the app on the journal in `journal_dir` and waits for its page to be ready.
     pub async fn launch(journal_dir: &Path) -> App {
+        App::launch_with(journal_dir, &[]).await
+    }
+
+    /// Launches the app with `env` set as well (a scratch `XDG_CONFIG_HOME`, a private
+    /// `DBUS_SESSION_BUS_ADDRESS`): tauri-driver and WebKitWebDriver pass their environment on.
+    pub async fn launch_with(journal_dir: &Path, env: &[(&str, &std::ffi::OsStr)]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under Xvfb (`xvfb-run -a cargo test`; the README's test command does)"
@@ -134,6 +140,7 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("KEEL_JOURNAL", journal_dir)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

@@ -29,8 +29,18 @@ fn the_welcome_leads_from_an_empty_journal_to_todays_page_with_the_choices_saved
         app.click("setting-review-wed").await;
         app.click("welcome-next").await;
 
-        // Values, in the person's words.
+        // Reminders: the end of work only, at the new time.
         app.by_testid("welcome-step-2").await;
+        app.wait_for(
+            "the reminder to name the new end of work",
+            "return document.getElementById('remind-end-of-work-hint').textContent.includes('17:30')",
+        )
+        .await;
+        app.click("remind-end-of-work").await;
+        app.click("welcome-next").await;
+
+        // Values, in the person's words.
+        app.by_testid("welcome-step-3").await;
         app.type_into("value-name-0", "Present with my family")
             .await;
         app.type_into("value-practice-0", "Phone away at dinner")
@@ -42,7 +52,7 @@ fn the_welcome_leads_from_an_empty_journal_to_todays_page_with_the_choices_saved
         app.click("welcome-next").await;
 
         // No passphrase this time: straight to today's page.
-        app.by_testid("welcome-step-3").await;
+        app.by_testid("welcome-step-4").await;
         app.click("welcome-skip").await;
         app.by_testid("day-title").await;
         app.wait_for(
@@ -57,6 +67,11 @@ fn the_welcome_leads_from_an_empty_journal_to_todays_page_with_the_choices_saved
         assert_eq!(s.end_of_work.format("%H:%M").to_string(), "17:30");
         assert_eq!(s.reflection_day, chrono::Weekday::Thu);
         assert!(s.review_days.contains(&chrono::Weekday::Wed));
+        assert!(
+            s.reminders.end_of_work,
+            "the reminder chosen in the welcome"
+        );
+        assert_eq!(s.reminders.check_in, None, "the others stay off");
         let names: Vec<String> = j
             .values()
             .unwrap()

@@ -4,7 +4,9 @@
 //! - `scratch_journal`: an empty journal in a folder removed when the test ends;
 //! - `crash`: the crash harness of the core's and the app's SIGKILL tests;
 //! - `desktop` (feature `desktop`): the app on Tauri's mock runtime and an IPC call as the page
-//!   makes it.
+//!   makes it;
+//! - `notifications` (feature `notifications`): a private session bus with a recording
+//!   notification server, for the reminders' tests.
 //!
 //! The core's own unit tests use only the first three (they test `crate::Journal`, not this
 //! crate's `keel::Journal`).
@@ -12,6 +14,8 @@
 pub mod crash;
 #[cfg(feature = "desktop")]
 pub mod desktop;
+#[cfg(feature = "notifications")]
+pub mod notifications;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
