@@ -192,7 +192,6 @@ impl SettingsDto {
             reflection_day: self.reflection_day.into(),
             theme: self.theme,
             auto_lock_minutes: self.auto_lock_minutes.unwrap_or(current.auto_lock_minutes),
-            ..current
         })
     }
 }
