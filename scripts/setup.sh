@@ -17,8 +17,9 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver dbus dbus-x11 procps curl ca-certificates
   # the app crash test checks with strace that a save is fsynced before it is acknowledged
   strace
-  # jrnl (the benchmark's peer) goes into a Python virtual environment
-  python3 python3-venv
+  # jrnl (the benchmark's peer) goes into a Python virtual environment; GNU time reads each
+  # measured command's peak memory
+  python3 python3-venv time
   # the package test (scripts/package-test.sh): a bare Debian to install into, the validators
   # of desktop entries and AppStream metadata, rpm to read the .rpm, a screenshot of the display
   debootstrap desktop-file-utils appstream rpm imagemagick

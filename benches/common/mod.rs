@@ -1,5 +1,6 @@
-//! What the benchmarks share: a repeatable generator of realistic pages (about 150 words of
-//! Markdown with tags and ratings), whole-process timing, sizes on disk, and the writer of a
+//! What the benchmarks share: a repeatable generator of pages that behave like real writing
+//! (a 40,000-word vocabulary with Zipf frequencies and English word lengths, sentences, about
+//! 170 words a page, Markdown, a tag, ratings), whole-process timing with peak memory, sizes on disk, and the writer of a
 //! benchmark's own section of docs/BENCHMARKS.md. Included by path (`#[path]`) from each
 //! benchmark and from the test that runs the comparison benchmark on a tiny size.
 
@@ -16,13 +17,96 @@ pub fn last_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
 }
 
-const WORDS: &[&str] = &[
-    "the", "and", "a", "to", "of", "in", "I", "was", "it", "for", "on", "with", "team", "meeting",
-    "numbers", "review", "target", "quarter", "plan", "call", "email", "deck", "late", "again",
-    "today", "tomorrow", "walk", "home", "dinner", "sleep", "tired", "calm", "focus", "manager",
-    "roadmap", "launch", "customer", "question", "answer", "river", "garden", "book", "music",
-    "friend", "sister", "coffee", "morning", "evening", "weekend",
+/// The most frequent words of English prose, in rank order (the head of the Zipf curve, which
+/// carries about half of all running words).
+const COMMON: &[&str] = &[
+    "the", "and", "to", "of", "a", "I", "in", "was", "it", "that", "my", "for", "on", "with", "me",
+    "but", "at", "is", "had", "we", "be", "so", "this", "not", "about", "all", "what", "were",
+    "they", "from", "out", "when", "one", "up", "there", "she", "he", "after", "just", "day",
+    "time", "work", "then", "have", "more", "like", "did", "been", "an", "or", "if", "today",
+    "could", "would", "back", "how", "them", "some", "again", "still", "felt", "team", "meeting",
+    "home", "because", "into", "get", "before", "long", "know", "think", "week", "much", "even",
+    "said", "too", "call", "review", "numbers", "manager", "tired", "morning", "evening", "night",
+    "walk", "sleep", "quiet", "friend", "family", "dinner", "plan", "quarter", "target", "deck",
+    "email", "late", "focus", "calm", "tomorrow", "better", "hard", "good", "little", "first",
+    "last", "made", "thought", "going", "never", "always", "head", "hours",
 ];
+
+/// Words the search benchmarks look for: never drawn from the vocabulary.
+const PLANTED: &[&str] = &["forecast", "sabbatical", "nothinglikethis"];
+
+/// The number of distinct words (a few years of a person's writing use tens of thousands).
+const VOCABULARY: usize = 40_000;
+
+/// The vocabulary in rank order: `COMMON`, then pseudo-words built from English-like syllables,
+/// their lengths drawn to match English word types (most 5 to 9 letters, a long tail).
+fn vocabulary() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        const ONSETS: &[&str] = &[
+            "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
+            "y", "z", "br", "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "sc", "sh",
+            "sl", "sm", "sn", "sp", "st", "str", "sw", "th", "tr", "wh", "", "", "",
+        ];
+        const VOWELS: &[&str] = &[
+            "a", "e", "i", "o", "u", "ai", "ea", "ee", "ie", "oa", "oo", "ou", "y", "a", "e", "i",
+            "o",
+        ];
+        const CODAS: &[&str] = &[
+            "", "", "", "n", "r", "s", "t", "l", "m", "d", "ng", "nt", "st", "ck", "rd", "sh",
+            "th", "nd", "ll", "ss", "x", "ft",
+        ];
+        const ENDINGS: &[&str] = &[
+            "", "", "", "", "s", "ed", "ing", "ly", "er", "tion", "ness", "ment",
+        ];
+        let mut rng = Rng(0x005E_ED0F_F00D);
+        let mut seen: std::collections::HashSet<String> =
+            COMMON.iter().map(|w| w.to_string()).collect();
+        let mut words: Vec<String> = COMMON.iter().map(|w| w.to_string()).collect();
+        while words.len() < VOCABULARY {
+            // One to four syllables: 1 (30%), 2 (40%), 3 (22%), 4 (8%).
+            let syllables = match rng.next(100) {
+                0..=29 => 1,
+                30..=69 => 2,
+                70..=91 => 3,
+                _ => 4,
+            };
+            let mut w = String::new();
+            for _ in 0..syllables {
+                w.push_str(ONSETS[rng.next(ONSETS.len() as u64) as usize]);
+                w.push_str(VOWELS[rng.next(VOWELS.len() as u64) as usize]);
+                w.push_str(CODAS[rng.next(CODAS.len() as u64) as usize]);
+            }
+            w.push_str(ENDINGS[rng.next(ENDINGS.len() as u64) as usize]);
+            if w.len() >= 2 && !PLANTED.contains(&w.as_str()) && seen.insert(w.clone()) {
+                words.push(w);
+            }
+        }
+        words
+    })
+}
+
+/// Cumulative Zipf weights (exponent 1, as English prose), for drawing a word by rank.
+fn zipf_cumulative() -> &'static [f64] {
+    static CUM: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    CUM.get_or_init(|| {
+        let mut total = 0.0;
+        (0..VOCABULARY)
+            .map(|r| {
+                total += 1.0 / (r as f64 + 1.0);
+                total
+            })
+            .collect()
+    })
+}
+
+/// One word drawn from the Zipf distribution over the vocabulary.
+pub fn zipf_word(rng: &mut Rng) -> &'static str {
+    let cum = zipf_cumulative();
+    let u = (rng.next(1 << 53) as f64 / (1u64 << 53) as f64) * cum[cum.len() - 1];
+    let rank = cum.partition_point(|&c| c < u).min(cum.len() - 1);
+    &vocabulary()[rank]
+}
 
 pub const TAGS: &[&str] = &["wbr", "family", "q4", "health"];
 
@@ -41,8 +125,9 @@ impl Rng {
 /// One generated day.
 pub struct Page {
     pub date: NaiveDate,
-    /// "Day N." and about 150 words of Markdown with one `#tag`; "forecast" on about one page in 50,
-    /// "sabbatical" on about one in 1,000.
+    /// Prose like a person's: sentences of 5 to 24 words drawn from a 40,000-word Zipf
+    /// vocabulary (60 to 300 words a page, about 170 on average), one **bold** word and one
+    /// `#tag`; "forecast" on about one page in 50, "sabbatical" on about one in 1,000.
     pub text: String,
     pub stress: u64,
     pub resilience: u64,
@@ -50,17 +135,44 @@ pub struct Page {
 }
 
 pub fn page(rng: &mut Rng, i: u64) -> Page {
-    let mut words: Vec<String> = (0..150)
-        .map(|_| WORDS[rng.next(WORDS.len() as u64) as usize].to_string())
-        .collect();
+    let n_words = 40 + rng.next(131) + rng.next(131);
+    let mut words: Vec<String> = Vec::with_capacity(n_words as usize + 1);
+    let mut left_in_sentence = 0;
+    for _ in 0..n_words {
+        let word = zipf_word(rng);
+        if left_in_sentence == 0 {
+            left_in_sentence = 5 + rng.next(20);
+            let mut chars = word.chars();
+            let first = chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
+            words.push(first + chars.as_str());
+        } else {
+            words.push(word.to_owned());
+        }
+        left_in_sentence -= 1;
+        if left_in_sentence == 0 {
+            words.last_mut().unwrap().push('.');
+        } else if rng.next(12) == 0 {
+            words.last_mut().unwrap().push(',');
+        }
+    }
     if rng.next(50) == 0 {
-        words[10] = "forecast".into();
+        words[3] = "forecast".into();
     }
     if rng.next(1000) == 0 {
-        words[20] = "sabbatical".into();
+        words[5] = "sabbatical".into();
     }
-    words[0] = format!("Day {i}.");
-    words[6] = format!("**{}**", words[6]);
+    let bold = 1 + rng.next(n_words - 1) as usize;
+    let plain = words[bold].trim_end_matches(['.', ',']).to_owned();
+    let mark = &words[bold][plain.len()..];
+    words[bold] = format!("**{plain}**{mark}");
+    if let Some(last) = words.last_mut() {
+        if !last.ends_with('.') {
+            last.push('.');
+        }
+    }
     words.push(format!("#{}", TAGS[rng.next(TAGS.len() as u64) as usize]));
     Page {
         date: last_day() - chrono::Days::new(i),
@@ -168,18 +280,63 @@ pub fn median(mut xs: Vec<f64>) -> f64 {
 /// wall time in milliseconds and standard output. Panics with the command's standard error
 /// when it fails: a benchmark of a failing command would measure nothing.
 pub fn run(cmd: &mut Command) -> (f64, String) {
-    cmd.stdin(Stdio::null())
+    let (ms, out, _) = run_measured(cmd);
+    (ms, out)
+}
+
+/// `run`, and the process's peak resident memory in KiB.
+///
+/// Measured by GNU time (`/usr/bin/time -f %M`), which forks the command itself: Linux carries
+/// a process's high-water mark across fork and exec, so a command the benchmark (hundreds of
+/// MiB of generated text) spawned directly would report the benchmark's own peak. GNU time is a
+/// few hundred KiB, so what it reports is the command's. Its wall time is the benchmark's own
+/// clock around it (GNU time adds well under a millisecond).
+pub fn run_measured(cmd: &mut Command) -> (f64, String, u64) {
+    run_measured_ok(cmd, &[0])
+}
+
+/// `run_measured`, with the exit codes that count as success (`grep -c` exits 1 on no match).
+pub fn run_measured_ok(cmd: &mut Command, ok: &[i32]) -> (f64, String, u64) {
+    let report = tempfile::NamedTempFile::new().unwrap();
+    let mut timed = Command::new("/usr/bin/time");
+    timed
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(report.path())
+        .arg("--")
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(v) => timed.env(key, v),
+            None => timed.env_remove(key),
+        };
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    timed
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let t = Instant::now();
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    let out = timed
+        .output()
+        .unwrap_or_else(|e| panic!("/usr/bin/time (Debian's time package) for {cmd:?}: {e}"));
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     assert!(
-        out.status.success(),
+        out.status.code().is_some_and(|c| ok.contains(&c)),
         "{cmd:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    (ms, String::from_utf8_lossy(&out.stdout).into_owned())
+    let report = std::fs::read_to_string(report.path()).unwrap_or_default();
+    let kib = report
+        .lines()
+        .filter_map(|l| l.trim().parse::<u64>().ok())
+        .next_back()
+        .unwrap_or_else(|| panic!("GNU time reported no peak memory for {cmd:?}: {report}"));
+    (ms, String::from_utf8_lossy(&out.stdout).into_owned(), kib)
 }
 
 /// The bytes of every file under `path`.

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::common::{self, median, run, Page};
+use crate::common::{self, median, run, run_measured, run_measured_ok, Page};
 
 pub struct Config {
     /// The `keel` binary (a release build for real figures).
@@ -36,6 +36,8 @@ pub struct Row {
     pub op: &'static str,
     pub size: u64,
     pub keel_ms: Option<f64>,
+    /// The highest peak resident memory of Keel's process over the runs, MiB.
+    pub keel_peak_mib: Option<f64>,
     pub jrnl_ms: Option<f64>,
     pub runs: String,
     pub note: String,
@@ -58,8 +60,16 @@ fn jrnl(exe: &Path, config: &Path) -> Command {
     cmd
 }
 
-/// Median wall time of `runs` runs of the command `make(i)` builds for run `i`.
-fn timed(runs: usize, mut make: impl FnMut(usize) -> Command) -> (f64, String) {
+/// Median wall time of `runs` runs of the command `make(i)` builds for run `i`, the last run's
+/// output, and the command's peak resident memory (MiB). The peak comes from one run under GNU
+/// time (`common::run_measured`), which adds about 1.7 ms: with one run (the slow operations,
+/// seconds long) that run is also the timed one; with several, it is an extra run, not timed.
+fn timed(runs: usize, mut make: impl FnMut(usize) -> Command) -> (f64, String, f64) {
+    // The measured run is run `runs` when it is an extra one (its own page, its own folder).
+    let (first_ms, first_out, kib) = run_measured(&mut make(if runs <= 1 { 0 } else { runs }));
+    if runs <= 1 {
+        return (first_ms, first_out, kib as f64 / 1024.0);
+    }
     let mut times = Vec::new();
     let mut last = String::new();
     for i in 0..runs {
@@ -67,7 +77,7 @@ fn timed(runs: usize, mut make: impl FnMut(usize) -> Command) -> (f64, String) {
         times.push(ms);
         last = out;
     }
-    (median(times), last)
+    (median(times), last, kib as f64 / 1024.0)
 }
 
 fn jrnl_config(dir: &Path, journal: &Path) -> PathBuf {
@@ -87,6 +97,7 @@ fn jrnl_config(dir: &Path, journal: &Path) -> PathBuf {
 pub fn measure(cfg: &Config) -> Results {
     let mut rows = Vec::new();
     let mut sizes_json = serde_json::Map::new();
+    let mut grep: std::collections::HashMap<(u64, &str), f64> = Default::default();
     let page_text = |i: u64| {
         let mut rng = common::Rng(0xABCD ^ i);
         common::page(&mut rng, i).text
@@ -104,18 +115,20 @@ pub fn measure(cfg: &Config) -> Results {
         drop(pages);
         let journal = dir.join("keel");
         let slow = if n >= 100_000 { 1 } else { cfg.runs.min(3) };
-        let mut push = |op, keel_ms, jrnl_ms: Option<f64>, runs: String, note: String| {
+        let mut push = |op, keel: (f64, f64), jrnl_ms: Option<f64>, runs: String, note: String| {
             let row = Row {
                 op,
                 size: n,
-                keel_ms,
+                keel_ms: Some(keel.0),
+                keel_peak_mib: Some(keel.1),
                 jrnl_ms,
                 runs,
                 note,
             };
             println!(
-                "{n:>7} {op:<34} keel {:>10} jrnl {:>10} {}",
+                "{n:>7} {op:<34} keel {:>10} {:>7.0} MiB jrnl {:>10} {}",
                 fmt_ms(row.keel_ms),
+                keel.1,
                 fmt_ms(row.jrnl_ms),
                 row.note
             );
@@ -123,18 +136,20 @@ pub fn measure(cfg: &Config) -> Results {
         };
 
         // Build Keel's journal from Keel JSON (pages with ratings), through the CLI.
-        let (build_ms, _) = run(keel(cfg, &journal)
-            .args(["import", "--from", "keel"])
-            .arg(dir.join("keel.json")));
+        let (build_ms, _, build_kib) = run_measured(
+            keel(cfg, &journal)
+                .args(["import", "--from", "keel"])
+                .arg(dir.join("keel.json")),
+        );
         push(
             "import Keel JSON (builds the journal)",
-            Some(build_ms),
+            (build_ms, build_kib as f64 / 1024.0),
             None,
             "1".into(),
             String::new(),
         );
         // `keel import --from jrnl` of jrnl's export of the same entries, into a fresh folder.
-        let (import_ms, _) = timed(slow, |i| {
+        let (import_ms, _, import_mib) = timed(slow, |i| {
             let target = dir.join(format!("from-jrnl-{i}"));
             let _ = std::fs::remove_dir_all(&target);
             let mut cmd = keel(cfg, &target);
@@ -142,12 +157,12 @@ pub fn measure(cfg: &Config) -> Results {
                 .arg(dir.join("jrnl-export.json"));
             cmd
         });
-        for i in 0..slow {
+        for i in 0..=slow {
             let _ = std::fs::remove_dir_all(dir.join(format!("from-jrnl-{i}")));
         }
         push(
             "import jrnl's JSON export",
-            Some(import_ms),
+            (import_ms, import_mib),
             None,
             slow.to_string(),
             "jrnl imports only its own text format".into(),
@@ -176,24 +191,35 @@ pub fn measure(cfg: &Config) -> Results {
             ("search, a word on ~2% of pages", "forecast", "forecast"),
             ("search, a miss", "nothinglikethis", "nothinglikethis"),
         ] {
-            let (ms, out) = timed(cfg.runs, |_| {
+            let (ms, out, mib) = timed(cfg.runs, |_| {
                 let mut cmd = keel(cfg, &journal);
                 cmd.args(["search", word]);
                 cmd
             });
             let hits = out.lines().filter(|l| !l.starts_with("Nothing")).count();
             let j = jrnl_time(&["-contains", jrnl_word, "-n", "50"], jrnl_runs);
+            // `grep -ci` over the same text (jrnl's plain file): the floor a search must beat.
+            let mut grep_times = Vec::new();
+            for _ in 0..cfg.runs {
+                let mut cmd = Command::new("grep");
+                cmd.args(["-ci", "--", word]).arg(&jrnl_file);
+                grep_times.push(run_measured_ok(&mut cmd, &[0, 1]).0);
+            }
+            let grep_ms = median(grep_times);
+            grep.insert((n, word), grep_ms);
             push(
                 op,
-                Some(ms),
+                (ms, mib),
                 j,
                 format!("{} / {}", cfg.runs, jrnl_runs),
-                format!("{hits} lines shown by keel (50 results at most, as jrnl -n 50)")
-                    + if skipped.is_empty() { "" } else { "; " }
+                format!(
+                    "{hits} lines shown by keel (50 results at most, as jrnl -n 50); grep -ci {}",
+                    fmt_ms(Some(grep_ms))
+                ) + if skipped.is_empty() { "" } else { "; " }
                     + &skipped,
             );
         }
-        let (stats_ms, _) = timed(cfg.runs, |_| {
+        let (stats_ms, _, stats_mib) = timed(cfg.runs, |_| {
             let mut cmd = keel(cfg, &journal);
             cmd.args(["stats", "--range", "all", "--json"]);
             cmd
@@ -201,13 +227,13 @@ pub fn measure(cfg: &Config) -> Results {
         let j = jrnl_time(&["--tags"], jrnl_runs);
         push(
             "stats --range all (jrnl: --tags)",
-            Some(stats_ms),
+            (stats_ms, stats_mib),
             j,
             format!("{} / {}", cfg.runs, jrnl_runs),
             "jrnl has no trends; --tags is its nearest summary".into(),
         );
         let export = dir.join("export.json");
-        let (export_ms, _) = timed(slow, |_| {
+        let (export_ms, _, export_mib) = timed(slow, |_| {
             let mut cmd = keel(cfg, &journal);
             cmd.args(["export", "--format", "json", "--out"])
                 .arg(&export);
@@ -224,7 +250,7 @@ pub fn measure(cfg: &Config) -> Results {
         });
         push(
             "export JSON",
-            Some(export_ms),
+            (export_ms, export_mib),
             j,
             format!("{slow} / {jrnl_runs}"),
             skipped.clone(),
@@ -232,7 +258,7 @@ pub fn measure(cfg: &Config) -> Results {
         let stored = common::dir_size(&journal.join("store"));
 
         // Adds last: each adds a page before the oldest one.
-        let (add_ms, _) = timed(cfg.runs, |i| {
+        let (add_ms, _, add_mib) = timed(cfg.runs, |i| {
             let date = common::last_day() - chrono::Days::new(n + 1 + i as u64);
             let mut cmd = keel(cfg, &journal);
             cmd.args(["add", "--date", &date.to_string(), "--role"])
@@ -249,7 +275,7 @@ pub fn measure(cfg: &Config) -> Results {
         });
         push(
             "add a page",
-            Some(add_ms),
+            (add_ms, add_mib),
             j,
             format!("{} / {}", cfg.runs, jrnl_runs),
             skipped.clone(),
@@ -264,6 +290,10 @@ pub fn measure(cfg: &Config) -> Results {
         sizes_json.insert(
             n.to_string(),
             json!({
+                "grep_ci_ms": {
+                    "forecast": grep.get(&(n, "forecast")),
+                    "nothinglikethis": grep.get(&(n, "nothinglikethis")),
+                },
                 "raw_text_bytes": raw,
                 "keel_store_bytes": stored,
                 "jrnl_file_bytes": jrnl_bytes,
@@ -282,6 +312,7 @@ pub fn measure(cfg: &Config) -> Results {
         .iter()
         .map(|r| {
             json!({"operation": r.op, "entries": r.size, "keel_ms": r.keel_ms,
+                   "keel_peak_mib": r.keel_peak_mib,
                    "jrnl_ms": r.jrnl_ms, "runs": r.runs, "note": r.note})
         })
         .collect();

@@ -8,24 +8,61 @@ use super::{bad_file, content_id, BadEntry, ForeignEntry, Source};
 use crate::error::Result;
 use crate::model::parse_date;
 
-/// Reads every entry of a jrnl export, each either good or bad.
+/// Reads every entry of a jrnl export, each either good or bad. The entries are read one at a
+/// time from the file's `entries` list (each parsed, checked and turned into an entry before the
+/// next is read), so the file is never held as a tree of JSON values; other top-level fields
+/// (jrnl's `tags` counts) are skipped unread.
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEntry>>> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| bad_file(Source::Jrnl, format!("it is not JSON ({e})")))?;
-    let entries = value
-        .get("entries")
-        .and_then(Value::as_array)
-        .ok_or_else(|| {
+    #[derive(serde::Deserialize)]
+    struct File {
+        entries: Option<Entries>,
+    }
+    struct Entries(Vec<std::result::Result<ForeignEntry, BadEntry>>);
+    impl<'de> serde::Deserialize<'de> for Entries {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            struct Each;
+            impl<'de> serde::de::Visitor<'de> for Each {
+                type Value = Entries;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a list of entries")
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> std::result::Result<Entries, A::Error> {
+                    let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                    while let Some(value) = seq.next_element::<Value>()? {
+                        out.push(entry(out.len() + 1, &value));
+                    }
+                    Ok(Entries(out))
+                }
+            }
+            d.deserialize_seq(Each)
+        }
+    }
+    let object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let file: File = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_data() && !object {
             bad_file(
                 Source::Jrnl,
                 "it has no “entries” list, so it is not a jrnl export",
             )
-        })?;
-    Ok(entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| entry(i + 1, e))
-        .collect())
+        } else if e.is_data() {
+            bad_file(
+                Source::Jrnl,
+                format!("its “entries” are not a list of entries ({e})"),
+            )
+        } else {
+            bad_file(Source::Jrnl, format!("it is not JSON ({e})"))
+        }
+    })?;
+    let entries = file.entries.ok_or_else(|| {
+        bad_file(
+            Source::Jrnl,
+            "it has no “entries” list, so it is not a jrnl export",
+        )
+    })?;
+    Ok(entries.0)
 }
 
 fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {

@@ -65,7 +65,8 @@ fn items<T: serde::de::DeserializeOwned>(
             list.iter()
                 .enumerate()
                 .map(|(i, item)| {
-                    serde_json::from_value::<T>(item.clone()).map_err(|e| BadEntry {
+                    // Read from the tree in place, not from a copy of it.
+                    T::deserialize(item).map_err(|e| BadEntry {
                         entry: offset + i + 1,
                         field: key.trim_end_matches('s').into(),
                         reason: e.to_string(),

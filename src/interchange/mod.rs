@@ -188,7 +188,7 @@ pub fn plan(
     }
 }
 
-/// Writes a plan, atomically and durably.
+/// Writes a plan, durably (in chunks of pages: `Journal::apply_import`).
 pub fn apply(journal: &Journal, plan: &ImportPlan) -> Result<()> {
     journal.apply_import(&plan.batch)
 }

@@ -37,6 +37,74 @@ fn shared_dayone_fixture() -> Vec<u8> {
     })
 }
 
+// ------------------------------------------------------------------ imports in chunks
+
+fn jrnl_export(entries: std::ops::Range<u32>) -> Vec<u8> {
+    let entries: Vec<serde_json::Value> = entries
+        .map(|i| {
+            let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(i));
+            serde_json::json!({"title": format!("Entry {i}."), "body": format!("Only here: word{i}x, and common words."),
+                               "date": date.to_string(), "time": "21:00", "tags": ["@work"], "starred": false})
+        })
+        .collect();
+    serde_json::json!({"tags": {"@work": 1}, "entries": entries})
+        .to_string()
+        .into_bytes()
+}
+
+#[test]
+fn an_import_across_many_chunks_is_whole_searchable_and_resumes_without_repeating_a_day() {
+    let (_dir, j) = journal();
+    let chunk = crate::store::IMPORT_CHUNK_DAYS as u32;
+    let n = chunk * 3 + 2;
+    // A first import stopped after its first chunk and a half (as a crash between chunks
+    // would leave it: whole days with their marks).
+    let first = import(
+        &j,
+        Source::Jrnl,
+        &jrnl_export(0..chunk + chunk / 2),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(first.n_new as u32, chunk + chunk / 2);
+    // The whole file again: what came in is recognised, the rest comes in, nothing twice.
+    let plan = import(
+        &j,
+        Source::Jrnl,
+        &jrnl_export(0..n),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(plan.n_duplicates as u32, chunk + chunk / 2);
+    assert_eq!(plan.n_new as u32, n - chunk - chunk / 2);
+    assert_eq!(j.n_days().unwrap() as u32, n);
+    for i in [0, chunk - 1, chunk, chunk * 2 + 1, n - 1] {
+        let found = crate::search::find(&j, &format!("word{i}x"), 10).unwrap();
+        assert_eq!(found.hits.len(), 1, "the word of entry {i} is indexed once");
+        let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(i));
+        let day = j.day(date).unwrap().unwrap();
+        assert_eq!(
+            day.self_text.matches("Only here").count(),
+            1,
+            "entry {i} once: {}",
+            day.self_text
+        );
+    }
+    assert_eq!(
+        crate::search::find(&j, "common", 1000).unwrap().hits.len() as u32,
+        n
+    );
+    // A third time: nothing new.
+    let again = plan_import(&j, &jrnl_export(0..n));
+    assert_eq!((again.n_new, again.n_duplicates as u32), (0, n));
+}
+
+fn plan_import(j: &Journal, bytes: &[u8]) -> ImportPlan {
+    plan(j, Source::Jrnl, bytes, ImportOptions::default(), now()).unwrap()
+}
+
 // ------------------------------------------------------------------ Keel JSON round trip
 
 fn arbitrary_day() -> impl Strategy<Value = DayEntry> {

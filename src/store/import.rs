@@ -1,12 +1,43 @@
-//! Imports written in one transaction (pages, weeks, prompts, settings, values, events and their
-//! import marks),
-//! with the index updated in batches behind a dirty mark.
+//! Imports written in chunks of pages (each chunk's pages and import marks in one transaction)
+//! and one last transaction (weeks, prompts, settings, values, events), with the index updated
+//! a chunk at a time behind a dirty mark, and one sync at the end.
 //!
 //! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
 
 use super::*;
 
-/// Everything one import writes, applied in one transaction and one sync: all or nothing.
+/// Pages written per transaction (and per index batch) in an import: large enough that each
+/// posting list is rewritten a few times per import, not once per page; small enough that a
+/// chunk's records, transaction and index changes stay within tens of MiB.
+#[cfg(not(test))]
+const IMPORT_CHUNK_DAYS: usize = 10_000;
+/// The unit tests import across several chunks with a handful of days.
+#[cfg(test)]
+pub(crate) const IMPORT_CHUNK_DAYS: usize = 7;
+
+/// Adds the `grouped` import marks to their buckets inside a transaction.
+fn write_marks(
+    codec: &Codec,
+    imported: &sled::transaction::TransactionalTree,
+    grouped: &std::collections::BTreeMap<Vec<u8>, Vec<(&str, [u8; 4])>>,
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    for (key, new_marks) in grouped {
+        let mut bucket = match imported.get(key)? {
+            Some(stored) => import_marks::open_bucket(codec, key, &stored)
+                .map_err(ConflictableTransactionError::Abort)?,
+            None => import_marks::Bucket::new(),
+        };
+        for (mark, day) in new_marks {
+            bucket.insert((*mark).to_owned(), *day);
+        }
+        let sealed = import_marks::seal_bucket(codec, key, &bucket)
+            .map_err(ConflictableTransactionError::Abort)?;
+        imported.insert(key.as_slice(), sealed)?;
+    }
+    Ok(())
+}
+
+/// Everything one import writes, applied chunk by chunk and synced once (`apply_import`).
 #[derive(Debug, Default, Clone)]
 pub struct ImportBatch {
     /// Pages to store whole (new pages, or existing pages with the imported text appended).
@@ -34,14 +65,20 @@ impl Journal {
         }
     }
 
-    /// Applies an import atomically (every record is encoded, and so checked, before anything is
-    /// written), durably.
+    /// Applies an import, durably: every record is encoded, and so checked, before anything is
+    /// written; then the pages go in chunks of `IMPORT_CHUNK_DAYS`, each chunk's pages and its
+    /// entries' import marks in one transaction and its index changes in one batch, and last
+    /// the weeks, prompts, settings, values and events in one transaction. Memory stays that of
+    /// a chunk (the plan's pages aside), not of the whole file's pages, records and words.
+    ///
+    /// The index is marked dirty for the whole import, so a crash anywhere is followed by a
+    /// rebuild at the next open. A crash between chunks leaves whole days with their marks: the
+    /// same import run again skips what came in and brings the rest (never twice, since a
+    /// day's text and its marks are written together).
     pub fn apply_import(&self, batch: &ImportBatch) -> Result<()> {
-        let days: Vec<([u8; 4], Vec<u8>)> = batch
-            .days
-            .iter()
-            .map(|d| Ok((day_key(d.date), records::encode_day(d)?)))
-            .collect::<Result<_>>()?;
+        for d in &batch.days {
+            records::encode_day(d)?;
+        }
         let weeks: Vec<([u8; 5], Vec<u8>)> = batch
             .weeks
             .iter()
@@ -62,12 +99,62 @@ impl Journal {
         // them all).
         let log_before =
             std::fs::metadata(self.dir.join("store").join("db")).map_or(0, |m| m.len());
+        let mut record_bytes = weeks.iter().map(|(_, v)| v.len()).sum::<usize>();
         self.write(|store| {
             let codec = &store.codec;
-            let days: Vec<([u8; 4], Vec<u8>)> = days
-                .iter()
-                .map(|(k, v)| Ok((*k, codec.seal(DAYS, k, v)?)))
-                .collect::<Result<_>>()?;
+            store.meta.insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
+            // Each entry's mark goes with its day's chunk; a mark for a date without a page in
+            // the batch goes with the last transaction.
+            let mut marks: std::collections::BTreeMap<NaiveDate, Vec<&str>> = Default::default();
+            for (mark, date) in &batch.marks {
+                marks.entry(*date).or_default().push(mark.as_str());
+            }
+            for chunk in batch.days.chunks(IMPORT_CHUNK_DAYS) {
+                let days: Vec<([u8; 4], Vec<u8>)> = chunk
+                    .iter()
+                    .map(|d| {
+                        let key = day_key(d.date);
+                        Ok((key, codec.seal(DAYS, &key, &records::encode_day(d)?)?))
+                    })
+                    .collect::<Result<_>>()?;
+                record_bytes += days.iter().map(|(_, v)| v.len()).sum::<usize>();
+                let chunk_marks: Vec<(&str, [u8; 4])> = chunk
+                    .iter()
+                    .flat_map(|d| {
+                        let key = day_key(d.date);
+                        marks
+                            .remove(&d.date)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(move |m| (m, key))
+                    })
+                    .collect();
+                let buckets = import_marks::group(codec, chunk_marks);
+                let replaced: Mutex<Vec<(Vec<u8>, sled::IVec)>> = Mutex::default();
+                transact((&store.days, &store.imported).transaction(|(d, i)| {
+                    let mut replaced = replaced.lock().unwrap_or_else(|p| p.into_inner());
+                    // A transaction may run again after a conflict: start afresh each time.
+                    replaced.clear();
+                    for (k, v) in &days {
+                        if let Some(old) = d.insert(&k[..], v.as_slice())? {
+                            replaced.push((k.to_vec(), old));
+                        }
+                    }
+                    write_marks(codec, i, &buckets)?;
+                    Ok(())
+                }))?;
+                drop(days);
+                let mut old_terms: std::collections::HashMap<Vec<u8>, Vec<String>> =
+                    Default::default();
+                for (key, bytes) in replaced.into_inner().unwrap_or_else(|p| p.into_inner()) {
+                    old_terms.extend(index::day_docs(&store.open_day(&key, &bytes)?));
+                }
+                let changes = chunk.iter().flat_map(index::day_docs).map(|(doc, new)| {
+                    let old = old_terms.remove(&doc).unwrap_or_default();
+                    (doc, old, new)
+                });
+                index::batch_add(codec, &store.search_terms, changes)?;
+            }
             let weeks: Vec<([u8; 5], Vec<u8>)> = weeks
                 .iter()
                 .map(|(k, v)| Ok((*k, codec.seal(WEEKS, k, v)?)))
@@ -80,38 +167,30 @@ impl Journal {
                 .as_ref()
                 .map(|bytes| codec.seal(META, VALUES_KEY, bytes))
                 .transpose()?;
-            // The records each import replaces (key, stored value), for their old index terms.
-            type Replaced = Vec<(Vec<u8>, sled::IVec)>;
-            let replaced: Mutex<(Replaced, Replaced)> = Mutex::default();
             let mut prompt_batch = sled::Batch::default();
             for (k, v) in &prompts {
                 prompt_batch.insert(k.as_bytes(), codec.seal(PROMPTS, k.as_bytes(), v)?);
             }
-            let mark_buckets = import_marks::group(
-                codec,
-                batch.marks.iter().map(|(m, d)| (m.as_str(), day_key(*d))),
-            );
+            let leftover: Vec<(&str, [u8; 4])> = marks
+                .iter()
+                .flat_map(|(date, list)| list.iter().map(move |m| (*m, day_key(*date))))
+                .collect();
+            let buckets = import_marks::group(codec, leftover);
+            let replaced: Mutex<Vec<(Vec<u8>, sled::IVec)>> = Mutex::default();
             transact(
                 (
-                    &store.days,
                     &store.weeks,
                     &store.prompts,
                     &store.meta,
                     &store.imported,
                     &store.events,
                 )
-                    .transaction(|(d, w, p, m, i, e)| {
+                    .transaction(|(w, p, m, i, e)| {
                         let mut replaced = replaced.lock().unwrap_or_else(|p| p.into_inner());
-                        // A transaction may run again after a conflict: start afresh each time.
-                        *replaced = Default::default();
-                        for (k, v) in &days {
-                            if let Some(old) = d.insert(&k[..], v.as_slice())? {
-                                replaced.0.push((k.to_vec(), old));
-                            }
-                        }
+                        replaced.clear();
                         for (k, v) in &weeks {
                             if let Some(old) = w.insert(&k[..], v.as_slice())? {
-                                replaced.1.push((k.to_vec(), old));
+                                replaced.push((k.to_vec(), old));
                             }
                         }
                         p.apply_batch(&prompt_batch)?;
@@ -122,49 +201,24 @@ impl Journal {
                             m.insert(VALUES_KEY, bytes.as_slice())?;
                         }
                         cycle::import_events(store, e, m, &batch.events)?;
-                        for (key, new_marks) in &mark_buckets {
-                            let mut bucket = match i.get(key)? {
-                                Some(stored) => import_marks::open_bucket(codec, key, &stored)
-                                    .map_err(ConflictableTransactionError::Abort)?,
-                                None => import_marks::Bucket::new(),
-                            };
-                            for (mark, day) in new_marks {
-                                bucket.insert((*mark).to_owned(), *day);
-                            }
-                            let sealed = import_marks::seal_bucket(codec, key, &bucket)
-                                .map_err(ConflictableTransactionError::Abort)?;
-                            i.insert(key.as_slice(), sealed)?;
-                        }
-                        // The index follows in batches; until it is done, a crash leaves it marked
-                        // dirty and the next open rebuilds it.
-                        m.insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
+                        write_marks(codec, i, &buckets)?;
                         Ok(())
                     }),
             )?;
-            let (old_days, old_weeks) = replaced.into_inner().unwrap_or_else(|p| p.into_inner());
             let mut old_terms: std::collections::HashMap<Vec<u8>, Vec<String>> = Default::default();
-            for (key, bytes) in &old_days {
-                old_terms.extend(index::day_docs(&store.open_day(key, bytes)?));
+            for (key, bytes) in replaced.into_inner().unwrap_or_else(|p| p.into_inner()) {
+                old_terms.extend([index::week_docs(&store.open_week(&key, &bytes)?)]);
             }
-            for (key, bytes) in &old_weeks {
-                old_terms.extend([index::week_docs(&store.open_week(key, bytes)?)]);
-            }
-            let mut items: Vec<index::DocChange> = Vec::new();
-            let docs = batch.days.iter().flat_map(index::day_docs);
-            for (doc, new) in docs.chain(batch.weeks.iter().map(index::week_docs)) {
+            let changes = batch.weeks.iter().map(index::week_docs).map(|(doc, new)| {
                 let old = old_terms.remove(&doc).unwrap_or_default();
-                items.push((doc, old, new));
-            }
-            for chunk in items.chunks(30_000) {
-                index::batch_add(codec, &store.search_terms, chunk)?;
-            }
+                (doc, old, new)
+            });
+            index::batch_add(codec, &store.search_terms, changes)?;
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
         })?;
         let records = batch.days.len() + batch.weeks.len();
-        let bytes: usize = days.iter().map(|(_, v)| v.len()).sum::<usize>()
-            + weeks.iter().map(|(_, v)| v.len()).sum::<usize>();
-        if records >= COMPACT_AFTER_IMPORT && bytes as u64 * 4 >= log_before {
+        if records >= COMPACT_AFTER_IMPORT && record_bytes as u64 * 4 >= log_before {
             // Best effort: the import is durable already, and a copy that fails leaves the
             // journal as it was (or finishes its swap at the next call).
             let _ = self.compact();

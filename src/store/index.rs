@@ -27,8 +27,6 @@
 //! a journal whose index is missing, older, or marked dirty (an import stopped half-way) is
 //! re-indexed when it opens.
 
-use std::collections::BTreeSet;
-
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
 use super::codec::Codec;
@@ -396,11 +394,13 @@ fn edit_lists<L: Lists>(
 }
 
 fn unique_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let set: BTreeSet<String> = texts
+    let mut terms: Vec<String> = texts
         .into_iter()
         .flat_map(|t| text::words(t).into_iter().map(|(_, w)| w))
         .collect();
-    set.into_iter().collect()
+    terms.sort_unstable();
+    terms.dedup();
+    terms
 }
 
 /// The documents of a day and their terms.
@@ -441,10 +441,12 @@ fn term_changes<'a>(
     old: &'a [String],
     new: &'a [String],
 ) -> impl Iterator<Item = (&'a String, bool)> + 'a {
-    old.iter()
-        .filter(|t| !new.contains(t))
-        .map(|t| (t, false))
-        .chain(new.iter().filter(|t| !old.contains(t)).map(|t| (t, true)))
+    // Sets, so a page of a thousand words is not compared a million times.
+    let old_set: std::collections::HashSet<&str> = old.iter().map(String::as_str).collect();
+    let new_set: std::collections::HashSet<&str> = new.iter().map(String::as_str).collect();
+    let gone = old.iter().filter(move |t| !new_set.contains(t.as_str()));
+    let came = new.iter().filter(move |t| !old_set.contains(t.as_str()));
+    gone.map(|t| (t, false)).chain(came.map(|t| (t, true)))
 }
 
 /// The index's lists inside a transaction.
@@ -574,20 +576,34 @@ pub(crate) type DocChange = (Vec<u8>, Vec<String>, Vec<String>);
 pub(crate) fn batch_add(
     codec: &Codec,
     terms: &sled::Tree,
-    items: &[DocChange],
+    items: impl IntoIterator<Item = DocChange>,
 ) -> Result<(), KeelError> {
-    // Every change, grouped by list (root key): (entry, add?), in the order given.
-    let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(Entry, bool)>> =
-        std::collections::BTreeMap::new();
+    // Every change, grouped by list (root key): (entry, add?), in the order given. Each
+    // document's terms are dropped as soon as they are grouped, so a batch holds its changes,
+    // never every document's words at once.
+    // Grouped by term first (hashing each word once, moving it rather than copying it), then
+    // keyed by list: a root key is made once per term, not once per word of every document.
+    let mut by_term: std::collections::HashMap<(String, u8), Vec<(Entry, bool)>> =
+        std::collections::HashMap::new();
     for (doc, old, new) in items {
-        let (class, entry) = locate(doc).ok_or_else(no_document::<Staged>)?;
-        for (t, add) in term_changes(old, new) {
-            changes
-                .entry(root_key(codec, t, class))
-                .or_default()
-                .push((entry, add));
+        let (class, entry) = locate(&doc).ok_or_else(no_document::<Staged>)?;
+        if old.is_empty() {
+            for t in new {
+                by_term.entry((t, class)).or_default().push((entry, true));
+            }
+        } else {
+            for (t, add) in term_changes(&old, &new) {
+                by_term
+                    .entry((t.clone(), class))
+                    .or_default()
+                    .push((entry, add));
+            }
         }
     }
+    let changes: std::collections::BTreeMap<Vec<u8>, Vec<(Entry, bool)>> = by_term
+        .into_iter()
+        .map(|((t, class), edits)| (root_key(codec, &t, class), edits))
+        .collect();
     let mut lists = Staged {
         codec,
         terms,

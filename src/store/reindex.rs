@@ -24,8 +24,7 @@ impl Store {
             items.extend(docs.into_iter().map(|(doc, new)| (doc, Vec::new(), new)));
             n_records += 1;
             if items.len() >= 30_000 {
-                index::batch_add(&self.codec, &self.search_terms, &items)?;
-                items.clear();
+                index::batch_add(&self.codec, &self.search_terms, items.drain(..))?;
             }
         }
         for item in self.weeks.iter() {
@@ -34,7 +33,7 @@ impl Store {
             items.push((doc, Vec::new(), new));
             n_records += 1;
         }
-        index::batch_add(&self.codec, &self.search_terms, &items)?;
+        index::batch_add(&self.codec, &self.search_terms, items)?;
         self.meta.insert(
             index::INDEX_VERSION_KEY,
             &index::INDEX_VERSION.to_be_bytes(),

@@ -106,6 +106,8 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
         skip_bad: args.skip_bad,
     };
     let plan = interchange::plan(&journal, source, &bytes, options, ctx.now)?;
+    // The plan holds what it needs; the file's bytes need not stay in memory while it is written.
+    drop(bytes);
     if !args.dry_run {
         keel::backup::apply_import(&journal, &plan, ctx.now)?;
     }

@@ -240,7 +240,9 @@ fn apply(journal: &Journal, ctx: &Context, set: SetArgs) -> Result<Settings, Fai
         .transpose()?;
     journal.put_settings(&s)?;
     match background {
-        Some(on) if on != s.reminders.background => {
+        // Given again, the timer is written again (as `systemctl enable` would), so a unit
+        // removed by hand comes back.
+        Some(on) => {
             let keel = std::env::current_exe().map_err(|e| {
                 Failure::Error(format!("Could not find where keel is installed: {e}."))
             })?;
