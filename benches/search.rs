@@ -1,5 +1,6 @@
 //! Benchmark: `keel search` as a whole process on journals of 1,000, 10,000 and 100,000 days
-//! of realistic pages (about 150 words each, Markdown, tags, ratings), for a word that is on a
+//! of generated prose (benches/common: a Zipf vocabulary, about 170 words a page, a tag,
+//! ratings), for a word that is on a
 //! few pages, a word on many, and a miss. Prints medians and writes the Search section of
 //! docs/BENCHMARKS.md (with the sizes it measured). `KEEL_BENCH_SIZES=1000,10000` picks the
 //! sizes. Asserts nothing.

@@ -108,7 +108,9 @@ pub(crate) fn plan(
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
-            d.and_then(|d| {
+            d.and_then(|mut d| {
+                // Tags are derived from the text, never taken from a file on trust.
+                d.refresh_tags();
                 d.check_in.validate().map_err(|e| BadEntry {
                     entry: i + 1,
                     field: "day".into(),

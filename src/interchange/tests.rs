@@ -101,6 +101,34 @@ fn an_import_across_many_chunks_is_whole_searchable_and_resumes_without_repeatin
     assert_eq!((again.n_new, again.n_duplicates as u32), (0, n));
 }
 
+#[test]
+fn a_keel_json_days_tags_come_from_its_text_not_from_the_file() {
+    let (_dir, j) = journal();
+    let file = serde_json::json!({"format": "keel", "version": 1, "weeks": [], "prompts": [], "settings": null,
+        "days": [{"date": "2026-11-02", "role": "Numbers again #wbr", "self": "Swim #health", "stress": null,
+                  "resilience": null, "overlap": null, "boundary": null, "after_hours_minutes": null,
+                  "tags": ["forged"], "prompt_ids": [],
+                  "created_at": "2026-11-02T21:00:00+01:00", "updated_at": "2026-11-02T21:00:00+01:00"}]});
+    import(
+        &j,
+        Source::Keel,
+        file.to_string().as_bytes(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    let day = j
+        .day(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(day.tags, ["health", "wbr"]);
+    assert_eq!(crate::search::find(&j, "#wbr", 10).unwrap().hits.len(), 1);
+    assert!(crate::search::find(&j, "#forged", 10)
+        .unwrap()
+        .hits
+        .is_empty());
+}
+
 fn plan_import(j: &Journal, bytes: &[u8]) -> ImportPlan {
     plan(j, Source::Jrnl, bytes, ImportOptions::default(), now()).unwrap()
 }
