@@ -13,30 +13,9 @@ use std::time::Instant;
 use keel::analytics::trends::{trends, Range};
 use keel::model::WeekId;
 
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// p50 and p95 in ms of `runs` calls of `f(i)`, after one call not counted.
-fn time(runs: usize, mut f: impl FnMut(usize)) -> (f64, f64) {
-    f(runs);
-    let mut ms: Vec<f64> = (0..runs)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (common::percentile(&ms, 0.5), common::percentile(&ms, 0.95))
-}
-
 fn main() {
-    let n = env_usize("KEEL_BENCH_DAYS", 100_000) as u64;
-    let runs = env_usize("KEEL_BENCH_RUNS", 200);
+    let n = common::env_usize("KEEL_BENCH_DAYS", 100_000) as u64;
+    let runs = common::env_usize("KEEL_BENCH_RUNS", 200);
     let dir = tempfile::tempdir().unwrap();
     let t = Instant::now();
     common::build(dir.path(), n);
@@ -65,7 +44,7 @@ fn main() {
         let hits = found.hits.len();
         row(
             format!("search `{query}` ({hits} shown)"),
-            time(runs, |_| {
+            common::time_calls(runs, |_| {
                 keel::search::find(&journal, query, 200).unwrap();
             }),
             5.0,
@@ -75,7 +54,7 @@ fn main() {
     let mut rng = common::Rng(0xDA15);
     row(
         "a day (a random one of the journal)".into(),
-        time(runs, |_| {
+        common::time_calls(runs, |_| {
             let date = today - chrono::Days::new(rng.next(n));
             journal.day(date).unwrap();
         }),
@@ -84,7 +63,7 @@ fn main() {
     );
     row(
         "the week's page (a random week)".into(),
-        time(runs, |_| {
+        common::time_calls(runs, |_| {
             let date = today - chrono::Days::new(rng.next(n));
             keel::analytics::week_page(&journal, WeekId::of(date)).unwrap();
         }),
@@ -93,7 +72,7 @@ fn main() {
     );
     row(
         "a year of trends".into(),
-        time(runs.min(50), |_| {
+        common::time_calls(runs.min(50), |_| {
             trends(&journal, Range::Year, today).unwrap();
         }),
         10.0,
@@ -101,7 +80,7 @@ fn main() {
     );
     row(
         "all of the trends (every page's check-in)".into(),
-        time(runs.min(20), |_| {
+        common::time_calls(runs.min(20), |_| {
             trends(&journal, Range::All, today).unwrap();
         }),
         10.0,

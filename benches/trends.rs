@@ -7,7 +7,6 @@
 //! slow machine is a figure, not a failure. `KEEL_BENCH_DAYS` and `KEEL_BENCH_RUNS` shrink it.
 
 use std::collections::HashSet;
-use std::time::Instant;
 
 use chrono::{Local, NaiveDate};
 use keel::analytics::trends::{compute, trends, Range};
@@ -16,29 +15,9 @@ use keel::{Boundary, CheckIn, DayEntry, Journal, Settings};
 #[path = "common/mod.rs"]
 mod common;
 
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
-    f(); // warm up
-    let mut ms: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (common::percentile(&ms, 0.5), common::percentile(&ms, 0.95))
-}
-
 fn main() {
-    let n_days = env_usize("KEEL_BENCH_DAYS", 3650);
-    let runs = env_usize("KEEL_BENCH_RUNS", 50);
+    let n_days = common::env_usize("KEEL_BENCH_DAYS", 3650);
+    let runs = common::env_usize("KEEL_BENCH_RUNS", 50);
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     let now = Local::now().fixed_offset();
     let mut state = 0x2545_F491_4F6C_DD1Du64;
@@ -69,7 +48,7 @@ fn main() {
     let none = HashSet::new();
     let mut rows = Vec::new();
     for range in [Range::All, Range::Year, Range::Days30] {
-        let (p50, p95) = time(runs, || {
+        let (p50, p95) = common::time_calls(runs, |_| {
             std::hint::black_box(compute(&days, &none, &settings, range, today));
         });
         rows.push((format!("compute, {range:?}, days in memory"), p50, p95));
@@ -80,7 +59,7 @@ fn main() {
         journal.put_day(d).unwrap();
     }
     for range in [Range::All, Range::Year] {
-        let (p50, p95) = time(runs, || {
+        let (p50, p95) = common::time_calls(runs, |_| {
             std::hint::black_box(trends(&journal, range, today).unwrap());
         });
         rows.push((

@@ -7,27 +7,82 @@
 //! The background timer's units are checked with `systemd-analyze verify` as well.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+use std::process::{Child, Command, Output, Stdio};
 
-use chrono::{Local, Timelike};
+use chrono::Local;
 use keel_test_support::notifications::Bus;
 
-fn keel(journal: &Path, config: &Path, bus: Option<&str>, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_keel"));
-    cmd.arg("--journal")
-        .arg(journal)
-        .args(args)
-        .env_remove("KEEL_JOURNAL")
-        .env("XDG_CONFIG_HOME", config)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    match bus {
-        Some(address) => cmd.env("DBUS_SESSION_BUS_ADDRESS", address),
-        None => cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent"),
-    };
-    cmd
+/// One person's journal and configuration folder, and `keel` run on them.
+struct Scene {
+    journal: tempfile::TempDir,
+    config: tempfile::TempDir,
+}
+
+impl Scene {
+    fn new() -> Scene {
+        Scene {
+            journal: tempfile::tempdir().unwrap(),
+            config: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn dir(&self) -> &Path {
+        self.journal.path()
+    }
+
+    /// `keel ARGS`, on `bus` (else on no bus at all).
+    fn keel(&self, bus: Option<&Bus>, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_keel"));
+        cmd.arg("--journal")
+            .arg(self.dir())
+            .args(args)
+            .env_remove("KEEL_JOURNAL")
+            .env("XDG_CONFIG_HOME", self.config.path())
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                bus.map_or("unix:path=/nonexistent", |b| b.address.as_str()),
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    }
+
+    /// `keel ARGS` to its end, which must succeed; its output.
+    #[track_caller]
+    fn run(&self, args: &[&str]) -> String {
+        ok(self.keel(None, args).output().unwrap())
+    }
+
+    /// `keel remind` on `bus`, left running (it waits for the answer).
+    fn remind(&self, bus: &Bus) -> Child {
+        self.keel(Some(bus), &["remind"]).spawn().unwrap()
+    }
+
+    /// The day's page as `keel show --json` prints it.
+    fn day(&self, date: &str) -> serde_json::Value {
+        serde_json::from_str(&self.run(&["show", date, "--json"])).unwrap()
+    }
+
+    /// End of work this very minute, every day a working day, reminders while Keel is closed
+    /// on; returns today's date.
+    fn due_now(&self) -> String {
+        let now = keel_test_support::now_away_from_midnight();
+        let end = now.format("%H:%M").to_string();
+        self.run(&[
+            "settings",
+            "set",
+            "--end-of-work",
+            &end,
+            "--days-off",
+            "none",
+            "--remind-end-of-work",
+            "on",
+            "--background",
+            "on",
+        ]);
+        now.format("%Y-%m-%d").to_string()
+    }
 }
 
 #[track_caller]
@@ -42,63 +97,15 @@ fn ok(out: Output) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// A journal whose end of work is this very minute, on a working day, with reminders while
-/// Keel is closed on; returns today's date. (Near midnight it waits for the new day, so the
-/// minute and the date cannot part.)
-fn journal_due_now(journal: &Path, config: &Path) -> String {
-    let mut now = Local::now();
-    if now.hour() == 23 && now.minute() >= 58 {
-        let left = (59 - now.minute()) * 60 + (60 - now.second()) + 5;
-        std::thread::sleep(Duration::from_secs(u64::from(left)));
-        now = Local::now();
-    }
-    let end = now.format("%H:%M").to_string();
-    ok(keel(
-        journal,
-        config,
-        None,
-        &[
-            "settings",
-            "set",
-            "--end-of-work",
-            &end,
-            "--days-off",
-            "none",
-            "--remind-end-of-work",
-            "on",
-            "--background",
-            "on",
-        ],
-    )
-    .output()
-    .unwrap());
-    now.format("%Y-%m-%d").to_string()
-}
-
 #[test]
 fn the_end_of_work_notification_arrives_with_its_actions_and_done_for_today_keeps_the_boundary() {
     let bus = Bus::start();
-    let journal = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    let today = journal_due_now(journal.path(), config.path());
-    let dry = ok(keel(
-        journal.path(),
-        config.path(),
-        None,
-        &["remind", "--dry-run"],
-    )
-    .output()
-    .unwrap());
+    let me = Scene::new();
+    let today = me.due_now();
+    let dry = me.run(&["remind", "--dry-run"]);
     assert!(dry.contains("Due now: End of work"), "{dry}");
 
-    let remind = keel(
-        journal.path(),
-        config.path(),
-        Some(&bus.address),
-        &["remind"],
-    )
-    .spawn()
-    .unwrap();
+    let remind = me.remind(&bus);
     let call = bus.next_call();
     assert_eq!(call.app_name, "Keel");
     assert_eq!(call.summary, "End of work");
@@ -128,27 +135,12 @@ fn the_end_of_work_notification_arrives_with_its_actions_and_done_for_today_keep
     assert!(out.contains("Answered"), "{out}");
 
     // The next command that opens the journal writes the answer into the day.
-    let show = ok(keel(
-        journal.path(),
-        config.path(),
-        None,
-        &["show", &today, "--json"],
-    )
-    .output()
-    .unwrap());
-    let day: serde_json::Value = serde_json::from_str(&show).unwrap();
+    let day = me.day(&today);
     assert_eq!(day["boundary"], "kept", "{day}");
     assert_eq!(day["after_hours_minutes"], 0, "{day}");
 
     // Once a day: it does not come again.
-    let again = ok(keel(
-        journal.path(),
-        config.path(),
-        Some(&bus.address),
-        &["remind"],
-    )
-    .output()
-    .unwrap());
+    let again = ok(me.keel(Some(&bus), &["remind"]).output().unwrap());
     assert!(again.contains("Nothing is due now."), "{again}");
     assert!(bus.no_more_calls());
 }
@@ -156,29 +148,13 @@ fn the_end_of_work_notification_arrives_with_its_actions_and_done_for_today_keep
 #[test]
 fn still_working_is_recorded_as_work_running_over_and_a_snooze_moves_the_reminder() {
     let bus = Bus::start();
-    let journal = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    let today = journal_due_now(journal.path(), config.path());
-    let remind = keel(
-        journal.path(),
-        config.path(),
-        Some(&bus.address),
-        &["remind"],
-    )
-    .spawn()
-    .unwrap();
+    let me = Scene::new();
+    let today = me.due_now();
+    let remind = me.remind(&bus);
     let call = bus.next_call();
     bus.invoke(call.id, "still-working");
     ok(remind.wait_with_output().unwrap());
-    let day: serde_json::Value = serde_json::from_str(&ok(keel(
-        journal.path(),
-        config.path(),
-        None,
-        &["show", &today, "--json"],
-    )
-    .output()
-    .unwrap()))
-    .unwrap();
+    let day = me.day(&today);
     assert_eq!(day["boundary"], "broken", "{day}");
     assert_eq!(
         day["after_hours_minutes"],
@@ -188,82 +164,46 @@ fn still_working_is_recorded_as_work_running_over_and_a_snooze_moves_the_reminde
 
     // A check-in reminder now, snoozed for half an hour: recorded in the file, not resent.
     let now = Local::now().format("%H:%M").to_string();
-    ok(keel(
-        journal.path(),
-        config.path(),
-        None,
-        &["settings", "set", "--remind-check-in", &now],
-    )
-    .output()
-    .unwrap());
-    let remind = keel(
-        journal.path(),
-        config.path(),
-        Some(&bus.address),
-        &["remind"],
-    )
-    .spawn()
-    .unwrap();
+    me.run(&["settings", "set", "--remind-check-in", &now]);
+    let remind = me.remind(&bus);
     let call = bus.next_call();
     assert_eq!(call.summary, "Check-in");
     bus.invoke(call.id, "snooze-30");
     let out = ok(remind.wait_with_output().unwrap());
     assert!(out.contains("Snoozed until"), "{out}");
     let file: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(journal.path().join("reminders.json")).unwrap())
-            .unwrap();
+        serde_json::from_slice(&std::fs::read(me.dir().join("reminders.json")).unwrap()).unwrap();
     assert_eq!(file["ledger"]["snoozed"][0]["kind"], "check-in", "{file}");
-    let dry = ok(keel(
-        journal.path(),
-        config.path(),
-        None,
-        &["remind", "--dry-run"],
-    )
-    .output()
-    .unwrap());
+    let dry = me.run(&["remind", "--dry-run"]);
     assert!(dry.contains("Nothing is due now."), "{dry}");
 }
 
 #[test]
 fn while_the_app_is_open_keel_remind_leaves_the_reminding_to_it() {
-    let journal = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    journal_due_now(journal.path(), config.path());
-    let held = keel::remind::outside::hold_app_lock(journal.path())
+    let me = Scene::new();
+    me.due_now();
+    let held = keel::remind::outside::hold_app_lock(me.dir())
         .unwrap()
         .unwrap();
-    let out = ok(keel(journal.path(), config.path(), None, &["remind"])
-        .output()
-        .unwrap());
+    let out = me.run(&["remind"]);
     assert!(out.contains("Keel is open on this journal"), "{out}");
     drop(held);
 }
 
 #[test]
 fn keel_remind_without_consent_sends_nothing_and_says_how_to_turn_it_on() {
-    let journal = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    ok(keel(
-        journal.path(),
-        config.path(),
-        None,
-        &["settings", "set", "--remind-end-of-work", "on"],
-    )
-    .output()
-    .unwrap());
-    assert!(!journal.path().join("reminders.json").exists());
-    let out = ok(keel(journal.path(), config.path(), None, &["remind"])
-        .output()
-        .unwrap());
+    let me = Scene::new();
+    me.run(&["settings", "set", "--remind-end-of-work", "on"]);
+    assert!(!me.dir().join("reminders.json").exists());
+    let out = me.run(&["remind"]);
     assert!(out.contains("keel settings set --background on"), "{out}");
 }
 
 #[test]
 fn the_background_timer_passes_systemd_analyze_verify_and_goes_when_turned_off() {
-    let journal = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    journal_due_now(journal.path(), config.path());
-    let units = config.path().join("systemd/user");
+    let me = Scene::new();
+    me.due_now();
+    let units = me.config.path().join("systemd/user");
     let timer = units.join("keel-remind.timer");
     let service = units.join("keel-remind.service");
     assert!(units
@@ -274,25 +214,8 @@ fn the_background_timer_passes_systemd_analyze_verify_and_goes_when_turned_off()
         service_text.contains(&format!("ExecStart=\"{}\"", env!("CARGO_BIN_EXE_keel"))),
         "{service_text}"
     );
-    let out = Command::new("systemd-analyze")
-        .args(["verify", "--man=no"])
-        .arg(&timer)
-        .arg(&service)
-        .output()
-        .expect("systemd-analyze runs (Debian's systemd package; make test installs it)");
-    let complaints = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success() && complaints.trim().is_empty(),
-        "{complaints}"
-    );
-    ok(keel(
-        journal.path(),
-        config.path(),
-        None,
-        &["settings", "set", "--background", "off"],
-    )
-    .output()
-    .unwrap());
+    keel_test_support::assert_units_verify(&[&timer, &service]);
+    me.run(&["settings", "set", "--background", "off"]);
     assert!(!timer.exists() && !service.exists());
-    assert!(!journal.path().join("reminders.json").exists());
+    assert!(!me.dir().join("reminders.json").exists());
 }

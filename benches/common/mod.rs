@@ -267,6 +267,29 @@ pub fn build(dir: &Path, n: u64) {
     .unwrap();
 }
 
+/// A whole number from the environment variable `name`, else `default`.
+pub fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The median and 95th percentile, in ms, of `runs` calls of `f(i)`, after one call (`f(runs)`)
+/// that warms up and is not counted.
+pub fn time_calls(runs: usize, mut f: impl FnMut(usize)) -> (f64, f64) {
+    f(runs);
+    let mut ms: Vec<f64> = (0..runs)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (percentile(&ms, 0.5), percentile(&ms, 0.95))
+}
+
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }

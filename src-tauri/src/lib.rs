@@ -202,13 +202,18 @@ fn show_notice<R: Runtime>(handle: tauri::AppHandle<R>, notice: keel::remind::No
     });
 }
 
-/// Brings the window forward on `route`.
-fn open_route<R: Runtime>(handle: &tauri::AppHandle<R>, route: &str) {
+/// Brings the window forward.
+fn show_window<R: Runtime>(handle: &tauri::AppHandle<R>) {
     if let Some(window) = handle.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
     }
+}
+
+/// Brings the window forward on `route`.
+fn open_route<R: Runtime>(handle: &tauri::AppHandle<R>, route: &str) {
+    show_window(handle);
     let _ = handle.emit(OPEN_EVENT, route.to_owned());
 }
 
@@ -251,13 +256,7 @@ pub fn run() {
         tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
             match open_flag(args.into_iter()) {
                 Some(route) => open_route(app, &route),
-                None => {
-                    if let Some(window) = app.get_webview_window("main") {
-                        let _ = window.unminimize();
-                        let _ = window.show();
-                        let _ = window.set_focus();
-                    }
-                }
+                None => show_window(app),
             }
         }));
     let builder = builder.plugin(tauri_plugin_dialog::init());

@@ -115,12 +115,7 @@ pub fn update(
     change: impl FnOnce(Option<Outside>) -> Result<Option<Outside>>,
 ) -> Result<Option<Outside>> {
     let lock_path = dir.join(WRITE_LOCK);
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(io("open", &lock_path))?;
+    let lock = lock_file(&lock_path)?;
     lock.lock().map_err(io("lock", &lock_path))?;
     let before = read(dir)?;
     let after = change(before.clone())?;
@@ -131,6 +126,16 @@ pub fn update(
         }
     }
     Ok(after)
+}
+
+/// A lock file, made empty if it is not there (never truncated: another holds it).
+fn lock_file(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(io("open", path))
 }
 
 fn write(dir: &Path, outside: &Outside) -> Result<()> {
@@ -181,12 +186,7 @@ pub struct AppLock {
 /// Takes the app's lock for the journal in `dir`; `None` when another app holds it already.
 pub fn hold_app_lock(dir: &Path) -> Result<Option<AppLock>> {
     let lock_path = dir.join(APP_LOCK);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(io("open", &lock_path))?;
+    let file = lock_file(&lock_path)?;
     match file.try_lock() {
         Ok(()) => Ok(Some(AppLock { _file: file })),
         Err(std::fs::TryLockError::WouldBlock) => Ok(None),

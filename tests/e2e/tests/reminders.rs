@@ -5,9 +5,8 @@
 //! for today" reach the day.
 
 use std::ffi::OsStr;
-use std::process::Command;
 
-use chrono::{Local, Timelike};
+use chrono::Timelike;
 use keel::model::Settings;
 use keel::Journal;
 use keel_e2e::{run, App};
@@ -47,17 +46,7 @@ fn the_settings_switch_installs_the_background_timer_and_removes_it() {
                 .is_file(),
             "and enabled the timer"
         );
-        let verify = Command::new("systemd-analyze")
-            .args(["verify", "--man=no"])
-            .arg(&timer)
-            .arg(&service)
-            .output()
-            .expect("systemd-analyze runs (Debian's systemd package; make test installs it)");
-        let complaints = String::from_utf8_lossy(&verify.stderr);
-        assert!(
-            verify.status.success() && complaints.trim().is_empty(),
-            "{complaints}"
-        );
+        keel_test_support::assert_units_verify(&[&timer, &service]);
         let file = journal.join("reminders.json");
         assert!(
             file.is_file(),
@@ -96,13 +85,8 @@ fn the_settings_switch_installs_the_background_timer_and_removes_it() {
 fn the_app_reminds_at_the_end_of_work_and_still_working_then_done_measures_the_overrun() {
     run(|journal| async move {
         let bus = Bus::start();
-        // The end of work is this minute, every day a working day (near midnight, the next day).
-        let mut now = Local::now();
-        if now.hour() == 23 && now.minute() >= 58 {
-            let left = (59 - now.minute()) * 60 + (60 - now.second()) + 5;
-            std::thread::sleep(std::time::Duration::from_secs(u64::from(left)));
-            now = Local::now();
-        }
+        // The end of work is this minute, every day a working day.
+        let now = keel_test_support::now_away_from_midnight();
         {
             let j = Journal::open(&journal).unwrap();
             let mut s: Settings = j.settings().unwrap();

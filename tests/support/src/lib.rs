@@ -41,3 +41,32 @@ pub fn scratch_journal() -> (tempfile::TempDir, keel::Journal) {
     let journal = keel::Journal::open(dir.path()).expect("a new journal opens");
     (dir, journal)
 }
+
+/// Now, local, at least a couple of minutes before midnight (it waits for the new day when
+/// closer): a test that sets a reminder for "this minute" keeps the minute and the date together.
+pub fn now_away_from_midnight() -> chrono::DateTime<chrono::Local> {
+    use chrono::Timelike;
+    let now = chrono::Local::now();
+    if now.hour() == 23 && now.minute() >= 58 {
+        let left = (59 - now.minute()) * 60 + (60 - now.second()) + 5;
+        std::thread::sleep(std::time::Duration::from_secs(u64::from(left)));
+        return chrono::Local::now();
+    }
+    now
+}
+
+/// Asserts that systemd accepts the unit files: `systemd-analyze verify` (without looking up
+/// their man pages, which a test machine has not installed) exits 0 and says nothing at all, so a
+/// warning (an unknown key, a bad value) fails too.
+pub fn assert_units_verify(units: &[&std::path::Path]) {
+    let out = std::process::Command::new("systemd-analyze")
+        .args(["verify", "--man=no"])
+        .args(units)
+        .output()
+        .expect("systemd-analyze runs (Debian's systemd package; make test installs it)");
+    let complaints = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && complaints.trim().is_empty(),
+        "systemd-analyze verify: {complaints}"
+    );
+}
