@@ -56,8 +56,7 @@ impl Scheduler {
                     journal.record_fired(f.kind, f.date, today)?;
                 }
             }
-            journal.sync_reminders(today)?;
-            self.known = Some((journal.reminder_facts(today)?, journal.reminder_ledger()?));
+            self.known = Some(journal.reminder_state(today)?);
         } else if self.known.is_none() {
             self.known = outside::read(dir)?.map(|file| (file.facts, file.ledger));
         }
@@ -76,15 +75,7 @@ impl Scheduler {
             ledger.fire(d.kind, d.date);
             match journal {
                 Some(journal) => journal.record_fired(d.kind, d.date, today)?,
-                None if outside::exists(dir) => {
-                    outside::update(dir, |file| {
-                        Ok(file.map(|mut file| {
-                            file.ledger.fire(d.kind, d.date);
-                            file
-                        }))
-                    })?;
-                }
-                None => {}
+                None => outside::update_ledger(dir, |file| file.fire(d.kind, d.date))?,
             }
             let end_of_work = facts.plan.end_of_work.unwrap_or(d.at.time());
             let week_start = facts.week_start.unwrap_or(chrono::Weekday::Mon);

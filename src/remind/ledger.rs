@@ -142,16 +142,13 @@ mod tests {
     fn merging_in_either_order_gives_the_same_ledger() {
         let mut a = Ledger::default();
         a.fire(ReminderKind::EndOfWork, d("2026-12-01"));
-        a.answers.push(answer(
+        let still = answer(
             "2026-12-01",
             Answer::StillWorking,
             "2026-12-01T18:02:00+01:00",
-        ));
-        a.last_answer = Some(answer(
-            "2026-12-01",
-            Answer::StillWorking,
-            "2026-12-01T18:02:00+01:00",
-        ));
+        );
+        a.answers.push(still);
+        a.last_answer = Some(still);
         let mut b = Ledger::default();
         b.fire(ReminderKind::Weekly, d("2026-12-04"));
         b.snooze(
@@ -159,16 +156,9 @@ mod tests {
             d("2026-12-01"),
             d("2026-12-01").and_hms_opt(21, 30, 0).unwrap(),
         );
-        b.answers.push(answer(
-            "2026-12-01",
-            Answer::Done,
-            "2026-12-01T19:10:00+01:00",
-        ));
-        b.last_answer = Some(answer(
-            "2026-12-01",
-            Answer::Done,
-            "2026-12-01T19:10:00+01:00",
-        ));
+        let done = answer("2026-12-01", Answer::Done, "2026-12-01T19:10:00+01:00");
+        b.answers.push(done);
+        b.last_answer = Some(done);
         let mut ab = a.clone();
         ab.merge(&b);
         let mut ba = b.clone();

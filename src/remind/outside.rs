@@ -128,6 +128,21 @@ pub fn update(
     Ok(after)
 }
 
+/// Changes the file's ledger under the writers' lock, when there is a file (none: nothing to
+/// change, and none is made).
+pub fn update_ledger(dir: &Path, change: impl FnOnce(&mut Ledger)) -> Result<()> {
+    if !exists(dir) {
+        return Ok(());
+    }
+    update(dir, |file| {
+        Ok(file.map(|mut file| {
+            change(&mut file.ledger);
+            file
+        }))
+    })
+    .map(drop)
+}
+
 /// A lock file, made empty if it is not there (never truncated: another holds it).
 fn lock_file(path: &Path) -> Result<File> {
     OpenOptions::new()

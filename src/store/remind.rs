@@ -44,7 +44,10 @@ impl Journal {
     /// check-in, whether this week and last have a reflection, and the current and coming
     /// spans of time off.
     pub fn reminder_facts(&self, today: NaiveDate) -> Result<Facts> {
-        let settings = self.settings()?;
+        self.facts_of(&self.settings()?, today)
+    }
+
+    fn facts_of(&self, settings: &Settings, today: NaiveDate) -> Result<Facts> {
         let from = today
             .checked_sub_days(Days::new(FACT_DAYS))
             .unwrap_or(today);
@@ -71,7 +74,7 @@ impl Journal {
             .map(|e| (e.start, e.end))
             .collect();
         Ok(Facts {
-            plan: Plan::of(&settings),
+            plan: Plan::of(settings),
             week_start: Some(settings.week_start),
             checked_in,
             reflected,
@@ -106,16 +109,10 @@ impl Journal {
         change(&mut ledger);
         ledger.prune(today);
         self.put_ledger(&ledger)?;
-        if outside::exists(self.dir()) {
-            outside::update(self.dir(), |file| {
-                Ok(file.map(|mut file| {
-                    file.ledger.merge(&ledger);
-                    file.ledger.prune(today);
-                    file
-                }))
-            })?;
-        }
-        Ok(())
+        outside::update_ledger(self.dir(), |file| {
+            file.merge(&ledger);
+            file.prune(today);
+        })
     }
 
     /// Answers the end-of-work reminder for `date` at `at` and returns the day as saved:
@@ -229,23 +226,47 @@ impl Journal {
     /// answers came in.
     pub fn sync_reminders(&self, today: NaiveDate) -> Result<usize> {
         let settings = self.settings()?;
-        let dir = self.dir().to_owned();
-        let keep = settings.reminders.background;
-        if !keep && !outside::exists(&dir) {
+        if !settings.reminders.background && !outside::exists(self.dir()) {
             return Ok(0);
         }
-        let mut ledger = self.reminder_ledger()?;
-        let before = ledger.clone();
-        let facts = if keep {
-            Some(self.reminder_facts(today)?)
+        let facts = if settings.reminders.background {
+            Some(self.facts_of(&settings, today)?)
         } else {
             None
         };
+        Ok(self.sync_with(today, &settings, facts)?.0)
+    }
+
+    /// What the open app's scheduler needs at each look: `sync_reminders`, then the facts and
+    /// the ledger, with the settings read and the facts computed once for both.
+    pub fn reminder_state(&self, today: NaiveDate) -> Result<(Facts, Ledger)> {
+        let settings = self.settings()?;
+        let facts = self.facts_of(&settings, today)?;
+        let ledger = if !settings.reminders.background && !outside::exists(self.dir()) {
+            self.reminder_ledger()?
+        } else {
+            let kept = settings.reminders.background.then(|| facts.clone());
+            self.sync_with(today, &settings, kept)?.1
+        };
+        Ok((facts, ledger))
+    }
+
+    /// The body of `sync_reminders`, given the settings and (when the file is kept) the facts
+    /// to write into it; returns how many answers came in and the ledger as stored.
+    fn sync_with(
+        &self,
+        today: NaiveDate,
+        settings: &Settings,
+        facts: Option<Facts>,
+    ) -> Result<(usize, Ledger)> {
+        let dir = self.dir().to_owned();
+        let mut ledger = self.reminder_ledger()?;
+        let before = ledger.clone();
         let mut applied = 0;
         outside::update(&dir, |file| {
             let mut file = file.unwrap_or_default();
             for answer in std::mem::take(&mut file.ledger.answers) {
-                self.write_answer(&mut ledger, answer, &settings)?;
+                self.write_answer(&mut ledger, answer, settings)?;
                 applied += 1;
             }
             ledger.merge(&file.ledger);
@@ -259,6 +280,6 @@ impl Journal {
         if ledger != before {
             self.put_ledger(&ledger)?;
         }
-        Ok(applied)
+        Ok((applied, ledger))
     }
 }

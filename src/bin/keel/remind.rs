@@ -346,13 +346,8 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
             }
             Err(e) => {
                 // Not shown: it may come at the next look, within its hour.
-                outside::update(&dir, |f| {
-                    Ok(f.map(|mut f| {
-                        f.ledger
-                            .fired
-                            .retain(|x| !(x.kind == d.kind && x.date == d.date));
-                        f
-                    }))
+                outside::update_ledger(&dir, |l| {
+                    l.fired.retain(|x| !(x.kind == d.kind && x.date == d.date))
                 })?;
                 failure = Some(e);
             }
@@ -365,15 +360,12 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
         let at = Local::now().fixed_offset();
         match reply {
             Reply::Answer(answer) => {
-                outside::update(&dir, |f| {
-                    Ok(f.map(|mut f| {
-                        f.ledger.answers.push(WorkAnswer {
-                            date: n.date,
-                            answer,
-                            at,
-                        });
-                        f
-                    }))
+                outside::update_ledger(&dir, |l| {
+                    l.answers.push(WorkAnswer {
+                        date: n.date,
+                        answer,
+                        at,
+                    })
                 })?;
                 write_stdout(&format!(
                     "Answered {}: {}. It is written into the day when Keel next opens the journal.\n",
@@ -386,12 +378,7 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
             }
             Reply::Snooze(length) => {
                 let until = at.naive_local() + length;
-                outside::update(&dir, |f| {
-                    Ok(f.map(|mut f| {
-                        f.ledger.snooze(n.kind, n.date, until);
-                        f
-                    }))
-                })?;
+                outside::update_ledger(&dir, |l| l.snooze(n.kind, n.date, until))?;
                 write_stdout(&format!("Snoozed until {}.\n", until.format("%H:%M")))?;
             }
             Reply::Open => open_app(&dir, &n.route)?,
