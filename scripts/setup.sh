@@ -56,5 +56,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The page's one library, @fluent/bundle (its words, issue 19), is served from ui/vendor/: the
+# app has no bundler, and the webview loads only what is under ui/. Copied from the npm package
+# the lock file pins, never edited; ui/vendor/ is not committed.
+scripts/vendor-ui.sh
+
 # jrnl 4.6, for the comparison benchmark and its smoke test (tests/bench_smoke.rs).
 scripts/jrnl-venv.sh >/dev/null

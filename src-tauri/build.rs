@@ -22,6 +22,7 @@ fn main() {
         "get_week",
         "save_week",
         "week_of",
+        "get_catalogue",
         "get_settings",
         "save_settings",
         "preview_import",

@@ -14,6 +14,7 @@ pub mod backup;
 pub mod crypto;
 pub mod cycle;
 pub mod error;
+pub mod i18n;
 pub mod interchange;
 pub mod location;
 pub mod markdown;

@@ -707,6 +707,8 @@ pub struct Settings {
     /// The three reminders, each off until the person turns it on.
     pub reminders: Reminders,
     pub theme: Appearance,
+    /// The language Keel speaks; "system" follows the system's locale (issue 19).
+    pub language: crate::i18n::Language,
     /// Minutes without use after which the app locks an encrypted journal; 0: never.
     pub auto_lock_minutes: u32,
 }
@@ -771,6 +773,7 @@ impl Default for Settings {
             days_off: vec![Weekday::Sat, Weekday::Sun],
             reminders: Reminders::default(),
             theme: Appearance::System,
+            language: crate::i18n::Language::System,
             auto_lock_minutes: 15,
         }
     }

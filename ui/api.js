@@ -5,6 +5,8 @@
  * `{kind, message}` (ErrorDto): callers switch on `kind` and show `message`.
  */
 
+import { t } from './i18n.js';
+
 /** @typedef {import('./bindings/AppInfoDto').AppInfoDto} AppInfoDto */
 /** @typedef {import('./bindings/DayDto').DayDto} DayDto */
 /** @typedef {import('./bindings/PageDto').PageDto} PageDto */
@@ -34,7 +36,7 @@ export function asErrorDto(error) {
   if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
     return /** @type {ErrorDto} */ (error);
   }
-  return { kind: 'ipc', message: typeof error === 'string' ? error : 'Keel could not reach its core.' };
+  return { kind: 'ipc', message: typeof error === 'string' ? error : t('ipc-unreachable') };
 }
 
 /** @returns {Promise<AppInfoDto>} */
@@ -476,4 +478,12 @@ export async function onShellEvent(event, handler) {
   const internals = window.__TAURI_INTERNALS__;
   const id = internals.transformCallback((/** @type {{ payload: string }} */ e) => handler(e.payload));
   await call('plugin:event|listen', { event, target: { kind: 'Any' }, handler: id });
+}
+
+/**
+ * The page's words in the person's language (the catalogue the core and the CLI share).
+ * @returns {Promise<import('./bindings/CatalogueDto').CatalogueDto>}
+ */
+export function getCatalogue() {
+  return call('get_catalogue');
 }

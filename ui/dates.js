@@ -4,6 +4,10 @@
  * done in UTC so that a daylight-saving change never skips or repeats a day.
  */
 
+import { locale } from './i18n.js';
+
+/** @typedef {import('./bindings/WeekdayName').WeekdayName} WeekdayName */
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
@@ -43,7 +47,41 @@ export function addDays(date, n) {
  */
 export function describe(date) {
   const d = toUtc(date);
-  const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' }).format(d);
-  const long = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  const weekday = new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(d);
+  const long = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
   return { weekday, long };
+}
+
+/** @type {WeekdayName[]} */
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/**
+ * A weekday's name in the page's language ("Monday", "Mo.", "lunes").
+ * @param {WeekdayName} day
+ * @param {'long' | 'short'} [width]
+ */
+export function weekdayName(day, width = 'long') {
+  // 2024-01-01 was a Monday.
+  const d = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
+  return new Intl.DateTimeFormat(locale(), { weekday: width, timeZone: 'UTC' }).format(d);
+}
+
+/**
+ * The seven weekdays, Monday first, with their names: [value, label] pairs for a form.
+ * @param {'long' | 'short'} [width]
+ * @returns {[WeekdayName, string][]}
+ */
+export function weekdays(width = 'long') {
+  return WEEKDAYS.map((day) => [day, weekdayName(day, width)]);
+}
+
+/**
+ * A month's name with its year ("November 2026", "Nov 2026").
+ * @param {string} month YYYY-MM
+ * @param {'long' | 'short'} [width]
+ * @param {boolean} [withYear]
+ */
+export function monthName(month, width = 'long', withYear = true) {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  return new Intl.DateTimeFormat(locale(), { month: width, ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(d);
 }

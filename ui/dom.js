@@ -4,6 +4,8 @@
  * (never as HTML): the only HTML the page inserts is the core's sanitized Markdown.
  */
 
+import { num } from './i18n.js';
+
 /**
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag
@@ -36,7 +38,9 @@ export function button(text, onClick, options = {}) {
   b.type = 'button';
   if (options.title) {
     b.title = options.title;
-    b.setAttribute('aria-label', options.title);
+    // A button of words is named by its words (what a speech-input user says); one of a
+    // symbol (‹, ›) by its title.
+    if (!/\p{L}/u.test(text)) b.setAttribute('aria-label', options.title);
   }
   return b;
 }
@@ -74,4 +78,4 @@ export function choices(labels) {
  * A mean to one decimal, or a dash when there is none.
  * @param {number | null} n
  */
-export const fmt = (n) => (n === null ? '–' : n.toFixed(1));
+export const fmt = (n) => (n === null ? '–' : num(n, 1));

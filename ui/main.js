@@ -11,6 +11,7 @@ import * as api from './api.js';
 import { Autosaver, SaveCoordinator } from './autosave.js';
 import { addDays } from './dates.js';
 import { dayHash, parseRoute } from './router.js';
+import { locale, t, useCatalogue } from './i18n.js';
 import { DayView } from './views/day-view.js';
 import { PromptsView } from './views/prompts-view.js';
 import { DataView } from './views/data-view.js';
@@ -54,21 +55,23 @@ function showStatus(state, detail) {
       statusLine.textContent = '';
       break;
     case 'dirty':
-      statusLine.textContent = 'Editing…';
+      statusLine.textContent = t('status-editing');
       break;
     case 'saving':
-      statusLine.textContent = 'Saving…';
+      statusLine.textContent = t('status-saving');
       break;
     case 'saved': {
       const at = detail.savedAt ?? new Date();
-      statusLine.textContent = 'Saved';
-      statusLine.title = `Saved to disk at ${at.toLocaleTimeString()}`;
+      statusLine.textContent = t('status-saved');
+      statusLine.title = t('status-saved-at', { time: at.toLocaleTimeString(locale()) });
       break;
     }
     case 'error': {
-      const retry = detail.retryInMs ? ` Trying again in ${Math.round(detail.retryInMs / 1000)} s.` : '';
-      const close = closeWillDiscard ? ' Close the window again within 10 seconds to quit without saving.' : '';
-      statusLine.textContent = `Not saved: ${detail.error?.message ?? 'unknown error'}${retry} Your text is still here.${close}`;
+      const parts = [t('status-not-saved', { reason: detail.error?.message ?? t('status-unknown-error') })];
+      if (detail.retryInMs) parts.push(t('status-retry', { seconds: Math.round(detail.retryInMs / 1000) }));
+      parts.push(t('status-text-kept'));
+      if (closeWillDiscard) parts.push(t('status-close-discards'));
+      statusLine.textContent = parts.join(' ');
       statusLine.dataset.kind = detail.error?.kind ?? '';
       break;
     }
@@ -83,7 +86,7 @@ function showFatal(error) {
   box.dataset.testid = 'fatal';
   box.dataset.kind = error.kind;
   const h1 = document.createElement('h1');
-  h1.textContent = 'Keel could not open your journal';
+  h1.textContent = t('fatal-title');
   const p = document.createElement('p');
   p.textContent = error.message;
   box.append(h1, p);
@@ -95,12 +98,12 @@ function showFatal(error) {
       const newest = backups[0];
       if (!newest) return;
       const offer = document.createElement('p');
-      offer.textContent = `Nothing was changed. A backup from ${newest.taken_at} can be restored: Keel restarts, sets the journal as it is now aside (it is not deleted), and opens the backup.`;
+      offer.textContent = t('fatal-backup-offer', { taken: newest.taken_at });
       const restore = document.createElement('button');
       restore.type = 'button';
       restore.className = 'choice primary-choice';
       restore.dataset.testid = 'restore-newest';
-      restore.textContent = `Restore the backup from ${newest.taken_at}`;
+      restore.textContent = t('fatal-restore', { taken: newest.taken_at });
       restore.addEventListener('click', () => void api.restoreBackup(newest.name).catch((e) => showNotice(api.asErrorDto(e).message)));
       box.append(offer, restore);
     })
@@ -153,6 +156,8 @@ async function start() {
   /** @type {import('./bindings/AppInfoDto').AppInfoDto} */
   let info;
   try {
+    // The words first: everything drawn after this speaks the person's language.
+    useCatalogue(await api.getCatalogue());
     info = await api.getAppInfo();
   } catch (error) {
     showFatal(api.asErrorDto(error));
@@ -177,7 +182,7 @@ async function start() {
   /** Flushes what is typed, then locks: the page starts again at the lock screen. */
   const lockNow = async () => {
     if (!(await savers.flush())) {
-      showNotice('Not locked: the page is not saved yet, and your text stays here.');
+      showNotice(t('lock-not-saved'));
       return;
     }
     if (await api.lock()) location.reload();
@@ -236,7 +241,7 @@ async function start() {
   /** @type {Record<'prompts' | 'library' | 'trends' | 'data' | 'settings' | 'week' | 'day' | 'welcome', Page>} */
   const pages = {
     welcome: {
-      title: () => 'Welcome',
+      title: () => t('title-welcome'),
       mount: async () => {
         const [settings, book] = await Promise.all([api.getSettings(), api.getValues()]);
         new WelcomeView(root, {
@@ -254,7 +259,7 @@ async function start() {
             info.welcome = false;
             // A passphrase set in the welcome needs the page started again (the Lock button).
             if (!info.encrypted && (await api.getAppInfo()).encrypted) {
-              sessionStorage.setItem('keel-notice', 'The journal is encrypted. Keep the passphrase safe: without it the journal cannot be read.');
+              sessionStorage.setItem('keel-notice', t('privacy-encrypted-done'));
               location.hash = '#/';
               location.reload();
               return;
@@ -266,7 +271,7 @@ async function start() {
       },
     },
     prompts: {
-      title: () => 'Prompts',
+      title: () => t('nav-prompts'),
       mount: async () => {
         const prompts = new PromptsView(root, {
           list: api.listPrompts,
@@ -279,7 +284,7 @@ async function start() {
       },
     },
     library: {
-      title: () => 'Library',
+      title: () => t('nav-library'),
       mount: async (route) => {
         const library = new LibraryView(root, await refreshToday(), {
           search: api.search,
@@ -297,20 +302,20 @@ async function start() {
       },
     },
     trends: {
-      title: () => 'Trends',
+      title: () => t('nav-trends'),
       mount: async () => {
         const trends = new TrendsView(root, { load: api.getTrends, save: api.saveChart, open: go, failed: showNotice });
         await trends.load('90d');
       },
     },
     data: {
-      title: () => 'Your data',
+      title: () => t('nav-data'),
       mount: async () => {
         new DataView(root, { exportJournal: api.exportJournal, previewImport: api.previewImport, applyImport: api.applyImport });
       },
     },
     settings: {
-      title: () => 'Settings',
+      title: () => t('nav-settings'),
       mount: async () => {
         const [settings, book] = await Promise.all([api.getSettings(), api.getValues()]);
         new SettingsView(root, settings, {
@@ -321,10 +326,13 @@ async function start() {
           save: api.saveSettings,
           setBackground: api.setBackgroundReminders,
           saved: (stored) => {
+            const relocalize = stored.language !== info.settings.language;
             // The day page's words ("Did work stop by 18:00?") come from the app info.
             info.end_of_work = stored.end_of_work;
             info.settings = stored;
             showStatus('saved', { savedAt: new Date() });
+            // Another language: the page is drawn again in it, at once.
+            if (relocalize) void speak().then(() => /** @type {HTMLElement | null} */ (document.querySelector('[data-testid=setting-language]'))?.focus());
           },
           failed: showNotice,
           privacy: {
@@ -342,7 +350,7 @@ async function start() {
       },
     },
     week: {
-      title: (route) => (route.name === 'week' && route.week) || 'Week',
+      title: (route) => (route.name === 'week' && route.week) || t('title-week'),
       mount: async (route) => {
         if (route.name !== 'week' || !route.week) return;
         const week = await api.getWeek(route.week);
@@ -388,6 +396,20 @@ async function start() {
         return { day: view, week: null };
       },
     },
+  };
+
+  /** Loads the catalogue the settings now name and draws the page anew in it. */
+  const speak = async () => {
+    try {
+      useCatalogue(await api.getCatalogue());
+    } catch (e) {
+      showNotice(api.asErrorDto(e).message);
+      return;
+    }
+    dayView = null;
+    showing = '';
+    loading = loading.then(route);
+    await loading;
   };
 
   /** Where the route leads, as `showing` names it (so the same page is not drawn twice). */

@@ -11,6 +11,7 @@ use tauri::State;
 use keel::analytics::trends::{Range, Trends};
 use keel::analytics::EarlierPage;
 use keel::cycle::{CycleEvent, EventDraft, EventKind, ValueBook, ValueDraft};
+use keel::i18n::CatalogueDto;
 use keel::markdown::Marked;
 use keel::model::{Prompt, PromptFields, Side, WeekContent};
 
@@ -362,6 +363,17 @@ pub async fn save_week(
 pub async fn week_of(state: State<'_, AppState>, date: String) -> Result<String, ErrorDto> {
     let date = parse_date(&date)?;
     Ok(state.journal()?.week_containing(date)?.to_string())
+}
+
+/// The page's words: the catalogue in the language the settings name (a locked journal's
+/// lock screen speaks the system's).
+#[tauri::command]
+pub async fn get_catalogue(state: State<'_, AppState>) -> Result<CatalogueDto, ErrorDto> {
+    let setting = match state.journal() {
+        Ok(journal) => journal.settings()?.language,
+        Err(_) => keel::i18n::Language::System,
+    };
+    Ok(keel::i18n::page_catalogue(setting, &state.system_locales))
 }
 
 /// The settings.

@@ -117,6 +117,9 @@ pub struct SettingsDto {
     /// `set_background_reminders`, which installs the timer; here `background` is only read.)
     #[serde(default)]
     pub reminders: Option<RemindersDto>,
+    /// The language; "system" follows the system's locale. Absent: kept.
+    #[serde(default)]
+    pub language: Option<keel::i18n::Language>,
 }
 
 /// Which reminders are on, in the page's form.
@@ -161,6 +164,7 @@ impl From<Settings> for SettingsDto {
                 weekly: s.reminders.weekly.map(|t| t.format("%H:%M").to_string()),
                 background: s.reminders.background,
             }),
+            language: Some(s.language),
         }
     }
 }
@@ -191,6 +195,7 @@ impl SettingsDto {
             week_start: self.week_start.into(),
             reflection_day: self.reflection_day.into(),
             theme: self.theme,
+            language: self.language.unwrap_or(current.language),
             auto_lock_minutes: self.auto_lock_minutes.unwrap_or(current.auto_lock_minutes),
         })
     }
@@ -437,6 +442,9 @@ mod tests {
             keel::cycle::CycleKind,
             StillWorkingDto,
             keel::remind::Answer,
+            keel::i18n::CatalogueDto,
+            // The page's table of language names (`Record<Language, string>`).
+            keel::i18n::Language,
         );
         let names = |d: &Path| -> std::collections::BTreeMap<String, String> {
             std::fs::read_dir(d)

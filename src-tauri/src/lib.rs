@@ -59,6 +59,7 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::get_week,
             commands::save_week,
             commands::week_of,
+            commands::get_catalogue,
             commands::get_settings,
             commands::save_settings,
             commands::preview_import,
@@ -260,7 +261,8 @@ pub fn run() {
             }
         }));
     let builder = builder.plugin(tauri_plugin_dialog::init());
-    let state = AppState::open(dir, Box::new(SystemClock));
+    let mut state = AppState::open(dir, Box::new(SystemClock));
+    state.system_locales = keel::i18n::system_locales(|name| std::env::var(name).ok());
     state.set_open_route(open_flag(std::env::args()));
     let builder = builder.setup(|app| {
         spawn_daily_backup(app.handle().clone());

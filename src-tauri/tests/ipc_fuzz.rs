@@ -75,6 +75,7 @@ fn commands() -> Vec<(&'static str, Value)> {
         ("get_week", json!({"week": "2026-W48"})),
         ("save_week", json!({"week": "2026-W48", "content": content})),
         ("week_of", json!({"date": "2026-11-28"})),
+        ("get_catalogue", json!({})),
         ("get_settings", json!({})),
         ("save_settings", json!({"settings": settings})),
         ("get_trends", json!({"range": "30d"})),

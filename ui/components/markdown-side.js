@@ -5,6 +5,8 @@
  * navigate the window. Fires `input` as the text changes and `blur` when the editor loses focus.
  */
 
+import { t } from '../i18n.js';
+
 export class MarkdownSide extends HTMLElement {
   constructor() {
     super();
@@ -37,7 +39,7 @@ export class MarkdownSide extends HTMLElement {
     this.toggle.type = 'button';
     this.toggle.className = 'toggle-preview';
     this.toggle.dataset.testid = `${side}-preview-toggle`;
-    this.toggle.textContent = 'Preview';
+    this.toggle.textContent = t('side-preview');
     this.toggle.setAttribute('aria-pressed', 'false');
     this.toggle.addEventListener('click', () => void this.setPreview(!this.previewing));
     head.append(titles, this.toggle);
@@ -80,19 +82,24 @@ export class MarkdownSide extends HTMLElement {
   async setPreview(on, html) {
     if (!this.editor || !this.preview || !this.toggle) return;
     this.previewing = on;
-    this.toggle.textContent = on ? 'Edit' : 'Preview';
+    this.toggle.textContent = on ? t('side-edit') : t('side-preview');
     this.toggle.setAttribute('aria-pressed', String(on));
     if (on) {
       try {
         // Sanitized by the core (pulldown-cmark, then ammonia): the only HTML ever inserted.
         this.preview.innerHTML = html ?? (await this.render(this.editor.value));
       } catch (error) {
-        this.preview.textContent = `The preview could not be drawn: ${/** @type {any} */ (error).message ?? error}`;
+        this.preview.textContent = t('side-preview-failed', { reason: String(/** @type {any} */ (error).message ?? error) });
       }
       for (const a of this.preview.querySelectorAll('a[href]')) {
-        a.setAttribute('title', `${a.getAttribute('href')} (links open nowhere: Keel makes no network requests)`);
+        a.setAttribute('title', t('side-link-title', { href: a.getAttribute('href') ?? '' }));
       }
-      if (!this.preview.textContent?.trim()) this.preview.innerHTML = '<p class="empty">Nothing written yet.</p>';
+      if (!this.preview.textContent?.trim()) {
+        const empty = document.createElement('p');
+        empty.className = 'empty';
+        empty.textContent = t('side-empty');
+        this.preview.replaceChildren(empty);
+      }
     }
     this.editor.hidden = on;
     this.preview.hidden = !on;

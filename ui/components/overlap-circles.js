@@ -4,6 +4,8 @@
  * the rating rises (1: they barely touch; 7: the role covers almost all of me). Drawing only.
  */
 
+import { t } from '../i18n.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 30;
 
@@ -15,8 +17,8 @@ export class OverlapCircles extends HTMLElement {
     this.svg.setAttribute('role', 'img');
     this.roleCircle = circle('circle-role');
     this.meCircle = circle('circle-self');
-    this.roleLabel = label('role');
-    this.meLabel = label('me');
+    this.roleLabel = label(t('overlap-role'));
+    this.meLabel = label(t('overlap-me'));
     this.svg.append(this.roleCircle, this.meCircle, this.roleLabel, this.meLabel);
     /** @type {number | null} */
     this.value = null;
@@ -30,9 +32,9 @@ export class OverlapCircles extends HTMLElement {
   /** @param {number | null} value 1–7, or null for "not rated" */
   draw(value) {
     this.value = value;
-    const t = value === null ? 0 : (value - 1) / 6;
+    const share = value === null ? 0 : (value - 1) / 6;
     // Centres from 2R apart (touching) to 0.2R apart (almost one circle).
-    const distance = 2 * R * (1 - 0.9 * t);
+    const distance = 2 * R * (1 - 0.9 * share);
     const roleX = 80 - distance / 2;
     const meX = 80 + distance / 2;
     // Each label sits in the outer part of its own circle, clear of the overlap.
@@ -42,7 +44,7 @@ export class OverlapCircles extends HTMLElement {
     this.roleLabel.setAttribute('x', String(roleX - labelOffset));
     this.meLabel.setAttribute('x', String(meX + labelOffset));
     this.svg.classList.toggle('unrated', value === null);
-    this.svg.setAttribute('aria-label', value === null ? 'Role overlap not rated' : `Role overlap ${value} of 7`);
+    this.svg.setAttribute('aria-label', value === null ? t('overlap-unrated') : t('overlap-rated', { n: value }));
     this.dataset.value = value === null ? '' : String(value);
   }
 }
@@ -58,12 +60,12 @@ function circle(className) {
 
 /** @param {string} text */
 function label(text) {
-  const t = document.createElementNS(SVG, 'text');
-  t.setAttribute('y', '42');
-  t.setAttribute('text-anchor', 'middle');
-  t.setAttribute('class', 'circle-label');
-  t.textContent = text;
-  return t;
+  const node = document.createElementNS(SVG, 'text');
+  node.setAttribute('y', '42');
+  node.setAttribute('text-anchor', 'middle');
+  node.setAttribute('class', 'circle-label');
+  node.textContent = text;
+  return node;
 }
 
 customElements.define('keel-overlap', OverlapCircles);

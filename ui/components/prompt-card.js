@@ -5,6 +5,7 @@
  */
 
 import { button, el } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** @typedef {import('../bindings/Prompt').Prompt} Prompt */
 
@@ -31,15 +32,15 @@ export class PromptCard extends HTMLElement {
       el(
         'div',
         { class: 'prompt-actions' },
-        button('Another', () => this.announce('another'), {
+        button(t('prompt-another'), () => this.announce('another'), {
           class: 'prompt-button',
           testid: `${side}-prompt-another`,
-          title: 'Show another prompt',
+          title: t('prompt-another-title'),
         }),
-        button('Hide', () => this.announce('hide'), {
+        button(t('prompt-hide'), () => this.announce('hide'), {
           class: 'prompt-button',
           testid: `${side}-prompt-hide`,
-          title: 'Never show this prompt again (you can bring it back under Prompts)',
+          title: t('prompt-hide-title'),
         }),
       ),
     );

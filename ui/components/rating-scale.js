@@ -5,6 +5,8 @@
  * value again clears it. Fires `change`; `value` is a number or null.
  */
 
+import { t } from '../i18n.js';
+
 /** @typedef {import('../bindings/Scale').Scale} Scale */
 
 export class RatingScale extends HTMLElement {
@@ -20,8 +22,9 @@ export class RatingScale extends HTMLElement {
    * Builds the scale once.
    * @param {Scale} scale
    * @param {string} label
+   * @param {[string, string, string]} ends the words at its low end, middle and high end
    */
-  setup(scale, label) {
+  setup(scale, label, ends) {
     this.replaceChildren();
     const fieldset = document.createElement('fieldset');
     fieldset.className = 'rating';
@@ -40,7 +43,8 @@ export class RatingScale extends HTMLElement {
       input.type = 'radio';
       input.name = `rating-${scale.field}`;
       input.value = String(n);
-      input.setAttribute('aria-label', `${label} ${n} of ${scale.max}`);
+      const end = n === scale.min ? ends[0] : n === scale.max ? ends[2] : null;
+      input.setAttribute('aria-label', end ? t('rating-choice-end', { scale: label, n, max: scale.max, words: end }) : t('rating-choice', { scale: label, n, max: scale.max }));
       const face = document.createElement('span');
       face.textContent = String(n);
       choice.append(input, face);
@@ -59,7 +63,7 @@ export class RatingScale extends HTMLElement {
     }
     const words = document.createElement('div');
     words.className = 'rating-words';
-    for (const text of [scale.low_words, scale.middle_words, scale.high_words]) {
+    for (const text of ends) {
       const span = document.createElement('span');
       span.textContent = text;
       words.append(span);

@@ -6,6 +6,7 @@
  */
 
 import { choices, el, select } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** @typedef {import('../bindings/ImportPlanDto').ImportPlanDto} ImportPlanDto */
 /** @typedef {import('../bindings/ExportFormat').ExportFormat} ExportFormat */
@@ -28,18 +29,21 @@ const messageOf = (e) => /** @type {{ message?: string }} */ (e).message ?? Stri
  * @returns {string}
  */
 function describePlan(plan) {
-  const span = plan.first_date && plan.last_date ? `, ${plan.first_date} to ${plan.last_date}` : '';
-  const verb = plan.applied ? 'Imported' : 'Will import';
-  let text = `${verb} ${plan.n_new} of ${plan.n_entries} entries into ${plan.n_days} days${span}.`;
-  if (plan.n_duplicates) text += ` ${plan.n_duplicates} were imported before and are left alone.`;
-  if (plan.conflicts.length) text += ` ${plan.conflicts.length} days already have writing: ${plan.conflicts.slice(0, 5).join(', ')}${plan.conflicts.length > 5 ? '…' : ''}.`;
-  return text;
+  const counts = { new: plan.n_new, entries: plan.n_entries, days: plan.n_days };
+  const parts = [
+    plan.first_date && plan.last_date
+      ? t(plan.applied ? 'import-done-span' : 'import-plan-span', { ...counts, first: plan.first_date, last: plan.last_date })
+      : t(plan.applied ? 'import-done' : 'import-plan', counts),
+  ];
+  if (plan.n_duplicates) parts.push(t('import-duplicates', { n: plan.n_duplicates }));
+  if (plan.conflicts.length) parts.push(t('import-conflicts', { n: plan.conflicts.length, dates: `${plan.conflicts.slice(0, 5).join(', ')}${plan.conflicts.length > 5 ? '…' : ''}` }));
+  return parts.join(' ');
 }
 
-/** What each source is called, in the order offered. @type {Record<import('../bindings/Source').Source, string>} */
-const SOURCES = { jrnl: 'jrnl (JSON export)', dayone: 'Day One (JSON or zip)', keel: 'Keel JSON' };
-/** The columns imported entries can go to. @type {Record<ImportHow['side'], string>} */
-const IMPORT_SIDES = { self: 'Who I am', role: 'What I do' };
+/** What each source is called, in the order offered. @returns {Record<import('../bindings/Source').Source, string>} */
+const sources = () => ({ jrnl: t('source-jrnl'), dayone: t('source-dayone'), keel: t('source-keel') });
+/** The columns imported entries can go to. @returns {Record<ImportHow['side'], string>} */
+const importSides = () => ({ self: t('side-self'), role: t('side-role') });
 
 export class DataView {
   /**
@@ -68,10 +72,10 @@ export class DataView {
                 progress.value = p.done;
               });
               exportResult.textContent = done
-                ? `Exported ${done.n_files === 1 ? 'the journal' : `${done.n_files} files`} to ${done.path}. The export is not encrypted: keep it somewhere safe.`
-                : 'Export cancelled.';
+                ? t('export-done', { files: done.n_files, path: done.path })
+                : t('export-cancelled');
             } catch (e) {
-              exportResult.textContent = `Not exported: ${messageOf(e)}`;
+              exportResult.textContent = t('export-failed', { reason: messageOf(e) });
             } finally {
               progress.hidden = true;
             }
@@ -80,10 +84,10 @@ export class DataView {
       });
 
     // Import.
-    const source = select('Import from', choices(SOURCES), 'jrnl', 'import-source');
-    const side = select('Put entries in', choices(IMPORT_SIDES), 'self', 'import-side');
+    const source = select(t('import-from'), choices(sources()), 'jrnl', 'import-source');
+    const side = select(t('import-side'), choices(importSides()), 'self', 'import-side');
     const skipBad = el('input', { testid: 'import-skip-bad', attrs: { type: 'checkbox' } });
-    const file = el('input', { testid: 'import-file', attrs: { type: 'file', accept: '.json,.zip,application/json,application/zip' } });
+    const file = el('input', { testid: 'import-file', attrs: { type: 'file', accept: '.json,.zip,application/json,application/zip', 'aria-label': t('import-file') } });
     const preview = el('div', { class: 'import-preview', testid: 'import-preview' });
     /** @type {Uint8Array | null} */
     let bytes = null;
@@ -100,7 +104,7 @@ export class DataView {
         const plan = await api.previewImport(how(), bytes);
         const go = el('button', {
           class: 'choice primary-choice',
-          text: plan.n_new ? `Import ${plan.n_new} entries` : 'Nothing new to import',
+          text: plan.n_new ? t('import-apply', { n: plan.n_new }) : t('import-nothing-new'),
           testid: 'import-apply',
           attrs: { type: 'button' },
           on: {
@@ -110,7 +114,7 @@ export class DataView {
                 const done = await api.applyImport(how(), bytes);
                 preview.replaceChildren(el('p', { class: 'data-result', testid: 'import-result', text: describePlan(done) }));
                 if (done.first_date) {
-                  preview.append(el('a', { text: `Open ${done.first_date}`, testid: 'import-open-first', attrs: { href: `#/day/${done.first_date}` } }));
+                  preview.append(el('a', { text: t('import-open-first', { date: done.first_date }), testid: 'import-open-first', attrs: { href: `#/day/${done.first_date}` } }));
                 }
                 bytes = null;
                 file.value = '';
@@ -123,7 +127,7 @@ export class DataView {
         go.disabled = plan.n_new === 0;
         preview.append(el('p', { class: 'data-result', testid: 'import-summary', text: describePlan(plan) }));
         if (plan.skipped.length) {
-          preview.append(el('ul', { class: 'skipped' }, ...plan.skipped.map((b) => el('li', { text: `Entry ${b.entry}, ${b.field}: ${b.reason}` }))));
+          preview.append(el('ul', { class: 'skipped' }, ...plan.skipped.map((b) => el('li', { text: t('import-skipped', { entry: b.entry, field: b.field, reason: b.reason }) }))));
         }
         preview.append(go);
       } catch (e) {
@@ -141,28 +145,28 @@ export class DataView {
       el(
         'article',
         { class: 'settings-page', testid: 'data-page' },
-        el('header', { class: 'page-head' }, el('h1', { text: 'Your data' }), el('p', { class: 'page-hint', text: 'Everything stays on this computer until you export it.' })),
+        el('header', { class: 'page-head' }, el('h1', { text: t('nav-data') }), el('p', { class: 'page-hint', text: t('data-hint') })),
         el(
           'section',
           { class: 'card' },
-          el('h2', { text: 'Export' }),
-          el('p', { class: 'page-hint', text: 'Keel JSON holds everything and imports back without loss; Markdown is one readable file per day; CSV holds the check-ins for a spreadsheet.' }),
-          el('p', { class: 'page-hint export-warning', testid: 'export-warning', text: 'Exports are written unencrypted, even when the journal has a passphrase: they are for leaving Keel or for other tools. Backups stay encrypted.' }),
-          el('div', { class: 'prompt-form-row' }, exportButton('json', 'Keel JSON…'), exportButton('markdown', 'Markdown folder…'), exportButton('csv', 'CSV of check-ins…')),
+          el('h2', { text: t('export-title') }),
+          el('p', { class: 'page-hint', text: t('export-hint') }),
+          el('p', { class: 'page-hint export-warning', testid: 'export-warning', text: t('export-warning') }),
+          el('div', { class: 'prompt-form-row' }, exportButton('json', t('export-json')), exportButton('markdown', t('export-markdown')), exportButton('csv', t('export-csv'))),
           progress,
           exportResult,
         ),
         el(
           'section',
           { class: 'card' },
-          el('h2', { text: 'Import' }),
-          el('p', { class: 'page-hint', text: 'Nothing is written until you confirm. Importing the same file twice adds nothing the second time.' }),
+          el('h2', { text: t('import-title') }),
+          el('p', { class: 'page-hint', text: t('import-hint') }),
           el(
             'div',
             { class: 'import-form' },
-            el('label', {}, el('span', { text: 'From ' }), source),
-            el('label', {}, el('span', { text: 'Entries go to ' }), side),
-            el('label', {}, skipBad, el('span', { text: ' Skip entries that cannot be read' })),
+            el('label', {}, el('span', { text: `${t('import-from-label')} ` }), source),
+            el('label', {}, el('span', { text: `${t('import-side-label')} ` }), side),
+            el('label', {}, skipBad, el('span', { text: ` ${t('import-skip-bad')}` })),
             file,
           ),
           preview,

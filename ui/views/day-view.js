@@ -11,7 +11,8 @@ import { highlight } from '../components/markdown-side.js';
 import '../components/rating-scale.js';
 import '../components/overlap-circles.js';
 import '../components/prompt-card.js';
-import { button, choices, el } from '../dom.js';
+import { button, el } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** @typedef {import('../bindings/AppInfoDto').AppInfoDto} AppInfoDto */
 /** @typedef {import('../bindings/DayDto').DayDto} DayDto */
@@ -40,7 +41,20 @@ import { button, choices, el } from '../dom.js';
  * }} WorkEndActions
  */
 
-const LABELS = /** @type {const} */ ({ stress: 'Stress', resilience: 'Resilience', overlap: 'How much of me was my role today' });
+/**
+ * A scale's words at its low end, middle and high end.
+ * @param {string} field
+ * @returns {[string, string, string] | undefined}
+ */
+const scaleWords = (field) =>
+  /** @type {Record<string, [string, string, string]>} */ ({
+    stress: [t('scale-stress-low'), t('scale-stress-middle'), t('scale-stress-high')],
+    resilience: [t('scale-resilience-low'), t('scale-resilience-middle'), t('scale-resilience-high')],
+    overlap: [t('scale-overlap-low'), t('scale-overlap-middle'), t('scale-overlap-high')],
+  })[field];
+
+/** @param {string} field a scale's field @returns {string} its name on the check-in */
+const scaleName = (field) => ({ stress: t('scale-stress'), resilience: t('scale-resilience'), overlap: t('scale-overlap') })[field] ?? field;
 
 export class DayView {
   /**
@@ -62,8 +76,8 @@ export class DayView {
     // Date header.
     const head = document.createElement('header');
     head.className = 'day-head';
-    const prev = button('‹', () => this.date && go(addDays(this.date, -1)), { class: 'nav-arrow', testid: 'prev-day', title: 'Previous day (Ctrl+[)' });
-    const next = button('›', () => this.date && go(addDays(this.date, 1)), { class: 'nav-arrow', testid: 'next-day', title: 'Next day (Ctrl+])' });
+    const prev = button('‹', () => this.date && go(addDays(this.date, -1)), { class: 'nav-arrow', testid: 'prev-day', title: t('day-previous') });
+    const next = button('›', () => this.date && go(addDays(this.date, 1)), { class: 'nav-arrow', testid: 'next-day', title: t('day-next') });
     const titles = document.createElement('div');
     titles.className = 'day-titles';
     this.weekday = document.createElement('p');
@@ -76,12 +90,12 @@ export class DayView {
     this.picker = document.createElement('input');
     this.picker.type = 'date';
     this.picker.dataset.testid = 'date-picker';
-    this.picker.setAttribute('aria-label', 'Go to a date');
+    this.picker.setAttribute('aria-label', t('day-go-to'));
     this.picker.addEventListener('change', () => {
       if (this.picker.value) go(this.picker.value);
     });
-    const today = button('Today', () => go(''), { class: 'today-button', testid: 'today', title: 'Today (Ctrl+T)' });
-    this.weekLink = el('a', { class: 'today-button', testid: 'day-week-link', text: 'Week', attrs: { href: '#/' } });
+    const today = button(t('day-today'), () => go(''), { class: 'today-button', testid: 'today', title: t('nav-brand-title') });
+    this.weekLink = el('a', { class: 'today-button', testid: 'day-week-link', text: t('title-week'), attrs: { href: '#/' } });
     tools.append(this.picker, today, this.weekLink);
     head.append(prev, titles, next, tools);
 
@@ -93,16 +107,16 @@ export class DayView {
     sides.append(this.role, this.self);
     this.role.setup({
       side: 'role',
-      title: 'What I do',
-      hint: 'The role you performed today',
-      placeholder: 'The meetings, the numbers, the asks…',
+      title: t('side-role'),
+      hint: t('side-role-hint'),
+      placeholder: t('side-role-placeholder'),
       render,
     });
     this.self.setup({
       side: 'self',
-      title: 'Who I am',
-      hint: 'The person outside the org chart',
-      placeholder: 'What mattered to you, apart from the job…',
+      title: t('side-self'),
+      hint: t('side-self-hint'),
+      placeholder: t('side-self-placeholder'),
       render,
     });
     for (const side of [this.role, this.self]) {
@@ -119,8 +133,8 @@ export class DayView {
     this.self.promptSlot.append(this.selfPrompt);
     const bridge = el('div', { class: 'bridge' }, this.bridgePrompt);
     this.weeklyList = el('ul', { class: 'weekly-list' });
-    this.weeklySummary = el('summary', { text: 'It’s your reflection day: this week’s questions' });
-    this.reflectLink = el('a', { class: 'reflect-link', testid: 'reflect-link', text: 'Reflect on this week →', attrs: { href: '#/' } });
+    this.weeklySummary = el('summary', { text: t('day-weekly-offer') });
+    this.reflectLink = el('a', { class: 'reflect-link', testid: 'reflect-link', text: t('day-reflect-link'), attrs: { href: '#/' } });
     this.weekly = el('details', { class: 'weekly-offer', testid: 'weekly-offer' }, this.weeklySummary, this.weeklyList, this.reflectLink);
     this.weekly.hidden = true;
     /** @param {Promise<DayPromptsDto>} pending */
@@ -145,14 +159,14 @@ export class DayView {
     checkin.className = 'checkin';
     checkin.dataset.testid = 'checkin';
     const h2 = document.createElement('h2');
-    h2.textContent = 'Check-in';
+    h2.textContent = t('checkin-title');
     /** @type {Record<string, RatingScale>} */
     this.ratings = {};
     const grid = document.createElement('div');
     grid.className = 'checkin-grid';
     for (const scale of info.scales) {
       const el = /** @type {RatingScale} */ (document.createElement('keel-rating'));
-      el.setup(scale, LABELS[/** @type {keyof typeof LABELS} */ (scale.field)] ?? scale.field);
+      el.setup(scale, scaleName(scale.field), scaleWords(scale.field) ?? [scale.low_words, scale.middle_words, scale.high_words]);
       el.addEventListener('change', () => {
         if (scale.field === 'overlap') this.circles.draw(el.value);
         this.changed();
@@ -169,15 +183,15 @@ export class DayView {
     const boundary = document.createElement('fieldset');
     boundary.className = 'boundary checkin-cell';
     const legend = document.createElement('legend');
-    legend.textContent = `Did work stop by ${info.end_of_work}?`;
+    legend.textContent = t('boundary-question', { time: info.end_of_work });
     boundary.append(legend);
     const boundaryRow = document.createElement('div');
     boundaryRow.className = 'boundary-choices';
     /** @type {Record<Boundary, HTMLInputElement>} */
     this.boundary = { kept: document.createElement('input'), broken: document.createElement('input') };
-    /** @type {Record<Boundary, string>} */
-    const answers = { kept: 'Yes, it held', broken: 'No, work ran over' };
-    for (const [value, text] of choices(answers)) {
+    /** @type {[Boundary, string][]} */
+    const answers = [['kept', t('boundary-kept')], ['broken', t('boundary-broken')]];
+    for (const [value, text] of answers) {
       const label = document.createElement('label');
       label.className = `boundary-choice boundary-${value}`;
       label.dataset.testid = `boundary-${value}`;
@@ -207,17 +221,17 @@ export class DayView {
     this.minutes.addEventListener('input', () => this.changed());
     this.minutes.addEventListener('focusout', () => flush());
     const minutesText = document.createElement('span');
-    minutesText.textContent = 'minutes worked after it';
+    minutesText.textContent = t('boundary-minutes');
     minutesLabel.append(this.minutes, minutesText);
     // The end-of-work answers, as the reminder offers them (today, or a "Still working" open).
-    this.workEnd = el('div', { class: 'work-end', testid: 'work-end', attrs: { role: 'group', 'aria-label': 'End of work' } });
+    this.workEnd = el('div', { class: 'work-end', testid: 'work-end', attrs: { role: 'group', 'aria-label': t('work-end-label') } });
     this.workEnd.hidden = true;
     boundary.append(boundaryRow, minutesLabel, this.workEnd);
     grid.append(boundary);
 
     this.earlier = el('section', { class: 'earlier', testid: 'on-this-day' });
     this.earlier.hidden = true;
-    this.events = el('ul', { class: 'event-list day-events', testid: 'day-events', attrs: { 'aria-label': 'Events on this day' } });
+    this.events = el('ul', { class: 'event-list day-events', testid: 'day-events', attrs: { 'aria-label': t('day-events-label') } });
     this.events.hidden = true;
 
     this.tags = document.createElement('p');
@@ -237,7 +251,7 @@ export class DayView {
   show(day, today) {
     this.date = day.date;
     const { weekday, long } = describe(day.date);
-    this.weekday.textContent = day.date === today ? `Today · ${weekday}` : weekday;
+    this.weekday.textContent = day.date === today ? t('day-today-weekday', { weekday }) : weekday;
     this.title.textContent = long;
     this.title.dataset.date = day.date;
     this.picker.value = day.date;
@@ -274,7 +288,7 @@ export class DayView {
   showWeek(week) {
     const href = `#/week/${week}`;
     this.weekLink.setAttribute('href', href);
-    this.weekLink.textContent = `Week ${Number(week.slice(6))}`;
+    this.weekLink.textContent = t('week-number', { week: Number(week.slice(6)) });
     this.reflectLink.setAttribute('href', href);
   }
 
@@ -299,7 +313,7 @@ export class DayView {
   showEarlier(pages) {
     this.earlier.hidden = pages.length === 0;
     this.earlier.replaceChildren(
-      el('h2', { text: 'On this day' }),
+      el('h2', { text: t('on-this-day') }),
       el(
         'ul',
         {},
@@ -307,7 +321,7 @@ export class DayView {
           el(
             'li',
             {},
-            el('a', { text: p.years_ago === 1 ? 'A year ago' : `${p.years_ago} years ago`, attrs: { href: `#/day/${p.date}` } }),
+            el('a', { text: t('years-ago', { years: p.years_ago }), attrs: { href: `#/day/${p.date}` } }),
             ` · ${p.excerpt}`,
           ),
         ),
@@ -349,12 +363,12 @@ export class DayView {
     const unanswered = !this.boundary.kept.checked && !this.boundary.broken.checked;
     if (still) {
       this.workEnd.replaceChildren(
-        el('span', { testid: 'still-working', text: `Still working since ${still.since}, past the end of work at ${still.end_of_work}.` }),
-        answerButton('done', 'Done for today', 'work-done'),
+        el('span', { testid: 'still-working', text: t('still-working-since', { since: still.since, end: still.end_of_work }) }),
+        answerButton('done', t('work-done'), 'work-done'),
       );
       this.workEnd.hidden = false;
     } else if (date === today && unanswered && this.info.settings.reminders?.end_of_work) {
-      this.workEnd.replaceChildren(answerButton('done', 'Done for today', 'work-done'), answerButton('still-working', 'Still working', 'work-still'));
+      this.workEnd.replaceChildren(answerButton('done', t('work-done'), 'work-done'), answerButton('still-working', t('work-still'), 'work-still'));
       this.workEnd.hidden = false;
     } else {
       this.workEnd.replaceChildren();

@@ -7,8 +7,9 @@
  * elements around text nodes: no HTML is ever built from text.
  */
 
-import { addDays, describe } from '../dates.js';
+import { addDays, describe, monthName } from '../dates.js';
 import { el } from '../dom.js';
+import { t } from '../i18n.js';
 import { eventDates, eventForm, eventLine, kindName } from './events.js';
 
 /** @typedef {import('../bindings/Found').Found} Found */
@@ -29,8 +30,8 @@ import { eventDates, eventForm, eventLine, kindName } from './events.js';
 
 /** @typedef {import('../bindings/CycleEvent').CycleEvent} CycleEvent */
 
-/** @type {Record<import('../bindings/HitSide').HitSide, string>} */
-const SIDE_NAMES = { role: 'What I do', self: 'Who I am', week: 'Week', event: 'Event' };
+/** @returns {Record<import('../bindings/HitSide').HitSide, string>} */
+const sideNames = () => ({ role: t('side-role'), self: t('side-self'), week: t('title-week'), event: t('hit-event') });
 
 /** @param {number} y @param {number} m 1-based */
 const monthStart = (y, m) => `${y}-${String(m).padStart(2, '0')}-01`;
@@ -47,14 +48,14 @@ export class LibraryView {
     this.month = Number(today.slice(5, 7));
     /** @type {'month' | 'year'} */
     this.mode = 'month';
-    this.input = el('input', { class: 'search-input', testid: 'library-search', attrs: { type: 'search', placeholder: 'Words, "a phrase", #tag, stress>=7, from:2026-01-01 …', 'aria-label': 'Search the journal' } });
+    this.input = el('input', { class: 'search-input', testid: 'library-search', attrs: { type: 'search', placeholder: t('search-placeholder'), 'aria-label': t('search-label') } });
     this.results = el('ol', { class: 'results', testid: 'search-results' });
     this.summary = el('p', { class: 'page-hint', testid: 'search-summary' });
     this.tags = el('div', { class: 'tag-cloud', testid: 'tag-list' });
     this.calendarTitle = el('h2', { testid: 'calendar-title' });
     this.calendarGrid = el('div', { class: 'calendar', testid: 'calendar' });
     this.today = today;
-    this.eventList = el('ul', { class: 'event-list', testid: 'event-list', attrs: { 'aria-label': 'Events in this span' } });
+    this.eventList = el('ul', { class: 'event-list', testid: 'event-list', attrs: { 'aria-label': t('events-span-label') } });
     const addForm = eventForm(today, async (event) => {
       try {
         const added = await api.addEvent(event);
@@ -68,7 +69,7 @@ export class LibraryView {
       }
     });
     this.eventForm = addForm;
-    const form = el('form', { class: 'search-form' }, this.input, el('button', { class: 'choice primary-choice', text: 'Search', attrs: { type: 'submit' } }));
+    const form = el('form', { class: 'search-form' }, this.input, el('button', { class: 'choice primary-choice', text: t('search'), attrs: { type: 'submit' } }));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       api.setQuery(this.input.value);
@@ -82,17 +83,17 @@ export class LibraryView {
       }
       void this.drawCalendar();
     };
-    const modeButton = el('button', { class: 'choice', text: 'Year', testid: 'calendar-mode', attrs: { type: 'button' } });
+    const modeButton = el('button', { class: 'choice', text: t('calendar-year'), testid: 'calendar-mode', attrs: { type: 'button' } });
     modeButton.addEventListener('click', () => {
       this.mode = this.mode === 'month' ? 'year' : 'month';
-      modeButton.textContent = this.mode === 'month' ? 'Year' : 'Month';
+      modeButton.textContent = this.mode === 'month' ? t('calendar-year') : t('calendar-month');
       void this.drawCalendar();
     });
     root.replaceChildren(
       el(
         'article',
         { class: 'library-page', testid: 'library-page' },
-        el('header', { class: 'page-head' }, el('h1', { text: 'Library' }), el('p', { class: 'page-hint', text: 'Search every page and every week. Ctrl+K brings you here from anywhere.' })),
+        el('header', { class: 'page-head' }, el('h1', { text: t('nav-library') }), el('p', { class: 'page-hint', text: t('library-hint') })),
         form,
         this.summary,
         this.results,
@@ -102,16 +103,16 @@ export class LibraryView {
           el(
             'section',
             { class: 'card' },
-            el('div', { class: 'calendar-head' }, el('button', { class: 'nav-arrow small-arrow', text: '‹', attrs: { type: 'button', 'aria-label': 'Earlier' }, on: { click: nav(-1) } }), this.calendarTitle, el('button', { class: 'nav-arrow small-arrow', text: '›', attrs: { type: 'button', 'aria-label': 'Later' }, on: { click: nav(1) } }), modeButton),
+            el('div', { class: 'calendar-head' }, el('button', { class: 'nav-arrow small-arrow', text: '‹', attrs: { type: 'button', 'aria-label': t('calendar-earlier') }, on: { click: nav(-1) } }), this.calendarTitle, el('button', { class: 'nav-arrow small-arrow', text: '›', attrs: { type: 'button', 'aria-label': t('calendar-later') }, on: { click: nav(1) } }), modeButton),
             this.calendarGrid,
           ),
-          el('section', { class: 'card' }, el('h2', { text: 'Tags' }), this.tags),
+          el('section', { class: 'card' }, el('h2', { text: t('tags') }), this.tags),
         ),
         el(
           'section',
           { class: 'card events-card', testid: 'events-card' },
-          el('h2', { text: 'The work cycle' }),
-          el('p', { class: 'page-hint', text: 'Reviews, compensation day, launches, re-orgs, time off: the dates that move your weeks. They mark this calendar and the trend charts, and time off marks days off.' }),
+          el('h2', { text: t('cycle-title') }),
+          el('p', { class: 'page-hint', text: t('cycle-hint') }),
           addForm,
           this.eventList,
         ),
@@ -135,18 +136,18 @@ export class LibraryView {
     }
     try {
       const found = await this.api.search(query);
-      this.summary.textContent = found.hits.length ? `${found.hits.length}${found.hits.length === 200 ? '+' : ''} results, newest first.` : 'Nothing found.';
+      this.summary.textContent = found.hits.length ? t(found.hits.length === 200 ? 'search-results-more' : 'search-results', { n: found.hits.length }) : t('search-nothing');
       for (const hit of found.hits) {
         const snippet = el('p', { class: 'snippet' });
         for (const seg of hit.snippet) snippet.append(seg.hit ? el('mark', { text: seg.text }) : document.createTextNode(seg.text));
         const href = hit.week ? `#/week/${hit.week}` : `#/day/${hit.date}?h=${encodeURIComponent(found.terms.join(','))}`;
-        const when = hit.week ? `Week ${Number(hit.week.slice(6))}, ${hit.week.slice(0, 4)}` : `${describe(hit.date).weekday}, ${describe(hit.date).long}`;
+        const when = hit.week ? t('hit-week', { week: Number(hit.week.slice(6)), year: hit.week.slice(0, 4) }) : `${describe(hit.date).weekday}, ${describe(hit.date).long}`;
         this.results.append(
           el(
             'li',
             { class: 'result', testid: 'search-result' },
             el('a', { class: 'result-link', testid: 'result-link', attrs: { href }, text: when }),
-            el('span', { class: `result-side side-${hit.side}`, text: SIDE_NAMES[hit.side] }),
+            el('span', { class: `result-side side-${hit.side}`, text: sideNames()[hit.side] }),
             snippet,
           ),
         );
@@ -161,8 +162,8 @@ export class LibraryView {
       const tags = await this.api.tags();
       this.tags.replaceChildren(
         ...(tags.length
-          ? tags.map((t) => el('a', { class: 'tag-chip', testid: 'tag-chip', text: `#${t.tag} ${t.days}`, attrs: { href: `#/library?q=${encodeURIComponent(`#${t.tag}`)}` } }))
-          : [el('p', { class: 'page-hint', text: 'Write #words in a page and they appear here.' })]),
+          ? tags.map((tag) => el('a', { class: 'tag-chip', testid: 'tag-chip', text: `#${tag.tag} ${tag.days}`, attrs: { href: `#/library?q=${encodeURIComponent(`#${tag.tag}`)}` } }))
+          : [el('p', { class: 'page-hint', text: t('tags-none') })]),
       );
     } catch (e) {
       this.api.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
@@ -173,7 +174,7 @@ export class LibraryView {
     const months = this.mode === 'year' ? Array.from({ length: 12 }, (_, i) => i + 1) : [this.month];
     const from = monthStart(this.year, months[0]);
     const to = addDays(this.mode === 'year' ? `${this.year + 1}-01-01` : monthStart(this.month === 12 ? this.year + 1 : this.year, this.month === 12 ? 1 : this.month + 1), -1);
-    this.calendarTitle.textContent = this.mode === 'year' ? String(this.year) : new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(this.year, this.month - 1, 1)));
+    this.calendarTitle.textContent = this.mode === 'year' ? String(this.year) : monthName(monthStart(this.year, this.month).slice(0, 7));
     try {
       const [days, events] = await Promise.all([this.api.calendar(from, to), this.api.events(from, to)]);
       const byDate = new Map(days.map((d) => [d.date, d]));
@@ -193,7 +194,7 @@ export class LibraryView {
    */
   monthGrid(year, month, byDate, events) {
     const grid = el('div', { class: 'month', testid: 'calendar-month' });
-    if (this.mode === 'year') grid.append(el('p', { class: 'month-name', text: new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))) }));
+    if (this.mode === 'year') grid.append(el('p', { class: 'month-name', text: monthName(monthStart(year, month).slice(0, 7), 'short', false) }));
     const cells = el('div', { class: 'month-cells' });
     const first = monthStart(year, month);
     const offset = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday first
@@ -201,7 +202,7 @@ export class LibraryView {
     for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) {
       const day = byDate.get(d);
       const on = events.filter((e) => e.start <= d && d <= e.end);
-      const title = [day ? `${d}: stress ${day.stress ?? '–'}` : d, ...on.map((e) => `${kindName(e.kind)}${e.note ? `: ${e.note}` : ''}`)].join('\n');
+      const title = [day ? t('calendar-day', { date: describe(d).long, stress: day.stress ?? '–' }) : describe(d).long, ...on.map((e) => `${kindName(e.kind)}${e.note ? `: ${e.note}` : ''}`)].join('\n');
       const cell = el('a', { class: `cell${day ? ' has-page' : ''}${on.length ? ' has-event' : ''}`, text: this.mode === 'month' ? String(Number(d.slice(8))) : '', attrs: { href: `#/day/${d}`, title, 'aria-label': title.replace(/\n/g, '; '), 'data-date': d } });
       if (on.some((e) => e.kind === 'time-off')) cell.classList.add('day-off');
       if (day && day.stress !== null) cell.style.setProperty('--stress', String(day.stress / 10));
@@ -223,9 +224,9 @@ export class LibraryView {
               eventLine(e),
               el('button', {
                 class: 'choice small-choice',
-                text: 'Remove',
+                text: t('event-remove'),
                 testid: `event-remove-${e.id}`,
-                attrs: { type: 'button', 'aria-label': `Remove ${kindName(e.kind)}, ${eventDates(e)}` },
+                attrs: { type: 'button', 'aria-label': t('event-remove-label', { kind: kindName(e.kind), dates: eventDates(e) }) },
                 on: {
                   click: () =>
                     void this.api
@@ -236,7 +237,7 @@ export class LibraryView {
               }),
             ),
           )
-        : [el('li', { class: 'page-hint', text: 'No events in this span.' })]),
+        : [el('li', { class: 'page-hint', text: t('events-none') })]),
     );
   }
 }

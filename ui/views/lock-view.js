@@ -7,6 +7,8 @@
 
 /** @typedef {import('../bindings/ErrorDto').ErrorDto} ErrorDto */
 
+import { t } from '../i18n.js';
+
 /**
  * @param {HTMLElement} root
  * @param {{ unlock: (passphrase: string) => Promise<void>, asError: (e: unknown) => ErrorDto, opened: () => void }} deps
@@ -17,13 +19,13 @@ export function showLockScreen(root, { unlock, asError, opened }) {
   box.className = 'lock';
   box.dataset.testid = 'lock-screen';
   const h1 = document.createElement('h1');
-  h1.textContent = 'Your journal is locked';
+  h1.textContent = t('lock-title');
   const p = document.createElement('p');
-  p.textContent = 'It is encrypted on this computer. Type its passphrase to open it.';
+  p.textContent = t('lock-hint');
   const form = document.createElement('form');
   form.className = 'lock-form';
   const label = document.createElement('label');
-  label.textContent = 'Passphrase';
+  label.textContent = t('passphrase');
   const input = document.createElement('input');
   input.type = 'password';
   input.autocomplete = 'current-password';
@@ -33,7 +35,7 @@ export function showLockScreen(root, { unlock, asError, opened }) {
   button.type = 'submit';
   button.className = 'choice primary-choice';
   button.dataset.testid = 'lock-unlock';
-  button.textContent = 'Unlock';
+  button.textContent = t('lock-unlock');
   const error = document.createElement('p');
   error.className = 'lock-error';
   error.dataset.testid = 'lock-error';
@@ -48,7 +50,7 @@ export function showLockScreen(root, { unlock, asError, opened }) {
     event.preventDefault();
     if (!input.value) return;
     button.disabled = true;
-    button.textContent = 'Unlocking…';
+    button.textContent = t('lock-unlocking');
     try {
       await unlock(input.value);
       input.value = '';
@@ -62,7 +64,7 @@ export function showLockScreen(root, { unlock, asError, opened }) {
       input.focus();
     } finally {
       button.disabled = false;
-      button.textContent = 'Unlock';
+      button.textContent = t('lock-unlock');
     }
   });
 }

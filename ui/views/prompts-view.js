@@ -6,6 +6,7 @@
  */
 
 import { button, choices, el, select } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** @typedef {import('../bindings/Prompt').Prompt} Prompt */
 /** @typedef {import('../bindings/PromptFields').PromptFields} PromptFields */
@@ -22,26 +23,26 @@ import { button, choices, el, select } from '../dom.js';
  * }} PromptApi
  */
 
-/** @type {Record<Side, string>} */
-const SIDES = { role: 'What I do', self: 'Who I am', bridge: 'Between them' };
-/** @type {Record<Cadence, string>} */
-const CADENCES = { daily: 'Daily', weekly: 'Weekly' };
+/** @returns {Record<Side, string>} */
+const sides = () => ({ role: t('side-role'), self: t('side-self'), bridge: t('side-bridge') });
+/** @returns {Record<Cadence, string>} */
+const cadences = () => ({ daily: t('cadence-daily'), weekly: t('cadence-weekly') });
 /** The order the list shows prompts in: by cadence, then by side, as the tables list them. */
 const ORDER = {
-  cadence: /** @type {Cadence[]} */ (Object.keys(CADENCES)),
-  side: /** @type {Side[]} */ (Object.keys(SIDES)),
+  cadence: /** @type {Cadence[]} */ (['daily', 'weekly']),
+  side: /** @type {Side[]} */ (['role', 'self', 'bridge']),
 };
-/** @type {Record<Theme, string>} */
-const THEMES = {
-  boundaries: 'Boundaries',
-  pressure: 'Pressure',
-  recovery: 'Recovery',
-  values: 'Values',
-  change: 'Change',
-  relationships: 'Relationships',
-  identity: 'Identity',
-  perspective: 'Perspective',
-};
+/** @returns {Record<Theme, string>} */
+const themes = () => ({
+  boundaries: t('theme-boundaries'),
+  pressure: t('theme-pressure'),
+  recovery: t('theme-recovery'),
+  values: t('theme-values'),
+  change: t('theme-change'),
+  relationships: t('theme-relationships'),
+  identity: t('theme-identity'),
+  perspective: t('theme-perspective'),
+});
 
 /**
  * A form for a prompt's fields.
@@ -52,17 +53,17 @@ const THEMES = {
  * @param {string} testid
  */
 function promptForm(initial, submitText, submit, cancel, testid) {
-  const text = el('textarea', { class: 'prompt-input', testid: `${testid}-text`, attrs: { rows: '2', maxlength: '600', placeholder: 'A question you would like to be asked…' } });
+  const text = el('textarea', { class: 'prompt-input', testid: `${testid}-text`, attrs: { rows: '2', maxlength: '600', placeholder: t('prompt-placeholder'), 'aria-label': t('prompt-text-label') } });
   text.value = initial.text;
-  const side = select('side', choices(SIDES), initial.side);
-  const cadence = select('cadence', choices(CADENCES), initial.cadence);
-  const theme = select('theme', choices(THEMES), initial.theme);
+  const side = select(t('prompt-side'), choices(sides()), initial.side);
+  const cadence = select(t('prompt-cadence'), choices(cadences()), initial.cadence);
+  const theme = select(t('prompt-theme'), choices(themes()), initial.theme);
   const error = el('p', { class: 'form-error', testid: `${testid}-error` });
   const form = el(
     'form',
     { class: 'prompt-form', testid },
     text,
-    el('div', { class: 'prompt-form-row' }, side, cadence, theme, el('button', { class: 'primary', text: submitText, testid: `${testid}-submit`, attrs: { type: 'submit' } }), cancel && button('Cancel', cancel)),
+    el('div', { class: 'prompt-form-row' }, side, cadence, theme, el('button', { class: 'primary', text: submitText, testid: `${testid}-submit`, attrs: { type: 'submit' } }), cancel && button(t('cancel'), cancel)),
     error,
   );
   form.addEventListener('submit', async (event) => {
@@ -95,8 +96,8 @@ export class PromptsView {
     this.prompts = [];
     this.list = el('ul', { class: 'prompt-list', testid: 'prompt-list' });
     this.count = el('p', { class: 'prompt-count' });
-    const filters = el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': 'Which prompts' } });
-    for (const [value, label] of /** @type {['all' | 'mine' | 'hidden', string][]} */ ([['all', 'All'], ['mine', 'Yours'], ['hidden', 'Hidden']])) {
+    const filters = el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': t('prompts-filter') } });
+    for (const [value, label] of /** @type {['all' | 'mine' | 'hidden', string][]} */ ([['all', t('prompts-all')], ['mine', t('prompts-mine')], ['hidden', t('prompts-hidden')]])) {
       const b = button(label, () => {
         this.filter = value;
         for (const other of filters.children) other.setAttribute('aria-pressed', String(other === b));
@@ -107,7 +108,7 @@ export class PromptsView {
     }
     const add = promptForm(
       { text: '', side: 'self', cadence: 'daily', theme: 'values' },
-      'Add prompt',
+      t('prompt-add'),
       async (fields) => {
         await this.api.add(fields);
         const text = add.querySelector('textarea');
@@ -121,8 +122,8 @@ export class PromptsView {
       el(
         'article',
         { class: 'prompts-page', testid: 'prompts-page' },
-        el('header', { class: 'page-head' }, el('h1', { text: 'Prompts' }), el('p', { class: 'page-hint', text: 'Keel’s questions and your own. Hidden prompts are never chosen; bring them back here whenever you like.' })),
-        el('section', { class: 'card' }, el('h2', { text: 'Write your own' }), add),
+        el('header', { class: 'page-head' }, el('h1', { text: t('nav-prompts') }), el('p', { class: 'page-hint', text: t('prompts-hint') })),
+        el('section', { class: 'card' }, el('h2', { text: t('prompts-write') }), add),
         el('div', { class: 'list-head' }, filters, this.count),
         this.list,
       ),
@@ -144,15 +145,14 @@ export class PromptsView {
           ORDER.side.indexOf(a.side) - ORDER.side.indexOf(b.side) ||
           a.id.localeCompare(b.id, undefined, { numeric: true }),
       );
-    this.count.textContent = `${shown.length} of ${this.prompts.length} prompts`;
+    this.count.textContent = t('prompts-count', { shown: shown.length, total: this.prompts.length });
     this.list.replaceChildren(...shown.map((p) => this.row(p)));
   }
 
   /** @param {Prompt} p */
   row(p) {
     const li = el('li', { class: `prompt-row${p.hidden ? ' is-hidden' : ''}`, testid: 'prompt-row', attrs: { 'data-id': p.id } });
-    const side = SIDES[p.side];
-    const meta = [side, p.cadence, p.theme, p.origin === 'user' ? 'yours' : p.edited ? 'edited' : null].filter(Boolean).join(' · ');
+    const meta = [sides()[p.side], cadences()[p.cadence], themes()[p.theme], p.origin === 'user' ? t('prompt-yours') : p.edited ? t('prompt-edited') : null].filter(Boolean).join(' · ');
     const act = (/** @type {() => Promise<unknown>} */ f) => async () => {
       try {
         await f();
@@ -163,7 +163,7 @@ export class PromptsView {
     };
     const edit = () => {
       li.replaceChildren(
-        promptForm(p, 'Save', async (fields) => {
+        promptForm(p, t('save'), async (fields) => {
           await this.api.edit(p.id, fields);
           await this.reload();
         }, () => this.draw(), 'edit-prompt'),
@@ -178,9 +178,9 @@ export class PromptsView {
         el(
           'span',
           { class: 'prompt-row-actions' },
-          button(p.hidden ? 'Show again' : 'Hide', act(() => this.api.setHidden(p.id, !p.hidden)), { testid: p.hidden ? 'prompt-unhide' : 'prompt-hide' }),
-          button('Edit', edit, { testid: 'prompt-edit' }),
-          p.origin === 'user' && button('Delete', act(() => this.api.remove(p.id)), { testid: 'prompt-delete' }),
+          button(p.hidden ? t('prompt-show-again') : t('prompt-hide'), act(() => this.api.setHidden(p.id, !p.hidden)), { testid: p.hidden ? 'prompt-unhide' : 'prompt-hide' }),
+          button(t('side-edit'), edit, { testid: 'prompt-edit' }),
+          p.origin === 'user' && button(t('prompt-delete'), act(() => this.api.remove(p.id)), { testid: 'prompt-delete' }),
         ),
       ),
     );

@@ -5,14 +5,13 @@
  * it writes a systemd user timer and a plain file beside the journal, so it asks first).
  */
 
-import { choices, el } from '../dom.js';
+import { weekdays } from '../dates.js';
+import { el } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** @typedef {import('../bindings/SettingsDto').SettingsDto} SettingsDto */
 /** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
 
-/** @type {Record<WeekdayName, string>} */
-const DAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
-const DAYS = choices(DAY_NAMES);
 
 /**
  * A checkbox with its label and a line of explanation.
@@ -54,16 +53,11 @@ function timeFor(testid, label, value, fallback) {
  */
 export function reminderFields(settings) {
   const r = settings.reminders ?? { end_of_work: false, check_in: null, weekly: null, background: false };
-  const endOfWork = toggle(
-    'remind-end-of-work',
-    'End of work',
-    `At ${settings.end_of_work} on working days: anything to put on the role side before you close it? Answer “Done for today” or “Still working”, and Keel measures the minutes that ran over.`,
-    r.end_of_work,
-  );
-  const checkInTime = timeFor('remind-check-in-time', 'Check-in reminder time', r.check_in, '21:00');
-  const checkIn = toggle('remind-check-in', 'Daily check-in', 'On working days that have no check-in yet.', r.check_in !== null, checkInTime);
-  const weeklyTime = timeFor('remind-weekly-time', 'Weekly reflection reminder time', r.weekly, '16:00');
-  const weekly = toggle('remind-weekly', 'Weekly reflection', 'On your reflection day, while the week has no reflection yet.', r.weekly !== null, weeklyTime);
+  const endOfWork = toggle('remind-end-of-work', t('remind-end-of-work'), t('remind-end-of-work-hint', { time: settings.end_of_work }), r.end_of_work);
+  const checkInTime = timeFor('remind-check-in-time', t('remind-check-in-time'), r.check_in, '21:00');
+  const checkIn = toggle('remind-check-in', t('remind-check-in'), t('remind-check-in-hint'), r.check_in !== null, checkInTime);
+  const weeklyTime = timeFor('remind-weekly-time', t('remind-weekly-time'), r.weekly, '16:00');
+  const weekly = toggle('remind-weekly', t('remind-weekly'), t('remind-weekly-hint'), r.weekly !== null, weeklyTime);
   const sync = () => {
     checkInTime.disabled = !checkIn.box.checked;
     weeklyTime.disabled = !weekly.box.checked;
@@ -72,12 +66,12 @@ export function reminderFields(settings) {
   weekly.box.addEventListener('change', sync);
   sync();
 
-  const working = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': 'Working days' } });
+  const working = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': t('working-days') } });
   const off = settings.days_off ?? ['sat', 'sun'];
-  for (const [value, label] of DAYS) {
+  for (const [value, label] of weekdays('short')) {
     const box = el('input', { testid: `setting-working-${value}`, attrs: { type: 'checkbox', value } });
     box.checked = !off.includes(value);
-    working.append(el('label', { class: 'day-check' }, box, el('span', { text: label.slice(0, 3) })));
+    working.append(el('label', { class: 'day-check' }, box, el('span', { text: label })));
   }
 
   /** @returns {Pick<SettingsDto, 'days_off' | 'reminders'>} */
@@ -99,7 +93,7 @@ export function reminderFields(settings) {
       el(
         'div',
         { class: 'setting' },
-        el('div', { class: 'setting-label' }, el('span', { text: 'Working days' }), el('small', { text: 'No end-of-work or check-in reminder on the others, nor on time off from the calendar.' })),
+        el('div', { class: 'setting-label' }, el('span', { text: t('working-days') }), el('small', { text: t('working-days-hint') })),
         working,
       ),
     ],
@@ -116,14 +110,14 @@ export function backgroundSwitch(settings, { set, saved, failed }) {
   const status = el('p', { class: 'setting-note', testid: 'remind-background-status', attrs: { role: 'status' } });
   const describe = (/** @type {boolean} */ isOn) => {
     status.textContent = isOn
-      ? 'On: a systemd user timer (keel-remind.timer) looks every minute, and starts again after a restart.'
-      : 'Off: reminders come only while Keel is open.';
+      ? t('remind-background-on')
+      : t('remind-background-off');
   };
   describe(on);
   const toggleRow = toggle(
     'remind-background',
-    'Remind me while Keel is closed',
-    'So that it never opens your journal, the timer reads a plain file beside it (reminders.json) holding only the reminder times, your working days and time off, and which recent days have a check-in or a reflection: never a word you wrote, even when the journal is encrypted. Turning this off removes the file and the timer.',
+    t('remind-background'),
+    t('remind-background-hint'),
     on,
   );
   toggleRow.box.addEventListener('change', () => {

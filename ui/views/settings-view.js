@@ -6,7 +6,9 @@
  * through the core, which checks it; the form then shows what was stored.
  */
 
+import { weekdayName, weekdays } from '../dates.js';
 import { choices, el, select } from '../dom.js';
+import { locale, t } from '../i18n.js';
 import { valuesEditor } from './values-editor.js';
 import { backgroundSwitch, reminderFields } from './reminder-fields.js';
 
@@ -14,22 +16,27 @@ import { backgroundSwitch, reminderFields } from './reminder-fields.js';
 /** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
 /** @typedef {import('../bindings/Appearance').Appearance} Appearance */
 
-/** @type {Record<WeekdayName, string>} */
-const DAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
-const DAYS = choices(DAY_NAMES);
-/** @type {Record<Appearance, string>} */
-const APPEARANCES = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+/** @typedef {import('../bindings/Language').Language} Language */
+
+/** @returns {Record<Appearance, string>} */
+const appearances = () => ({ system: t('theme-system'), light: t('theme-light'), dark: t('theme-dark') });
+/**
+ * Each language named in itself, so a person who cannot read the current one finds theirs.
+ * @returns {Record<Language, string>}
+ */
+const languages = () => ({ system: t('language-system'), en: 'English', de: 'Deutsch', es: 'Español' });
 
 /**
- * The first day of the week in the system's locale, where the webview knows it.
+ * The first day of the week in the locale Keel speaks (the system's region when it speaks the
+ * same language), where the webview knows it.
  * @returns {WeekdayName | null}
  */
 export function localeWeekStart() {
   try {
-    const locale = /** @type {any} */ (new Intl.Locale(navigator.language));
-    const info = typeof locale.getWeekInfo === 'function' ? locale.getWeekInfo() : locale.weekInfo;
+    const regional = /** @type {any} */ (new Intl.Locale(locale()));
+    const info = typeof regional.getWeekInfo === 'function' ? regional.getWeekInfo() : regional.weekInfo;
     const first = info?.firstDay;
-    return typeof first === 'number' && first >= 1 && first <= 7 ? DAYS[first - 1][0] : null;
+    return typeof first === 'number' && first >= 1 && first <= 7 ? weekdays()[first - 1][0] : null;
   } catch {
     return null;
   }
@@ -91,61 +98,61 @@ function privacySection(privacy, failed) {
   };
   /** @param {string} a @param {string} b */
   const same = (a, b) => {
-    if (a !== b) failed('The two passphrases differ; nothing was changed.');
+    if (a !== b) failed(t('passphrase-differ'));
     return a === b;
   };
   if (!privacy.encrypted) {
-    const first = secret('New passphrase', 'privacy-new');
-    const again = secret('The same again', 'privacy-again');
+    const first = secret(t('passphrase-new'), 'privacy-new');
+    const again = secret(t('passphrase-again'), 'privacy-again');
     const removeOld = el('input', { testid: 'privacy-remove-old-backups', attrs: { type: 'checkbox' } });
     removeOld.checked = false;
-    const button = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice primary-choice', testid: 'privacy-set', text: 'Encrypt the journal', attrs: { type: 'button' } }));
+    const button = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice primary-choice', testid: 'privacy-set', text: t('privacy-set'), attrs: { type: 'button' } }));
     button.addEventListener('click', () => {
       if (!first.input.value || !same(first.input.value, again.input.value)) return;
       void run(async () => {
         await privacy.set(first.input.value, removeOld.checked);
         first.input.value = again.input.value = '';
-        privacy.done('The journal is encrypted. Keep the passphrase safe: without it the journal cannot be read.');
-      }, button, 'Encrypting…');
+        privacy.done(t('privacy-encrypted-done'));
+      }, button, t('privacy-encrypting'));
     });
     return el(
       'section',
       { class: 'card privacy', testid: 'privacy' },
-      el('h2', { text: 'Passphrase' }),
-      el('p', { class: 'page-hint', text: 'Not set: the journal’s files can be read by anyone who can open the folder. A passphrase encrypts every page, reflection, tag and backup on this computer. Without it the journal cannot be read: there is no way to recover it.' }),
+      el('h2', { text: t('passphrase') }),
+      el('p', { class: 'page-hint', text: t('privacy-unset-hint') }),
       first.row,
       again.row,
-      el('label', { class: 'day-check' }, removeOld, el('span', { text: 'Delete the backups taken before instead of encrypting them too' })),
+      el('label', { class: 'day-check' }, removeOld, el('span', { text: t('privacy-remove-old') })),
       button,
     );
   }
-  const old = secret('Current passphrase', 'privacy-old');
-  const next = secret('New passphrase', 'privacy-new');
-  const again = secret('The same again', 'privacy-again');
-  const change = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice', testid: 'privacy-change', text: 'Change the passphrase', attrs: { type: 'button' } }));
+  const old = secret(t('passphrase-current'), 'privacy-old');
+  const next = secret(t('passphrase-new'), 'privacy-new');
+  const again = secret(t('passphrase-again'), 'privacy-again');
+  const change = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice', testid: 'privacy-change', text: t('privacy-change'), attrs: { type: 'button' } }));
   change.addEventListener('click', () => {
     if (!old.input.value || !next.input.value || !same(next.input.value, again.input.value)) return;
     void run(async () => {
       await privacy.change(old.input.value, next.input.value);
       old.input.value = next.input.value = again.input.value = '';
-      privacy.done('The passphrase was changed.');
-    }, change, 'Changing…');
+      privacy.done(t('privacy-changed'));
+    }, change, t('privacy-changing'));
   });
-  const remove = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice', testid: 'privacy-remove', text: 'Stop encrypting…', attrs: { type: 'button' } }));
+  const remove = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice', testid: 'privacy-remove', text: t('privacy-remove'), attrs: { type: 'button' } }));
   remove.addEventListener('click', () => {
-    if (!old.input.value) return failed('Type the current passphrase first.');
-    if (!window.confirm('Store the journal unencrypted from now on? Anyone who can open its folder will be able to read it.')) return;
+    if (!old.input.value) return failed(t('privacy-current-first'));
+    if (!window.confirm(t('privacy-remove-confirm'))) return;
     void run(async () => {
       await privacy.remove(old.input.value);
       old.input.value = '';
-      privacy.done('The journal is no longer encrypted.');
-    }, remove, 'Decrypting…');
+      privacy.done(t('privacy-removed'));
+    }, remove, t('privacy-decrypting'));
   });
   return el(
     'section',
     { class: 'card privacy', testid: 'privacy' },
-    el('h2', { text: 'Passphrase' }),
-    el('p', { class: 'page-hint', text: 'Set: the journal and its backups are encrypted on this computer. Lock it with Ctrl+L or the Lock button.' }),
+    el('h2', { text: t('passphrase') }),
+    el('p', { class: 'page-hint', text: t('privacy-set-hint') }),
     old.row,
     next.row,
     again.row,
@@ -160,13 +167,13 @@ function privacySection(privacy, failed) {
  */
 function valuesSection(values, failed) {
   const editor = valuesEditor(values.book, { save: values.save });
-  const save = el('button', { class: 'choice primary-choice', testid: 'values-save', text: 'Save my values', attrs: { type: 'button' } });
+  const save = el('button', { class: 'choice primary-choice', testid: 'values-save', text: t('values-save'), attrs: { type: 'button' } });
   save.addEventListener('click', () => void editor.store().catch((e) => failed(/** @type {{ message?: string }} */ (e).message ?? String(e))));
   return el(
     'section',
     { class: 'card values-card', testid: 'values-card' },
-    el('h2', { text: 'My values' }),
-    el('p', { class: 'page-hint', text: 'Three to seven things that are who you are, whatever the org chart says, in your own words. Each week’s page asks whether the pressure tested them and whether they held; some days’ prompts ask about one. Renaming or dropping a value keeps its history.' }),
+    el('h2', { text: t('values-title') }),
+    el('p', { class: 'page-hint', text: t('values-hint') }),
     editor.element,
     save,
   );
@@ -178,16 +185,16 @@ function valuesSection(values, failed) {
  * @param {SettingsDto} settings
  */
 export function workFields(settings) {
-  const endOfWork = el('input', { testid: 'setting-end-of-work', attrs: { type: 'time', 'aria-label': 'End of work' } });
+  const endOfWork = el('input', { testid: 'setting-end-of-work', attrs: { type: 'time', 'aria-label': t('setting-end-of-work') } });
   endOfWork.value = settings.end_of_work;
-  const review = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': 'Review days' } });
-  for (const [value, label] of DAYS) {
+  const review = el('div', { class: 'day-checks', attrs: { role: 'group', 'aria-label': t('setting-review-days') } });
+  for (const [value, label] of weekdays('short')) {
     const box = el('input', { testid: `setting-review-${value}`, attrs: { type: 'checkbox', value } });
     box.checked = settings.review_days.includes(value);
-    review.append(el('label', { class: 'day-check' }, box, el('span', { text: label.slice(0, 3) })));
+    review.append(el('label', { class: 'day-check' }, box, el('span', { text: label })));
   }
-  const weekStart = select('Week starts on', DAYS, settings.week_start, 'setting-week-start');
-  const reflection = select('Reflection day', DAYS, settings.reflection_day, 'setting-reflection-day');
+  const weekStart = select(t('setting-week-start'), weekdays(), settings.week_start, 'setting-week-start');
+  const reflection = select(t('setting-reflection-day'), weekdays(), settings.reflection_day, 'setting-reflection-day');
   /** @returns {Pick<SettingsDto, 'end_of_work' | 'review_days' | 'week_start' | 'reflection_day'>} */
   const read = () => ({
     end_of_work: endOfWork.value,
@@ -203,10 +210,10 @@ export function workFields(settings) {
     read,
     /** The four as labelled rows. */
     rows: () => [
-      field('End of work', 'The boundary check-in asks whether work stopped by this time.', endOfWork),
-      field('Review days', 'Days of your weekly business review: prompts lean to pressure and boundaries.', review),
-      field('Week starts on', 'The first day of a week’s page.', weekStart),
-      field('Reflection day', 'The day the daily page offers the week’s questions.', reflection),
+      field(t('setting-end-of-work'), t('setting-end-of-work-hint'), endOfWork),
+      field(t('setting-review-days'), t('setting-review-days-hint'), review),
+      field(t('setting-week-start'), t('setting-week-start-hint'), weekStart),
+      field(t('setting-reflection-day'), t('setting-reflection-day-hint'), reflection),
     ],
   };
 }
@@ -221,23 +228,25 @@ export class SettingsView {
     const work = workFields(settings);
     const reminders = reminderFields(settings);
     const { weekStart } = work;
-    const theme = select('Theme', choices(APPEARANCES), settings.theme, 'setting-theme');
-    const autoLock = el('input', { testid: 'setting-auto-lock', attrs: { type: 'number', min: '0', max: '1440', step: '1', 'aria-label': 'Lock after minutes without use' } });
+    const theme = select(t('setting-theme'), choices(appearances()), settings.theme, 'setting-theme');
+    const language = select(t('setting-language'), choices(languages()), settings.language ?? 'system', 'setting-language');
+    const autoLock = el('input', { testid: 'setting-auto-lock', attrs: { type: 'number', min: '0', max: '1440', step: '1', 'aria-label': t('setting-auto-lock-label') } });
     autoLock.value = String(settings.auto_lock_minutes ?? 15);
-    const locale = localeWeekStart();
+    const localeStart = localeWeekStart();
     const localeHint =
-      locale && locale !== settings.week_start
+      localeStart && localeStart !== settings.week_start
         ? el(
             'p',
             { class: 'setting-note' },
-            `Your system's locale starts weeks on ${DAY_NAMES[locale]}. `,
+            t('setting-locale-week', { weekday: weekdayName(localeStart) }),
+            ' ',
             el('button', {
               class: 'choice',
-              text: 'Use it',
+              text: t('setting-locale-use'),
               attrs: { type: 'button' },
               on: {
                 click: () => {
-                  weekStart.value = locale;
+                  weekStart.value = localeStart;
                   void store();
                 },
               },
@@ -250,6 +259,7 @@ export class SettingsView {
       ...work.read(),
       ...reminders.read(),
       theme: /** @type {Appearance} */ (theme.value),
+      language: /** @type {Language} */ (language.value),
       auto_lock_minutes: Math.max(0, Math.round(Number(autoLock.value) || 0)),
     });
     const store = async () => {
@@ -267,16 +277,17 @@ export class SettingsView {
       { class: 'card settings-form', testid: 'settings-form' },
       ...work.rows(),
       localeHint,
-      field('Theme', 'Light, dark, or whatever the system says.', theme),
-      field('Lock after', 'Minutes without use before an encrypted journal locks itself (0: never).', autoLock),
+      field(t('setting-language'), t('setting-language-hint'), language),
+      field(t('setting-theme'), t('setting-theme-hint'), theme),
+      field(t('setting-auto-lock'), t('setting-auto-lock-hint'), autoLock),
     );
     form.addEventListener('change', () => void store());
     form.addEventListener('submit', (event) => event.preventDefault());
     const reminderForm = el(
       'form',
       { class: 'card settings-form reminders-card', testid: 'reminders-card' },
-      el('h2', { text: 'Reminders' }),
-      el('p', { class: 'page-hint', text: 'Each is off until you turn it on: at most one of each a day, one line, no counts of days missed. Snooze from the notification; a click opens the day or the week.' }),
+      el('h2', { text: t('reminders-title') }),
+      el('p', { class: 'page-hint', text: t('reminders-hint') }),
       ...reminders.rows(),
     );
     reminderForm.addEventListener('change', (event) => {
@@ -294,14 +305,14 @@ export class SettingsView {
                 el(
                   'li',
                   {},
-                  el('span', { text: `${b.taken_at} · ${Math.max(1, Math.round(b.bytes / 1024))} KB ` }),
+                  el('span', { text: `${b.taken_at} · ${t('backup-size', { kb: Math.max(1, Math.round(b.bytes / 1024)) })} ` }),
                   el('button', {
                     class: 'choice',
-                    text: 'Restore…',
+                    text: t('backup-restore'),
                     attrs: { type: 'button' },
                     on: {
                       click: () => {
-                        if (window.confirm(`Restore the backup from ${b.taken_at}? Keel restarts; the journal as it is now is set aside, not deleted.`)) {
+                        if (window.confirm(t('backup-restore-confirm', { taken: b.taken_at }))) {
                           void restore(b.name).catch((e) => failed(/** @type {{ message?: string }} */ (e).message ?? String(e)));
                         }
                       },
@@ -309,7 +320,7 @@ export class SettingsView {
                   }),
                 ),
               )
-            : [el('li', { text: 'No backups yet: Keel takes one each day it opens, and before every import.' })]),
+            : [el('li', { text: t('backups-none') })]),
         );
       })
       .catch((e) => failed(/** @type {{ message?: string }} */ (e).message ?? String(e)));
@@ -317,7 +328,7 @@ export class SettingsView {
       el(
         'article',
         { class: 'settings-page', testid: 'settings-page' },
-        el('header', { class: 'page-head' }, el('h1', { text: 'Settings' }), el('p', { class: 'page-hint', text: 'Saved as you change them.' })),
+        el('header', { class: 'page-head' }, el('h1', { text: t('nav-settings') }), el('p', { class: 'page-hint', text: t('settings-hint') })),
         form,
         reminderForm,
         valuesSection(values, failed),
@@ -325,12 +336,12 @@ export class SettingsView {
         el(
           'section',
           { class: 'card about', testid: 'about' },
-          el('h2', { text: 'About Keel' }),
-          el('p', { testid: 'about-version', text: `Keel ${about.version}, a private journal. Free software under the MIT licence.` }),
-          el('p', {}, 'Your journal lives in ', el('code', { testid: 'about-journal', text: about.journalDir ?? 'no folder could be found' }), '. Nothing leaves this computer unless you export it.'),
-          el('p', { class: 'page-hint', text: 'The keel command line works on the same journal: `keel --help`, or `man keel`.' }),
+          el('h2', { text: t('about-title') }),
+          el('p', { testid: 'about-version', text: t('about-version', { version: about.version }) }),
+          el('p', {}, t('about-journal-before'), el('code', { testid: 'about-journal', text: about.journalDir ?? t('about-no-folder') }), t('about-journal-after')),
+          el('p', { class: 'page-hint', text: t('about-cli') }),
         ),
-        el('section', { class: 'card' }, el('h2', { text: 'Backups' }), el('p', { class: 'page-hint', text: 'Verified copies in the journal’s backups folder: the newest of each of the last 7 days, 4 weeks and 12 months.' }), backupList),
+        el('section', { class: 'card' }, el('h2', { text: t('backups-title') }), el('p', { class: 'page-hint', text: t('backups-hint') }), backupList),
       ),
     );
   }

@@ -11,7 +11,8 @@
  */
 
 import { choices, el, fmt } from '../dom.js';
-import { describe } from '../dates.js';
+import { describe, monthName, weekdayName } from '../dates.js';
+import { t } from '../i18n.js';
 import { eventDates, kindName } from './events.js';
 
 /** @typedef {import('../bindings/Trends').Trends} Trends */
@@ -20,11 +21,10 @@ import { eventDates, kindName } from './events.js';
 /** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** @type {Record<RangeName, string>} */
-const RANGE_NAMES = { '30d': '30 days', '90d': '90 days', '1y': '1 year', all: 'All' };
-const RANGES = choices(RANGE_NAMES);
-/** @type {Record<WeekdayName, string>} */
-const WEEKDAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+/** @returns {Record<RangeName, string>} */
+const rangeNames = () => ({ '30d': t('range-30d'), '90d': t('range-90d'), '1y': t('range-1y'), all: t('range-all') });
+/** @param {WeekdayName} day */
+const shortDay = (day) => weekdayName(day, 'short');
 
 /**
  * @param {string} name
@@ -58,12 +58,12 @@ export class TrendsView {
     this.deps = deps;
     /** @type {RangeName} */
     this.range = '90d';
-    this.ranges = el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': 'Range' } });
-    for (const [value, label] of RANGES) {
+    this.ranges = el('div', { class: 'segmented', attrs: { role: 'group', 'aria-label': t('range-label') } });
+    for (const [value, label] of choices(rangeNames())) {
       const b = el('button', { text: label, testid: `range-${value}`, attrs: { type: 'button' }, on: { click: () => void this.load(value) } });
       this.ranges.append(b);
     }
-    const save = el('button', { class: 'choice', text: 'Save chart…', testid: 'save-chart', attrs: { type: 'button' }, on: { click: () => void this.saveChart() } });
+    const save = el('button', { class: 'choice', text: t('save-chart'), testid: 'save-chart', attrs: { type: 'button' }, on: { click: () => void this.saveChart() } });
     this.chartBox = el('div', { class: 'chart-box', testid: 'trend-chart' });
     this.overlapBox = el('div', { class: 'chart-box small', testid: 'overlap-chart' });
     this.weekdayBox = el('div', { class: 'chart-box small', testid: 'weekday-chart' });
@@ -74,22 +74,22 @@ export class TrendsView {
       el(
         'article',
         { class: 'trends-page', testid: 'trends-page' },
-        el('header', { class: 'page-head trends-head' }, el('div', {}, el('h1', { text: 'Trends' }), this.caption), el('div', { class: 'trends-tools' }, this.ranges, save)),
-        el('section', { class: 'card' }, el('h2', { text: 'Stress and resilience' }), this.chartBox, el(
+        el('header', { class: 'page-head trends-head' }, el('div', {}, el('h1', { text: t('nav-trends') }), this.caption), el('div', { class: 'trends-tools' }, this.ranges, save)),
+        el('section', { class: 'card' }, el('h2', { text: t('trends-main') }), this.chartBox, el(
           'p',
           { class: 'legend' },
           el('span', { class: 'swatch swatch-stress' }),
-          ' Stress  ',
+          ` ${t('scale-stress')}  `,
           el('span', { class: 'swatch swatch-resilience' }),
-          ' Resilience  ',
+          ` ${t('scale-resilience')}  `,
           el('span', { class: 'swatch swatch-broken' }),
-          ' Boundary broke  ',
+          ` ${t('trends-broke')}  `,
           el('span', { class: 'swatch swatch-event' }),
-          ' Events (hover for the note). Dots are days; lines are 7-day averages over the days you checked in.',
+          ` ${t('trends-legend')}`,
         )),
-        el('div', { class: 'trends-pair' }, el('section', { class: 'card' }, el('h2', { text: 'How much of me was my role' }), this.overlapBox), el('section', { class: 'card' }, el('h2', { text: 'Stress by weekday' }), this.weekdayBox)),
-        el('section', { class: 'card' }, el('h2', { text: 'Side by side' }), this.comparisons, el('p', { class: 'legend', text: 'Plain averages with their counts: they show what went together, not what caused what.' })),
-        el('section', { class: 'card' }, el('h2', { text: 'How my values held' }), this.values, el('p', { class: 'legend', text: 'Counts of weeks from the week’s page, by the month a week starts in. Never a score.' })),
+        el('div', { class: 'trends-pair' }, el('section', { class: 'card' }, el('h2', { text: t('trends-overlap') }), this.overlapBox), el('section', { class: 'card' }, el('h2', { text: t('trends-weekday') }), this.weekdayBox)),
+        el('section', { class: 'card' }, el('h2', { text: t('trends-side-by-side') }), this.comparisons, el('p', { class: 'legend', text: t('trends-side-by-side-hint') })),
+        el('section', { class: 'card' }, el('h2', { text: t('trends-values') }), this.values, el('p', { class: 'legend', text: t('trends-values-hint') })),
       ),
     );
   }
@@ -105,39 +105,38 @@ export class TrendsView {
     }
   }
 
-  /** @param {Trends} t */
-  draw(t) {
+  /** @param {Trends} tr */
+  draw(tr) {
     const c = palette();
-    this.caption.textContent = t.points.length
-      ? `${t.points.length} days with a check-in, ${t.from ? describe(t.from).long : ''} to ${describe(t.to).long}.`
-      : 'No check-ins in this range yet.';
-    this.chartBox.dataset.range = t.range;
-    this.chartBox.replaceChildren(this.mainChart(t, c));
-    this.overlapBox.replaceChildren(this.overlapChart(t, c));
-    this.weekdayBox.replaceChildren(this.weekdayChart(t, c));
-    this.comparisons.replaceChildren(...t.comparisons.map((cmp) => el('li', { class: cmp.enough ? '' : 'not-enough', text: cmp.sentence, testid: `comparison-${cmp.key}` })));
-    this.values.replaceChildren(this.valueTable(t));
+    this.caption.textContent = tr.points.length
+      ? t('trends-caption', { n: tr.points.length, from: tr.from ? describe(tr.from).long : describe(tr.points[0].date).long, to: describe(tr.to).long })
+      : t('trends-empty');
+    this.chartBox.dataset.range = tr.range;
+    this.chartBox.replaceChildren(this.mainChart(tr, c));
+    this.overlapBox.replaceChildren(this.overlapChart(tr, c));
+    this.weekdayBox.replaceChildren(this.weekdayChart(tr, c));
+    this.comparisons.replaceChildren(...tr.comparisons.map((cmp) => el('li', { class: cmp.enough ? '' : 'not-enough', text: cmp.sentence, testid: `comparison-${cmp.key}` })));
+    this.values.replaceChildren(this.valueTable(tr));
   }
 
   /**
    * How each value held, month by month, as a table (a screen reader reads it cell by cell).
-   * @param {Trends} t
+   * @param {Trends} tr
    */
-  valueTable(t) {
-    if (!t.values.length) {
-      return el('p', { class: 'page-hint', testid: 'value-history-empty' }, 'No week in this range says how your values fared yet. Each week’s page asks, once you have named them in ', el('a', { text: 'Settings', attrs: { href: '#/settings' } }), '.');
+  valueTable(tr) {
+    if (!tr.values.length) {
+      return el('p', { class: 'page-hint', testid: 'value-history-empty' }, t('trends-values-none-before'), el('a', { text: t('nav-settings'), attrs: { href: '#/settings' } }), t('trends-values-none-after'));
     }
-    const months = [...new Set(t.values.flatMap((v) => v.months.map((m) => m.month)))].sort();
-    const monthName = (/** @type {string} */ m) => new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
-    const head = el('tr', {}, el('th', { text: 'Value', attrs: { scope: 'col' } }), ...months.map((m) => el('th', { text: monthName(m), attrs: { scope: 'col' } })));
-    const rows = t.values.map((v) =>
+    const months = [...new Set(tr.values.flatMap((v) => v.months.map((m) => m.month)))].sort();
+    const head = el('tr', {}, el('th', { text: t('trends-value'), attrs: { scope: 'col' } }), ...months.map((m) => el('th', { text: monthName(m, 'short'), attrs: { scope: 'col' } })));
+    const rows = tr.values.map((v) =>
       el(
         'tr',
         { testid: `value-history-${v.value}` },
         el('th', { attrs: { scope: 'row' } }, el('span', { class: 'value-name', text: v.name }), el('small', { class: 'value-sentence', text: v.sentence })),
         ...months.map((m) => {
           const c = v.months.find((x) => x.month === m);
-          const parts = c ? [c.held && `${c.held} held`, c.bent && `${c.bent} bent`, c.not_tested && `${c.not_tested} not tested`].filter(Boolean) : [];
+          const parts = c ? [c.held && t('count-held', { n: c.held }), c.bent && t('count-bent', { n: c.bent }), c.not_tested && t('count-not-tested', { n: c.not_tested })].filter(Boolean) : [];
           return el('td', { text: parts.join(', ') || '–' });
         }),
       ),
@@ -146,17 +145,17 @@ export class TrendsView {
   }
 
   /**
-   * @param {Trends} t
+   * @param {Trends} tr
    * @param {ReturnType<typeof palette>} c
    */
-  mainChart(t, c) {
+  mainChart(tr, c) {
     const W = 920;
     const H = 280;
     const pad = { l: 34, r: 12, t: 18, b: 30 };
-    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': `Stress and resilience, ${t.range}` });
+    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': t('trends-main-label', { range: rangeNames()[tr.range] }) });
     svg.append(svgEl('rect', { x: 0, y: 0, width: W, height: H, fill: c.sheet }));
-    const first = t.from ? dayNumber(t.from) : t.points.length ? dayNumber(t.points[0].date) : dayNumber(t.to);
-    const last = dayNumber(t.to);
+    const first = tr.from ? dayNumber(tr.from) : tr.points.length ? dayNumber(tr.points[0].date) : dayNumber(tr.to);
+    const last = dayNumber(tr.to);
     const span = Math.max(1, last - first);
     const x = (/** @type {string} */ d) => pad.l + ((dayNumber(d) - first) / span) * (W - pad.l - pad.r);
     const y = (/** @type {number} */ v) => pad.t + ((10 - v) / 9) * (H - pad.t - pad.b);
@@ -164,14 +163,14 @@ export class TrendsView {
       svg.append(svgEl('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), stroke: c.rule, 'stroke-width': 1 }));
       svg.append(svgEl('text', { x: pad.l - 8, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: c.soft }, String(v)));
     }
-    const axisDates = t.points.length ? [t.from ?? t.points[0].date, t.to] : [t.to];
+    const axisDates = tr.points.length ? [tr.from ?? tr.points[0].date, tr.to] : [tr.to];
     for (const d of axisDates) {
-      svg.append(svgEl('text', { x: x(d), y: H - 8, 'text-anchor': d === t.to ? 'end' : 'start', 'font-size': 11, fill: c.soft }, describe(d).long));
+      svg.append(svgEl('text', { x: x(d), y: H - 8, 'text-anchor': d === tr.to ? 'end' : 'start', 'font-size': 11, fill: c.soft }, describe(d).long));
     }
     // The work cycle's events: a light band over their days, a diamond at the top with the note.
-    for (const e of t.events) {
-      const from = e.start < (t.from ?? e.start) ? /** @type {string} */ (t.from) : e.start;
-      const to = e.end > t.to ? t.to : e.end;
+    for (const e of tr.events) {
+      const from = e.start < (tr.from ?? e.start) ? /** @type {string} */ (tr.from) : e.start;
+      const to = e.end > tr.to ? tr.to : e.end;
       const x0 = x(from);
       const x1 = Math.max(x0 + 2, x(to));
       svg.append(svgEl('rect', { x: x0.toFixed(1), y: pad.t, width: (x1 - x0).toFixed(1), height: H - pad.t - pad.b, fill: c.soft, 'fill-opacity': 0.12, class: 'event-band' }));
@@ -186,7 +185,7 @@ export class TrendsView {
       svg.append(mark);
     }
     // Boundary-broken days, as marks along the bottom.
-    for (const p of t.points.filter((p) => p.boundary === 'broken')) {
+    for (const p of tr.points.filter((p) => p.boundary === 'broken')) {
       svg.append(svgEl('rect', { x: x(p.date) - 1.5, y: H - pad.b + 2, width: 3, height: 7, fill: c.warn, class: 'broken-mark', 'data-date': p.date }));
     }
     /**
@@ -194,14 +193,14 @@ export class TrendsView {
      * @param {string} color
      */
     const line = (pick, color) => {
-      const pts = t.points.filter((p) => pick(p) !== null).map((p) => `${x(p.date).toFixed(1)},${y(/** @type {number} */ (pick(p))).toFixed(1)}`);
+      const pts = tr.points.filter((p) => pick(p) !== null).map((p) => `${x(p.date).toFixed(1)},${y(/** @type {number} */ (pick(p))).toFixed(1)}`);
       if (pts.length > 1) svg.append(svgEl('polyline', { points: pts.join(' '), fill: 'none', stroke: color, 'stroke-width': 2.2, 'stroke-linejoin': 'round' }));
     };
     line((p) => p.stress_mean, c.role);
     line((p) => p.resilience_mean, c.ok);
-    const r = t.points.length > 400 ? 1.6 : t.points.length > 120 ? 2.4 : 3.4;
-    for (const p of t.points) {
-      const title = `${describe(p.date).weekday} ${describe(p.date).long}: stress ${p.stress ?? '–'}, resilience ${p.resilience ?? '–'}; 7-day ${fmt(p.stress_mean)} / ${fmt(p.resilience_mean)}${p.boundary === 'broken' ? '; boundary broke' : ''}`;
+    const r = tr.points.length > 400 ? 1.6 : tr.points.length > 120 ? 2.4 : 3.4;
+    for (const p of tr.points) {
+      const title = t(p.boundary === 'broken' ? 'trends-point-broke' : 'trends-point', { day: `${describe(p.date).weekday} ${describe(p.date).long}`, stress: p.stress ?? '–', resilience: p.resilience ?? '–', 'stress-mean': fmt(p.stress_mean), 'resilience-mean': fmt(p.resilience_mean) });
       for (const [value, color, cls] of /** @type {[number | null, string, string][]} */ ([[p.stress, c.role, 'stress-point'], [p.resilience, c.ok, 'resilience-point']])) {
         if (value === null) continue;
         const dot = svgEl('circle', { cx: x(p.date).toFixed(1), cy: y(value).toFixed(1), r, fill: color, 'fill-opacity': 0.55, class: cls, 'data-date': p.date, tabindex: 0 });
@@ -217,26 +216,26 @@ export class TrendsView {
   }
 
   /**
-   * @param {Trends} t
+   * @param {Trends} tr
    * @param {ReturnType<typeof palette>} c
    */
-  overlapChart(t, c) {
+  overlapChart(tr, c) {
     const W = 440;
     const H = 120;
-    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': 'Role overlap over time' });
-    const days = t.points.filter((p) => p.overlap !== null);
+    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': t('trends-overlap-label') });
+    const days = tr.points.filter((p) => p.overlap !== null);
     if (!days.length) {
-      svg.append(svgEl('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', 'font-size': 12, fill: c.soft }, 'No overlap ratings in this range.'));
+      svg.append(svgEl('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', 'font-size': 12, fill: c.soft }, t('trends-overlap-none')));
       return svg;
     }
-    const first = t.from ? dayNumber(t.from) : dayNumber(days[0].date);
-    const span = Math.max(1, dayNumber(t.to) - first);
+    const first = tr.from ? dayNumber(tr.from) : dayNumber(days[0].date);
+    const span = Math.max(1, dayNumber(tr.to) - first);
     for (const p of days) {
       const v = /** @type {number} */ (p.overlap);
       const cx = 10 + ((dayNumber(p.date) - first) / span) * (W - 20);
       const cy = 10 + ((7 - v) / 6) * (H - 20);
       const dot = svgEl('circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2.6, fill: c.self, 'fill-opacity': 0.6, class: 'overlap-point', 'data-date': p.date });
-      dot.append(svgEl('title', {}, `${describe(p.date).long}: overlap ${v} of 7`));
+      dot.append(svgEl('title', {}, t('trends-overlap-point', { day: describe(p.date).long, n: v })));
       dot.addEventListener('click', () => this.deps.open(p.date));
       svg.append(dot);
     }
@@ -244,25 +243,25 @@ export class TrendsView {
   }
 
   /**
-   * @param {Trends} t
+   * @param {Trends} tr
    * @param {ReturnType<typeof palette>} c
    */
-  weekdayChart(t, c) {
+  weekdayChart(tr, c) {
     const W = 440;
     const H = 140;
-    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': 'Average stress by weekday' });
+    const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, xmlns: SVG, class: 'trend-svg', role: 'img', 'aria-label': t('trends-weekday-label') });
     const bw = (W - 20) / 7;
-    t.weekdays.forEach((w, i) => {
+    tr.weekdays.forEach((w, i) => {
       const mean = w.stress.mean;
       const h = mean === null ? 0 : (mean / 10) * (H - 40);
       const bx = 10 + i * bw + 6;
       if (mean !== null) {
         const bar = svgEl('rect', { x: bx, y: H - 24 - h, width: bw - 12, height: h, rx: 3, fill: w.review_day ? c.warn : c.role, 'fill-opacity': 0.7, class: 'weekday-bar' });
-        bar.append(svgEl('title', {}, `${WEEKDAY_NAMES[w.weekday]}: stress ${fmt(mean)} over ${w.stress.n} days${w.review_day ? ' (review day)' : ''}`));
+        bar.append(svgEl('title', {}, t(w.review_day ? 'trends-weekday-review' : 'trends-weekday-bar', { weekday: weekdayName(w.weekday), mean: fmt(mean), n: w.stress.n })));
         svg.append(bar);
         svg.append(svgEl('text', { x: bx + (bw - 12) / 2, y: H - 28 - h, 'text-anchor': 'middle', 'font-size': 10, fill: c.ink }, fmt(mean)));
       }
-      svg.append(svgEl('text', { x: bx + (bw - 12) / 2, y: H - 8, 'text-anchor': 'middle', 'font-size': 11, fill: w.review_day ? c.warn : c.soft }, WEEKDAY_NAMES[w.weekday]));
+      svg.append(svgEl('text', { x: bx + (bw - 12) / 2, y: H - 8, 'text-anchor': 'middle', 'font-size': 11, fill: w.review_day ? c.warn : c.soft }, shortDay(w.weekday)));
     });
     return svg;
   }
@@ -272,7 +271,7 @@ export class TrendsView {
     if (!svg) return;
     try {
       const path = await this.deps.save(new XMLSerializer().serializeToString(svg), `keel-trends-${this.range}`);
-      if (path) this.caption.textContent = `Saved the chart to ${path}.`;
+      if (path) this.caption.textContent = t('trends-saved', { path });
     } catch (e) {
       this.deps.failed(/** @type {{ message?: string }} */ (e).message ?? String(e));
     }

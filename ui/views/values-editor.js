@@ -6,12 +6,13 @@
  */
 
 import { el } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** @typedef {import('../bindings/ValueBook').ValueBook} ValueBook */
 /** @typedef {import('../bindings/ValueDraft').ValueDraft} ValueDraft */
 
 const ROWS = 7;
-const EXAMPLES = ['present with my family', 'honest even when the numbers are bad', 'curious', 'rested enough to be kind', 'a good friend', 'making things', 'brave in small ways'];
+const examples = () => [t('value-example-1'), t('value-example-2'), t('value-example-3')];
 
 /**
  * @param {ValueBook} book
@@ -21,9 +22,10 @@ export function valuesEditor(book, { save }) {
   /** @type {{ name: HTMLInputElement, practice: HTMLInputElement }[]} */
   const rows = [];
   const list = el('ol', { class: 'values-editor', testid: 'values-editor' });
+  const example = examples();
   for (let i = 0; i < ROWS; i++) {
-    const name = el('input', { class: 'value-name-input', testid: `value-name-${i}`, attrs: { type: 'text', maxlength: '80', placeholder: i < 3 ? `e.g. ${EXAMPLES[i]}` : '', 'aria-label': `Value ${i + 1}` } });
-    const practice = el('input', { class: 'value-practice-input', testid: `value-practice-${i}`, attrs: { type: 'text', maxlength: '200', placeholder: 'What it looks like in practice (optional)', 'aria-label': `What value ${i + 1} looks like in practice` } });
+    const name = el('input', { class: 'value-name-input', testid: `value-name-${i}`, attrs: { type: 'text', maxlength: '80', placeholder: i < 3 ? t('value-example', { example: example[i] }) : '', 'aria-label': t('value-n', { n: i + 1 }) } });
+    const practice = el('input', { class: 'value-practice-input', testid: `value-practice-${i}`, attrs: { type: 'text', maxlength: '200', placeholder: t('value-practice-placeholder'), 'aria-label': t('value-practice-n', { n: i + 1 }) } });
     rows.push({ name, practice });
     list.append(el('li', { class: 'value-row' }, name, practice));
   }
@@ -36,7 +38,7 @@ export function valuesEditor(book, { save }) {
       row.practice.value = active[i]?.practice ?? '';
     });
     const retired = b.values.filter((v) => !v.active);
-    status.textContent = retired.length ? `Retired, and kept for the weeks that named them: ${retired.map((v) => v.name).join(', ')}.` : '';
+    status.textContent = retired.length ? t('values-retired', { names: retired.map((v) => v.name).join(', ') }) : '';
   };
   fill(book);
   /** @returns {ValueDraft[]} */
@@ -49,7 +51,7 @@ export function valuesEditor(book, { save }) {
     const stored = await save(drafts());
     fill(stored);
     const n = stored.values.filter((v) => v.active).length;
-    status.textContent = n ? `Saved ${n} values. ${status.textContent}` : 'No values named.';
+    status.textContent = n ? `${t('values-saved', { n })} ${status.textContent}` : t('values-none');
     return stored;
   };
   return { element: el('div', { class: 'values-box' }, list, status), store, count: () => drafts().length };

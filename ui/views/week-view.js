@@ -8,6 +8,7 @@
 
 import { describe } from '../dates.js';
 import { button, choices, el, fmt } from '../dom.js';
+import { num, t } from '../i18n.js';
 import { eventLine } from './events.js';
 
 /** @typedef {import('../bindings/WeekDto').WeekDto} WeekDto */
@@ -18,8 +19,8 @@ import { eventLine } from './events.js';
 /** @typedef {import('../bindings/ValueOutcome').ValueOutcome} ValueOutcome */
 /** @typedef {import('../bindings/CycleEvent').CycleEvent} CycleEvent */
 
-/** @type {Record<ValueOutcome, string>} */
-const OUTCOMES = { held: 'It held', bent: 'It bent', 'not-tested': 'Not tested' };
+/** @returns {Record<ValueOutcome, string>} */
+const outcomes = () => ({ held: t('outcome-held'), bent: t('outcome-bent'), 'not-tested': t('outcome-not-tested') });
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -36,7 +37,7 @@ function bars(values, max, label, cls) {
   svg.setAttribute('viewBox', '0 0 98 28');
   svg.setAttribute('class', `bars ${cls}`);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `${label} by day: ${values.map((v) => (v === null ? 'none' : v)).join(', ')}`);
+  svg.setAttribute('aria-label', t('bars-label', { what: label, values: values.map((v) => (v === null ? t('bars-none') : num(v))).join(', ') }));
   values.forEach((v, i) => {
     if (v === null) {
       const dot = document.createElementNS(SVG, 'circle');
@@ -60,17 +61,17 @@ function bars(values, max, label, cls) {
 }
 
 /**
- * A comparison with an earlier mean, in words ("up 1.2 on last week").
+ * A comparison with an earlier mean, in words ("1.2 higher than last week").
  * @param {number | null} now
  * @param {number | null} before
- * @param {string} what
+ * @param {'last-week' | 'four-weeks'} what
  * @returns {string | null} null when either mean is missing
  */
 function versus(now, before, what) {
   if (now === null || before === null) return null;
   const d = now - before;
-  if (Math.abs(d) < 0.05) return `same as ${what}`;
-  return `${Math.abs(d).toFixed(1)} ${d > 0 ? 'higher' : 'lower'} than ${what}`;
+  const direction = Math.abs(d) < 0.05 ? 'same' : d > 0 ? 'higher' : 'lower';
+  return t(what === 'last-week' ? 'versus-last-week' : 'versus-four-weeks', { direction, diff: num(Math.abs(d), 1) });
 }
 
 /**
@@ -97,10 +98,10 @@ export class WeekView {
     const head = el(
       'header',
       { class: 'day-head week-head' },
-      el('a', { class: 'nav-arrow', text: '‹', testid: 'prev-week', attrs: { href: `#/week/${week.previous_week}`, title: 'Previous week', 'aria-label': 'Previous week' } }),
-      el('div', { class: 'day-titles' }, el('p', { class: 'day-weekday', text: `Week ${weekNumber}` }), el('h1', { text: `${first} – ${last}`, testid: 'week-title', attrs: { 'data-week': week.week } })),
-      el('a', { class: 'nav-arrow', text: '›', testid: 'next-week', attrs: { href: `#/week/${week.next_week}`, title: 'Next week', 'aria-label': 'Next week' } }),
-      el('div', { class: 'day-tools' }, el('a', { class: 'today-button', text: 'Today', attrs: { href: '#/' } })),
+      el('a', { class: 'nav-arrow', text: '‹', testid: 'prev-week', attrs: { href: `#/week/${week.previous_week}`, title: t('week-previous'), 'aria-label': t('week-previous') } }),
+      el('div', { class: 'day-titles' }, el('p', { class: 'day-weekday', text: t('week-number', { week: weekNumber }) }), el('h1', { text: `${first} – ${last}`, testid: 'week-title', attrs: { 'data-week': week.week } })),
+      el('a', { class: 'nav-arrow', text: '›', testid: 'next-week', attrs: { href: `#/week/${week.next_week}`, title: t('week-next'), 'aria-label': t('week-next') } }),
+      el('div', { class: 'day-tools' }, el('a', { class: 'today-button', text: t('day-today'), attrs: { href: '#/' } })),
     );
 
     // The summary.
@@ -117,11 +118,11 @@ export class WeekView {
           'span',
           { class: 'summary-figures' },
           el('strong', { text: fmt(m.mean), testid: `week-${key}-mean` }),
-          el('span', { text: m.n ? ` · ${m.min}–${m.max} · ${m.n} ${m.n === 1 ? 'day' : 'days'}` : ' · no check-ins', testid: `week-${key}-range` }),
+          el('span', { text: m.n ? ` · ${m.min}–${m.max} · ${t('days', { n: m.n })}` : ` · ${t('week-no-checkins')}`, testid: `week-${key}-range` }),
         ),
         el('span', {
           class: 'summary-compare',
-          text: [versus(m.mean, s.last_week[key].mean, 'last week'), versus(m.mean, s.four_weeks[key].mean, 'the 4 weeks before')]
+          text: [versus(m.mean, s.last_week[key].mean, 'last-week'), versus(m.mean, s.four_weeks[key].mean, 'four-weeks')]
             .filter(Boolean)
             .join(' · '),
         }),
@@ -129,50 +130,51 @@ export class WeekView {
     };
     const dots = el('span', { class: 'boundary-dots' });
     for (const d of s.days) {
-      dots.append(el('span', { class: `dot dot-${d.boundary ?? 'none'}`, attrs: { title: `${describe(d.date).weekday}: ${d.boundary ?? 'not answered'}` } }));
+      dots.append(el('span', { class: `dot dot-${d.boundary ?? 'none'}`, attrs: { title: `${describe(d.date).weekday}: ${d.boundary === 'kept' ? t('week-boundary-kept') : d.boundary === 'broken' ? t('week-boundary-broken') : t('week-not-answered')}` } }));
     }
     const answered = s.boundary_kept + s.boundary_broken;
     const summary = el(
       'section',
       { class: 'card week-summary', testid: 'week-summary' },
-      el('h2', { text: 'The week in brief' }),
-      ratingRow('Stress', 'stress', 10),
-      ratingRow('Resilience', 'resilience', 10),
-      ratingRow('Overlap', 'overlap', 7),
+      el('h2', { text: t('week-in-brief') }),
+      ratingRow(t('scale-stress'), 'stress', 10),
+      ratingRow(t('scale-resilience'), 'resilience', 10),
+      ratingRow(t('week-overlap'), 'overlap', 7),
       el(
         'div',
         { class: 'summary-row' },
-        el('span', { class: 'summary-name', text: 'Boundary' }),
+        el('span', { class: 'summary-name', text: t('week-boundary') }),
         dots,
-        el('span', { class: 'summary-figures', testid: 'week-boundary', text: answered ? `held ${s.boundary_kept} of ${answered} days` : 'not answered' }),
-        el('span', { class: 'summary-compare', testid: 'week-after-hours', text: `${s.after_hours_minutes} min after hours` }),
+        el('span', { class: 'summary-figures', testid: 'week-boundary', text: answered ? t('week-boundary-held', { kept: s.boundary_kept, answered }) : t('week-not-answered') }),
+        el('span', { class: 'summary-compare', testid: 'week-after-hours', text: t('week-after-hours', { minutes: s.after_hours_minutes }) }),
       ),
-      el('p', { class: 'summary-line', testid: 'week-checked-in', text: `${s.n_checked_in} of 7 days checked in.` }),
+      el('p', { class: 'summary-line', testid: 'week-checked-in', text: t('week-checked-in', { n: s.n_checked_in }) }),
       s.review_days.stress.mean !== null && s.other_days.stress.mean !== null
-        ? el('p', { class: 'summary-line', testid: 'week-review', text: `Review days: stress ${fmt(s.review_days.stress.mean)}, against ${fmt(s.other_days.stress.mean)} on the other days.` })
+        ? el('p', { class: 'summary-line', testid: 'week-review', text: t('week-review-days', { review: fmt(s.review_days.stress.mean), other: fmt(s.other_days.stress.mean) }) })
         : null,
       s.hardest_day
         ? el(
             'p',
             { class: 'summary-line hardest', testid: 'week-hardest' },
-            'Hardest day: ',
-            el('a', { text: `${describe(s.hardest_day.date).weekday} (stress ${s.hardest_day.stress})`, attrs: { href: `#/day/${s.hardest_day.date}` } }),
+            t('week-hardest'),
+            ' ',
+            el('a', { text: t('week-hardest-day', { weekday: describe(s.hardest_day.date).weekday, stress: s.hardest_day.stress }), attrs: { href: `#/day/${s.hardest_day.date}` } }),
             s.hardest_day.excerpt ? el('q', { text: s.hardest_day.excerpt }) : null,
           )
         : null,
     );
 
     // Last week's boundary, and whether it held.
-    const keptYes = button('Yes, I kept it', () => this.setKept(this.kept === true ? null : true), { testid: 'kept-yes', class: 'choice' });
-    const keptNo = button('Not this time', () => this.setKept(this.kept === false ? null : false), { testid: 'kept-no', class: 'choice' });
+    const keptYes = button(t('kept-yes'), () => this.setKept(this.kept === true ? null : true), { testid: 'kept-yes', class: 'choice' });
+    const keptNo = button(t('kept-no'), () => this.setKept(this.kept === false ? null : false), { testid: 'kept-no', class: 'choice' });
     this.keptButtons = { keptYes, keptNo };
     const lastBoundary = week.last_week_boundary
       ? el(
           'section',
           { class: 'card last-boundary', testid: 'last-boundary' },
-          el('h2', { text: 'Last week you chose a boundary' }),
+          el('h2', { text: t('last-boundary') }),
           el('p', { class: 'boundary-text', text: week.last_week_boundary, testid: 'last-boundary-text' }),
-          el('div', { class: 'boundary-choices' }, el('span', { text: 'Did you keep it?' }), keptYes, keptNo),
+          el('div', { class: 'boundary-choices' }, el('span', { text: t('last-boundary-kept') }), keptYes, keptNo),
         )
       : null;
     this.changed = changed;
@@ -195,11 +197,11 @@ export class WeekView {
       area.value = items.join('\n');
       return { area, box: el('label', { class: 'ledger-col' }, el('span', { class: 'ledger-title', text: title }), area) };
     };
-    const gave = ledger('What the role gave me', 'ledger-gave', week.content.role_gave, 'One per line: a win, a skill, a person…');
-    const cost = ledger('What it cost me', 'ledger-cost', week.content.role_cost, 'One per line: an evening, sleep, a plan…');
+    const gave = ledger(t('ledger-gave'), 'ledger-gave', week.content.role_gave, t('ledger-gave-hint'));
+    const cost = ledger(t('ledger-cost'), 'ledger-cost', week.content.role_cost, t('ledger-cost-hint'));
     this.gave = gave.area;
     this.cost = cost.area;
-    this.nextBoundary = el('input', { class: 'next-boundary', testid: 'next-boundary', attrs: { type: 'text', maxlength: '300', placeholder: 'e.g. Laptop closed by 18:30 on review days', 'aria-label': 'One boundary to keep next week' } });
+    this.nextBoundary = el('input', { class: 'next-boundary', testid: 'next-boundary', attrs: { type: 'text', maxlength: '300', placeholder: t('next-boundary-placeholder'), 'aria-label': t('next-boundary') } });
     this.nextBoundary.value = week.content.next_boundary;
 
     // The values: did the week's pressure test each, and did it hold?
@@ -214,13 +216,13 @@ export class WeekView {
       const row = el('div', { class: 'boundary-choices' });
       /** @type {Record<ValueOutcome, HTMLInputElement>} */
       const radios = /** @type {any} */ ({});
-      for (const [outcome, text] of choices(OUTCOMES)) {
+      for (const [outcome, text] of choices(outcomes())) {
         const input = el('input', { attrs: { type: 'radio', name: `value-${v.id}`, value: outcome } });
         input.checked = saved?.outcome === outcome;
         radios[outcome] = input;
         row.append(el('label', { class: `boundary-choice outcome-${outcome}`, testid: `value-${v.id}-${outcome}` }, input, el('span', { text })));
       }
-      const why = el('input', { class: 'value-why', testid: `value-${v.id}-why`, attrs: { type: 'text', maxlength: '500', placeholder: 'A line of why (optional)', 'aria-label': `Why, for “${v.name}”` } });
+      const why = el('input', { class: 'value-why', testid: `value-${v.id}-why`, attrs: { type: 'text', maxlength: '500', placeholder: t('value-why-placeholder'), 'aria-label': t('value-why', { value: v.name }) } });
       why.value = saved?.why ?? '';
       group.append(row, why);
       this.valueRows.set(v.id, { radios, why });
@@ -229,17 +231,17 @@ export class WeekView {
     const valuesCard = el(
       'section',
       { class: 'card week-values', testid: 'week-values' },
-      el('h2', { text: 'My values this week' }),
+      el('h2', { text: t('week-values') }),
       week.values.length
-        ? el('p', { class: 'hint', text: 'Did the week’s pressure test them? Held, bent, or not tested: no score, just what happened.' })
-        : el('p', { class: 'hint' }, 'Name the values you want to hold steady in ', el('a', { text: 'Settings', attrs: { href: '#/settings' } }), ', and each week will ask how they fared.'),
+        ? el('p', { class: 'hint', text: t('week-values-hint') })
+        : el('p', { class: 'hint' }, t('week-values-none-before'), el('a', { text: t('nav-settings'), attrs: { href: '#/settings' } }), t('week-values-none-after')),
       valueList,
     );
     // Answers for values no longer shown are kept, not dropped.
     this.otherValues = week.content.values.filter((c) => !this.valueRows.has(c.value));
 
     const events = week.events.length
-      ? el('ul', { class: 'event-list', testid: 'week-events', attrs: { 'aria-label': 'Events this week' } }, ...week.events.map((e) => el('li', { class: 'event-item' }, eventLine(e))))
+      ? el('ul', { class: 'event-list', testid: 'week-events', attrs: { 'aria-label': t('week-events-label') } }, ...week.events.map((e) => el('li', { class: 'event-item' }, eventLine(e))))
       : null;
 
     const page = el(
@@ -249,10 +251,10 @@ export class WeekView {
       events,
       summary,
       lastBoundary,
-      el('section', { class: 'card' }, el('h2', { text: 'This week’s questions' }), promptList),
+      el('section', { class: 'card' }, el('h2', { text: t('week-questions') }), promptList),
       valuesCard,
-      el('section', { class: 'card' }, el('h2', { text: 'The role ledger' }), el('div', { class: 'ledger' }, gave.box, cost.box)),
-      el('section', { class: 'card' }, el('h2', { text: 'One boundary to keep next week' }), this.nextBoundary),
+      el('section', { class: 'card' }, el('h2', { text: t('ledger') }), el('div', { class: 'ledger' }, gave.box, cost.box)),
+      el('section', { class: 'card' }, el('h2', { text: t('next-boundary') }), this.nextBoundary),
     );
     page.addEventListener('input', () => changed());
     page.addEventListener('change', () => changed());
@@ -290,7 +292,7 @@ export class WeekView {
     /** @type {ValueCheck[]} */
     const out = [];
     for (const [value, { radios, why }] of this.valueRows) {
-      const chosen = choices(OUTCOMES).find(([outcome]) => radios[outcome].checked);
+      const chosen = choices(outcomes()).find(([outcome]) => radios[outcome].checked);
       if (chosen) out.push({ value, outcome: chosen[0], why: why.value.trim() });
     }
     return out;

@@ -8,6 +8,7 @@
  */
 
 import { el } from '../dom.js';
+import { t } from '../i18n.js';
 import { workFields } from './settings-view.js';
 import { valuesEditor } from './values-editor.js';
 import { reminderFields } from './reminder-fields.js';
@@ -62,7 +63,7 @@ export class WelcomeView {
     const form = el(
       'form',
       { class: 'card welcome-card', testid: `welcome-step-${this.step}`, attrs: { 'aria-labelledby': 'welcome-title' } },
-      el('p', { class: 'welcome-progress', text: `Step ${this.step + 1} of ${STEPS}` }),
+      el('p', { class: 'welcome-progress', text: t('welcome-step', { n: this.step + 1, total: STEPS }) }),
       el('h1', { text: title, attrs: { id: 'welcome-title' } }),
       ...body,
       el('div', { class: 'welcome-actions' }, next, skip),
@@ -92,7 +93,7 @@ export class WelcomeView {
   draw() {
     const steps = [() => this.intro(), () => this.week(), () => this.remindersStep(), () => this.valuesStep(), () => this.privacy()];
     const page = el('article', { class: 'welcome-page', testid: 'welcome' }, steps[this.step]());
-    const leave = el('button', { class: 'link-button', testid: 'welcome-skip-all', text: 'Skip the welcome and start writing', attrs: { type: 'button' } });
+    const leave = el('button', { class: 'link-button', testid: 'welcome-skip-all', text: t('welcome-skip-all'), attrs: { type: 'button' } });
     leave.addEventListener('click', () => this.go(STEPS));
     if (this.step < STEPS - 1) page.append(el('p', { class: 'welcome-leave' }, leave));
     this.root.replaceChildren(page);
@@ -102,27 +103,27 @@ export class WelcomeView {
 
   intro() {
     return this.frame(
-      'Welcome to Keel',
+      t('welcome-title'),
       [
         el(
           'div',
           { class: 'welcome-columns' },
-          el('div', { class: 'welcome-col role' }, el('h2', { text: 'What I do' }), el('p', { text: 'The role you perform: the targets, the reviews, the work that fills the day.' })),
-          el('div', { class: 'welcome-col self' }, el('h2', { text: 'Who I am' }), el('p', { text: 'The person doing it, whose worth does not move with the org chart.' })),
+          el('div', { class: 'welcome-col role' }, el('h2', { text: t('side-role') }), el('p', { text: t('welcome-role') })),
+          el('div', { class: 'welcome-col self' }, el('h2', { text: t('side-self') }), el('p', { text: t('welcome-self') })),
         ),
-        el('p', { class: 'welcome-lead', text: 'Each day has these two columns side by side, so the role never quietly becomes all of you. A few questions now set Keel to your working week; every one can be skipped and changed later in Settings.' }),
+        el('p', { class: 'welcome-lead', text: t('welcome-lead') }),
       ],
-      { next: 'Begin', onNext: async () => true },
+      { next: t('welcome-begin'), onNext: async () => true },
     );
   }
 
   week() {
     return this.frame(
-      'Your working week',
-      [el('p', { class: 'page-hint', text: 'When work should stop, when the numbers get interrogated, and when you look back on the week.' }), el('div', { class: 'settings-form' }, ...this.work.rows())],
+      t('welcome-week-title'),
+      [el('p', { class: 'page-hint', text: t('welcome-week-hint') }), el('div', { class: 'settings-form' }, ...this.work.rows())],
       {
-        next: 'Save and go on',
-        skip: 'Skip',
+        next: t('welcome-save-next'),
+        skip: t('welcome-skip'),
         onNext: async () => {
           const stored = await this.deps.saveSettings({ ...this.deps.settings, ...this.work.read() });
           this.deps.settings = stored;
@@ -137,14 +138,14 @@ export class WelcomeView {
     // The end-of-work time may have just changed: the rows say the stored one.
     this.reminders = reminderFields(this.deps.settings);
     return this.frame(
-      'Reminders, if you want them',
+      t('welcome-reminders-title'),
       [
-        el('p', { class: 'page-hint', text: 'Nothing marks the end of an always-on day. Keel can: gently, at most once a day each, never counting the days you skipped. All are off unless you turn them on; Settings can also remind you while Keel is closed.' }),
+        el('p', { class: 'page-hint', text: t('welcome-reminders-hint') }),
         el('div', { class: 'settings-form reminders-card' }, ...this.reminders.rows()),
       ],
       {
-        next: 'Save and go on',
-        skip: 'No reminders',
+        next: t('welcome-save-next'),
+        skip: t('welcome-no-reminders'),
         onNext: async () => {
           const stored = await this.deps.saveSettings({ ...this.deps.settings, ...this.reminders.read() });
           this.deps.settings = stored;
@@ -157,14 +158,14 @@ export class WelcomeView {
 
   valuesStep() {
     return this.frame(
-      'What you want to hold steady',
+      t('welcome-values-title'),
       [
-        el('p', { class: 'page-hint', text: 'Name three to seven values in your own words: who you are, whatever the quarter brings. Each week asks whether the pressure tested them and whether they held. Add a line on what each looks like in practice, if you like.' }),
+        el('p', { class: 'page-hint', text: t('welcome-values-hint') }),
         this.values.element,
       ],
       {
-        next: 'Save and go on',
-        skip: 'Not now',
+        next: t('welcome-save-next'),
+        skip: t('welcome-not-now'),
         onNext: async () => {
           if (this.values.count() === 0) return true;
           await this.values.store();
@@ -175,25 +176,25 @@ export class WelcomeView {
   }
 
   privacy() {
-    const first = el('input', { testid: 'welcome-passphrase', attrs: { type: 'password', autocomplete: 'new-password', 'aria-label': 'Passphrase' } });
-    const again = el('input', { testid: 'welcome-passphrase-again', attrs: { type: 'password', autocomplete: 'new-password', 'aria-label': 'The same again' } });
+    const first = el('input', { testid: 'welcome-passphrase', attrs: { type: 'password', autocomplete: 'new-password' } });
+    const again = el('input', { testid: 'welcome-passphrase-again', attrs: { type: 'password', autocomplete: 'new-password' } });
     return this.frame(
-      'A passphrase, if you want one',
+      t('welcome-passphrase-title'),
       [
-        el('p', { class: 'page-hint', text: 'Your journal stays on this computer. With a passphrase, every page, reflection and backup is encrypted too, so nobody who opens its folder can read it. Without the passphrase it cannot be read at all: there is no way to recover it.' }),
-        el('label', { class: 'secret' }, el('span', { text: 'Passphrase' }), first),
-        el('label', { class: 'secret' }, el('span', { text: 'The same again' }), again),
+        el('p', { class: 'page-hint', text: t('welcome-passphrase-hint') }),
+        el('label', { class: 'secret' }, el('span', { text: t('passphrase') }), first),
+        el('label', { class: 'secret' }, el('span', { text: t('passphrase-again') }), again),
       ],
       {
-        next: 'Encrypt and start writing',
-        skip: 'Not now, start writing',
+        next: t('welcome-encrypt'),
+        skip: t('welcome-no-passphrase'),
         onNext: async () => {
           if (!first.value) {
-            this.deps.failed('Type a passphrase, or choose “Not now”.');
+            this.deps.failed(t('welcome-passphrase-missing'));
             return false;
           }
           if (first.value !== again.value) {
-            this.deps.failed('The two passphrases differ; nothing was changed.');
+            this.deps.failed(t('passphrase-differ'));
             return false;
           }
           await this.deps.setPassphrase(first.value, false);

@@ -443,6 +443,47 @@ fn week_commands_refuse_bad_input() {
     .is_err());
 }
 
+/// The language: stored through the settings, refused when unknown (nothing written), and
+/// the page's catalogue follows it at once.
+#[test]
+fn the_language_setting_picks_the_pages_catalogue() {
+    let app = app();
+    let first = call(&app, "get_catalogue", json!({})).unwrap();
+    assert_eq!(
+        first["lang"], "en",
+        "no system locale in this test: English"
+    );
+    assert!(first["source"]
+        .as_str()
+        .unwrap()
+        .contains("nav-today = Today"));
+    let base = json!({"end_of_work": "18:00", "review_days": ["mon"], "week_start": "mon", "reflection_day": "fri", "theme": "system"});
+    let mut german = base.clone();
+    german["language"] = json!("de");
+    let saved = call(&app, "save_settings", json!({"settings": german})).unwrap();
+    assert_eq!(saved["language"], "de");
+    let page = call(&app, "get_catalogue", json!({})).unwrap();
+    assert_eq!(
+        (page["lang"].as_str(), page["locale"].as_str()),
+        (Some("de"), Some("de"))
+    );
+    assert!(page["source"]
+        .as_str()
+        .unwrap()
+        .contains("nav-today = Heute"));
+    let mut bad = base.clone();
+    bad["language"] = json!("fr");
+    assert!(call(&app, "save_settings", json!({"settings": bad})).is_err());
+    assert_eq!(
+        call(&app, "get_settings", json!({})).unwrap()["language"],
+        "de",
+        "nothing written"
+    );
+    // Absent: kept.
+    let kept = call(&app, "save_settings", json!({"settings": base})).unwrap();
+    assert_eq!(kept["language"], "de");
+}
+
 #[test]
 fn settings_are_read_saved_and_checked() {
     let app = app();
@@ -450,7 +491,7 @@ fn settings_are_read_saved_and_checked() {
     assert_eq!(
         current,
         json!({"end_of_work": "18:00", "review_days": ["mon", "tue"], "week_start": "mon", "reflection_day": "fri", "theme": "system", "auto_lock_minutes": 15,
-               "days_off": ["sat", "sun"],
+               "days_off": ["sat", "sun"], "language": "system",
                "reminders": {"end_of_work": false, "check_in": null, "weekly": null, "background": false}})
     );
     let next = json!({"end_of_work": "17:30", "review_days": ["wed", "mon", "wed"], "week_start": "sun", "reflection_day": "thu", "theme": "dark"});

@@ -50,6 +50,9 @@ struct SetArgs {
     /// system, light or dark.
     #[arg(long, value_name = "THEME")]
     theme: Option<String>,
+    /// The language of the app and the command line: system (the locale's), en, de or es.
+    #[arg(long, value_name = "LANGUAGE")]
+    language: Option<String>,
     /// The end-of-work reminder: on or off.
     #[arg(long, value_name = "on|off")]
     remind_end_of_work: Option<String>,
@@ -130,7 +133,7 @@ fn print_settings(s: &Settings) -> String {
         n => format!("after {n} minutes unused"),
     };
     let mut out = format!(
-        "End of work:        {}\nWorking days:       {} (days off: {})\nReview days:        {}\nWeek starts on:     {}\nReflection day:     {}\nTheme:              {}\nEncrypted journal locks: {lock}\nReminders:\n",
+        "End of work:        {}\nWorking days:       {} (days off: {})\nReview days:        {}\nWeek starts on:     {}\nReflection day:     {}\nTheme:              {}\nLanguage:           {}\nEncrypted journal locks: {lock}\nReminders:\n",
         hm(s.end_of_work),
         day_names(&working),
         day_names(&s.days_off),
@@ -138,6 +141,7 @@ fn print_settings(s: &Settings) -> String {
         s.week_start,
         s.reflection_day,
         s.theme,
+        s.language,
     );
     out.push_str(&format!(
         "  End of work:      {}\n",
@@ -178,6 +182,7 @@ fn settings_json(s: &Settings) -> serde_json::Value {
         "week_start": s.week_start.to_string(),
         "reflection_day": s.reflection_day.to_string(),
         "theme": s.theme.as_str(),
+        "language": s.language.as_str(),
         "auto_lock_minutes": s.auto_lock_minutes,
         "reminders": {
             "end_of_work": s.reminders.end_of_work,
@@ -222,6 +227,11 @@ fn apply(journal: &Journal, ctx: &Context, set: SetArgs) -> Result<Settings, Fai
     if let Some(v) = &set.theme {
         s.theme = v.trim().parse::<Appearance>().map_err(|_| {
             Failure::Usage(format!("--theme takes system, light or dark, not “{v}”"))
+        })?;
+    }
+    if let Some(v) = &set.language {
+        s.language = v.trim().parse::<keel::i18n::Language>().map_err(|_| {
+            Failure::Usage(format!("--language takes system, en, de or es, not “{v}”"))
         })?;
     }
     if let Some(v) = &set.remind_end_of_work {

@@ -140,6 +140,12 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("KEEL_JOURNAL", journal_dir)
+            // English unless a test asks for another language: the machine's locale never
+            // decides what the tests read.
+            .env("LANG", "C.UTF-8")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
