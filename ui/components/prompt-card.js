@@ -28,6 +28,7 @@ export class PromptCard extends HTMLElement {
     this.className = `prompt prompt-${side}`;
     this.dataset.id = prompt.id;
     this.append(
+      ...(side === 'bridge' ? [el('span', { class: 'prompt-label', text: `${t('side-bridge')} ·` })] : []),
       el('p', { class: 'prompt-text', testid: `${side}-prompt`, text: prompt.text }),
       el(
         'div',

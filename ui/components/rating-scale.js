@@ -58,6 +58,10 @@ export class RatingScale extends HTMLElement {
           this.set(n);
         }
       });
+      // The keyboard: arrow keys move the choice within the group (a change without a click).
+      input.addEventListener('change', () => {
+        if (input.checked && this._value !== n) this.set(n);
+      });
       this.inputs.push(input);
       row.append(choice);
     }

@@ -67,6 +67,9 @@ export class TrendsView {
     this.chartBox = el('div', { class: 'chart-box', testid: 'trend-chart' });
     this.overlapBox = el('div', { class: 'chart-box small', testid: 'overlap-chart' });
     this.weekdayBox = el('div', { class: 'chart-box small', testid: 'weekday-chart' });
+    // The charts' text alternatives: their numbers as tables.
+    this.dayTable = el('div', { testid: 'trend-table' });
+    this.weekdayTable = el('div', { testid: 'weekday-table' });
     this.comparisons = el('ul', { class: 'comparisons', testid: 'comparisons' });
     this.values = el('div', { class: 'value-history', testid: 'value-history' });
     this.caption = el('p', { class: 'page-hint', testid: 'trend-caption' });
@@ -86,8 +89,8 @@ export class TrendsView {
           ` ${t('trends-broke')}  `,
           el('span', { class: 'swatch swatch-event' }),
           ` ${t('trends-legend')}`,
-        )),
-        el('div', { class: 'trends-pair' }, el('section', { class: 'card' }, el('h2', { text: t('trends-overlap') }), this.overlapBox), el('section', { class: 'card' }, el('h2', { text: t('trends-weekday') }), this.weekdayBox)),
+        ), this.dayTable),
+        el('div', { class: 'trends-pair' }, el('section', { class: 'card' }, el('h2', { text: t('trends-overlap') }), this.overlapBox), el('section', { class: 'card' }, el('h2', { text: t('trends-weekday') }), this.weekdayBox, this.weekdayTable)),
         el('section', { class: 'card' }, el('h2', { text: t('trends-side-by-side') }), this.comparisons, el('p', { class: 'legend', text: t('trends-side-by-side-hint') })),
         el('section', { class: 'card' }, el('h2', { text: t('trends-values') }), this.values, el('p', { class: 'legend', text: t('trends-values-hint') })),
       ),
@@ -115,8 +118,76 @@ export class TrendsView {
     this.chartBox.replaceChildren(this.mainChart(tr, c));
     this.overlapBox.replaceChildren(this.overlapChart(tr, c));
     this.weekdayBox.replaceChildren(this.weekdayChart(tr, c));
+    this.dayTable.replaceChildren(this.daysAsTable(tr));
+    this.weekdayTable.replaceChildren(this.weekdaysAsTable(tr));
     this.comparisons.replaceChildren(...tr.comparisons.map((cmp) => el('li', { class: cmp.enough ? '' : 'not-enough', text: cmp.sentence, testid: `comparison-${cmp.key}` })));
     this.values.replaceChildren(this.valueTable(tr));
+  }
+
+  /**
+   * The days of the charts as a table, newest first: what a screen reader reads instead of the
+   * dots and lines.
+   * @param {Trends} tr
+   */
+  daysAsTable(tr) {
+    const th = (/** @type {string} */ text, num = false) => el('th', { text, class: num ? 'num' : '', attrs: { scope: 'col' } });
+    const td = (/** @type {string} */ text, num = true) => el('td', { text, class: num ? 'num' : '' });
+    const dash = (/** @type {number | null} */ n) => (n === null ? '–' : String(n));
+    const rows = [...tr.points].reverse().map((p) =>
+      el(
+        'tr',
+        {},
+        el('th', { text: describe(p.date).long, attrs: { scope: 'row' } }),
+        td(dash(p.stress)),
+        td(fmt(p.stress_mean)),
+        td(dash(p.resilience)),
+        td(fmt(p.resilience_mean)),
+        td(dash(p.overlap)),
+        td(p.boundary === 'kept' ? t('week-boundary-kept') : p.boundary === 'broken' ? t('week-boundary-broken') : '–', false),
+      ),
+    );
+    return el(
+      'details',
+      { class: 'chart-table' },
+      el('summary', { text: t('trends-table', { n: tr.points.length }) }),
+      el(
+        'div',
+        { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': t('trends-table-label') } },
+        el(
+          'table',
+          {},
+          el('thead', {}, el('tr', {}, th(t('trends-table-day')), th(t('scale-stress'), true), th(t('trends-table-stress-mean'), true), th(t('scale-resilience'), true), th(t('trends-table-resilience-mean'), true), th(t('week-overlap'), true), th(t('week-boundary')))),
+          el('tbody', {}, ...rows),
+        ),
+      ),
+    );
+  }
+
+  /**
+   * The weekday chart as a table.
+   * @param {Trends} tr
+   */
+  weekdaysAsTable(tr) {
+    const rows = tr.weekdays.map((w) =>
+      el(
+        'tr',
+        {},
+        el('th', { text: weekdayName(w.weekday) + (w.review_day ? ` (${t('trends-table-review-day')})` : ''), attrs: { scope: 'row' } }),
+        el('td', { class: 'num', text: fmt(w.stress.mean) }),
+        el('td', { class: 'num', text: String(w.stress.n) }),
+      ),
+    );
+    return el(
+      'details',
+      { class: 'chart-table' },
+      el('summary', { text: t('trends-weekday-table') }),
+      el(
+        'table',
+        {},
+        el('thead', {}, el('tr', {}, el('th', { text: t('trends-table-weekday'), attrs: { scope: 'col' } }), el('th', { class: 'num', text: t('trends-table-mean-stress'), attrs: { scope: 'col' } }), el('th', { class: 'num', text: t('trends-table-days'), attrs: { scope: 'col' } }))),
+        el('tbody', {}, ...rows),
+      ),
+    );
   }
 
   /**

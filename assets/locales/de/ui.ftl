@@ -451,3 +451,16 @@ event-from = Von
 event-to = bis (freiwillig)
 event-what = Was
 event-note = Notiz
+trends-table = { $n ->
+    [one] Das Diagramm als Tabelle (1 Tag)
+   *[other] Das Diagramm als Tabelle ({ $n } Tage)
+}
+trends-table-label = Die Tage des Diagramms
+trends-table-day = Tag
+trends-table-stress-mean = Stress, 7-Tage-Mittel
+trends-table-resilience-mean = Widerstandskraft, 7-Tage-Mittel
+trends-weekday-table = Das Diagramm als Tabelle
+trends-table-weekday = Wochentag
+trends-table-mean-stress = Durchschnittlicher Stress
+trends-table-days = Tage
+trends-table-review-day = Review-Tag

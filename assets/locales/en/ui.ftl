@@ -451,3 +451,16 @@ event-from = From
 event-to = to (optional)
 event-what = What
 event-note = Note
+trends-table = { $n ->
+    [one] The chart as a table (1 day)
+   *[other] The chart as a table ({ $n } days)
+}
+trends-table-label = The days of the chart
+trends-table-day = Day
+trends-table-stress-mean = Stress, 7-day average
+trends-table-resilience-mean = Resilience, 7-day average
+trends-weekday-table = The chart as a table
+trends-table-weekday = Weekday
+trends-table-mean-stress = Average stress
+trends-table-days = Days
+trends-table-review-day = review day

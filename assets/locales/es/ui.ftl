@@ -451,3 +451,16 @@ event-from = Desde
 event-to = hasta (opcional)
 event-what = Qué
 event-note = Nota
+trends-table = { $n ->
+    [one] El gráfico como tabla (1 día)
+   *[other] El gráfico como tabla ({ $n } días)
+}
+trends-table-label = Los días del gráfico
+trends-table-day = Día
+trends-table-stress-mean = Estrés, media de 7 días
+trends-table-resilience-mean = Resiliencia, media de 7 días
+trends-weekday-table = El gráfico como tabla
+trends-table-weekday = Día de la semana
+trends-table-mean-stress = Estrés medio
+trends-table-days = Días
+trends-table-review-day = día de revisión

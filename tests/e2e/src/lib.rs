@@ -270,6 +270,31 @@ impl App {
     }
 
     /// Presses Ctrl+`key` in the focused element.
+    /// Sends `keys` (text, or WebDriver's key characters) to the element that has the focus,
+    /// as a person at the keyboard does.
+    pub async fn keys(&self, keys: &str) {
+        let active = self.client.active_element().await.unwrap();
+        send_keys(&active, keys).await;
+    }
+
+    /// Presses `keys` on the keyboard (WebDriver's Actions: each key down, then all up in
+    /// reverse), to whatever has the focus, without focusing an element first as "send keys"
+    /// does: Tab moves on from a date field's inner parts as it does for a person.
+    pub async fn press(&self, keys: &[char]) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for &value in keys {
+            actions = actions.then(KeyAction::Down { value });
+        }
+        for &value in keys.iter().rev() {
+            actions = actions.then(KeyAction::Up { value });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("the keys are pressed");
+    }
+
     pub async fn ctrl(&self, key: &str) {
         let active = self.client.active_element().await.unwrap();
         let control = char::from(fantoccini::key::Key::Control);

@@ -83,26 +83,13 @@ fn a_german_system_gets_german_on_every_page() {
             assert!(found.is_empty(), "{page} shows English: {found:?}");
             app.screenshot(&format!("de-{page}")).await;
         }
-        // The dates follow the language too.
+        // The dates follow the language too (waiting for the day page to be drawn again).
         app.click("nav-today").await;
-        let weekday = app
-            .js("return document.querySelector('.day-weekday').textContent")
-            .await;
-        let weekday = weekday.as_str().unwrap_or_default();
-        assert!(
-            [
-                "Montag",
-                "Dienstag",
-                "Mittwoch",
-                "Donnerstag",
-                "Freitag",
-                "Samstag",
-                "Sonntag"
-            ]
-            .iter()
-            .any(|d| weekday.contains(d)),
-            "a German weekday: {weekday}"
-        );
+        app.wait_for(
+            "a German weekday over today's page",
+            "const w = document.querySelector('.day-weekday'); return !!w && ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'].some((d) => w.textContent.includes(d))",
+        )
+        .await;
         app.quit(&journal).await;
     });
 }
