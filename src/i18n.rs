@@ -138,6 +138,20 @@ pub struct CatalogueDto {
     pub source: String,
 }
 
+/// The system's locale names, set once by the shell or the CLI at start (they read the
+/// environment, as they read the clock); empty until then, which means English.
+static SYSTEM_LOCALES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Records the system's locale names for this process (the first call wins).
+pub fn use_system_locales(locales: Vec<String>) {
+    let _ = SYSTEM_LOCALES.set(locales);
+}
+
+/// The system's locale names this process was given (`use_system_locales`).
+pub fn system() -> &'static [String] {
+    SYSTEM_LOCALES.get().map(Vec::as_slice).unwrap_or(&[])
+}
+
 /// The page's catalogue for the `setting`, given the system's locale names.
 pub fn page_catalogue(setting: Language, system: &[String]) -> CatalogueDto {
     let lang = Lang::resolve(setting, system.iter().map(String::as_str));
@@ -277,6 +291,18 @@ impl Tr {
         self.bundle
             .format_pattern(pattern, Some(&fluent_args), &mut errors)
             .into_owned()
+    }
+
+    /// A day's date in full in this language ("Tuesday 1 December 2026", "Dienstag, 1. Dezember
+    /// 2026"): the pattern is the catalogue's `date-long`, the names chrono's locale data (glibc's).
+    pub fn date_long(&self, date: chrono::NaiveDate) -> String {
+        let pattern = self.get("date-long", &[]);
+        let locale = match self.lang {
+            Lang::En => chrono::Locale::en_US,
+            Lang::De => chrono::Locale::de_DE,
+            Lang::Es => chrono::Locale::es_ES,
+        };
+        date.format_localized(&pattern, locale).to_string()
     }
 
     /// A decimal in this language's form ("3.5", "3,5").

@@ -21,6 +21,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::Lang;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
@@ -150,6 +152,37 @@ pub fn parse_library(toml_text: &str) -> Result<Vec<Prompt>> {
 /// The shipped library.
 pub fn shipped() -> Result<Vec<Prompt>> {
     parse_library(LIBRARY_TOML)
+}
+
+/// The shipped prompts' texts in German and Spanish (`assets/locales/<lang>/prompts.toml`, id →
+/// text), compiled in. English is the library itself.
+const TRANSLATIONS_DE: &str = include_str!("../assets/locales/de/prompts.toml");
+const TRANSLATIONS_ES: &str = include_str!("../assets/locales/es/prompts.toml");
+
+/// A language's translation file as id → text; a file that does not parse is empty (the tests
+/// check the shipped ones parse and are complete, so this never happens in a build).
+pub fn translations(lang: Lang) -> &'static HashMap<String, String> {
+    use std::sync::OnceLock;
+    static DE: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static ES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let (cell, source) = match lang {
+        Lang::De => (&DE, TRANSLATIONS_DE),
+        Lang::Es => (&ES, TRANSLATIONS_ES),
+        Lang::En => (&EN, ""),
+    };
+    cell.get_or_init(|| toml::from_str(source).unwrap_or_default())
+}
+
+/// `prompt` in `lang`: a shipped prompt the person has not edited takes its translation; the
+/// person's own prompts and their edits stay as they wrote them.
+pub fn localized(mut prompt: Prompt, lang: Lang) -> Prompt {
+    if prompt.origin == crate::model::PromptOrigin::Shipped && !prompt.edited {
+        if let Some(text) = translations(lang).get(&prompt.id) {
+            prompt.text = text.clone();
+        }
+    }
+    prompt
 }
 
 /// A fingerprint of the shipped library (FNV-1a), stored in the journal to merge only when

@@ -71,6 +71,7 @@ impl Scheduler {
             &ledger.snoozed,
         );
         let mut notices = Vec::with_capacity(due.len());
+        let tr = facts.tr();
         for d in due {
             ledger.fire(d.kind, d.date);
             match journal {
@@ -79,7 +80,7 @@ impl Scheduler {
             }
             let end_of_work = facts.plan.end_of_work.unwrap_or(d.at.time());
             let week_start = facts.week_start.unwrap_or(chrono::Weekday::Mon);
-            notices.push(notice::notice(&d, end_of_work, week_start));
+            notices.push(notice::notice(&d, end_of_work, week_start, &tr));
         }
         Ok(notices)
     }

@@ -37,6 +37,12 @@ impl Scene {
             .arg(self.dir())
             .args(args)
             .env_remove("KEEL_JOURNAL")
+            // English unless the journal's setting says otherwise: the machine's own locale
+            // never decides what a test reads.
+            .env("LANG", "C.UTF-8")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env("XDG_CONFIG_HOME", self.config.path())
             .env(
                 "DBUS_SESSION_BUS_ADDRESS",
@@ -218,4 +224,38 @@ fn the_background_timer_passes_systemd_analyze_verify_and_goes_when_turned_off()
     me.run(&["settings", "set", "--background", "off"]);
     assert!(!timer.exists() && !service.exists());
     assert!(!me.dir().join("reminders.json").exists());
+}
+
+/// The language the person chose reaches the notifications sent while Keel is closed: the
+/// reminder file carries it, since `keel remind` never opens the journal.
+#[test]
+fn a_journal_set_to_german_is_reminded_in_german() {
+    let bus = Bus::start();
+    let me = Scene::new();
+    me.run(&["settings", "set", "--language", "de"]);
+    me.due_now();
+    let remind = me.remind(&bus);
+    let call = bus.next_call();
+    assert_eq!(call.summary, "Feierabend");
+    assert!(
+        call.body
+            .contains(", der Feierabend, den du dir gesetzt hast."),
+        "{}",
+        call.body
+    );
+    assert_eq!(
+        call.actions,
+        [
+            "default",
+            "Heute öffnen",
+            "done",
+            "Fertig für heute",
+            "still-working",
+            "Ich arbeite noch",
+            "snooze-30",
+            "In 30 Minuten"
+        ]
+    );
+    bus.invoke(call.id, "still-working");
+    ok(remind.wait_with_output().unwrap());
 }

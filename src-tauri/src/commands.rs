@@ -373,7 +373,7 @@ pub async fn get_catalogue(state: State<'_, AppState>) -> Result<CatalogueDto, E
         Ok(journal) => journal.settings()?.language,
         Err(_) => keel::i18n::Language::System,
     };
-    Ok(keel::i18n::page_catalogue(setting, &state.system_locales))
+    Ok(keel::i18n::page_catalogue(setting, keel::i18n::system()))
 }
 
 /// The settings.

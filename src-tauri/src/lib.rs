@@ -261,8 +261,9 @@ pub fn run() {
             }
         }));
     let builder = builder.plugin(tauri_plugin_dialog::init());
-    let mut state = AppState::open(dir, Box::new(SystemClock));
-    state.system_locales = keel::i18n::system_locales(|name| std::env::var(name).ok());
+    // The system's language, read once (the setting "system" and a locked journal follow it).
+    keel::i18n::use_system_locales(keel::i18n::system_locales(|name| std::env::var(name).ok()));
+    let state = AppState::open(dir, Box::new(SystemClock));
     state.set_open_route(open_flag(std::env::args()));
     let builder = builder.setup(|app| {
         spawn_daily_backup(app.handle().clone());

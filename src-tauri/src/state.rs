@@ -59,9 +59,6 @@ pub struct AppState {
     open_route: Mutex<Option<String>>,
     /// The reminders' scheduler, shared by its thread and the notifications' answers.
     pub scheduler: Mutex<keel::scheduler::Scheduler>,
-    /// The system's locale names, most preferred first, read once at start (the language
-    /// setting "system" follows them; so does a locked journal's lock screen).
-    pub system_locales: Vec<String>,
 }
 
 impl AppState {
@@ -84,7 +81,6 @@ impl AppState {
             close_requested_at: Mutex::new(None),
             open_route: Mutex::new(None),
             scheduler: Mutex::new(keel::scheduler::Scheduler::default()),
-            system_locales: Vec::new(),
         }
     }
 

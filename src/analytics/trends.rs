@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::Measure;
 use crate::cycle::{CycleEvent, CycleKind, ValueBook, ValueOutcome};
 use crate::error::{KeelError, Result};
+use crate::i18n::{Arg, Lang, Tr};
 use crate::model::{Boundary, DayEntry, Settings, WeekId, WeekReflection};
 use crate::store::Journal;
 
@@ -188,8 +189,8 @@ fn event_window(kind: CycleKind, e: &CycleEvent) -> (NaiveDate, NaiveDate) {
     }
 }
 
-fn window_words(kind: CycleKind) -> (&'static str, String) {
-    let key = match kind {
+fn window_key(kind: CycleKind) -> &'static str {
+    match kind {
         CycleKind::Review => "stress_before_review",
         CycleKind::Compensation => "stress_before_compensation",
         CycleKind::Planning => "stress_before_planning",
@@ -198,24 +199,136 @@ fn window_words(kind: CycleKind) -> (&'static str, String) {
         CycleKind::NewRole => "stress_after_new_role",
         CycleKind::ShortStaffed => "stress_while_short_staffed",
         CycleKind::TimeOff => "stress_after_time_off",
-    };
-    let words = match kind {
-        CycleKind::Review | CycleKind::Compensation | CycleKind::Planning | CycleKind::Launch => {
-            let article = if kind == CycleKind::Planning {
-                ""
-            } else {
-                "a "
-            };
-            format!("in the {BEFORE_DAYS} days before {article}{}", kind.label())
+    }
+}
+
+/// The catalogue's words for a comparison (`key`): what is measured (as the sentence's subject
+/// and after "not enough data yet for"), and the labels of its two groups.
+fn comparison_words(key: &str) -> (&'static str, &'static str, &'static str, &'static str) {
+    match key {
+        "stress_by_boundary" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-boundary-held",
+            "cmp-boundary-broke",
+        ),
+        "next_day_stress_by_boundary" => (
+            "cmp-next-stress",
+            "cmp-next-stress-for",
+            "cmp-after-held",
+            "cmp-after-broke",
+        ),
+        "resilience_by_reflection" => (
+            "cmp-resilience",
+            "cmp-resilience-for",
+            "cmp-reflected",
+            "cmp-unreflected",
+        ),
+        "stress_before_review" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-before-review",
+            "cmp-other-days",
+        ),
+        "stress_before_compensation" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-before-compensation",
+            "cmp-other-days",
+        ),
+        "stress_before_planning" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-before-planning",
+            "cmp-other-days",
+        ),
+        "stress_before_launch" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-before-launch",
+            "cmp-other-days",
+        ),
+        "stress_after_reorg" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-after-reorg",
+            "cmp-other-days",
+        ),
+        "stress_after_new_role" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-after-new-role",
+            "cmp-other-days",
+        ),
+        "stress_while_short_staffed" => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-short-staffed",
+            "cmp-other-days",
+        ),
+        _ => (
+            "cmp-stress",
+            "cmp-stress-for",
+            "cmp-after-time-off",
+            "cmp-other-days",
+        ),
+    }
+}
+
+/// Writes `c`'s group labels and sentence in `tr`'s language (the numbers are the data's).
+pub fn render_comparison(tr: &Tr, c: &mut Comparison) {
+    let (what, what_for, a_label, b_label) = comparison_words(c.key);
+    let days = [
+        ("before", Arg::from(BEFORE_DAYS)),
+        ("after", Arg::from(AFTER_CHANGE_DAYS)),
+        ("time-off", Arg::from(AFTER_TIME_OFF_DAYS)),
+    ];
+    c.a.label = tr.get(a_label, &days);
+    c.b.label = tr.get(b_label, &days);
+    let mut args = vec![
+        ("a-label", Arg::from(c.a.label.clone())),
+        ("b-label", Arg::from(c.b.label.clone())),
+        ("a-n", Arg::from(c.a.n)),
+        ("b-n", Arg::from(c.b.n)),
+        ("min", Arg::from(MIN_DAYS)),
+    ];
+    c.sentence = match (c.enough, c.a.mean, c.b.mean) {
+        (true, Some(ma), Some(mb)) => {
+            args.extend([
+                ("what", Arg::from(tr.get(what, &[]))),
+                ("a-mean", Arg::Decimal(ma, 1)),
+                ("b-mean", Arg::Decimal(mb, 1)),
+            ]);
+            tr.get("cmp-enough", &args)
         }
-        CycleKind::Reorg => format!("in the {AFTER_CHANGE_DAYS} days after a re-org began"),
-        CycleKind::NewRole => {
-            format!("in the {AFTER_CHANGE_DAYS} days after a new role or manager")
+        _ => {
+            args.push(("what-for", Arg::from(tr.get(what_for, &[]))));
+            tr.get("cmp-not-enough", &args)
         }
-        CycleKind::ShortStaffed => "while the team was short of people".to_owned(),
-        CycleKind::TimeOff => format!("in the {AFTER_TIME_OFF_DAYS} days after time off"),
     };
-    (key, words)
+}
+
+/// A value's sentence of counts in `tr`'s language.
+pub fn render_value(tr: &Tr, v: &mut ValueHistory) {
+    let args = [
+        ("name", Arg::from(v.name.clone())),
+        ("tested", Arg::from(v.held + v.bent)),
+        ("held", Arg::from(v.held)),
+        ("bent", Arg::from(v.bent)),
+        ("untested", Arg::from(v.not_tested)),
+    ];
+    v.sentence = if v.held + v.bent == 0 {
+        tr.get("value-not-tested", &args)
+    } else {
+        tr.get("value-tested", &args)
+    };
+}
+
+/// The English catalogue, for what the pure functions return before `trends` speaks the
+/// journal's language.
+fn english() -> &'static Tr {
+    static EN: std::sync::OnceLock<Tr> = std::sync::OnceLock::new();
+    EN.get_or_init(|| Tr::new(Lang::En))
 }
 
 /// Stress in the days around each kind of event the range has, against the range's other days
@@ -245,8 +358,7 @@ pub fn event_comparisons(
                 if inside(p.date) { &mut a } else { &mut b }.push(f64::from(s));
             }
         }
-        let (key, words) = window_words(kind);
-        out.push(compare(key, "Stress", &words, &a, "on the other days", &b));
+        out.push(compare(window_key(kind), &a, &b));
     }
     out
 }
@@ -295,18 +407,7 @@ pub fn value_history(
             let held = months.iter().map(|m| m.held).sum();
             let bent = months.iter().map(|m| m.bent).sum();
             let not_tested = months.iter().map(|m| m.not_tested).sum();
-            let weeks = |n: usize| if n == 1 { "1 week".to_owned() } else { format!("{n} weeks") };
-            let sentence = if held + bent == 0 {
-                format!("“{}” was not tested in the {} answered.", v.name, weeks(not_tested))
-            } else {
-                format!(
-                    "“{}” was tested in {}: it held in {held} and bent in {bent}; {} did not test it.",
-                    v.name,
-                    weeks(held + bent),
-                    weeks(not_tested)
-                )
-            };
-            Some(ValueHistory {
+            let mut history = ValueHistory {
                 value: v.id,
                 name: v.name.clone(),
                 active: v.active,
@@ -314,8 +415,10 @@ pub fn value_history(
                 held,
                 bent,
                 not_tested,
-                sentence,
-            })
+                sentence: String::new(),
+            };
+            render_value(english(), &mut history);
+            Some(history)
         })
         .collect()
 }
@@ -334,35 +437,20 @@ fn group(label: &str, values: &[f64]) -> Group {
     }
 }
 
-fn compare(
-    key: &'static str,
-    what: &str,
-    a_label: &str,
-    a: &[f64],
-    b_label: &str,
-    b: &[f64],
-) -> Comparison {
-    let (a, b) = (group(a_label, a), group(b_label, b));
+/// Two groups set side by side, in English (`trends` renders them again in the journal's
+/// language).
+fn compare(key: &'static str, a: &[f64], b: &[f64]) -> Comparison {
+    let (a, b) = (group("", a), group("", b));
     let enough = a.n >= MIN_DAYS && b.n >= MIN_DAYS;
-    let sentence = match (enough, a.mean, b.mean) {
-        (true, Some(ma), Some(mb)) => format!(
-            "{what} averaged {ma:.1} {a_label} ({} days) and {mb:.1} {b_label} ({} days).",
-            a.n, b.n
-        ),
-        _ => format!(
-            "Not enough data yet for {}: {} days {a_label} and {} {b_label}; this comparison starts at {MIN_DAYS} of each.",
-            what.to_lowercase(),
-            a.n,
-            b.n
-        ),
-    };
-    Comparison {
+    let mut c = Comparison {
         key,
         a,
         b,
         enough,
-        sentence,
-    }
+        sentence: String::new(),
+    };
+    render_comparison(english(), &mut c);
+    c
 }
 
 /// The rolling means of one value for every date in `dates`, from `values` (date → value).
@@ -485,26 +573,17 @@ pub fn compute(
     let comparisons = vec![
         compare(
             "stress_by_boundary",
-            "Stress",
-            "on days the boundary held",
             &stress_on(Boundary::Kept),
-            "on days it broke",
             &stress_on(Boundary::Broken),
         ),
         compare(
             "next_day_stress_by_boundary",
-            "The next day's stress",
-            "after the boundary held",
             &next_day_after(Boundary::Kept),
-            "after it broke",
             &next_day_after(Boundary::Broken),
         ),
         compare(
             "resilience_by_reflection",
-            "Resilience",
-            "in weeks with a weekly reflection",
             &resilience_when(true),
-            "in weeks without one",
             &resilience_when(false),
         ),
     ];
@@ -562,6 +641,17 @@ pub fn trends(journal: &Journal, range: Range, today: NaiveDate) -> Result<Trend
         start,
         today,
     );
+    // The sentences in the journal's language.
+    let lang = journal.lang()?;
+    if lang != Lang::En {
+        let tr = Tr::new(lang);
+        for c in &mut trends.comparisons {
+            render_comparison(&tr, c);
+        }
+        for v in &mut trends.values {
+            render_value(&tr, v);
+        }
+    }
     Ok(trends)
 }
 

@@ -296,3 +296,59 @@ fn messages_use_each_languages_plural_rules_and_decimal_sign() {
     // A message the catalogue lacks shows its id rather than failing.
     assert_eq!(de.get("no-such-message", &[]), "no-such-message");
 }
+
+/// Every message of core.ftl and cli.ftl is used by the Rust code (named as a string literal
+/// under src/), so the core's catalogue does not rot either.
+#[test]
+fn the_core_and_the_cli_use_every_message_of_their_files() {
+    fn walk(dir: &Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut code = String::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
+    let mut unused = Vec::new();
+    for (lang, name, source) in shipped_files() {
+        if lang != Lang::En || name == "ui.ftl" {
+            continue;
+        }
+        for id in shape(name, source).into_keys() {
+            if !code.contains(&format!("\"{id}\"")) {
+                unused.push(format!("{name}: {id}"));
+            }
+        }
+    }
+    assert!(unused.is_empty(), "never used: {unused:?}");
+}
+
+#[test]
+fn the_core_speaks_german_with_its_plurals_and_dates() {
+    let de = Tr::new(Lang::De);
+    assert_eq!(
+        de.get(
+            "show-boundary-minutes",
+            &[("boundary", "broken".into()), ("minutes", 5u32.into())]
+        ),
+        "Grenze überschritten (5 Min. nach Feierabend)"
+    );
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(de.date_long(date), "Dienstag, 1. Dezember 2026");
+    assert_eq!(
+        Tr::new(Lang::Es).date_long(date),
+        "martes, 1 de diciembre de 2026"
+    );
+    assert_eq!(Tr::new(Lang::En).date_long(date), "Tuesday 1 December 2026");
+    assert_eq!(
+        de.get("notice-end-of-work-body", &[("time", "18:00".into())]),
+        "Es ist 18:00, der Feierabend, den du dir gesetzt hast. Möchtest du noch etwas auf die Seite der Rolle schreiben, bevor du sie schließt?"
+    );
+}

@@ -43,7 +43,7 @@ pub(crate) fn file_of(journal: &Journal) -> Result<KeelFile> {
         days: journal.days(..).collect::<Result<_>>()?,
         weeks: journal.weeks()?,
         prompts: journal
-            .prompts()?
+            .stored_prompts()?
             .into_iter()
             .filter(|p| p.origin == PromptOrigin::User || p.edited || p.hidden)
             .collect(),
@@ -213,7 +213,7 @@ pub(crate) fn plan(
         }
     }
     for prompt in prompts {
-        if journal.prompt(&prompt.id)?.as_ref() != Some(&prompt) {
+        if journal.stored_prompt(&prompt.id)?.as_ref() != Some(&prompt) {
             batch.prompts.push(prompt);
         }
     }

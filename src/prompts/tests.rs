@@ -609,3 +609,105 @@ fn after_a_reorg_prompts_lean_to_change_and_identity_and_after_a_launch_to_recov
         );
     }
 }
+
+/// Issue 19's check: every shipped prompt has a text in every language, no translation names a
+/// prompt that does not exist, and each keeps exactly the English text's value slot.
+#[test]
+fn every_shipped_prompt_has_a_text_in_every_language() {
+    use crate::i18n::Lang;
+    let library = shipped().unwrap();
+    let mut problems = Vec::new();
+    for lang in [Lang::De, Lang::Es] {
+        let texts = translations(lang);
+        let mut seen = HashSet::new();
+        for p in &library {
+            let Some(text) = texts.get(&p.id) else {
+                problems.push(format!("{lang}: {} has no text", p.id));
+                continue;
+            };
+            if text.trim().is_empty() || text.chars().count() > crate::model::MAX_PROMPT_CHARS {
+                problems.push(format!("{lang}: {} is empty or too long", p.id));
+            }
+            if text.contains(VALUE_SLOT) != p.text.contains(VALUE_SLOT) {
+                problems.push(format!(
+                    "{lang}: {} does not keep the value slot as English does",
+                    p.id
+                ));
+            }
+            if text.replace(VALUE_SLOT, "").contains(['{', '}']) {
+                problems.push(format!(
+                    "{lang}: {} has a brace other than the value slot",
+                    p.id
+                ));
+            }
+            if *text == p.text {
+                problems.push(format!("{lang}: {} is the English text", p.id));
+            }
+            if !seen.insert(text.to_lowercase()) {
+                problems.push(format!("{lang}: {} repeats another prompt's text", p.id));
+            }
+        }
+        for id in texts
+            .keys()
+            .filter(|id| !library.iter().any(|p| &p.id == *id))
+        {
+            problems.push(format!("{lang}: {id} is not a shipped prompt"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A shipped prompt speaks the language; one the person edited, and their own, stay as written.
+#[test]
+fn localized_translates_only_the_shipped_prompts_nobody_edited() {
+    use crate::i18n::Lang;
+    let library = shipped().unwrap();
+    let first = library[0].clone();
+    let german = localized(first.clone(), Lang::De);
+    assert_eq!(german.text, translations(Lang::De)[&first.id]);
+    assert_eq!(localized(first.clone(), Lang::En), first);
+    let edited = Prompt {
+        edited: true,
+        text: "My own words".into(),
+        ..first.clone()
+    };
+    assert_eq!(localized(edited.clone(), Lang::De), edited);
+    let own = Prompt {
+        id: "u-1".into(),
+        origin: crate::model::PromptOrigin::User,
+        ..edited
+    };
+    assert_eq!(localized(own.clone(), Lang::Es), own);
+}
+
+/// The journal shows shipped prompts in its language, but never stores a translation: hiding a
+/// prompt while German is spoken leaves English in the store, and English comes back with it.
+#[test]
+fn the_journal_speaks_its_language_and_stores_only_the_library_text() {
+    use crate::i18n::{Lang, Language};
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let english = shipped().unwrap()[0].clone();
+    let mut settings = journal.settings().unwrap();
+    settings.language = Language::De;
+    journal.put_settings(&settings).unwrap();
+    assert_eq!(journal.lang().unwrap(), Lang::De);
+    let hidden = journal.set_prompt_hidden(&english.id, true).unwrap();
+    assert_eq!(
+        hidden.text,
+        translations(Lang::De)[&english.id],
+        "answered in German"
+    );
+    assert!(journal
+        .prompts()
+        .unwrap()
+        .iter()
+        .any(|p| p.id == english.id && p.hidden && p.text == hidden.text));
+    settings.language = Language::En;
+    journal.put_settings(&settings).unwrap();
+    let back = journal.prompt(&english.id).unwrap().unwrap();
+    assert_eq!(
+        (back.text.as_str(), back.hidden),
+        (english.text.as_str(), true)
+    );
+}

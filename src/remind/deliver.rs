@@ -51,7 +51,7 @@ pub fn show(notice: &Notice) -> Result<Shown> {
     let actions: Vec<&str> = notice
         .actions
         .iter()
-        .flat_map(|(id, label)| [*id, *label])
+        .flat_map(|(id, label)| [*id, label.as_str()])
         .collect();
     let mut hints: HashMap<&str, Value<'_>> = HashMap::new();
     hints.insert("category", Value::from("im"));

@@ -1,11 +1,13 @@
 //! What a reminder says, and what its actions mean.
 //!
 //! Gentle by rule: one line of text, no counts, no streaks, nothing about days missed. The
-//! words live here once, for the app's notifications, `keel remind` and its `--dry-run`.
+//! words live in the core's catalogue (`assets/locales/<lang>/core.ftl`, `notice-*`), once for
+//! the app's notifications, `keel remind` and its `--dry-run`, in the person's language.
 
 use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 
 use super::{Answer, Due, ReminderKind};
+use crate::i18n::{Arg, Tr};
 use crate::model::WeekId;
 
 /// The action a click on the notification's body sends (the desktop's convention).
@@ -26,7 +28,7 @@ pub struct Notice {
     /// The one line of text.
     pub body: String,
     /// (action id, label), the body's click (`OPEN`) first.
-    pub actions: Vec<(&'static str, &'static str)>,
+    pub actions: Vec<(&'static str, String)>,
     /// The page a click opens, as the app's route (`#/day/DATE` or `#/week/YYYY-Www`).
     pub route: String,
 }
@@ -74,42 +76,43 @@ pub fn checked_route(route: &str) -> Option<String> {
     None
 }
 
-/// The notification for a reminder that is due; `end_of_work` is the time the person set,
-/// `week_start` places the week a weekly reminder opens.
-pub fn notice(due: &Due, end_of_work: NaiveTime, week_start: Weekday) -> Notice {
+/// The notification for a reminder that is due, in `tr`'s language; `end_of_work` is the time
+/// the person set, `week_start` places the week a weekly reminder opens.
+pub fn notice(due: &Due, end_of_work: NaiveTime, week_start: Weekday, tr: &Tr) -> Notice {
     let day_route = format!("#/day/{}", due.date);
+    let say = |id: &str| tr.get(id, &[]);
     let (summary, body, actions, route) = match due.kind {
         ReminderKind::EndOfWork => (
-            "End of work",
-            format!(
-                "It's {}, the end of work you set. Anything to put on the role side before you close it?",
-                end_of_work.format("%H:%M")
+            say("notice-end-of-work"),
+            tr.get(
+                "notice-end-of-work-body",
+                &[("time", Arg::from(end_of_work.format("%H:%M").to_string()))],
             ),
             vec![
-                (OPEN, "Open today"),
-                (DONE, "Done for today"),
-                (STILL_WORKING, "Still working"),
-                (SNOOZE_30, "In 30 minutes"),
+                (OPEN, say("notice-open-today")),
+                (DONE, say("notice-done")),
+                (STILL_WORKING, say("notice-still-working")),
+                (SNOOZE_30, say("notice-in-30")),
             ],
             day_route,
         ),
         ReminderKind::CheckIn => (
-            "Check-in",
-            "How was today? The check-in takes a minute, whenever you like.".to_owned(),
+            say("notice-check-in"),
+            say("notice-check-in-body"),
             vec![
-                (OPEN, "Check in"),
-                (SNOOZE_30, "In 30 minutes"),
-                (SNOOZE_60, "In an hour"),
+                (OPEN, say("notice-check-in-open")),
+                (SNOOZE_30, say("notice-in-30")),
+                (SNOOZE_60, say("notice-in-60")),
             ],
             day_route,
         ),
         ReminderKind::Weekly => (
-            "Weekly reflection",
-            "It's your reflection day: a few minutes on the week, when you are ready.".to_owned(),
+            say("notice-weekly"),
+            say("notice-weekly-body"),
             vec![
-                (OPEN, "Open the week"),
-                (SNOOZE_30, "In 30 minutes"),
-                (SNOOZE_60, "In an hour"),
+                (OPEN, say("notice-weekly-open")),
+                (SNOOZE_30, say("notice-in-30")),
+                (SNOOZE_60, say("notice-in-60")),
             ],
             format!("#/week/{}", WeekId::containing(due.date, week_start)),
         ),
@@ -117,7 +120,7 @@ pub fn notice(due: &Due, end_of_work: NaiveTime, week_start: Weekday) -> Notice 
     Notice {
         kind: due.kind,
         date: due.date,
-        summary: summary.to_owned(),
+        summary,
         body,
         actions,
         route,
@@ -128,6 +131,10 @@ pub fn notice(due: &Due, end_of_work: NaiveTime, week_start: Weekday) -> Notice 
 mod tests {
     use super::*;
     use crate::model::parse_date;
+
+    fn en() -> Tr {
+        Tr::new(crate::i18n::Lang::En)
+    }
 
     fn due(kind: ReminderKind, date: &str) -> Due {
         let date = parse_date(date).unwrap();
@@ -142,7 +149,7 @@ mod tests {
     fn every_notice_is_one_line_with_its_actions_and_its_page() {
         let six = NaiveTime::from_hms_opt(18, 0, 0).unwrap();
         for kind in ReminderKind::ALL {
-            let n = notice(&due(kind, "2026-12-04"), six, Weekday::Mon);
+            let n = notice(&due(kind, "2026-12-04"), six, Weekday::Mon, &en());
             assert!(!n.body.contains('\n') && !n.summary.contains('\n'));
             assert_eq!(n.actions[0].0, OPEN);
             for (id, _) in &n.actions[1..] {
@@ -153,13 +160,14 @@ mod tests {
             &due(ReminderKind::EndOfWork, "2026-12-04"),
             six,
             Weekday::Mon,
+            &en(),
         );
         assert_eq!(
             end.body,
             "It's 18:00, the end of work you set. Anything to put on the role side before you close it?"
         );
         assert_eq!(end.route, "#/day/2026-12-04");
-        let labels: Vec<&str> = end.actions.iter().map(|a| a.1).collect();
+        let labels: Vec<&str> = end.actions.iter().map(|a| a.1.as_str()).collect();
         assert_eq!(
             labels,
             [
@@ -169,7 +177,12 @@ mod tests {
                 "In 30 minutes"
             ]
         );
-        let week = notice(&due(ReminderKind::Weekly, "2026-12-04"), six, Weekday::Mon);
+        let week = notice(
+            &due(ReminderKind::Weekly, "2026-12-04"),
+            six,
+            Weekday::Mon,
+            &en(),
+        );
         assert_eq!(week.route, "#/week/2026-W49");
     }
 

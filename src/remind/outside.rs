@@ -43,6 +43,22 @@ pub struct Facts {
     pub reflected: Vec<NaiveDate>,
     /// Spans of time off (first and last date), current and coming.
     pub time_off: Vec<(NaiveDate, NaiveDate)>,
+    /// The language the reminders speak (the journal's, when it was last open); absent in files
+    /// written before issue 19, and then the system's.
+    #[serde(default)]
+    pub language: Option<crate::i18n::Lang>,
+}
+
+impl Facts {
+    /// The words the reminders speak in.
+    pub fn tr(&self) -> crate::i18n::Tr {
+        crate::i18n::Tr::new(self.language.unwrap_or_else(|| {
+            crate::i18n::Lang::resolve(
+                crate::i18n::Language::System,
+                crate::i18n::system().iter().map(String::as_str),
+            )
+        }))
+    }
 }
 
 impl Facts {

@@ -35,8 +35,28 @@ impl Store {
 }
 
 impl Journal {
-    /// Every prompt: the shipped library (merged at open) and the user's own, by id.
+    /// The language the journal speaks: the settings' choice, or the system's
+    /// (`i18n::system`, which the shell and the CLI set at start).
+    pub fn lang(&self) -> Result<crate::i18n::Lang> {
+        Ok(crate::i18n::Lang::resolve(
+            self.settings()?.language,
+            crate::i18n::system().iter().map(String::as_str),
+        ))
+    }
+
+    /// Every prompt: the shipped library (merged at open) and the user's own, by id, the
+    /// shipped ones in the journal's language (`prompts::localized`).
     pub fn prompts(&self) -> Result<Vec<Prompt>> {
+        let lang = self.lang()?;
+        Ok(self
+            .stored_prompts()?
+            .into_iter()
+            .map(|p| crate::prompts::localized(p, lang))
+            .collect())
+    }
+
+    /// Every prompt as stored (shipped ones in English): what is written back and exported.
+    pub(crate) fn stored_prompts(&self) -> Result<Vec<Prompt>> {
         let store = self.store()?;
         store
             .prompts
@@ -48,8 +68,16 @@ impl Journal {
             .collect()
     }
 
-    /// The prompt with `id`, if there is one.
+    /// The prompt with `id`, if there is one, in the journal's language.
     pub fn prompt(&self, id: &str) -> Result<Option<Prompt>> {
+        let lang = self.lang()?;
+        Ok(self
+            .stored_prompt(id)?
+            .map(|p| crate::prompts::localized(p, lang)))
+    }
+
+    /// The stored prompt `id` (never a translation: what is changed, written back, compared).
+    pub(crate) fn stored_prompt(&self, id: &str) -> Result<Option<Prompt>> {
         let store = self.store()?;
         store
             .prompts
@@ -58,8 +86,9 @@ impl Journal {
             .transpose()
     }
 
+    /// The stored prompt `id` (never a translation: what is changed and written back).
     pub(super) fn existing_prompt(&self, id: &str) -> Result<Prompt> {
-        self.prompt(id)?
+        self.stored_prompt(id)?
             .ok_or_else(|| KeelError::UnknownPrompt { id: id.to_owned() })
     }
 
@@ -69,11 +98,12 @@ impl Journal {
             hidden,
             ..self.existing_prompt(id)?
         };
+        let lang = self.lang()?;
         self.write(|store| {
             store
                 .prompts
                 .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
-            Ok(prompt)
+            Ok(crate::prompts::localized(prompt, lang))
         })
     }
 

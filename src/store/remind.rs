@@ -74,6 +74,7 @@ impl Journal {
             .map(|e| (e.start, e.end))
             .collect();
         Ok(Facts {
+            language: Some(self.lang()?),
             plan: Plan::of(settings),
             week_start: Some(settings.week_start),
             checked_in,

@@ -7,17 +7,28 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 mod cycle;
+mod languages;
 
 fn keel(journal: &Path, args: &[&str]) -> Output {
     keel_with_stdin(journal, args, "")
 }
 
 fn keel_with_stdin(journal: &Path, args: &[&str], stdin: &str) -> Output {
+    keel_in(journal, args, stdin, "C.UTF-8")
+}
+
+/// `keel` with `LANG` set to `lang` (and the other locale variables unset): the machine's own
+/// locale never decides what a test reads.
+fn keel_in(journal: &Path, args: &[&str], stdin: &str, lang: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_keel"))
         .arg("--journal")
         .arg(journal)
         .args(args)
         .env_remove("KEEL_JOURNAL")
+        .env("LANG", lang)
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -1,3 +1,65 @@
 # The words the core puts into what it returns (the trends' and the week's sentences, notices,
 # errors). Empty until the core's sentences move here (issue 19, next step); the page loads it
 # beside ui.ftl, so a message here reaches both.
+
+## Erinnerungen (src/remind/notice.rs): je eine Zeile, sanft, ohne Zählen
+
+notice-end-of-work = Feierabend
+notice-end-of-work-body = Es ist { $time }, der Feierabend, den du dir gesetzt hast. Möchtest du noch etwas auf die Seite der Rolle schreiben, bevor du sie schließt?
+notice-open-today = Heute öffnen
+notice-done = Fertig für heute
+notice-still-working = Ich arbeite noch
+notice-in-30 = In 30 Minuten
+notice-in-60 = In einer Stunde
+notice-check-in = Check-in
+notice-check-in-body = Wie war der Tag? Der Check-in dauert eine Minute, wann immer du magst.
+notice-check-in-open = Einchecken
+notice-weekly = Wochenrückblick
+notice-weekly-body = Heute ist dein Tag zum Zurückblicken: ein paar Minuten für die Woche, wenn du so weit bist.
+notice-weekly-open = Die Woche öffnen
+
+## Die Vergleiche der Verläufe (src/analytics/trends.rs): einfache Mittelwerte, nie Ursachen
+
+cmp-enough = { $what } lag im Mittel bei { $a-mean } { $a-label } ({ $a-n ->
+    [one] 1 Tag
+   *[other] { $a-n } Tage
+}) und bei { $b-mean } { $b-label } ({ $b-n ->
+    [one] 1 Tag
+   *[other] { $b-n } Tage
+}).
+cmp-not-enough = Noch zu wenige Daten für { $what-for }: { $a-n ->
+    [one] 1 Tag
+   *[other] { $a-n } Tage
+} { $a-label } und { $b-n } { $b-label }; dieser Vergleich beginnt bei { $min } auf jeder Seite.
+cmp-stress = Der Stress
+cmp-stress-for = den Stress
+cmp-next-stress = Der Stress am nächsten Tag
+cmp-next-stress-for = den Stress am nächsten Tag
+cmp-resilience = Die Widerstandskraft
+cmp-resilience-for = die Widerstandskraft
+cmp-boundary-held = an Tagen, an denen die Grenze hielt
+cmp-boundary-broke = an Tagen, an denen sie überschritten wurde
+cmp-after-held = nachdem die Grenze gehalten hatte
+cmp-after-broke = nachdem sie überschritten worden war
+cmp-reflected = in Wochen mit einem Wochenrückblick
+cmp-unreflected = in Wochen ohne einen
+cmp-other-days = an den anderen Tagen
+cmp-before-review = in den { $before } Tagen vor einer Leistungsbeurteilung
+cmp-before-compensation = in den { $before } Tagen vor einer Gehaltsrunde
+cmp-before-planning = in den { $before } Tagen vor einer Planung
+cmp-before-launch = in den { $before } Tagen vor einem Launch oder einer Deadline
+cmp-after-reorg = in den { $after } Tagen nach Beginn einer Umstrukturierung
+cmp-after-new-role = in den { $after } Tagen nach einer neuen Rolle oder Führungskraft
+cmp-short-staffed = während das Team unterbesetzt war
+cmp-after-time-off = in den { $time-off } Tagen nach dem Urlaub
+value-not-tested = „{ $name }“ wurde in { $untested ->
+    [one] der einen beantworteten Woche
+   *[other] den { $untested } beantworteten Wochen
+} nicht geprüft.
+value-tested = „{ $name }“ wurde in { $tested ->
+    [one] 1 Woche
+   *[other] { $tested } Wochen
+} geprüft: gehalten in { $held }, nachgegeben in { $bent }; { $untested ->
+    [one] 1 Woche hat ihn nicht geprüft
+   *[other] { $untested } Wochen haben ihn nicht geprüft
+}.

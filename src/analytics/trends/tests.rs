@@ -502,3 +502,38 @@ fn values_are_counted_by_month_never_scored() {
     );
     assert!(!h[2].active);
 }
+
+/// The comparisons and the values' sentences speak the journal's language, with its decimal
+/// sign and plural rules; the numbers stay the data's.
+#[test]
+fn the_sentences_speak_german_and_spanish() {
+    use crate::i18n::{Lang, Tr};
+    let mut c = compare("stress_by_boundary", &[3.0; 5], &[7.0, 7.0, 7.0, 8.0, 7.0]);
+    render_comparison(&Tr::new(Lang::De), &mut c);
+    assert_eq!(
+        c.sentence,
+        "Der Stress lag im Mittel bei 3,0 an Tagen, an denen die Grenze hielt (5 Tage) und bei 7,2 an Tagen, an denen sie überschritten wurde (5 Tage)."
+    );
+    assert_eq!(c.a.label, "an Tagen, an denen die Grenze hielt");
+    let mut few = compare("stress_before_review", &[5.0], &[4.0, 4.0]);
+    render_comparison(&Tr::new(Lang::Es), &mut few);
+    assert_eq!(
+        few.sentence,
+        "Aún no hay datos suficientes para el estrés: 1 día en los 14 días antes de una evaluación del desempeño y 2 los demás días; esta comparación empieza con 5 de cada lado."
+    );
+    let mut v = ValueHistory {
+        value: 1,
+        name: "Ehrlich".into(),
+        active: true,
+        months: Vec::new(),
+        held: 2,
+        bent: 1,
+        not_tested: 1,
+        sentence: String::new(),
+    };
+    render_value(&Tr::new(Lang::De), &mut v);
+    assert_eq!(
+        v.sentence,
+        "„Ehrlich“ wurde in 3 Wochen geprüft: gehalten in 2, nachgegeben in 1; 1 Woche hat ihn nicht geprüft."
+    );
+}

@@ -90,6 +90,8 @@ pub struct Context {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The system's language, read once (the setting "system" follows it).
+    keel::i18n::use_system_locales(keel::i18n::system_locales(|name| std::env::var(name).ok()));
     let ctx = Context {
         journal: cli.journal,
         now: Local::now().fixed_offset(),

@@ -1,6 +1,7 @@
 //! The daily page from the terminal: `keel add`, `show`, `prompt` and `render`.
 
 use clap::Args;
+use keel::i18n::{Arg, Tr};
 use keel::markdown;
 use keel::model::{Boundary, DayEntry, DayPatch, Prompt, OVERLAP, RESILIENCE, STRESS};
 
@@ -113,9 +114,10 @@ pub fn add(ctx: &Context, args: AddArgs) -> Result<(), Failure> {
 pub fn show(ctx: &Context, args: ShowArgs) -> Result<(), Failure> {
     let date = day_or_today(args.date.as_deref(), ctx.now)?;
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
-    let entry = journal
-        .day(date)?
-        .ok_or_else(|| Failure::Error(format!("There is no page for {date}.")))?;
+    let tr = Tr::new(journal.lang()?);
+    let entry = journal.day(date)?.ok_or_else(|| {
+        Failure::Error(tr.get("show-no-page", &[("date", date.to_string().into())]))
+    })?;
     let out = if args.json {
         // A model type of plain strings, numbers and dates always serializes.
         serde_json::to_string_pretty(&entry).expect("a day entry serializes") + "\n"
@@ -126,13 +128,13 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<(), Failure> {
             markdown::render(&entry.self_text)
         )
     } else {
-        plain_page(&entry, &journal.events_between(date, date)?)
+        plain_page(&tr, &entry, &journal.events_between(date, date)?)
     };
     write_stdout(&out)
 }
 
-fn plain_page(entry: &DayEntry, events: &[keel::cycle::CycleEvent]) -> String {
-    let mut out = format!("{}\n", entry.date.format("%A %-d %B %Y"));
+fn plain_page(tr: &Tr, entry: &DayEntry, events: &[keel::cycle::CycleEvent]) -> String {
+    let mut out = format!("{}\n", tr.date_long(entry.date));
     for e in events {
         let note = if e.note.is_empty() {
             String::new()
@@ -142,13 +144,17 @@ fn plain_page(entry: &DayEntry, events: &[keel::cycle::CycleEvent]) -> String {
         out.push_str(&format!("◆ {}{note}\n", e.kind.label()));
     }
     out.push('\n');
-    for (heading, text) in [("What I do", &entry.role), ("Who I am", &entry.self_text)] {
+    for (heading, text) in [
+        (tr.get("show-role", &[]), &entry.role),
+        (tr.get("show-self", &[]), &entry.self_text),
+    ] {
         out.push_str(&format!(
             "{heading}\n{}\n",
             "─".repeat(heading.chars().count())
         ));
         if text.trim().is_empty() {
-            out.push_str("(nothing written)\n\n");
+            out.push_str(&tr.get("show-nothing", &[]));
+            out.push_str("\n\n");
         } else {
             out.push_str(text.trim_end());
             out.push_str("\n\n");
@@ -156,19 +162,23 @@ fn plain_page(entry: &DayEntry, events: &[keel::cycle::CycleEvent]) -> String {
     }
     let c = &entry.check_in;
     let mut parts = Vec::new();
+    let n = |v: u8| Arg::Int(v.into());
     if let Some(v) = c.stress {
-        parts.push(format!("stress {v}/10"));
+        parts.push(tr.get("show-stress", &[("n", n(v))]));
     }
     if let Some(v) = c.resilience {
-        parts.push(format!("resilience {v}/10"));
+        parts.push(tr.get("show-resilience", &[("n", n(v))]));
     }
     if let Some(v) = c.overlap {
-        parts.push(format!("overlap {v}/7"));
+        parts.push(tr.get("show-overlap", &[("n", n(v))]));
     }
     match (c.boundary, c.after_hours_minutes) {
-        (Some(b), Some(m)) => parts.push(format!("boundary {b} ({m} min after hours)")),
-        (Some(b), None) => parts.push(format!("boundary {b}")),
-        (None, Some(m)) => parts.push(format!("{m} min after hours")),
+        (Some(b), Some(m)) => parts.push(tr.get(
+            "show-boundary-minutes",
+            &[("boundary", b.as_str().into()), ("minutes", m.into())],
+        )),
+        (Some(b), None) => parts.push(tr.get("show-boundary", &[("boundary", b.as_str().into())])),
+        (None, Some(m)) => parts.push(tr.get("show-after-hours", &[("minutes", m.into())])),
         (None, None) => {}
     }
     if !parts.is_empty() {
@@ -177,7 +187,8 @@ fn plain_page(entry: &DayEntry, events: &[keel::cycle::CycleEvent]) -> String {
     }
     if !entry.tags.is_empty() {
         let tags: Vec<String> = entry.tags.iter().map(|t| format!("#{t}")).collect();
-        out.push_str(&format!("tags: {}\n", tags.join(" ")));
+        out.push_str(&tr.get("show-tags", &[("tags", tags.join(" ").into())]));
+        out.push('\n');
     }
     out
 }
@@ -187,6 +198,7 @@ pub fn prompt(ctx: &Context, args: PromptArgs) -> Result<(), Failure> {
     let date = day_or_today(args.date.as_deref(), ctx.now)?;
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
     let shown = journal.day_prompts(date, ctx.now)?;
+    let tr = Tr::new(journal.lang()?);
     let brief = |p: &Option<Prompt>| {
         p.as_ref()
             .map(|p| serde_json::json!({"id": p.id, "text": p.text, "theme": p.theme.as_str()}))
@@ -209,18 +221,20 @@ pub fn prompt(ctx: &Context, args: PromptArgs) -> Result<(), Failure> {
         // A value built from strings always serializes.
         serde_json::to_string_pretty(&value).expect("json serializes") + "\n"
     } else {
-        let mut out = format!("{}\n\n", date.format("%A %-d %B %Y"));
+        let mut out = format!("{}\n\n", tr.date_long(date));
         for (label, p) in [
-            ("What I do", &shown.daily.role),
-            ("Who I am", &shown.daily.myself),
-            ("Between them", &shown.daily.bridge),
+            (tr.get("prompt-role", &[]), &shown.daily.role),
+            (tr.get("prompt-self", &[]), &shown.daily.myself),
+            (tr.get("prompt-bridge", &[]), &shown.daily.bridge),
         ] {
             if let Some(p) = p {
                 out.push_str(&format!("{label}: {}\n", p.text));
             }
         }
         if !shown.weekly.is_empty() {
-            out.push_str("\nThis week's reflection:\n");
+            out.push('\n');
+            out.push_str(&tr.get("prompt-weekly", &[]));
+            out.push('\n');
             for p in &shown.weekly {
                 out.push_str(&format!("- {}\n", p.text));
             }

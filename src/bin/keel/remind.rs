@@ -271,7 +271,7 @@ fn apply(journal: &Journal, ctx: &Context, set: SetArgs) -> Result<Settings, Fai
 const ANSWER_WAIT: Duration = Duration::from_secs(55 * 60);
 
 fn describe(n: &notice::Notice) -> String {
-    let labels: Vec<&str> = n.actions.iter().skip(1).map(|a| a.1).collect();
+    let labels: Vec<&str> = n.actions.iter().skip(1).map(|a| a.1.as_str()).collect();
     format!(
         "{} ({}): {} [{}]\n",
         n.summary,
@@ -295,6 +295,7 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
     let today = ctx.now.date_naive();
     let end_of_work = |d: &remind::Due| facts.plan.end_of_work.unwrap_or(d.at.time());
     let week_start = facts.week_start.unwrap_or(Weekday::Mon);
+    let tr = facts.tr();
     let app_open = outside::app_is_open(&dir)?;
     if args.dry_run {
         let due = remind::due(
@@ -313,7 +314,12 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
         }
         for d in &due {
             out.push_str("Due now: ");
-            out.push_str(&describe(&notice::notice(d, end_of_work(d), week_start)));
+            out.push_str(&describe(&notice::notice(
+                d,
+                end_of_work(d),
+                week_start,
+                &tr,
+            )));
         }
         if let Some(next) = remind::next_check(ctx.now, &facts.plan, &file.ledger.snoozed) {
             out.push_str(&format!("Next look today: {}\n", next.format("%H:%M")));
@@ -348,7 +354,7 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
     let mut shown = Vec::new();
     let mut failure = None;
     for d in &due {
-        let n = notice::notice(d, end_of_work(d), week_start);
+        let n = notice::notice(d, end_of_work(d), week_start, &tr);
         match deliver::show(&n) {
             Ok(s) => {
                 write_stdout(&format!("Sent: {}", describe(&n)))?;

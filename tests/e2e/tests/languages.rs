@@ -83,6 +83,36 @@ fn a_german_system_gets_german_on_every_page() {
             assert!(found.is_empty(), "{page} shows English: {found:?}");
             app.screenshot(&format!("de-{page}")).await;
         }
+        // The prompts and the trends' sentences come from the core, in German too.
+        let german: Vec<String> = keel::prompts::translations(Lang::De)
+            .values()
+            .cloned()
+            .collect();
+        app.click("nav-today").await;
+        app.wait_for(
+            "the day's prompts",
+            "return !!document.querySelector('[data-testid=role-prompt]') && !!document.querySelector('[data-testid=self-prompt]')",
+        )
+        .await;
+        for side in ["role", "self"] {
+            let text = app
+                .js(&format!(
+                    "return document.querySelector('[data-testid={side}-prompt]').textContent"
+                ))
+                .await;
+            let text = text.as_str().unwrap_or_default();
+            assert!(
+                german.iter().any(|g| g == text),
+                "the {side} prompt in German: {text}"
+            );
+        }
+        app.click("nav-trends").await;
+        app.by_testid("trends-page").await;
+        app.wait_for(
+            "the comparisons in German",
+            "const c = document.querySelector('[data-testid=comparison-stress_by_boundary]'); return !!c && c.textContent.startsWith('Noch zu wenige Daten für den Stress')",
+        )
+        .await;
         // The dates follow the language too (waiting for the day page to be drawn again).
         app.click("nav-today").await;
         app.wait_for(

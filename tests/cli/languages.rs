@@ -1,0 +1,128 @@
+//! The command line in German and Spanish (issue 19): the system's locale, or the Language
+//! setting, decides; the person's own words stay as written.
+
+use super::{keel, keel_in, stdout};
+
+#[test]
+fn a_german_locale_gets_keel_show_and_keel_prompt_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path();
+    let out = keel(
+        j,
+        &[
+            "add",
+            "--date",
+            "2026-12-01",
+            "--role",
+            "Quarterly numbers",
+            "--self",
+            "The park",
+            "--stress",
+            "6",
+            "--boundary",
+            "broken",
+            "--after-hours",
+            "40",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+
+    let show = stdout(&keel_in(j, &["show", "2026-12-01"], "", "de_DE.UTF-8"));
+    assert!(show.starts_with("Dienstag, 1. Dezember 2026\n"), "{show}");
+    for german in [
+        "Was ich tue",
+        "Wer ich bin",
+        "Stress 6/10",
+        "Grenze überschritten (40 Min. nach Feierabend)",
+    ] {
+        assert!(show.contains(german), "{german} in:\n{show}");
+    }
+    assert!(
+        show.contains("Quarterly numbers") && show.contains("The park"),
+        "the pages as written:\n{show}"
+    );
+    assert!(!show.contains("What I do"), "{show}");
+
+    // A Friday (the reflection day): the daily prompts and the week's set, all in German.
+    let prompt = stdout(&keel_in(j, &["prompt", "2026-12-04"], "", "de_DE.UTF-8"));
+    assert!(
+        prompt.starts_with("Freitag, 4. Dezember 2026\n"),
+        "{prompt}"
+    );
+    assert!(
+        prompt.contains("\nWas ich tue: ") && prompt.contains("\nWer ich bin: "),
+        "{prompt}"
+    );
+    assert!(
+        prompt.contains("Zum Rückblick auf diese Woche:"),
+        "{prompt}"
+    );
+    let english: Vec<String> = keel::prompts::shipped()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    let german = keel::prompts::translations(keel::i18n::Lang::De);
+    let shown: Vec<&str> = prompt
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("- ")
+                .or_else(|| l.split_once(": ").map(|(_, t)| t))
+        })
+        .collect();
+    assert!(shown.len() >= 5, "{prompt}");
+    for text in shown {
+        assert!(
+            german.values().any(|g| g == text),
+            "not a German prompt: {text}"
+        );
+        assert!(
+            !english.iter().any(|e| e == text),
+            "an English prompt: {text}"
+        );
+    }
+    // The same day's prompts in English name the same ids: a language changes words, not choices.
+    let en: serde_json::Value =
+        serde_json::from_str(&stdout(&keel(j, &["prompt", "2026-12-04", "--json"]))).unwrap();
+    let de: serde_json::Value = serde_json::from_str(&stdout(&keel_in(
+        j,
+        &["prompt", "2026-12-04", "--json"],
+        "",
+        "de_DE.UTF-8",
+    )))
+    .unwrap();
+    assert_eq!(en["role"]["id"], de["role"]["id"]);
+    assert_ne!(en["role"]["text"], de["role"]["text"]);
+}
+
+#[test]
+fn the_language_setting_wins_over_the_locale_and_system_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path();
+    assert!(keel(j, &["add", "--date", "2026-12-01", "--role", "x"])
+        .status
+        .success());
+    let set = keel(j, &["settings", "set", "--language", "es"]);
+    assert!(set.status.success(), "{set:?}");
+    assert!(
+        stdout(&set).contains("Language:           es"),
+        "{}",
+        stdout(&set)
+    );
+    let show = stdout(&keel_in(j, &["show", "2026-12-01"], "", "de_DE.UTF-8"));
+    assert!(
+        show.starts_with("martes, 1 de diciembre de 2026\n") && show.contains("Lo que hago"),
+        "{show}"
+    );
+    assert!(keel(j, &["settings", "set", "--language", "system"])
+        .status
+        .success());
+    let show = stdout(&keel_in(j, &["show", "2026-12-01"], "", "de_DE.UTF-8"));
+    assert!(show.contains("Was ich tue"), "{show}");
+    let bad = keel(j, &["settings", "set", "--language", "fr"]);
+    assert_eq!(bad.status.code(), Some(2), "{bad:?}");
+    assert!(
+        super::stderr(&bad).contains("--language takes system, en, de or es"),
+        "{bad:?}"
+    );
+}
