@@ -317,6 +317,23 @@ impl EventKind {
         }
     }
 
+    /// The kind's name in `tr`'s language ("Performance review", "Leistungsbeurteilung"); the
+    /// person's own word as they wrote it.
+    pub fn name_in(&self, tr: &crate::i18n::Tr) -> String {
+        let id = match self {
+            EventKind::Own(word) => return word.clone(),
+            EventKind::Cycle(CycleKind::Review) => "kind-review",
+            EventKind::Cycle(CycleKind::Compensation) => "kind-compensation",
+            EventKind::Cycle(CycleKind::Planning) => "kind-planning",
+            EventKind::Cycle(CycleKind::Launch) => "kind-launch",
+            EventKind::Cycle(CycleKind::Reorg) => "kind-reorg",
+            EventKind::Cycle(CycleKind::NewRole) => "kind-new-role",
+            EventKind::Cycle(CycleKind::ShortStaffed) => "kind-short-staffed",
+            EventKind::Cycle(CycleKind::TimeOff) => "kind-time-off",
+        };
+        tr.get(id, &[])
+    }
+
     /// The built-in kind, if it is one.
     pub fn cycle(&self) -> Option<CycleKind> {
         match self {

@@ -324,6 +324,123 @@ impl KeelError {
     pub fn code(&self) -> &'static str {
         self.kind().as_str()
     }
+
+    /// The message in the language this process speaks (`i18n::spoken`): what the page and
+    /// the command line show. `Display` stays English, for logs and tests.
+    pub fn message(&self) -> String {
+        self.message_in(&crate::i18n::Tr::new(crate::i18n::spoken()))
+    }
+
+    /// The message in `tr`'s language. The errors whose words are all Keel's are translated
+    /// (`core.ftl`, `error-*`); those that carry a reason worded where it arose stay English
+    /// until their reasons are catalogue messages too (issue 19 continues).
+    pub fn message_in(&self, tr: &crate::i18n::Tr) -> String {
+        use crate::i18n::Arg;
+        let path = |p: &std::path::Path| Arg::from(p.display().to_string());
+        let date = |d: &NaiveDate| Arg::from(d.to_string());
+        let (id, args): (&str, Vec<(&str, Arg)>) = match self {
+            KeelError::InvalidDate { input } => {
+                ("error-invalid-date", vec![("input", input.as_str().into())])
+            }
+            KeelError::InvalidWeekId { input } => (
+                "error-invalid-week-id",
+                vec![("input", input.as_str().into())],
+            ),
+            KeelError::InvalidRange { input } => (
+                "error-invalid-range",
+                vec![("input", input.as_str().into())],
+            ),
+            KeelError::InvalidRating {
+                field,
+                value,
+                min,
+                max,
+            } => (
+                "error-invalid-rating",
+                vec![
+                    (
+                        "field",
+                        Arg::from(match *field {
+                            "stress" => tr.get("error-field-stress", &[]),
+                            "resilience" => tr.get("error-field-resilience", &[]),
+                            "overlap" => tr.get("error-field-overlap", &[]),
+                            other => other.to_owned(),
+                        }),
+                    ),
+                    ("value", Arg::Int(*value)),
+                    ("min", Arg::from(u32::from(*min))),
+                    ("max", Arg::from(u32::from(*max))),
+                ],
+            ),
+            KeelError::InvalidMinutes { value, max } => (
+                "error-invalid-minutes",
+                vec![("value", Arg::Int(*value)), ("max", Arg::from(*max))],
+            ),
+            KeelError::EntryTooLarge {
+                date: d,
+                bytes,
+                limit,
+            } => (
+                "error-entry-too-large",
+                vec![
+                    ("date", date(d)),
+                    ("bytes", Arg::from(*bytes)),
+                    ("limit", Arg::from(*limit)),
+                ],
+            ),
+            KeelError::TextTooLarge { bytes, limit } => (
+                "error-text-too-large",
+                vec![("bytes", Arg::from(*bytes)), ("limit", Arg::from(*limit))],
+            ),
+            KeelError::UnknownPrompt { id } => {
+                ("error-unknown-prompt", vec![("id", id.as_str().into())])
+            }
+            KeelError::JournalLocked { path: p } => {
+                ("error-journal-locked", vec![("path", path(p))])
+            }
+            KeelError::NewerSchema {
+                path: p,
+                found,
+                supported,
+            } => (
+                "error-newer-schema",
+                vec![
+                    ("path", path(p)),
+                    ("found", Arg::from(*found)),
+                    ("supported", Arg::from(*supported)),
+                ],
+            ),
+            KeelError::JournalDamaged { path: p } => {
+                ("error-journal-damaged", vec![("path", path(p))])
+            }
+            KeelError::NoJournalLocation => ("error-no-journal-location", vec![]),
+            KeelError::DiskFull { path: p } => ("error-disk-full", vec![("path", path(p))]),
+            KeelError::Locked { path: p } => ("error-locked", vec![("path", path(p))]),
+            KeelError::WrongPassphrase => ("error-wrong-passphrase", vec![]),
+            KeelError::AlreadyEncrypted => ("error-already-encrypted", vec![]),
+            KeelError::NotEncrypted => ("error-not-encrypted", vec![]),
+            KeelError::NoSuchBackup { name } => {
+                ("error-no-such-backup", vec![("name", name.as_str().into())])
+            }
+            KeelError::InvalidSpan { from, to } => (
+                "error-invalid-span",
+                vec![("from", date(from)), ("to", date(to))],
+            ),
+            KeelError::TooManyAttempts { wait_secs } => (
+                "error-too-many-attempts",
+                vec![(
+                    "seconds",
+                    Arg::Int(i64::try_from(*wait_secs).unwrap_or(i64::MAX)),
+                )],
+            ),
+            KeelError::UnknownEvent { id } => {
+                ("error-unknown-event", vec![("id", id.as_str().into())])
+            }
+            KeelError::InvalidChart => ("error-invalid-chart", vec![]),
+            _ => return self.to_string(),
+        };
+        tr.get(id, &args)
+    }
 }
 
 /// Wraps a file-system error with what was being done to which path (`map_err(io(…))`).
@@ -345,6 +462,88 @@ pub type Result<T, E = KeelError> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One of each error `message_in` translates.
+    fn translated() -> Vec<KeelError> {
+        let path = PathBuf::from("/home/me/journal");
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        vec![
+            KeelError::InvalidDate {
+                input: "tomorrow".into(),
+            },
+            KeelError::InvalidWeekId {
+                input: "W99".into(),
+            },
+            KeelError::InvalidRange { input: "2w".into() },
+            KeelError::InvalidRating {
+                field: "stress",
+                value: 11,
+                min: 1,
+                max: 10,
+            },
+            KeelError::InvalidMinutes {
+                value: 2000,
+                max: 1440,
+            },
+            KeelError::EntryTooLarge {
+                date: day,
+                bytes: 9_000_000,
+                limit: 8_000_000,
+            },
+            KeelError::TextTooLarge {
+                bytes: 9_000_000,
+                limit: 8_000_000,
+            },
+            KeelError::UnknownPrompt { id: "x-1".into() },
+            KeelError::JournalLocked { path: path.clone() },
+            KeelError::NewerSchema {
+                path: path.clone(),
+                found: 9,
+                supported: 4,
+            },
+            KeelError::JournalDamaged { path: path.clone() },
+            KeelError::NoJournalLocation,
+            KeelError::DiskFull { path: path.clone() },
+            KeelError::Locked { path },
+            KeelError::WrongPassphrase,
+            KeelError::AlreadyEncrypted,
+            KeelError::NotEncrypted,
+            KeelError::NoSuchBackup { name: "b".into() },
+            KeelError::InvalidSpan { from: day, to: day },
+            KeelError::TooManyAttempts { wait_secs: 8 },
+            KeelError::UnknownEvent { id: "7".into() },
+            KeelError::InvalidChart,
+        ]
+    }
+
+    /// English through the catalogue reads exactly as `Display`; German and Spanish differ
+    /// from it and keep the numbers, names and paths.
+    #[test]
+    fn error_messages_speak_the_language_and_english_is_display() {
+        use crate::i18n::{Lang, Tr};
+        let (en, de, es) = (Tr::new(Lang::En), Tr::new(Lang::De), Tr::new(Lang::Es));
+        for e in translated() {
+            assert_eq!(e.message_in(&en), e.to_string(), "{e:?}");
+            for tr in [&de, &es] {
+                let m = e.message_in(tr);
+                assert_ne!(m, e.to_string(), "{e:?} in {:?}", tr.lang());
+                assert!(!m.contains('{'), "{m}");
+            }
+        }
+        let rating = KeelError::InvalidRating {
+            field: "stress",
+            value: 11,
+            min: 1,
+            max: 10,
+        };
+        assert_eq!(
+            rating.message_in(&de),
+            "Stress muss eine ganze Zahl von 1 bis 10 sein; 11 liegt außerhalb."
+        );
+        // An error whose reason was worded where it arose stays as it is.
+        let reason = KeelError::InvalidSettings { reason: "x".into() };
+        assert_eq!(reason.message_in(&de), reason.to_string());
+    }
 
     /// `as_str` is the name serde writes, for every kind (the page reads serde's).
     #[test]

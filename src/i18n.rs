@@ -152,6 +152,25 @@ pub fn system() -> &'static [String] {
     SYSTEM_LOCALES.get().map(Vec::as_slice).unwrap_or(&[])
 }
 
+/// The language this process speaks now, for what it words at its edges (error messages): set
+/// by the shell when the page loads its catalogue and by the CLI once it knows the journal's.
+static SPOKEN: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Speaks `lang` from now on (`spoken`).
+pub fn speak(lang: Lang) {
+    let n = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    SPOKEN.store(
+        u8::try_from(n).unwrap_or(0),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// The language set by `speak`; English until then.
+pub fn spoken() -> Lang {
+    let n = usize::from(SPOKEN.load(std::sync::atomic::Ordering::Relaxed));
+    Lang::ALL.get(n).copied().unwrap_or_default()
+}
+
 /// The page's catalogue for the `setting`, given the system's locale names.
 pub fn page_catalogue(setting: Language, system: &[String]) -> CatalogueDto {
     let lang = Lang::resolve(setting, system.iter().map(String::as_str));
@@ -210,6 +229,11 @@ impl From<usize> for Arg {
 impl From<i64> for Arg {
     fn from(n: i64) -> Arg {
         Arg::Int(n)
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Arg {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 impl From<u32> for Arg {
@@ -296,7 +320,13 @@ impl Tr {
     /// A day's date in full in this language ("Tuesday 1 December 2026", "Dienstag, 1. Dezember
     /// 2026"): the pattern is the catalogue's `date-long`, the names chrono's locale data (glibc's).
     pub fn date_long(&self, date: chrono::NaiveDate) -> String {
-        let pattern = self.get("date-long", &[]);
+        self.date(date, "date-long")
+    }
+
+    /// `date` through the catalogue's strftime pattern `pattern_id` (`date-long`,
+    /// `date-short`, …), with this language's month and day names.
+    pub fn date(&self, date: chrono::NaiveDate, pattern_id: &str) -> String {
+        let pattern = self.get(pattern_id, &[]);
         let locale = match self.lang {
             Lang::En => chrono::Locale::en_US,
             Lang::De => chrono::Locale::de_DE,

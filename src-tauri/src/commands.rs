@@ -373,7 +373,10 @@ pub async fn get_catalogue(state: State<'_, AppState>) -> Result<CatalogueDto, E
         Ok(journal) => journal.settings()?.language,
         Err(_) => keel::i18n::Language::System,
     };
-    Ok(keel::i18n::page_catalogue(setting, keel::i18n::system()))
+    let catalogue = keel::i18n::page_catalogue(setting, keel::i18n::system());
+    // The window speaks this language now: its errors too.
+    keel::i18n::speak(catalogue.lang);
+    Ok(catalogue)
 }
 
 /// The settings.

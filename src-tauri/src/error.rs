@@ -1,5 +1,6 @@
 //! The error every command returns: `{kind, message}`. `kind` is the core's stable code (the UI
-//! switches on it); `message` is the core's plain sentence, shown to the person as it is.
+//! switches on it); `message` is the core's plain sentence in the window's language, shown to
+//! the person as it is.
 
 use keel::ErrorKind;
 use serde::Serialize;
@@ -16,7 +17,7 @@ impl From<&keel::KeelError> for ErrorDto {
     fn from(e: &keel::KeelError) -> ErrorDto {
         ErrorDto {
             kind: e.kind(),
-            message: e.to_string(),
+            message: e.message(),
         }
     }
 }

@@ -156,19 +156,19 @@ fn events_are_added_listed_filtered_and_removed() {
     assert_ok(&out);
     let text = stdout(&out);
     assert!(
-        text.contains("2026-08-03 to 2026-08-14") && text.contains("time off"),
+        text.contains("2026-08-03 to 2026-08-14") && text.contains("Time off"),
         "{text}"
     );
     assert!(!text.contains("review"), "{text}");
 
     // The day's page shows what it is part of.
     assert_ok(&keel(j, &["add", "--date", "2026-08-05", "--self", "Sea."]));
-    assert!(stdout(&keel(j, &["show", "2026-08-05"])).contains("◆ time off\n"));
+    assert!(stdout(&keel(j, &["show", "2026-08-05"])).contains("◆ Time off\n"));
 
     let out = keel(j, &["event", "remove", "1"]);
     assert_ok(&out);
     assert!(
-        stdout(&out).contains("performance review"),
+        stdout(&out).contains("Performance review"),
         "{}",
         stdout(&out)
     );

@@ -126,3 +126,54 @@ fn the_language_setting_wins_over_the_locale_and_system_follows_it() {
         "{bad:?}"
     );
 }
+
+#[test]
+fn errors_speak_the_language_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = keel_in(dir.path(), &["show", "2026-13-01"], "", "es_ES.UTF-8");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        super::stderr(&out),
+        "keel: «2026-13-01» no es una fecha; escríbela como AAAA-MM-DD, por ejemplo 2026-11-28.\n"
+    );
+    let out = keel_in(
+        dir.path(),
+        &["add", "--date", "2026-12-01", "--stress", "11"],
+        "",
+        "de_DE.UTF-8",
+    );
+    assert!(
+        super::stderr(&out)
+            .contains("Stress muss eine ganze Zahl von 1 bis 10 sein; 11 liegt außerhalb."),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn keel_week_summarises_the_week_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path();
+    for (date, stress) in [("2026-11-30", "4"), ("2026-12-01", "7")] {
+        assert!(keel(
+            j,
+            &["add", "--date", date, "--role", "Numbers", "--stress", stress]
+        )
+        .status
+        .success());
+    }
+    let week = stdout(&keel_in(j, &["week", "2026-W49"], "", "de_DE.UTF-8"));
+    assert!(
+        week.starts_with("Woche 2026-W49 (Mo, 30. Nov bis So, 6. Dez 2026)\n"),
+        "{week}"
+    );
+    assert!(
+        week.contains("Stress           Mittel 5,5 (niedrigster 4, höchster 7; 2 Tage)"),
+        "{week}"
+    );
+    assert!(week.contains("Check-ins        an 2 von 7 Tagen"), "{week}");
+    let english = stdout(&keel(j, &["week", "2026-W49"]));
+    assert!(
+        english.contains("stress      mean 5.5 (lowest 4, highest 7; 2 days)"),
+        "{english}"
+    );
+}

@@ -526,7 +526,7 @@ fn exports_write_csv_and_a_markdown_folder() {
         ],
     );
     assert_ok(&md);
-    assert!(stderr(&md).contains("Exported 1 pages"), "{}", stderr(&md));
+    assert!(stderr(&md).contains("Exported 1 page "), "{}", stderr(&md));
     let page = std::fs::read_to_string(folder.join("2026/2026-11-23.md")).unwrap();
     assert!(
         page.contains("stress: 7") && page.contains("## What I do\n\nReview"),
@@ -617,7 +617,7 @@ fn backups_are_taken_before_imports_listed_and_restored() {
     let restored = keel(dir.path(), &["backup", "restore"]);
     assert_ok(&restored);
     assert!(
-        stdout(&restored).starts_with("Restored 1 pages from"),
+        stdout(&restored).starts_with("Restored 1 page from"),
         "{}",
         stdout(&restored)
     );
@@ -679,6 +679,10 @@ fn keel_env(journal: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
         .env_remove("KEEL_JOURNAL")
         .env_remove("KEEL_PASSPHRASE_FILE")
         .env_remove("KEEL_NEW_PASSPHRASE_FILE")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stdin(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
@@ -750,7 +754,7 @@ fn a_passphrase_encrypts_the_journal_and_its_backups_from_the_command_line() {
     );
     assert_ok(&out);
     assert!(
-        stdout(&out).contains("1 backups taken before were encrypted"),
+        stdout(&out).contains("1 backup taken before was encrypted"),
         "{}",
         stdout(&out)
     );

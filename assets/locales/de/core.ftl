@@ -63,3 +63,42 @@ value-tested = „{ $name }“ wurde in { $tested ->
     [one] 1 Woche hat ihn nicht geprüft
    *[other] { $untested } Wochen haben ihn nicht geprüft
 }.
+
+## Fehler (src/error.rs, KeelError::message_in)
+
+error-invalid-date = „{ $input }“ ist kein Datum; schreib es als JJJJ-MM-TT, zum Beispiel 2026-11-28.
+error-invalid-week-id = „{ $input }“ ist keine Woche; schreib sie als JJJJ-Www, zum Beispiel 2026-W48.
+error-invalid-range = „{ $input }“ ist kein Zeitraum; wähle 30d, 90d, 1y oder all.
+error-invalid-rating = { $field } muss eine ganze Zahl von { $min } bis { $max } sein; { $value } liegt außerhalb.
+error-field-stress = Stress
+error-field-resilience = Widerstandskraft
+error-field-overlap = Überschneidung
+error-invalid-minutes = Die Minuten nach Feierabend müssen zwischen 0 und { $max } liegen; { $value } liegt außerhalb.
+error-entry-too-large = Die Seite für den { $date } hat { $bytes } Bytes, mehr als die { $limit } Bytes, die eine Seite fassen kann; es wurde nichts gespeichert, und der Text gehört weiter dir, um ihn zu kürzen.
+error-text-too-large = Der Text hat { $bytes } Bytes, mehr als die { $limit } Bytes, die Keel auf einmal annimmt.
+error-unknown-prompt = Es gibt keinen Impuls mit der Kennung „{ $id }“.
+error-journal-locked = Das Tagebuch in { $path } ist in einem anderen Keel-Prozess geöffnet; schließe es zuerst dort.
+error-newer-schema = Das Tagebuch in { $path } wurde von einer neueren Keel-Version geschrieben (Schema { $found }, diese liest bis { $supported }); es wurde nichts verändert.
+error-journal-damaged = Das Tagebuch in { $path } ist beschädigt und lässt sich nicht lesen.
+error-no-journal-location = Auf diesem System gibt es keinen Standardort für das Tagebuch; gib einen mit --journal DIR oder KEEL_JOURNAL an.
+error-disk-full = Auf dem Datenträger mit dem Tagebuch in { $path } ist kein Platz mehr; schaffe etwas Platz, und Keel speichert wieder.
+error-locked = Das Tagebuch in { $path } ist gesperrt; entsperre es mit seiner Passphrase.
+error-wrong-passphrase = Diese Passphrase öffnet dieses Tagebuch nicht. Es wurde nichts verändert; versuch es noch einmal.
+error-already-encrypted = Das Tagebuch ist schon verschlüsselt; ändere stattdessen seine Passphrase.
+error-not-encrypted = Das Tagebuch ist nicht verschlüsselt; setze zuerst eine Passphrase.
+error-no-such-backup = Es gibt keine Sicherung mit dem Namen „{ $name }“.
+error-invalid-span = Ein Kalender zeigt höchstens ein Jahr, vom ersten bis zum letzten Tag; { $from } bis { $to } ist kein solcher Zeitraum.
+error-too-many-attempts = Zu viele falsche Passphrasen; versuch es in { $seconds } s noch einmal.
+error-unknown-event = Es gibt kein Ereignis mit der Kennung { $id }.
+error-invalid-chart = Dieses Diagramm lässt sich nicht speichern: Es ist kein SVG-Bild in vernünftiger Größe.
+
+## Die Arten von Ereignissen im Arbeitszyklus (die Seite, `keel event`, `keel show`)
+
+kind-review = Leistungsbeurteilung
+kind-compensation = Gehaltsrunde
+kind-planning = Planung
+kind-launch = Launch oder Deadline
+kind-reorg = Umstrukturierung
+kind-new-role = Neue Rolle oder neue Führungskraft
+kind-short-staffed = Team unterbesetzt
+kind-time-off = Urlaub

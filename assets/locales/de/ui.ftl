@@ -434,14 +434,6 @@ lock-unlocking = Wird entsperrt…
 
 ## Die Ereignisse des Arbeitszyklus
 
-kind-review = Leistungsbeurteilung
-kind-compensation = Gehaltsrunde
-kind-planning = Planung
-kind-launch = Launch oder Deadline
-kind-reorg = Umstrukturierung
-kind-new-role = Neue Rolle oder neue Führungskraft
-kind-short-staffed = Team unterbesetzt
-kind-time-off = Urlaub
 event-kind-other = Etwas anderes…
 event-own-kind = Deine eigene Art
 event-own-kind-placeholder = Dein eigenes Wort, z. B. Offsite

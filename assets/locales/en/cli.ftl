@@ -24,3 +24,161 @@ prompt-role = What I do
 prompt-self = Who I am
 prompt-bridge = Between them
 prompt-weekly = This week's reflection:
+date-short = %a %-d %b
+date-short-year = %a %-d %b %Y
+date-day-month = %A %-d %B
+week-title = Week { $week } ({ $from } to { $to })
+week-row-stress = stress
+week-row-resilience = resilience
+week-row-overlap = overlap
+week-row-boundary = boundary
+week-row-check-ins = check-ins
+week-row-hardest = hardest day
+week-row-review = review days
+week-no-checkins = no check-ins
+week-mean = mean { $mean } (lowest { $min }, highest { $max }; { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}{ $last }{ $four })
+week-vs-last = , last week { $mean }
+week-vs-four = , 4-week { $mean }
+week-boundary-line = held { $kept } of { $answered } days answered; { $minutes } min after hours
+week-check-ins-line = { $n } of 7 days
+week-hardest-line = { $date } (stress { $stress }): { $excerpt }
+week-review-line = stress { $review } against { $other } on other days
+week-last-boundary = Last week's boundary: { $boundary }
+week-kept = Kept it: { $kept ->
+    [yes] yes
+   *[no] no
+}
+week-gave = What the role gave me
+week-cost = What it cost me
+week-next-boundary = A boundary to keep next week: { $boundary }
+week-values = My values this week
+week-value-unknown = value { $id }
+week-outcome-held = held
+week-outcome-bent = bent
+week-outcome-not-tested = not tested
+date-weekday = %a
+search-week = Week { $week }
+search-event = Event
+search-nothing = Nothing found.
+stats-range = From { $from } to { $to }: { $n ->
+    [one] 1 day with a check-in.
+   *[other] { $n } days with a check-in.
+}
+stats-none = No check-ins yet.
+stats-mean = { $mean } over { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+stats-last-7 = Last 7 days to { $date }: stress { $stress }, resilience { $resilience }.
+stats-weekdays = Stress by weekday:
+stats-review-day = {" "}(review day)
+stats-weekday-mean = { $mean } ({ $n ->
+    [one] 1 day
+   *[other] { $n } days
+})
+stats-values = Your values:
+stats-events = Events in this range:
+saved = Saved { $date }.
+values-none = No values named yet. Name 3 to 7 with `keel values set TEXT...`.
+values-practice = in practice: { $practice }
+values-retired = Retired (kept for the weeks that named them):
+event-span = { $start } to { $end }
+event-added = Added event { $id }.
+events-none = No events.
+event-removed = Removed event { $event }.
+could-not-write = Could not write { $path }: { $reason }.
+could-not-read = Could not read { $path }: { $reason }.
+exported-json = Exported the journal to { $out } (Keel JSON). The file is not encrypted.
+exported-csv = Exported the check-ins to { $out } (CSV).
+exported-markdown = Exported { $n ->
+    [one] 1 page
+   *[other] { $n } pages
+} to { $out } (Markdown). The files are not encrypted.
+import-span = , { $first } to { $last }
+import-would = Would import { $new } of { $entries } entries into { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}{ $span }; { $duplicates } already imported.
+import-did = Imported { $new } of { $entries } entries into { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}{ $span }; { $duplicates } already imported.
+import-conflicts-kept = { $n ->
+    [one] 1 day already had writing (kept as it was): { $dates }
+   *[other] { $n } days already had writing (kept as they were): { $dates }
+}
+import-conflicts-added = { $n ->
+    [one] 1 day already had writing (added below what was there): { $dates }
+   *[other] { $n } days already had writing (added below what was there): { $dates }
+}
+import-skipped = Skipped { $entry }
+backed-up = Backed up to { $path } ({ $bytes } bytes, verified); { $removed } old backups removed.
+backups-none = No backups yet.
+bytes = { $n } bytes
+no-backup-to-restore = There is no backup to restore.
+backup-passphrase-prompt = The backup's passphrase:{" "}
+restored = Restored { $n ->
+    [one] 1 page
+   *[other] { $n } pages
+} from { $file }. The journal as it was is kept in { $aside }.
+passphrase-already-set = The journal is encrypted already; `keel passphrase change` changes its passphrase.
+passphrase-old-backups = There are { $n } backups taken before, which are not encrypted: add --encrypt-old-backups to encrypt them too, or --remove-old-backups to delete them. Nothing was changed.
+passphrase-old-removed = { $n ->
+    [one] 1 unencrypted backup was removed.
+   *[other] { $n } unencrypted backups were removed.
+}
+passphrase-old-encrypted = { $n ->
+    [one] 1 backup taken before was encrypted too.
+   *[other] { $n } backups taken before were encrypted too.
+}
+passphrase-set = The journal is encrypted. { $old }Keep the passphrase safe: without it the journal cannot be read.
+passphrase-none-to-change = The journal is not encrypted; `keel passphrase set` encrypts it.
+passphrase-changed = The passphrase was changed.
+passphrase-none-to-remove = The journal is not encrypted.
+passphrase-removed = The journal is no longer encrypted. Backups taken while it was stay encrypted.
+passphrase-file-unreadable = Could not read the passphrase file { $path }: { $reason }.
+passphrase-needed = A passphrase is needed: type it at a terminal, or name a file holding it in { $env }.
+passphrase-unreadable = Could not read the passphrase: { $reason }.
+passphrase-prompt = Passphrase:{" "}
+passphrase-new-prompt = New passphrase:{" "}
+passphrase-again-prompt = The same again:{" "}
+passphrases-differ = The two passphrases differ; nothing was changed.
+reminders-not-synced = the reminders could not be brought up to date: { $reason }
+damaged-newest-backup = Nothing was changed. The newest backup is from { $taken }: `keel backup restore` restores it and keeps the journal as it is now.
+settings-end-of-work = End of work:
+settings-working-days = Working days:
+settings-working-days-value = { $days } (days off: { $off })
+settings-review-days = Review days:
+settings-week-start = Week starts on:
+settings-reflection-day = Reflection day:
+settings-theme = Theme:
+settings-language = Language:
+settings-lock = Encrypted journal locks:
+settings-lock-never = never
+settings-lock-after = after { $n } minutes unused
+settings-reminders = Reminders:
+settings-remind-end-of-work = End of work:
+settings-remind-end-of-work-on = on, at { $time } on working days
+settings-remind-check-in = Daily check-in:
+settings-remind-check-in-on = on, at { $time } on working days without a check-in
+settings-remind-weekly = Weekly reflection:
+settings-remind-weekly-on = on, at { $time } on { $day } while the week has no reflection
+settings-remind-background = While Keel is closed:
+settings-on = on
+settings-off = off
+keel-not-found = Could not find where keel is installed: { $reason }.
+keel-not-started = Could not start Keel ({ $program }): { $reason }.
+remind-off = Reminders while Keel is closed are off, so keel remind has nothing to send. Turn them on in Keel's Settings → Reminders, or with `keel settings set --background on`.
+remind-app-open = Keel is open on this journal and sends its own reminders.
+remind-nothing-due = Nothing is due now.
+remind-due-now = Due now:{" "}
+remind-sent = Sent:{" "}
+remind-next-look = Next look today: { $time }
+remind-answered = Answered { $date }: { $answer ->
+    [done] done for today
+   *[still-working] still working
+}. It is written into the day when Keel next opens the journal.
+remind-snoozed = Snoozed until { $time }.

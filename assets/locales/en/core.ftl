@@ -63,3 +63,42 @@ value-tested = “{ $name }” was tested in { $tested ->
     [one] 1 week
    *[other] { $untested } weeks
 } did not test it.
+
+## Errors (src/error.rs, KeelError::message_in): the same words as their English Display
+
+error-invalid-date = “{ $input }” is not a date; write it as YYYY-MM-DD, for example 2026-11-28.
+error-invalid-week-id = “{ $input }” is not a week; write it as YYYY-Www, for example 2026-W48.
+error-invalid-range = “{ $input }” is not a range; choose 30d, 90d, 1y or all.
+error-invalid-rating = { $field } must be a whole number from { $min } to { $max }; { $value } is outside that range.
+error-field-stress = stress
+error-field-resilience = resilience
+error-field-overlap = overlap
+error-invalid-minutes = Minutes worked after hours must be from 0 to { $max }; { $value } is outside that range.
+error-entry-too-large = The page for { $date } is { $bytes } bytes, more than the { $limit } bytes a page can hold; nothing was saved, and the text is still yours to shorten.
+error-text-too-large = The text is { $bytes } bytes, more than the { $limit } bytes Keel accepts at once.
+error-unknown-prompt = There is no prompt with the id “{ $id }”.
+error-journal-locked = The journal at { $path } is open in another Keel process; close it there first.
+error-newer-schema = The journal at { $path } was written by a newer version of Keel (schema { $found }, this one reads up to { $supported }); nothing was changed.
+error-journal-damaged = The journal at { $path } is damaged and cannot be read.
+error-no-journal-location = There is no default place for the journal on this system; give one with --journal DIR or KEEL_JOURNAL.
+error-disk-full = There is no space left on the disk that holds the journal at { $path }; free some space and Keel will save again.
+error-locked = The journal at { $path } is locked; unlock it with its passphrase.
+error-wrong-passphrase = That passphrase does not open this journal. Nothing was changed; try again.
+error-already-encrypted = The journal is encrypted already; change its passphrase instead.
+error-not-encrypted = The journal is not encrypted; set a passphrase first.
+error-no-such-backup = There is no backup named “{ $name }”.
+error-invalid-span = A calendar shows at most a year, from its first day to its last; { $from } to { $to } is not such a span.
+error-too-many-attempts = Too many wrong passphrases; try again in { $seconds } s.
+error-unknown-event = There is no event with the id { $id }.
+error-invalid-chart = That chart cannot be saved: it is not an SVG picture of a sensible size.
+
+## The work cycle's kinds of event (the page, `keel event`, `keel show`)
+
+kind-review = Performance review
+kind-compensation = Compensation day
+kind-planning = Planning
+kind-launch = Launch or deadline
+kind-reorg = Re-org
+kind-new-role = New role or manager
+kind-short-staffed = Team short of people
+kind-time-off = Time off

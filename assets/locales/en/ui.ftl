@@ -434,14 +434,6 @@ lock-unlocking = Unlocking…
 
 ## The work cycle's events
 
-kind-review = Performance review
-kind-compensation = Compensation day
-kind-planning = Planning
-kind-launch = Launch or deadline
-kind-reorg = Re-org
-kind-new-role = New role or manager
-kind-short-staffed = Team short of people
-kind-time-off = Time off
 event-kind-other = Something else…
 event-own-kind = Your own kind
 event-own-kind-placeholder = Your own word, e.g. offsite

@@ -63,3 +63,42 @@ value-tested = «{ $name }» se puso a prueba en { $tested ->
     [one] 1 semana no lo puso a prueba
    *[other] { $untested } semanas no lo pusieron a prueba
 }.
+
+## Errores (src/error.rs, KeelError::message_in)
+
+error-invalid-date = «{ $input }» no es una fecha; escríbela como AAAA-MM-DD, por ejemplo 2026-11-28.
+error-invalid-week-id = «{ $input }» no es una semana; escríbela como AAAA-Www, por ejemplo 2026-W48.
+error-invalid-range = «{ $input }» no es un periodo; elige 30d, 90d, 1y o all.
+error-invalid-rating = { $field } debe ser un número entero de { $min } a { $max }; { $value } se sale de ese rango.
+error-field-stress = El estrés
+error-field-resilience = La resiliencia
+error-field-overlap = El solapamiento
+error-invalid-minutes = Los minutos trabajados fuera de horario deben ir de 0 a { $max }; { $value } se sale de ese rango.
+error-entry-too-large = La página del { $date } ocupa { $bytes } bytes, más de los { $limit } bytes que cabe en una página; no se guardó nada, y el texto sigue siendo tuyo para acortarlo.
+error-text-too-large = El texto ocupa { $bytes } bytes, más de los { $limit } bytes que Keel acepta de una vez.
+error-unknown-prompt = No hay ninguna pregunta con el identificador «{ $id }».
+error-journal-locked = El diario de { $path } está abierto en otro proceso de Keel; ciérralo allí primero.
+error-newer-schema = El diario de { $path } lo escribió una versión más reciente de Keel (esquema { $found }, esta lee hasta el { $supported }); no se ha cambiado nada.
+error-journal-damaged = El diario de { $path } está dañado y no se puede leer.
+error-no-journal-location = En este sistema no hay un sitio predeterminado para el diario; indica uno con --journal DIR o KEEL_JOURNAL.
+error-disk-full = No queda espacio en el disco que guarda el diario de { $path }; libera algo de espacio y Keel volverá a guardar.
+error-locked = El diario de { $path } está bloqueado; desbloquéalo con su frase de contraseña.
+error-wrong-passphrase = Esa frase de contraseña no abre este diario. No se ha cambiado nada; inténtalo de nuevo.
+error-already-encrypted = El diario ya está cifrado; cambia su frase de contraseña en su lugar.
+error-not-encrypted = El diario no está cifrado; pon primero una frase de contraseña.
+error-no-such-backup = No hay ninguna copia de seguridad llamada «{ $name }».
+error-invalid-span = Un calendario muestra como mucho un año, de su primer día al último; del { $from } al { $to } no es un periodo así.
+error-too-many-attempts = Demasiadas frases de contraseña incorrectas; inténtalo de nuevo dentro de { $seconds } s.
+error-unknown-event = No hay ningún acontecimiento con el identificador { $id }.
+error-invalid-chart = Ese gráfico no se puede guardar: no es una imagen SVG de un tamaño razonable.
+
+## Los tipos de acontecimiento del ciclo del trabajo (la página, `keel event`, `keel show`)
+
+kind-review = Evaluación del desempeño
+kind-compensation = Revisión salarial
+kind-planning = Planificación
+kind-launch = Lanzamiento o fecha límite
+kind-reorg = Reorganización
+kind-new-role = Nuevo puesto o nuevo responsable
+kind-short-staffed = Equipo con poca gente
+kind-time-off = Vacaciones

@@ -434,14 +434,6 @@ lock-unlocking = Desbloqueando…
 
 ## Los acontecimientos del ciclo del trabajo
 
-kind-review = Evaluación del desempeño
-kind-compensation = Revisión salarial
-kind-planning = Planificación
-kind-launch = Lanzamiento o fecha límite
-kind-reorg = Reorganización
-kind-new-role = Nuevo puesto o nuevo responsable
-kind-short-staffed = Equipo con poca gente
-kind-time-off = Vacaciones
 event-kind-other = Otra cosa…
 event-own-kind = Tu propio tipo
 event-own-kind-placeholder = Tu propia palabra, p. ej., offsite

@@ -5,7 +5,7 @@ use keel::cycle::{CycleEvent, EventDraft, EventKind, ValueBook, ValueDraft};
 use keel::model::parse_date;
 
 use crate::journal::open_journal;
-use crate::output::{write_stdout, Failure};
+use crate::output::{say, write_stdout, Failure};
 use crate::Context;
 
 #[derive(Args)]
@@ -75,17 +75,25 @@ fn print_values(book: &ValueBook) -> String {
     let mut out = String::new();
     let active: Vec<_> = book.active().collect();
     if active.is_empty() {
-        out.push_str("No values named yet. Name 3 to 7 with `keel values set TEXT...`.\n");
+        out.push_str(&say("values-none", &[]));
+        out.push('\n');
     }
     for v in active {
         out.push_str(&format!("{:>3}  {}\n", v.id, v.name));
         if !v.practice.is_empty() {
-            out.push_str(&format!("     in practice: {}\n", v.practice));
+            out.push_str(&format!(
+                "     {}\n",
+                say(
+                    "values-practice",
+                    &[("practice", v.practice.clone().into())]
+                )
+            ));
         }
     }
     let retired: Vec<_> = book.values.iter().filter(|v| !v.active).collect();
     if !retired.is_empty() {
-        out.push_str("Retired (kept for the weeks that named them):\n");
+        out.push_str(&say("values-retired", &[]));
+        out.push('\n');
         for v in retired {
             out.push_str(&format!("{:>3}  {}\n", v.id, v.name));
         }
@@ -123,14 +131,21 @@ pub fn event_line(e: &CycleEvent) -> String {
     let when = if e.end == e.start {
         e.start.to_string()
     } else {
-        format!("{} to {}", e.start, e.end)
+        say(
+            "event-span",
+            &[
+                ("start", e.start.to_string().into()),
+                ("end", e.end.to_string().into()),
+            ],
+        )
     };
     let note = if e.note.is_empty() {
         String::new()
     } else {
         format!("  {}", e.note)
     };
-    format!("{:>4}  {when:<24}  {}{note}", e.id, e.kind.label())
+    let kind = e.kind.name_in(&keel::i18n::Tr::new(keel::i18n::spoken()));
+    format!("{:>4}  {when:<24}  {kind}{note}", e.id)
 }
 
 /// `keel event add|list|remove`.
@@ -151,8 +166,8 @@ pub fn event(ctx: &Context, args: EventArgs) -> Result<(), Failure> {
             let journal = open_journal(ctx.journal.clone(), ctx.now)?;
             let event = journal.add_event(draft)?;
             write_stdout(&format!(
-                "Added event {}.\n{}\n",
-                event.id,
+                "{}\n{}\n",
+                say("event-added", &[("id", event.id.to_string().into())]),
                 event_line(&event)
             ))
         }
@@ -172,7 +187,8 @@ pub fn event(ctx: &Context, args: EventArgs) -> Result<(), Failure> {
             }
             let mut out: String = events.iter().map(|e| event_line(e) + "\n").collect();
             if events.is_empty() {
-                out.push_str("No events.\n");
+                out.push_str(&say("events-none", &[]));
+                out.push('\n');
             }
             write_stdout(&out)
         }
@@ -185,8 +201,11 @@ pub fn event(ctx: &Context, args: EventArgs) -> Result<(), Failure> {
             let journal = open_journal(ctx.journal.clone(), ctx.now)?;
             let event = journal.remove_event(n)?;
             write_stdout(&format!(
-                "Removed event {}.\n",
-                event_line(&event).trim_start()
+                "{}\n",
+                say(
+                    "event-removed",
+                    &[("event", event_line(&event).trim_start().to_owned().into())]
+                )
             ))
         }
     }

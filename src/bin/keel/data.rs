@@ -7,8 +7,9 @@ use keel::interchange::{self, ExportFormat, Source};
 use keel::{location, Side};
 
 use crate::journal::{open_journal, read_passphrase, PASSPHRASE_FILE_ENV};
-use crate::output::{write_stdout, Failure};
+use crate::output::{say, write_stdout, Failure};
 use crate::Context;
+use keel::i18n::Arg;
 
 #[derive(Args)]
 pub struct BackupArgs {
@@ -71,22 +72,23 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<(), Failure> {
     let n =
         interchange::export(&journal, args.format, &args.out, &mut |_, _| {}).map_err(
             |e| match e {
-                keel::KeelError::Io { path, source, .. } => {
-                    Failure::Error(format!("Could not write {}: {source}.", path.display()))
-                }
+                keel::KeelError::Io { path, source, .. } => Failure::Error(say(
+                    "could-not-write",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("reason", source.to_string().into()),
+                    ],
+                )),
                 other => other.into(),
             },
         )?;
-    let out = args.out.display();
-    match args.format {
-        ExportFormat::Json => {
-            eprintln!("Exported the journal to {out} (Keel JSON). The file is not encrypted.")
-        }
-        ExportFormat::Csv => eprintln!("Exported the check-ins to {out} (CSV)."),
-        ExportFormat::Markdown => {
-            eprintln!("Exported {n} pages to {out} (Markdown). The files are not encrypted.")
-        }
-    }
+    let out = Arg::from(args.out.display().to_string());
+    let id = match args.format {
+        ExportFormat::Json => "exported-json",
+        ExportFormat::Csv => "exported-csv",
+        ExportFormat::Markdown => "exported-markdown",
+    };
+    eprintln!("{}", say(id, &[("out", out), ("n", Arg::from(n))]));
     Ok(())
 }
 
@@ -97,8 +99,15 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
             "imported entries go to role or self.".into(),
         ));
     }
-    let bytes = std::fs::read(&args.path)
-        .map_err(|e| Failure::Error(format!("Could not read {}: {e}.", args.path.display())))?;
+    let bytes = std::fs::read(&args.path).map_err(|e| {
+        Failure::Error(say(
+            "could-not-read",
+            &[
+                ("path", args.path.display().to_string().into()),
+                ("reason", e.to_string().into()),
+            ],
+        ))
+    })?;
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
     let source = args.from;
     let options = interchange::ImportOptions {
@@ -112,36 +121,48 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
         keel::backup::apply_import(&journal, &plan, ctx.now)?;
     }
     let span = match (plan.first_date, plan.last_date) {
-        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        (Some(a), Some(b)) => say(
+            "import-span",
+            &[
+                ("first", a.to_string().into()),
+                ("last", b.to_string().into()),
+            ],
+        ),
         _ => String::new(),
     };
-    let mut out = format!(
-        "{} {} of {} entries into {} days{span}; {} already imported.\n",
+    let mut out = say(
         if args.dry_run {
-            "Would import"
+            "import-would"
         } else {
-            "Imported"
+            "import-did"
         },
-        plan.n_new,
-        plan.n_entries,
-        plan.n_days,
-        plan.n_duplicates
+        &[
+            ("new", Arg::from(plan.n_new)),
+            ("entries", Arg::from(plan.n_entries)),
+            ("days", Arg::from(plan.n_days)),
+            ("span", span.into()),
+            ("duplicates", Arg::from(plan.n_duplicates)),
+        ],
     );
+    out.push('\n');
     if !plan.conflicts.is_empty() {
         let dates: Vec<String> = plan.conflicts.iter().map(ToString::to_string).collect();
-        let what = if source == Source::Keel {
-            "kept as they were"
-        } else {
-            "added below what was there"
-        };
-        out.push_str(&format!(
-            "{} days already had writing ({what}): {}\n",
-            dates.len(),
-            dates.join(", ")
+        out.push_str(&say(
+            if source == Source::Keel {
+                "import-conflicts-kept"
+            } else {
+                "import-conflicts-added"
+            },
+            &[
+                ("n", Arg::from(dates.len())),
+                ("dates", dates.join(", ").into()),
+            ],
         ));
+        out.push('\n');
     }
     for bad in &plan.skipped {
-        out.push_str(&format!("Skipped {bad}\n"));
+        out.push_str(&say("import-skipped", &[("entry", bad.to_string().into())]));
+        out.push('\n');
     }
     write_stdout(&out)
 }
@@ -159,23 +180,29 @@ pub fn backup(ctx: &Context, args: BackupArgs) -> Result<(), Failure> {
             let b = keel::backup::create(&journal, now)?;
             let removed = keel::backup::prune(&dir, now)?;
             write_stdout(&format!(
-                "Backed up to {} ({} bytes, verified); {removed} old backups removed.\n",
-                b.path.display(),
-                b.bytes
+                "{}\n",
+                say(
+                    "backed-up",
+                    &[
+                        ("path", b.path.display().to_string().into()),
+                        ("bytes", Arg::from(b.bytes)),
+                        ("removed", Arg::from(removed)),
+                    ],
+                )
             ))
         }
         BackupAction::List => {
             let all = keel::backup::list(&dir)?;
             if all.is_empty() {
-                return write_stdout("No backups yet.\n");
+                return write_stdout(&format!("{}\n", say("backups-none", &[])));
             }
             let lines: String = all
                 .iter()
                 .map(|b| {
                     format!(
-                        "{}  {:>9} bytes  {}\n",
+                        "{}  {:>15}  {}\n",
                         b.taken_at.format("%Y-%m-%d %H:%M:%S"),
-                        b.bytes,
+                        say("bytes", &[("n", Arg::from(b.bytes))]),
                         b.path.display()
                     )
                 })
@@ -189,14 +216,21 @@ pub fn backup(ctx: &Context, args: BackupArgs) -> Result<(), Failure> {
                     .into_iter()
                     .next()
                     .map(|b| b.path)
-                    .ok_or_else(|| Failure::Error("There is no backup to restore.".into()))?,
+                    .ok_or_else(|| Failure::Error(say("no-backup-to-restore", &[])))?,
             };
-            let bytes = std::fs::read(&file)
-                .map_err(|e| Failure::Error(format!("Could not read {}: {e}.", file.display())))?;
+            let bytes = std::fs::read(&file).map_err(|e| {
+                Failure::Error(say(
+                    "could-not-read",
+                    &[
+                        ("path", file.display().to_string().into()),
+                        ("reason", e.to_string().into()),
+                    ],
+                ))
+            })?;
             let passphrase = if keel::crypto::is_sealed_file(&bytes) {
                 Some(read_passphrase(
                     PASSPHRASE_FILE_ENV,
-                    "The backup's passphrase: ",
+                    &say("backup-passphrase-prompt", &[]),
                 )?)
             } else {
                 None
@@ -204,9 +238,15 @@ pub fn backup(ctx: &Context, args: BackupArgs) -> Result<(), Failure> {
             let (aside, n) =
                 keel::backup::restore(&dir, &file, passphrase.as_deref().map(String::as_str), now)?;
             write_stdout(&format!(
-                "Restored {n} pages from {}. The journal as it was is kept in {}.\n",
-                file.display(),
-                aside.display()
+                "{}\n",
+                say(
+                    "restored",
+                    &[
+                        ("n", Arg::from(n)),
+                        ("file", file.display().to_string().into()),
+                        ("aside", aside.display().to_string().into()),
+                    ],
+                )
             ))
         }
     }

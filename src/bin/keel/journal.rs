@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 use keel::{location, Journal, KeelError};
 
-use crate::output::Failure;
+use crate::output::{say, Failure};
 
 /// Names a file holding the journal's passphrase, for scripts (else it is asked for).
 pub const PASSPHRASE_FILE_ENV: &str = "KEEL_PASSPHRASE_FILE";
@@ -20,9 +20,12 @@ pub fn read_passphrase(env: &str, prompt: &str) -> Result<zeroize::Zeroizing<Str
     if let Some(path) = std::env::var_os(env) {
         let path = PathBuf::from(path);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Failure::Error(format!(
-                "Could not read the passphrase file {}: {e}.",
-                path.display()
+            Failure::Error(say(
+                "passphrase-file-unreadable",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("reason", e.to_string().into()),
+                ],
             ))
         })?;
         return Ok(zeroize::Zeroizing::new(
@@ -30,24 +33,31 @@ pub fn read_passphrase(env: &str, prompt: &str) -> Result<zeroize::Zeroizing<Str
         ));
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::Error(format!(
-            "A passphrase is needed: type it at a terminal, or name a file holding it in {env}."
+        return Err(Failure::Error(say(
+            "passphrase-needed",
+            &[("env", env.into())],
         )));
     }
     rpassword::prompt_password(prompt)
         .map(zeroize::Zeroizing::new)
-        .map_err(|e| Failure::Error(format!("Could not read the passphrase: {e}.")))
+        .map_err(|e| {
+            Failure::Error(say(
+                "passphrase-unreadable",
+                &[("reason", e.to_string().into())],
+            ))
+        })
 }
 
 /// A new passphrase: from its file, or typed twice at the terminal.
 pub fn read_new_passphrase() -> Result<zeroize::Zeroizing<String>, Failure> {
-    let first = read_passphrase(NEW_PASSPHRASE_FILE_ENV, "New passphrase: ")?;
+    let first = read_passphrase(NEW_PASSPHRASE_FILE_ENV, &say("passphrase-new-prompt", &[]))?;
     if std::env::var_os(NEW_PASSPHRASE_FILE_ENV).is_none() {
-        let again = read_passphrase(NEW_PASSPHRASE_FILE_ENV, "The same again: ")?;
+        let again = read_passphrase(
+            NEW_PASSPHRASE_FILE_ENV,
+            &say("passphrase-again-prompt", &[]),
+        )?;
         if *again != *first {
-            return Err(Failure::Error(
-                "The two passphrases differ; nothing was changed.".into(),
-            ));
+            return Err(Failure::Error(say("passphrases-differ", &[])));
         }
     }
     keel::crypto::check_passphrase(&first)?;
@@ -76,7 +86,10 @@ impl std::ops::Deref for OpenJournal {
 impl Drop for OpenJournal {
     fn drop(&mut self) {
         if let Err(e) = self.0.sync_reminders(self.1) {
-            eprintln!("keel: the reminders could not be brought up to date: {e}");
+            eprintln!(
+                "keel: {}",
+                say("reminders-not-synced", &[("reason", e.message().into())])
+            );
         }
         self.0.checkpoint();
     }
@@ -100,7 +113,7 @@ pub fn open_journal_unlocked(
     let mut typed = None;
     let opened = match keel::backup::open(&dir, None, now) {
         Err(KeelError::Locked { .. }) => {
-            let passphrase = read_passphrase(PASSPHRASE_FILE_ENV, "Passphrase: ")?;
+            let passphrase = read_passphrase(PASSPHRASE_FILE_ENV, &say("passphrase-prompt", &[]))?;
             let journal = keel::backup::open(&dir, Some(&passphrase), now);
             typed = Some(passphrase);
             journal
@@ -108,21 +121,50 @@ pub fn open_journal_unlocked(
         other => other,
     };
     let opened = opened.inspect(|j| {
+        // The journal's language from now on, for every message this command prints.
+        if let Ok(lang) = j.lang() {
+            keel::i18n::speak(lang);
+        }
         // Answers given to `keel remind` while the journal was closed reach their days first,
         // so what the command shows has them.
         if let Err(e) = j.sync_reminders(now.date_naive()) {
-            eprintln!("keel: the reminders could not be brought up to date: {e}");
+            eprintln!(
+                "keel: {}",
+                say("reminders-not-synced", &[("reason", e.message().into())])
+            );
         }
     });
-    opened.map(|j| (OpenJournal(std::mem::ManuallyDrop::new(j), now.date_naive()), typed)).map_err(|e| {
-        // A journal that cannot be read: point at the newest backup, change nothing.
-        let damaged = matches!(e, KeelError::Corrupt { .. } | KeelError::JournalDamaged { .. } | KeelError::Storage(_));
-        match keel::backup::list(&dir).ok().and_then(|b| b.into_iter().next()) {
-            Some(newest) if damaged => Failure::Error(format!(
-                "{e} Nothing was changed. The newest backup is from {}: `keel backup restore` restores it and keeps the journal as it is now.",
-                newest.taken_at.format("%Y-%m-%d %H:%M")
-            )),
-            _ => Failure::from(e),
-        }
-    })
+    opened
+        .map(|j| {
+            (
+                OpenJournal(std::mem::ManuallyDrop::new(j), now.date_naive()),
+                typed,
+            )
+        })
+        .map_err(|e| {
+            // A journal that cannot be read: point at the newest backup, change nothing.
+            let damaged = matches!(
+                e,
+                KeelError::Corrupt { .. }
+                    | KeelError::JournalDamaged { .. }
+                    | KeelError::Storage(_)
+            );
+            match keel::backup::list(&dir)
+                .ok()
+                .and_then(|b| b.into_iter().next())
+            {
+                Some(newest) if damaged => Failure::Error(format!(
+                    "{} {}",
+                    e.message(),
+                    say(
+                        "damaged-newest-backup",
+                        &[(
+                            "taken",
+                            newest.taken_at.format("%Y-%m-%d %H:%M").to_string().into()
+                        )],
+                    )
+                )),
+                _ => Failure::from(e),
+            }
+        })
 }

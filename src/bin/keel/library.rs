@@ -3,6 +3,7 @@
 use clap::Args;
 use keel::analytics;
 use keel::analytics::trends::Range;
+use keel::i18n::{Arg, Tr};
 use keel::model::parse_date;
 
 use crate::journal::open_journal;
@@ -67,15 +68,20 @@ pub fn search(ctx: &Context, args: SearchArgs) -> Result<(), Failure> {
             &(serde_json::to_string_pretty(&hits).expect("json serializes") + "\n"),
         );
     }
+    let tr = Tr::new(journal.lang()?);
     let mut out = String::new();
     for h in &hits {
         let side = match h.side {
-            keel::search::HitSide::Role => "What I do".to_owned(),
-            keel::search::HitSide::Myself => "Who I am".to_owned(),
-            keel::search::HitSide::Week => {
-                format!("Week {}", h.week.map(|w| w.to_string()).unwrap_or_default())
-            }
-            keel::search::HitSide::Event => "Event".to_owned(),
+            keel::search::HitSide::Role => tr.get("show-role", &[]),
+            keel::search::HitSide::Myself => tr.get("show-self", &[]),
+            keel::search::HitSide::Week => tr.get(
+                "search-week",
+                &[(
+                    "week",
+                    h.week.map(|w| w.to_string()).unwrap_or_default().into(),
+                )],
+            ),
+            keel::search::HitSide::Event => tr.get("search-event", &[]),
         };
         let snippet: String = h
             .snippet
@@ -91,7 +97,8 @@ pub fn search(ctx: &Context, args: SearchArgs) -> Result<(), Failure> {
         out.push_str(&format!("{}  {side:<10} {snippet}\n", h.date));
     }
     if hits.is_empty() {
-        out.push_str("Nothing found.\n");
+        out.push_str(&tr.get("search-nothing", &[]));
+        out.push('\n');
     }
     write_stdout(&out)
 }
@@ -104,34 +111,64 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<(), Failure> {
         // Plain data always serializes.
         return write_stdout(&(serde_json::to_string_pretty(&t).expect("json serializes") + "\n"));
     }
+    let tr = Tr::new(journal.lang()?);
     let mut out = match t.from {
-        Some(from) => format!(
-            "From {from} to {}: {} days with a check-in.\n",
-            t.to,
-            t.points.len()
+        Some(from) => tr.get(
+            "stats-range",
+            &[
+                ("from", from.to_string().into()),
+                ("to", t.to.to_string().into()),
+                ("n", Arg::from(t.points.len())),
+            ],
         ),
-        None => "No check-ins yet.\n".to_owned(),
+        None => tr.get("stats-none", &[]),
     };
+    out.push('\n');
     if let Some(last) = t.points.last() {
         let fmt = |m: Option<f64>, n: usize| {
-            m.map_or("–".to_owned(), |m| format!("{m:.1} over {n} days"))
+            m.map_or("–".to_owned(), |m| {
+                tr.get(
+                    "stats-mean",
+                    &[("mean", Arg::Decimal(m, 1)), ("n", Arg::from(n))],
+                )
+            })
         };
-        out.push_str(&format!(
-            "Last 7 days to {}: stress {}, resilience {}.\n",
-            last.date,
-            fmt(last.stress_mean, last.stress_n),
-            fmt(last.resilience_mean, last.resilience_n)
+        out.push_str(&tr.get(
+            "stats-last-7",
+            &[
+                ("date", last.date.to_string().into()),
+                ("stress", fmt(last.stress_mean, last.stress_n).into()),
+                (
+                    "resilience",
+                    fmt(last.resilience_mean, last.resilience_n).into(),
+                ),
+            ],
         ));
+        out.push('\n');
     }
-    out.push_str("\nStress by weekday:\n");
+    out.push('\n');
+    out.push_str(&tr.get("stats-weekdays", &[]));
+    out.push('\n');
     for w in &t.weekdays {
-        let mark = if w.review_day { " (review day)" } else { "" };
+        // A day of the week's name in the language (1 January 2024 was a Monday).
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+            .map(|monday| monday + chrono::Days::new(u64::from(w.weekday.num_days_from_monday())))
+            .map(|d| tr.date(d, "date-weekday"))
+            .unwrap_or_default();
+        let mark = if w.review_day {
+            tr.get("stats-review-day", &[])
+        } else {
+            String::new()
+        };
         match w.stress.mean {
             Some(m) => out.push_str(&format!(
-                "  {:?}{mark}: {m:.1} ({} days)\n",
-                w.weekday, w.stress.n
+                "  {day}{mark}: {}\n",
+                tr.get(
+                    "stats-weekday-mean",
+                    &[("mean", Arg::Decimal(m, 1)), ("n", Arg::from(w.stress.n))]
+                )
             )),
-            None => out.push_str(&format!("  {:?}{mark}: –\n", w.weekday)),
+            None => out.push_str(&format!("  {day}{mark}: –\n")),
         }
     }
     out.push('\n');
@@ -140,13 +177,17 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<(), Failure> {
         out.push('\n');
     }
     if !t.values.is_empty() {
-        out.push_str("\nYour values:\n");
+        out.push('\n');
+        out.push_str(&tr.get("stats-values", &[]));
+        out.push('\n');
         for v in &t.values {
             out.push_str(&format!("  {}\n", v.sentence));
         }
     }
     if !t.events.is_empty() {
-        out.push_str("\nEvents in this range:\n");
+        out.push('\n');
+        out.push_str(&tr.get("stats-events", &[]));
+        out.push('\n');
         for e in &t.events {
             out.push_str(&crate::cycle::event_line(e));
             out.push('\n');

@@ -106,8 +106,13 @@ pub fn add(ctx: &Context, args: AddArgs) -> Result<(), Failure> {
     }
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
     let saved = journal.save_day(date, &patch, ctx.now)?;
-    println!("Saved {}.", saved.date);
+    println!("{}", tr_saved(saved.date));
     Ok(())
+}
+
+/// "Saved 2026-12-01." in the language this command speaks.
+fn tr_saved(date: chrono::NaiveDate) -> String {
+    crate::output::say("saved", &[("date", date.to_string().into())])
 }
 
 /// `keel show`: a day as text, JSON or the sanitized HTML.
@@ -141,7 +146,7 @@ fn plain_page(tr: &Tr, entry: &DayEntry, events: &[keel::cycle::CycleEvent]) -> 
         } else {
             format!(": {}", e.note)
         };
-        out.push_str(&format!("◆ {}{note}\n", e.kind.label()));
+        out.push_str(&format!("◆ {}{note}\n", e.kind.name_in(tr)));
     }
     out.push('\n');
     for (heading, text) in [

@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use crate::journal::{open_journal_unlocked, read_new_passphrase};
-use crate::output::{write_stdout, Failure};
+use crate::output::{say, write_stdout, Failure};
 use crate::Context;
 
 #[derive(Args)]
@@ -38,16 +38,13 @@ pub fn run(ctx: &Context, args: PassphraseArgs) -> Result<(), Failure> {
             encrypt_old_backups,
         } => {
             if journal.is_encrypted() {
-                return Err(Failure::Error(
-                    "The journal is encrypted already; `keel passphrase change` changes its passphrase."
-                        .into(),
-                ));
+                return Err(Failure::Error(say("passphrase-already-set", &[])));
             }
             let plain = keel::backup::list(journal.dir())?;
             if !plain.is_empty() && !remove_old_backups && !encrypt_old_backups {
-                return Err(Failure::Error(format!(
-                    "There are {} backups taken before, which are not encrypted: add --encrypt-old-backups to encrypt them too, or --remove-old-backups to delete them. Nothing was changed.",
-                    plain.len()
+                return Err(Failure::Error(say(
+                    "passphrase-old-backups",
+                    &[("n", plain.len().into())],
                 )));
             }
             let new = read_new_passphrase()?;
@@ -57,33 +54,34 @@ pub fn run(ctx: &Context, args: PassphraseArgs) -> Result<(), Failure> {
                 keel::backup::OldBackups::Encrypt
             };
             let n = keel::backup::encrypt(&journal, &new, what)?;
-            write_stdout(&format!(
-                "The journal is encrypted. {}Keep the passphrase safe: without it the journal cannot be read.\n",
-                match (n, what) {
-                    (0, _) => String::new(),
-                    (n, keel::backup::OldBackups::Remove) => format!("{n} unencrypted backups were removed. "),
-                    (n, keel::backup::OldBackups::Encrypt) => format!("{n} backups taken before were encrypted too. "),
+            let old = match (n, what) {
+                (0, _) => String::new(),
+                (n, keel::backup::OldBackups::Remove) => {
+                    say("passphrase-old-removed", &[("n", n.into())]) + " "
                 }
+                (n, keel::backup::OldBackups::Encrypt) => {
+                    say("passphrase-old-encrypted", &[("n", n.into())]) + " "
+                }
+            };
+            write_stdout(&format!(
+                "{}\n",
+                say("passphrase-set", &[("old", old.into())])
             ))
         }
         PassphraseAction::Change => {
             let Some(old) = typed else {
-                return Err(Failure::Error(
-                    "The journal is not encrypted; `keel passphrase set` encrypts it.".into(),
-                ));
+                return Err(Failure::Error(say("passphrase-none-to-change", &[])));
             };
             let new = read_new_passphrase()?;
             journal.change_passphrase(&old, &new)?;
-            write_stdout("The passphrase was changed.\n")
+            write_stdout(&format!("{}\n", say("passphrase-changed", &[])))
         }
         PassphraseAction::Remove => {
             let Some(old) = typed else {
-                return Err(Failure::Error("The journal is not encrypted.".into()));
+                return Err(Failure::Error(say("passphrase-none-to-remove", &[])));
             };
             journal.decrypt(&old)?;
-            write_stdout(
-                "The journal is no longer encrypted. Backups taken while it was stay encrypted.\n",
-            )
+            write_stdout(&format!("{}\n", say("passphrase-removed", &[])))
         }
     }
 }

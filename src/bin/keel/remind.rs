@@ -11,7 +11,7 @@ use keel::remind::{self, deliver, notice, outside, Reply, WorkAnswer};
 use keel::{location, Journal};
 
 use crate::journal::open_journal;
-use crate::output::{write_stdout, Failure};
+use crate::output::{say, write_stdout, Failure};
 use crate::Context;
 
 #[derive(Args)]
@@ -129,46 +129,72 @@ fn print_settings(s: &Settings) -> String {
         .filter(|d| !s.days_off.contains(d))
         .collect();
     let lock = match s.auto_lock_minutes {
-        0 => "never".to_owned(),
-        n => format!("after {n} minutes unused"),
+        0 => say("settings-lock-never", &[]),
+        n => say("settings-lock-after", &[("n", n.into())]),
     };
-    let mut out = format!(
-        "End of work:        {}\nWorking days:       {} (days off: {})\nReview days:        {}\nWeek starts on:     {}\nReflection day:     {}\nTheme:              {}\nLanguage:           {}\nEncrypted journal locks: {lock}\nReminders:\n",
-        hm(s.end_of_work),
-        day_names(&working),
-        day_names(&s.days_off),
-        day_names(&s.review_days),
-        s.week_start,
-        s.reflection_day,
-        s.theme,
-        s.language,
-    );
-    out.push_str(&format!(
-        "  End of work:      {}\n",
+    // A row: its label (with its colon) padded to the values' column, as in English.
+    let row = |id: &str, value: String| format!("{:<19} {value}\n", say(id, &[]));
+    let sub = |id: &str, value: String| format!("  {:<17} {value}\n", say(id, &[]));
+    let off = || say("settings-off", &[]);
+    let mut out = String::new();
+    out.push_str(&row("settings-end-of-work", hm(s.end_of_work)));
+    out.push_str(&row(
+        "settings-working-days",
+        say(
+            "settings-working-days-value",
+            &[
+                ("days", day_names(&working).into()),
+                ("off", day_names(&s.days_off).into()),
+            ],
+        ),
+    ));
+    out.push_str(&row("settings-review-days", day_names(&s.review_days)));
+    out.push_str(&row("settings-week-start", s.week_start.to_string()));
+    out.push_str(&row(
+        "settings-reflection-day",
+        s.reflection_day.to_string(),
+    ));
+    out.push_str(&row("settings-theme", s.theme.to_string()));
+    out.push_str(&row("settings-language", s.language.to_string()));
+    out.push_str(&row("settings-lock", lock));
+    out.push_str(&say("settings-reminders", &[]));
+    out.push('\n');
+    out.push_str(&sub(
+        "settings-remind-end-of-work",
         if r.end_of_work {
-            format!("on, at {} on working days", hm(s.end_of_work))
+            say(
+                "settings-remind-end-of-work-on",
+                &[("time", hm(s.end_of_work).into())],
+            )
         } else {
-            "off".into()
-        }
+            off()
+        },
     ));
-    out.push_str(&format!(
-        "  Daily check-in:   {}\n",
-        r.check_in.map_or("off".into(), |t| format!(
-            "on, at {} on working days without a check-in",
-            hm(t)
-        ))
+    out.push_str(&sub(
+        "settings-remind-check-in",
+        r.check_in.map_or_else(off, |t| {
+            say("settings-remind-check-in-on", &[("time", hm(t).into())])
+        }),
     ));
-    out.push_str(&format!(
-        "  Weekly reflection: {}\n",
-        r.weekly.map_or("off".into(), |t| format!(
-            "on, at {} on {} while the week has no reflection",
-            hm(t),
-            s.reflection_day
-        ))
+    out.push_str(&sub(
+        "settings-remind-weekly",
+        r.weekly.map_or_else(off, |t| {
+            say(
+                "settings-remind-weekly-on",
+                &[
+                    ("time", hm(t).into()),
+                    ("day", s.reflection_day.to_string().into()),
+                ],
+            )
+        }),
     ));
-    out.push_str(&format!(
-        "  While Keel is closed: {}\n",
-        if r.background { "on" } else { "off" }
+    out.push_str(&sub(
+        "settings-remind-background",
+        if r.background {
+            say("settings-on", &[])
+        } else {
+            off()
+        },
     ));
     out
 }
@@ -254,7 +280,7 @@ fn apply(journal: &Journal, ctx: &Context, set: SetArgs) -> Result<Settings, Fai
         // removed by hand comes back.
         Some(on) => {
             let keel = std::env::current_exe().map_err(|e| {
-                Failure::Error(format!("Could not find where keel is installed: {e}."))
+                Failure::Error(say("keel-not-found", &[("reason", e.to_string().into())]))
             })?;
             Ok(journal.set_background_reminders(
                 on,
@@ -287,15 +313,15 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
         std::env::var_os(location::JOURNAL_ENV),
     )?;
     let Some(file) = outside::read(&dir)? else {
-        return write_stdout(
-            "Reminders while Keel is closed are off, so keel remind has nothing to send. Turn them on in Keel's Settings → Reminders, or with `keel settings set --background on`.\n",
-        );
+        return write_stdout(&format!("{}\n", say("remind-off", &[])));
     };
     let facts = &file.facts;
     let today = ctx.now.date_naive();
     let end_of_work = |d: &remind::Due| facts.plan.end_of_work.unwrap_or(d.at.time());
     let week_start = facts.week_start.unwrap_or(Weekday::Mon);
     let tr = facts.tr();
+    // The journal's language, which the reminder file carries: its messages speak it too.
+    keel::i18n::speak(tr.lang());
     let app_open = outside::app_is_open(&dir)?;
     if args.dry_run {
         let due = remind::due(
@@ -307,13 +333,13 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
         );
         let mut out = String::new();
         if app_open {
-            out.push_str("Keel is open on this journal and sends its own reminders.\n");
+            out.push_str(&format!("{}\n", say("remind-app-open", &[])));
         }
         if due.is_empty() {
-            out.push_str("Nothing is due now.\n");
+            out.push_str(&format!("{}\n", say("remind-nothing-due", &[])));
         }
         for d in &due {
-            out.push_str("Due now: ");
+            out.push_str(&say("remind-due-now", &[]));
             out.push_str(&describe(&notice::notice(
                 d,
                 end_of_work(d),
@@ -322,12 +348,18 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
             )));
         }
         if let Some(next) = remind::next_check(ctx.now, &facts.plan, &file.ledger.snoozed) {
-            out.push_str(&format!("Next look today: {}\n", next.format("%H:%M")));
+            out.push_str(&format!(
+                "{}\n",
+                say(
+                    "remind-next-look",
+                    &[("time", next.format("%H:%M").to_string().into())]
+                )
+            ));
         }
         return write_stdout(&out);
     }
     if app_open {
-        return write_stdout("Keel is open on this journal and sends its own reminders.\n");
+        return write_stdout(&format!("{}\n", say("remind-app-open", &[])));
     }
     // Record each as fired under the file's lock before it is shown: two `keel remind`s at
     // once (a timer and a person) send it once.
@@ -349,7 +381,7 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
         }))
     })?;
     if due.is_empty() {
-        return write_stdout("Nothing is due now.\n");
+        return write_stdout(&format!("{}\n", say("remind-nothing-due", &[])));
     }
     let mut shown = Vec::new();
     let mut failure = None;
@@ -357,7 +389,7 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
         let n = notice::notice(d, end_of_work(d), week_start, &tr);
         match deliver::show(&n) {
             Ok(s) => {
-                write_stdout(&format!("Sent: {}", describe(&n)))?;
+                write_stdout(&format!("{}{}", say("remind-sent", &[]), describe(&n)))?;
                 shown.push((n, s));
             }
             Err(e) => {
@@ -384,18 +416,33 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
                     })
                 })?;
                 write_stdout(&format!(
-                    "Answered {}: {}. It is written into the day when Keel next opens the journal.\n",
-                    n.date,
-                    match answer {
-                        remind::Answer::Done => "done for today",
-                        remind::Answer::StillWorking => "still working",
-                    }
+                    "{}\n",
+                    say(
+                        "remind-answered",
+                        &[
+                            ("date", n.date.to_string().into()),
+                            (
+                                "answer",
+                                match answer {
+                                    remind::Answer::Done => "done",
+                                    remind::Answer::StillWorking => "still-working",
+                                }
+                                .into()
+                            ),
+                        ],
+                    )
                 ))?;
             }
             Reply::Snooze(length) => {
                 let until = at.naive_local() + length;
                 outside::update_ledger(&dir, |l| l.snooze(n.kind, n.date, until))?;
-                write_stdout(&format!("Snoozed until {}.\n", until.format("%H:%M")))?;
+                write_stdout(&format!(
+                    "{}\n",
+                    say(
+                        "remind-snoozed",
+                        &[("time", until.format("%H:%M").to_string().into())]
+                    )
+                ))?;
             }
             Reply::Open => open_app(&dir, &n.route)?,
             Reply::Dismissed => {}
@@ -422,9 +469,12 @@ fn open_app(dir: &std::path::Path, route: &str) -> Result<(), Failure> {
         .spawn()
         .map(drop)
         .map_err(|e| {
-            Failure::Error(format!(
-                "Could not start Keel ({}): {e}.",
-                program.display()
+            Failure::Error(say(
+                "keel-not-started",
+                &[
+                    ("program", program.display().to_string().into()),
+                    ("reason", e.to_string().into()),
+                ],
             ))
         })
 }

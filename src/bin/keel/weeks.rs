@@ -2,6 +2,7 @@
 
 use clap::Args;
 use keel::analytics;
+use keel::i18n::{Arg, Tr};
 
 use crate::journal::open_journal;
 use crate::output::{write_stdout, Failure};
@@ -37,122 +38,168 @@ pub fn run(ctx: &Context, args: WeekArgs) -> Result<(), Failure> {
         // Plain data always serializes.
         serde_json::to_string_pretty(&value).expect("json serializes") + "\n"
     } else {
-        plain_week(&page)
+        plain_week(&Tr::new(journal.lang()?), &page)
     };
     write_stdout(&out)
 }
 
-fn plain_week(page: &analytics::WeekPage) -> String {
+fn plain_week(tr: &Tr, page: &analytics::WeekPage) -> String {
     let s = &page.summary;
     let reflection = page.reflection.as_ref();
     let last_boundary = page.last_week_boundary.as_deref();
-    let mut out = format!(
-        "Week {} ({} to {})\n",
-        s.week,
-        s.first_day.format("%a %-d %b"),
-        s.last_day.format("%a %-d %b %Y")
+    let say = |id: &str| tr.get(id, &[]);
+    let dec = |x: f64| Arg::Decimal(x, 1);
+    let mut out = tr.get(
+        "week-title",
+        &[
+            ("week", s.week.to_string().into()),
+            ("from", tr.date(s.first_day, "date-short").into()),
+            ("to", tr.date(s.last_day, "date-short-year").into()),
+        ],
     );
+    out.push('\n');
     for e in &page.events {
         out.push_str(crate::cycle::event_line(e).trim_start());
         out.push('\n');
     }
     out.push('\n');
-    let line = |name: &str,
+    // The rows' names, padded to the longest in this language (11 in English).
+    let names = [
+        "week-row-stress",
+        "week-row-resilience",
+        "week-row-overlap",
+        "week-row-boundary",
+        "week-row-check-ins",
+        "week-row-hardest",
+        "week-row-review",
+    ]
+    .map(say);
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(11);
+    let row = |i: usize, text: String| format!("{:<width$} {text}\n", names[i]);
+    let line = |i: usize,
                 m: &analytics::Measure,
                 last: &analytics::Measure,
                 four: &analytics::Measure| match m.mean {
-        None => format!("{name:<11} no check-ins\n"),
+        None => row(i, say("week-no-checkins")),
         Some(mean) => {
-            let cmp = |label: &str, other: &analytics::Measure| {
+            let cmp = |id: &str, other: &analytics::Measure| {
                 other
                     .mean
-                    .map(|o| format!(", {label} {o:.1}"))
+                    .map(|o| tr.get(id, &[("mean", dec(o))]))
                     .unwrap_or_default()
             };
-            format!(
-                "{name:<11} mean {mean:.1} (lowest {}, highest {}; {} days{}{})\n",
-                m.min.unwrap_or_default(),
-                m.max.unwrap_or_default(),
-                m.n,
-                cmp("last week", last),
-                cmp("4-week", four)
+            row(
+                i,
+                tr.get(
+                    "week-mean",
+                    &[
+                        ("mean", dec(mean)),
+                        ("min", Arg::from(u32::from(m.min.unwrap_or_default()))),
+                        ("max", Arg::from(u32::from(m.max.unwrap_or_default()))),
+                        ("n", Arg::from(m.n)),
+                        ("last", cmp("week-vs-last", last).into()),
+                        ("four", cmp("week-vs-four", four).into()),
+                    ],
+                ),
             )
         }
     };
     out.push_str(&line(
-        "stress",
+        0,
         &s.this_week.stress,
         &s.last_week.stress,
         &s.four_weeks.stress,
     ));
     out.push_str(&line(
-        "resilience",
+        1,
         &s.this_week.resilience,
         &s.last_week.resilience,
         &s.four_weeks.resilience,
     ));
     out.push_str(&line(
-        "overlap",
+        2,
         &s.this_week.overlap,
         &s.last_week.overlap,
         &s.four_weeks.overlap,
     ));
-    out.push_str(&format!(
-        "boundary    held {} of {} days answered; {} min after hours\n",
-        s.boundary_kept,
-        s.boundary_kept + s.boundary_broken,
-        s.after_hours_minutes
+    out.push_str(&row(
+        3,
+        tr.get(
+            "week-boundary-line",
+            &[
+                ("kept", Arg::from(s.boundary_kept)),
+                ("answered", Arg::from(s.boundary_kept + s.boundary_broken)),
+                ("minutes", Arg::from(s.after_hours_minutes)),
+            ],
+        ),
     ));
-    out.push_str(&format!("check-ins   {} of 7 days\n", s.n_checked_in));
+    out.push_str(&row(
+        4,
+        tr.get("week-check-ins-line", &[("n", Arg::from(s.n_checked_in))]),
+    ));
     if let Some(h) = &s.hardest_day {
-        out.push_str(&format!(
-            "hardest day {} (stress {}): {}\n",
-            h.date.format("%A %-d %B"),
-            h.stress,
-            h.excerpt
+        out.push_str(&row(
+            5,
+            tr.get(
+                "week-hardest-line",
+                &[
+                    ("date", tr.date(h.date, "date-day-month").into()),
+                    ("stress", Arg::from(u32::from(h.stress))),
+                    ("excerpt", h.excerpt.clone().into()),
+                ],
+            ),
         ));
     }
     if let (Some(r), Some(o)) = (s.review_days.stress.mean, s.other_days.stress.mean) {
-        out.push_str(&format!(
-            "review days stress {r:.1} against {o:.1} on other days\n"
+        out.push_str(&row(
+            6,
+            tr.get("week-review-line", &[("review", dec(r)), ("other", dec(o))]),
         ));
     }
     if let Some(b) = last_boundary {
-        out.push_str(&format!("\nLast week's boundary: {b}\n"));
+        out.push('\n');
+        out.push_str(&tr.get("week-last-boundary", &[("boundary", b.into())]));
+        out.push('\n');
     }
     if let Some(w) = reflection {
         if let Some(kept) = w.kept_last_boundary {
-            out.push_str(&format!("Kept it: {}\n", if kept { "yes" } else { "no" }));
+            out.push_str(&tr.get(
+                "week-kept",
+                &[("kept", if kept { "yes" } else { "no" }.into())],
+            ));
+            out.push('\n');
         }
-        for (title, items) in [
-            ("What the role gave me", &w.role_gave),
-            ("What it cost me", &w.role_cost),
-        ] {
+        for (title, items) in [("week-gave", &w.role_gave), ("week-cost", &w.role_cost)] {
             if !items.is_empty() {
-                out.push_str(&format!("\n{title}\n"));
+                out.push_str(&format!("\n{}\n", say(title)));
                 for item in items.iter() {
                     out.push_str(&format!("- {item}\n"));
                 }
             }
         }
         if !w.next_boundary.is_empty() {
-            out.push_str(&format!(
-                "\nA boundary to keep next week: {}\n",
-                w.next_boundary
+            out.push('\n');
+            out.push_str(&tr.get(
+                "week-next-boundary",
+                &[("boundary", w.next_boundary.clone().into())],
             ));
+            out.push('\n');
         }
         if !w.values.is_empty() {
-            out.push_str("\nMy values this week\n");
+            out.push_str(&format!("\n{}\n", say("week-values")));
             for check in &w.values {
                 let name = page
                     .values
                     .iter()
                     .find(|v| v.id == check.value)
-                    .map_or_else(|| format!("value {}", check.value), |v| v.name.clone());
+                    .map_or_else(
+                        || tr.get("week-value-unknown", &[("id", Arg::from(check.value))]),
+                        |v| v.name.clone(),
+                    );
                 let how = match check.outcome {
-                    keel::cycle::ValueOutcome::Held => "held",
-                    keel::cycle::ValueOutcome::Bent => "bent",
-                    keel::cycle::ValueOutcome::NotTested => "not tested",
+                    keel::cycle::ValueOutcome::Held => say("week-outcome-held"),
+                    keel::cycle::ValueOutcome::Bent => say("week-outcome-bent"),
+                    keel::cycle::ValueOutcome::NotTested => say("week-outcome-not-tested"),
                 };
                 let why = if check.why.is_empty() {
                     String::new()

@@ -383,6 +383,31 @@ pub async fn wait_for_unlock(journal_dir: &Path) {
     }
 }
 
+/// `days` days up to `today`, each with a line on the role side ("Day 3 of the role.") and a
+/// full check-in that varies by day (every third day the boundary broke): enough for the
+/// trends to draw and for a search to find.
+pub fn fill_check_ins(journal: &Path, today: chrono::NaiveDate, days: u64) {
+    use keel::{Boundary, CheckIn, DayEntry, Journal};
+    let j = Journal::open(journal).unwrap();
+    let now = chrono::Local::now().fixed_offset();
+    for i in 0..days {
+        let mut d = DayEntry::new(today - chrono::Days::new(i), now);
+        d.role = format!("Day {i} of the role.");
+        d.check_in = CheckIn {
+            stress: Some((i * 7 % 10 + 1) as u8),
+            resilience: Some((i * 3 % 10 + 1) as u8),
+            overlap: Some((i % 7 + 1) as u8),
+            boundary: Some(if i % 3 == 0 {
+                Boundary::Broken
+            } else {
+                Boundary::Kept
+            }),
+            after_hours_minutes: None,
+        };
+        j.put_day(&d).unwrap();
+    }
+}
+
 /// Runs one end-to-end test body with a fresh journal folder whose first-run welcome is behind
 /// it (the person chose to skip it), one app at a time: the tests of the pages start where a
 /// returning person starts, on today's page.

@@ -7,32 +7,15 @@ use std::path::Path;
 
 use chrono::{Local, NaiveDate};
 use keel::cycle::{EventDraft, ValueDraft};
-use keel::{Boundary, CheckIn, DayEntry, Journal};
-use keel_e2e::{run, App};
+use keel::{Boundary, Journal};
+use keel_e2e::{fill_check_ins, run, App};
 use serde_json::Value;
 
 /// A journal with something on every page: days with check-ins (the trends), values (the
 /// week's and the trends' tables), an event (the calendar, the day, the week).
 fn fill(journal: &Path, today: NaiveDate) {
+    fill_check_ins(journal, today, 40);
     let j = Journal::open(journal).unwrap();
-    let now = Local::now().fixed_offset();
-    for i in 0..40u64 {
-        let mut d = DayEntry::new(today - chrono::Days::new(i), now);
-        d.role = format!("The role, day {i}. #review");
-        d.self_text = format!("Me, day {i}.");
-        d.check_in = CheckIn {
-            stress: Some((i * 7 % 10 + 1) as u8),
-            resilience: Some((i * 3 % 10 + 1) as u8),
-            overlap: Some((i % 7 + 1) as u8),
-            boundary: Some(if i % 3 == 0 {
-                Boundary::Broken
-            } else {
-                Boundary::Kept
-            }),
-            after_hours_minutes: Some(if i % 3 == 0 { 30 } else { 0 }),
-        };
-        j.put_day(&d).unwrap();
-    }
     let values = ["Present with my family", "Honest", "Rested"].map(|name| ValueDraft {
         name: name.into(),
         practice: Some("In small ways".into()),
@@ -316,6 +299,56 @@ fn every_page_holds_at_200_percent_zoom_without_scrolling_sideways() {
             overflowing.is_empty(),
             "pages wider than the window at 200%:\n{}",
             overflowing.join("\n")
+        );
+    });
+}
+
+/// The lock screen of an encrypted journal, the one page a locked journal shows, in German (the
+/// system's language: a locked journal's settings cannot be read) and both themes.
+#[test]
+fn axe_finds_no_violation_on_the_lock_screen() {
+    run(|journal| async move {
+        Journal::open(&journal)
+            .unwrap()
+            .encrypt_with("river stone", keel::crypto::KdfParams::FOR_TESTS)
+            .unwrap();
+        let app =
+            App::launch_with(&journal, &[("LANG", std::ffi::OsStr::new("de_DE.UTF-8"))]).await;
+        app.wait_for(
+            "the lock screen in German",
+            "const s = document.querySelector('[data-testid=lock-screen]'); return !!s && s.textContent.includes('Dein Tagebuch ist gesperrt')",
+        )
+        .await;
+        let mut report = Vec::new();
+        for theme in ["light", "dark"] {
+            app.js(&format!(
+                "document.documentElement.dataset.theme = '{theme}'"
+            ))
+            .await;
+            for v in axe(&app).await {
+                report.push(format!("{theme}: {v}"));
+            }
+        }
+        // A wrong passphrase is answered in German too, without a click.
+        tab_to(
+            &app,
+            "the passphrase",
+            "a.dataset.testid === 'lock-passphrase'",
+            false,
+        )
+        .await;
+        app.keys("river sand").await;
+        app.press(&[ENTER]).await;
+        app.wait_for(
+            "the refusal in German",
+            "const e = document.querySelector('[data-testid=lock-error]'); return !!e && !e.hidden && e.textContent.startsWith('Diese Passphrase öffnet dieses Tagebuch nicht.')",
+        )
+        .await;
+        app.quit(&journal).await;
+        assert!(
+            report.is_empty(),
+            "axe-core on the lock screen:\n{}",
+            report.join("\n")
         );
     });
 }

@@ -1,37 +1,15 @@
 //! Trends in the real window: a journal of 400 days of check-ins, each range showing the right
 //! number of points, and a click on a point opening its day.
 
-use chrono::{Local, NaiveDate};
-use keel::{Boundary, CheckIn, DayEntry, Journal};
-use keel_e2e::{run, App};
+use chrono::Local;
+use keel_e2e::{fill_check_ins, run, App};
 use serde_json::json;
-
-fn fill(journal: &std::path::Path, today: NaiveDate) {
-    let j = Journal::open(journal).unwrap();
-    let now = Local::now().fixed_offset();
-    for i in 0..400u64 {
-        let mut d = DayEntry::new(today - chrono::Days::new(i), now);
-        d.role = format!("Day {i} of the role.");
-        d.check_in = CheckIn {
-            stress: Some((i * 7 % 10 + 1) as u8),
-            resilience: Some((i * 3 % 10 + 1) as u8),
-            overlap: Some((i % 7 + 1) as u8),
-            boundary: Some(if i % 3 == 0 {
-                Boundary::Broken
-            } else {
-                Boundary::Kept
-            }),
-            after_hours_minutes: None,
-        };
-        j.put_day(&d).unwrap();
-    }
-}
 
 #[test]
 fn each_range_shows_its_days_and_a_point_opens_its_day() {
     run(|journal| async move {
         let today = Local::now().date_naive();
-        fill(&journal, today);
+        fill_check_ins(&journal, today, 400);
         let app = App::launch(&journal).await;
         app.click("nav-trends").await;
         app.by_testid("trends-page").await;
