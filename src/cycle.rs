@@ -84,9 +84,9 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn invalid_values(reason: impl Into<String>) -> KeelError {
+fn invalid_values(id: &'static str, args: Vec<(&'static str, crate::i18n::Arg)>) -> KeelError {
     KeelError::InvalidValues {
-        reason: reason.into(),
+        reason: crate::error::Reason::new(id, args),
     }
 }
 
@@ -110,10 +110,14 @@ impl ValueBook {
     /// named is retired. `wanted` is 3 to 7 values, or none.
     pub fn replaced(&self, wanted: &[ValueDraft]) -> Result<ValueBook> {
         if !wanted.is_empty() && !(MIN_VALUES..=MAX_VALUES).contains(&wanted.len()) {
-            return Err(invalid_values(format!(
-                "name {MIN_VALUES} to {MAX_VALUES} values (or none); this list has {}",
-                wanted.len()
-            )));
+            return Err(invalid_values(
+                "reason-values-count",
+                vec![
+                    ("min", MIN_VALUES.into()),
+                    ("max", MAX_VALUES.into()),
+                    ("n", wanted.len().into()),
+                ],
+            ));
         }
         let mut next_id = self.next_id();
         let mut seen = HashMap::new();
@@ -122,13 +126,17 @@ impl ValueBook {
             let name = one_line(&draft.name);
             let n = name.chars().count();
             if n == 0 || n > MAX_VALUE_CHARS || folded(&name).is_empty() {
-                return Err(invalid_values(format!(
-                    "a value is 1 to {MAX_VALUE_CHARS} characters with at least one letter or digit; “{name}” is not"
-                )));
+                return Err(invalid_values(
+                    "reason-value-name",
+                    vec![("max", MAX_VALUE_CHARS.into()), ("name", name.into())],
+                ));
             }
             let key = folded(&name);
             if seen.insert(key.clone(), ()).is_some() {
-                return Err(invalid_values(format!("“{name}” is named twice")));
+                return Err(invalid_values(
+                    "reason-value-twice",
+                    vec![("name", name.into())],
+                ));
             }
             let existing = self.values.iter().find(|v| folded(&v.name) == key);
             let practice = match (&draft.practice, existing) {
@@ -137,9 +145,10 @@ impl ValueBook {
                 (None, None) => String::new(),
             };
             if practice.chars().count() > MAX_PRACTICE_CHARS {
-                return Err(invalid_values(format!(
-                    "what “{name}” looks like in practice is at most {MAX_PRACTICE_CHARS} characters"
-                )));
+                return Err(invalid_values(
+                    "reason-value-practice",
+                    vec![("name", name.into()), ("max", MAX_PRACTICE_CHARS.into())],
+                ));
             }
             let id = existing.map_or_else(
                 || {
@@ -201,23 +210,21 @@ impl ValueBook {
         let mut ids = HashMap::new();
         for v in &self.values {
             if ids.insert(v.id, ()).is_some() || v.id == 0 {
-                return Err(invalid_values(format!(
-                    "the value id {} is used twice or is 0",
-                    v.id
-                )));
+                return Err(invalid_values("reason-value-id", vec![("id", v.id.into())]));
             }
             let n = v.name.chars().count();
             if n == 0 || n > MAX_VALUE_CHARS || v.practice.chars().count() > MAX_PRACTICE_CHARS {
-                return Err(invalid_values(format!(
-                    "the value “{}” is too long or empty",
-                    v.name
-                )));
+                return Err(invalid_values(
+                    "reason-value-length",
+                    vec![("name", v.name.clone().into())],
+                ));
             }
         }
         if self.active().count() > MAX_VALUES {
-            return Err(invalid_values(format!(
-                "at most {MAX_VALUES} values are active"
-            )));
+            return Err(invalid_values(
+                "reason-values-active",
+                vec![("max", MAX_VALUES.into())],
+            ));
         }
         Ok(self)
     }
@@ -254,7 +261,10 @@ impl ValueCheck {
         let why = one_line(&self.why);
         if why.chars().count() > MAX_WHY_CHARS {
             return Err(KeelError::InvalidWeek {
-                reason: format!("a line of why is at most {MAX_WHY_CHARS} characters"),
+                reason: crate::error::Reason::new(
+                    "reason-why-length",
+                    vec![("max", MAX_WHY_CHARS.into())],
+                ),
             });
         }
         Ok(ValueCheck { why, ..self })
@@ -354,9 +364,15 @@ impl FromStr for EventKind {
         let n = own.chars().count();
         if n == 0 || n > MAX_KIND_CHARS || folded(&own).is_empty() {
             return Err(KeelError::InvalidEvent {
-                reason: format!(
-                    "a kind is {} or a word of your own of 1 to {MAX_KIND_CHARS} characters",
-                    crate::wire::one_of(&CycleKind::ALL.map(CycleKind::as_str))
+                reason: crate::error::Reason::new(
+                    "reason-event-kind",
+                    vec![
+                        (
+                            "kinds",
+                            crate::wire::one_of(&CycleKind::ALL.map(CycleKind::as_str)).into(),
+                        ),
+                        ("max", MAX_KIND_CHARS.into()),
+                    ],
                 ),
             });
         }
@@ -438,22 +454,33 @@ impl EventDraft {
     /// The event this draft makes under `id`: the end not before the start, at most
     /// `MAX_EVENT_DAYS` long, the note at most `MAX_NOTE_CHARS`.
     pub fn into_event(self, id: u64) -> Result<CycleEvent> {
-        let bad = |reason: String| KeelError::InvalidEvent { reason };
+        let bad = |id: &'static str, args: Vec<(&'static str, crate::i18n::Arg)>| {
+            KeelError::InvalidEvent {
+                reason: crate::error::Reason::new(id, args),
+            }
+        };
         let end = self.end.unwrap_or(self.start);
         if end < self.start {
-            return Err(bad(format!(
-                "it ends on {end}, before it starts on {}",
-                self.start
-            )));
+            return Err(bad(
+                "reason-event-order",
+                vec![
+                    ("end", end.to_string().into()),
+                    ("start", self.start.to_string().into()),
+                ],
+            ));
         }
         if end.signed_duration_since(self.start).num_days() >= MAX_EVENT_DAYS {
-            return Err(bad(format!("an event lasts at most {MAX_EVENT_DAYS} days")));
+            return Err(bad(
+                "reason-event-length",
+                vec![("max", MAX_EVENT_DAYS.into())],
+            ));
         }
         let note = self.note.trim().to_owned();
         if note.chars().count() > MAX_NOTE_CHARS {
-            return Err(bad(format!(
-                "a note is at most {MAX_NOTE_CHARS} characters"
-            )));
+            return Err(bad(
+                "reason-event-note",
+                vec![("max", MAX_NOTE_CHARS.into())],
+            ));
         }
         if let EventKind::Own(word) = &self.kind {
             // Through the same check as the command line's.

@@ -21,7 +21,7 @@ pub enum KeelError {
 
     /// A search query that cannot be understood.
     #[error("That search cannot be run: {reason}.")]
-    InvalidQuery { reason: String },
+    InvalidQuery { reason: Reason },
 
     /// A chart range that is not one of the four.
     #[error("“{input}” is not a range; choose 30d, 90d, 1y or all.")]
@@ -57,11 +57,11 @@ pub enum KeelError {
 
     /// A week's page that cannot be stored as it is.
     #[error("That week's page cannot be saved: {reason}.")]
-    InvalidWeek { reason: String },
+    InvalidWeek { reason: Reason },
 
     /// Settings that cannot be stored as they are.
     #[error("Those settings cannot be saved: {reason}.")]
-    InvalidSettings { reason: String },
+    InvalidSettings { reason: Reason },
 
     /// An import file that cannot be imported as it is; nothing was written.
     #[error("This file cannot be imported as {source_name}: {reason}. Nothing was imported.")]
@@ -76,7 +76,7 @@ pub enum KeelError {
 
     /// A prompt that cannot be stored or changed as asked.
     #[error("That prompt cannot be saved: {reason}.")]
-    InvalidPrompt { reason: String },
+    InvalidPrompt { reason: Reason },
 
     /// The shipped prompt library does not parse or breaks a rule (a build error, caught by tests).
     #[error("Keel's prompt library is damaged: {reason}.")]
@@ -173,11 +173,11 @@ pub enum KeelError {
 
     /// A list of values that cannot be stored as it is.
     #[error("Those values cannot be saved: {reason}.")]
-    InvalidValues { reason: String },
+    InvalidValues { reason: Reason },
 
     /// An event that cannot be stored as it is.
     #[error("That event cannot be saved: {reason}.")]
-    InvalidEvent { reason: String },
+    InvalidEvent { reason: Reason },
 
     /// No event has this id.
     #[error("There is no event with the id {id}.")]
@@ -200,6 +200,31 @@ pub enum KeelError {
     /// A failure inside the storage engine that has no better name.
     #[error("The journal's storage failed: {0}")]
     Storage(#[from] StorageError),
+}
+
+/// Why something was refused, as a catalogue message (`reason-*` in core.ftl) and its
+/// arguments: shown in the person's language by `KeelError::message`, in English by `Display`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, crate::i18n::Arg)>,
+}
+
+impl Reason {
+    pub fn new(id: &'static str, args: Vec<(&'static str, crate::i18n::Arg)>) -> Reason {
+        Reason { id, args }
+    }
+
+    /// The reason in `tr`'s language.
+    pub fn in_lang(&self, tr: &crate::i18n::Tr) -> String {
+        tr.get(self.id, &self.args)
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(crate::i18n::english()))
+    }
 }
 
 /// A failure of the storage engine, opaque outside the store: the engine's own error types
@@ -437,6 +462,30 @@ impl KeelError {
                 ("error-unknown-event", vec![("id", id.as_str().into())])
             }
             KeelError::InvalidChart => ("error-invalid-chart", vec![]),
+            KeelError::InvalidQuery { reason } => (
+                "error-invalid-query",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::InvalidWeek { reason } => (
+                "error-invalid-week",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::InvalidSettings { reason } => (
+                "error-invalid-settings",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::InvalidPrompt { reason } => (
+                "error-invalid-prompt",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::InvalidValues { reason } => (
+                "error-invalid-values",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::InvalidEvent { reason } => (
+                "error-invalid-event",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
             _ => return self.to_string(),
         };
         tr.get(id, &args)
@@ -540,9 +589,24 @@ mod tests {
             rating.message_in(&de),
             "Stress muss eine ganze Zahl von 1 bis 10 sein; 11 liegt außerhalb."
         );
+        // A reason from the catalogue is translated with its frame.
+        let days = KeelError::InvalidSettings {
+            reason: Reason::new("reason-no-working-day", vec![]),
+        };
+        assert_eq!(
+            days.to_string(),
+            "Those settings cannot be saved: at least one day of the week must be a working day."
+        );
+        assert_eq!(
+            days.message_in(&de),
+            "Diese Einstellungen lassen sich nicht speichern: Mindestens ein Wochentag muss ein Arbeitstag sein."
+        );
         // An error whose reason was worded where it arose stays as it is.
-        let reason = KeelError::InvalidSettings { reason: "x".into() };
-        assert_eq!(reason.message_in(&de), reason.to_string());
+        let import = KeelError::BadImport {
+            source_name: "jrnl",
+            reason: "x".into(),
+        };
+        assert_eq!(import.message_in(&de), import.to_string());
     }
 
     /// `as_str` is the name serde writes, for every kind (the page reads serde's).

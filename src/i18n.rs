@@ -138,6 +138,12 @@ pub struct CatalogueDto {
     pub source: String,
 }
 
+/// The English catalogue, built once: what `Display` of a catalogue message writes.
+pub fn english() -> &'static Tr {
+    static EN: std::sync::OnceLock<Tr> = std::sync::OnceLock::new();
+    EN.get_or_init(|| Tr::new(Lang::En))
+}
+
 /// The system's locale names, set once by the shell or the CLI at start (they read the
 /// environment, as they read the clock); empty until then, which means English.
 static SYSTEM_LOCALES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();

@@ -499,7 +499,10 @@ impl PromptFields {
         let n_chars = self.text.chars().count();
         if n_chars == 0 || n_chars > MAX_PROMPT_CHARS {
             return Err(KeelError::InvalidPrompt {
-                reason: format!("a prompt's text must be 1 to {MAX_PROMPT_CHARS} characters; this one has {n_chars}"),
+                reason: crate::error::Reason::new(
+                    "reason-prompt-length",
+                    vec![("max", MAX_PROMPT_CHARS.into()), ("n", n_chars.into())],
+                ),
             });
         }
         Ok(self)
@@ -528,7 +531,8 @@ impl WeekContent {
     /// Trims every text, drops empty ledger items and empty answers, and refuses lists longer
     /// than `MAX_WEEK_ITEMS` (the record's size is checked when it is stored).
     pub fn validated(self) -> Result<WeekContent> {
-        let clean = |items: Vec<String>, what: &str| -> Result<Vec<String>> {
+        // `what`: the catalogue's name of the list ("What the role gave me").
+        let clean = |items: Vec<String>, what: &'static str| -> Result<Vec<String>> {
             let items: Vec<String> = items
                 .into_iter()
                 .map(|i| i.trim().to_owned())
@@ -536,9 +540,9 @@ impl WeekContent {
                 .collect();
             if items.len() > MAX_WEEK_ITEMS {
                 return Err(KeelError::InvalidWeek {
-                    reason: format!(
-                        "“{what}” has {} items; a week holds at most {MAX_WEEK_ITEMS}",
-                        items.len()
+                    reason: crate::error::Reason::new(
+                        what,
+                        vec![("n", items.len().into()), ("max", MAX_WEEK_ITEMS.into())],
                     ),
                 });
             }
@@ -555,9 +559,9 @@ impl WeekContent {
             .collect();
         if answers.len() > MAX_WEEK_ITEMS {
             return Err(KeelError::InvalidWeek {
-                reason: format!(
-                    "{} answers; a week holds at most {MAX_WEEK_ITEMS}",
-                    answers.len()
+                reason: crate::error::Reason::new(
+                    "reason-week-answers",
+                    vec![("n", answers.len().into()), ("max", MAX_WEEK_ITEMS.into())],
                 ),
             });
         }
@@ -565,24 +569,27 @@ impl WeekContent {
         for check in self.values {
             if values.iter().any(|c| c.value == check.value) {
                 return Err(KeelError::InvalidWeek {
-                    reason: format!("the value {} is answered twice", check.value),
+                    reason: crate::error::Reason::new(
+                        "reason-week-value-twice",
+                        vec![("id", check.value.into())],
+                    ),
                 });
             }
             values.push(check.validated()?);
         }
         if values.len() > MAX_WEEK_ITEMS {
             return Err(KeelError::InvalidWeek {
-                reason: format!(
-                    "{} value answers; a week holds at most {MAX_WEEK_ITEMS}",
-                    values.len()
+                reason: crate::error::Reason::new(
+                    "reason-week-values",
+                    vec![("n", values.len().into()), ("max", MAX_WEEK_ITEMS.into())],
                 ),
             });
         }
         Ok(WeekContent {
             values,
             answers,
-            role_gave: clean(self.role_gave, "What the role gave me")?,
-            role_cost: clean(self.role_cost, "What it cost me")?,
+            role_gave: clean(self.role_gave, "reason-week-gave")?,
+            role_cost: clean(self.role_cost, "reason-week-cost")?,
             next_boundary: self.next_boundary.trim().to_owned(),
             kept_last_boundary: self.kept_last_boundary,
         })
@@ -741,13 +748,14 @@ impl Settings {
         }
         if self.days_off.len() >= 7 {
             return Err(KeelError::InvalidSettings {
-                reason: "at least one day of the week must be a working day".into(),
+                reason: crate::error::Reason::new("reason-no-working-day", vec![]),
             });
         }
         if self.auto_lock_minutes > MAX_AUTO_LOCK_MINUTES {
             return Err(KeelError::InvalidSettings {
-                reason: format!(
-                    "the journal can lock itself after at most {MAX_AUTO_LOCK_MINUTES} minutes (a day); 0 means never"
+                reason: crate::error::Reason::new(
+                    "reason-auto-lock",
+                    vec![("max", MAX_AUTO_LOCK_MINUTES.into())],
                 ),
             });
         }
@@ -758,7 +766,7 @@ impl Settings {
 /// Parses a time of day written `HH:MM` (24-hour clock).
 pub fn parse_time(input: &str) -> Result<NaiveTime> {
     NaiveTime::parse_from_str(input.trim(), "%H:%M").map_err(|_| KeelError::InvalidSettings {
-        reason: format!("“{input}” is not a time of day; write it as HH:MM, for example 18:00"),
+        reason: crate::error::Reason::new("reason-time", vec![("input", input.into())]),
     })
 }
 

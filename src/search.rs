@@ -157,7 +157,10 @@ fn parse_rating(token: &str) -> Result<Option<RatingFilter>> {
         ] {
             if let Some(value) = rest.strip_prefix(op) {
                 let value: u8 = value.parse().map_err(|_| KeelError::InvalidQuery {
-                    reason: format!("“{token}” needs a whole number, such as {name}>=7"),
+                    reason: crate::error::Reason::new(
+                        "reason-query-number",
+                        vec![("token", token.into()), ("name", name.into())],
+                    ),
                 })?;
                 return Ok(Some(RatingFilter { rating, cmp, value }));
             }

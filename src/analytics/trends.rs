@@ -327,8 +327,7 @@ pub fn render_value(tr: &Tr, v: &mut ValueHistory) {
 /// The English catalogue, for what the pure functions return before `trends` speaks the
 /// journal's language.
 fn english() -> &'static Tr {
-    static EN: std::sync::OnceLock<Tr> = std::sync::OnceLock::new();
-    EN.get_or_init(|| Tr::new(Lang::En))
+    crate::i18n::english()
 }
 
 /// Stress in the days around each kind of event the range has, against the range's other days

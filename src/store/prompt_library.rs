@@ -155,7 +155,7 @@ impl Journal {
         let old = self.existing_prompt(id)?;
         if old.origin == PromptOrigin::Shipped {
             return Err(KeelError::InvalidPrompt {
-                reason: "prompts that come with Keel can be hidden but not deleted".into(),
+                reason: crate::error::Reason::new("reason-prompt-shipped", vec![]),
             });
         }
         self.write(|store| {

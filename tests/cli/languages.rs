@@ -147,6 +147,22 @@ fn errors_speak_the_language_too() {
             .contains("Stress muss eine ganze Zahl von 1 bis 10 sein; 11 liegt außerhalb."),
         "{out:?}"
     );
+    // A refusal's reason comes from the catalogue too.
+    let out = keel_in(
+        dir.path(),
+        &[
+            "settings",
+            "set",
+            "--days-off",
+            "mon,tue,wed,thu,fri,sat,sun",
+        ],
+        "",
+        "de_DE.UTF-8",
+    );
+    assert_eq!(
+        super::stderr(&out),
+        "keel: Diese Einstellungen lassen sich nicht speichern: Mindestens ein Wochentag muss ein Arbeitstag sein.\n"
+    );
 }
 
 #[test]

@@ -102,3 +102,35 @@ kind-reorg = Umstrukturierung
 kind-new-role = Neue Rolle oder neue Führungskraft
 kind-short-staffed = Team unterbesetzt
 kind-time-off = Urlaub
+error-invalid-query = Diese Suche lässt sich nicht ausführen: { $reason }.
+error-invalid-week = Diese Wochenseite lässt sich nicht speichern: { $reason }.
+error-invalid-settings = Diese Einstellungen lassen sich nicht speichern: { $reason }.
+error-invalid-prompt = Dieser Impuls lässt sich nicht speichern: { $reason }.
+error-invalid-values = Diese Werte lassen sich nicht speichern: { $reason }.
+error-invalid-event = Dieses Ereignis lässt sich nicht speichern: { $reason }.
+
+## Warum etwas abgelehnt wurde (error::Reason), innerhalb der Sätze oben
+
+reason-values-count = Nenne { $min } bis { $max } Werte (oder keine); diese Liste hat { $n }
+reason-value-name = Ein Wert hat 1 bis { $max } Zeichen mit mindestens einem Buchstaben oder einer Ziffer; „{ $name }“ hat das nicht
+reason-value-twice = „{ $name }“ ist zweimal genannt
+reason-value-practice = Wie „{ $name }“ im Alltag aussieht, hat höchstens { $max } Zeichen
+reason-value-id = Die Kennung { $id } eines Werts ist doppelt vergeben oder 0
+reason-value-length = Der Wert „{ $name }“ ist zu lang oder leer
+reason-values-active = Höchstens { $max } Werte sind aktiv
+reason-why-length = Eine Zeile, warum, hat höchstens { $max } Zeichen
+reason-event-kind = Eine Art ist { $kinds } oder ein eigenes Wort mit 1 bis { $max } Zeichen
+reason-event-order = Es endet am { $end }, bevor es am { $start } beginnt
+reason-event-length = Ein Ereignis dauert höchstens { $max } Tage
+reason-event-note = Eine Notiz hat höchstens { $max } Zeichen
+reason-prompt-length = Der Text eines Impulses hat 1 bis { $max } Zeichen; dieser hat { $n }
+reason-prompt-shipped = Impulse, die mit Keel kommen, lassen sich ausblenden, aber nicht löschen
+reason-week-gave = „Was mir die Rolle gegeben hat“ hat { $n } Einträge; eine Woche fasst höchstens { $max }
+reason-week-cost = „Was sie mich gekostet hat“ hat { $n } Einträge; eine Woche fasst höchstens { $max }
+reason-week-answers = { $n } Antworten; eine Woche fasst höchstens { $max }
+reason-week-value-twice = Der Wert { $id } ist zweimal beantwortet
+reason-week-values = { $n } Antworten zu Werten; eine Woche fasst höchstens { $max }
+reason-no-working-day = Mindestens ein Wochentag muss ein Arbeitstag sein
+reason-auto-lock = Das Tagebuch kann sich nach höchstens { $max } Minuten (einem Tag) selbst sperren; 0 heißt nie
+reason-time = „{ $input }“ ist keine Uhrzeit; schreib sie als HH:MM, zum Beispiel 18:00
+reason-query-number = „{ $token }“ braucht eine ganze Zahl, etwa { $name }>=7

@@ -102,3 +102,35 @@ kind-reorg = Re-org
 kind-new-role = New role or manager
 kind-short-staffed = Team short of people
 kind-time-off = Time off
+error-invalid-query = That search cannot be run: { $reason }.
+error-invalid-week = That week's page cannot be saved: { $reason }.
+error-invalid-settings = Those settings cannot be saved: { $reason }.
+error-invalid-prompt = That prompt cannot be saved: { $reason }.
+error-invalid-values = Those values cannot be saved: { $reason }.
+error-invalid-event = That event cannot be saved: { $reason }.
+
+## Why something was refused (error::Reason), inside the sentences above
+
+reason-values-count = name { $min } to { $max } values (or none); this list has { $n }
+reason-value-name = a value is 1 to { $max } characters with at least one letter or digit; “{ $name }” is not
+reason-value-twice = “{ $name }” is named twice
+reason-value-practice = what “{ $name }” looks like in practice is at most { $max } characters
+reason-value-id = the value id { $id } is used twice or is 0
+reason-value-length = the value “{ $name }” is too long or empty
+reason-values-active = at most { $max } values are active
+reason-why-length = a line of why is at most { $max } characters
+reason-event-kind = a kind is { $kinds } or a word of your own of 1 to { $max } characters
+reason-event-order = it ends on { $end }, before it starts on { $start }
+reason-event-length = an event lasts at most { $max } days
+reason-event-note = a note is at most { $max } characters
+reason-prompt-length = a prompt's text must be 1 to { $max } characters; this one has { $n }
+reason-prompt-shipped = prompts that come with Keel can be hidden but not deleted
+reason-week-gave = “What the role gave me” has { $n } items; a week holds at most { $max }
+reason-week-cost = “What it cost me” has { $n } items; a week holds at most { $max }
+reason-week-answers = { $n } answers; a week holds at most { $max }
+reason-week-value-twice = the value { $id } is answered twice
+reason-week-values = { $n } value answers; a week holds at most { $max }
+reason-no-working-day = at least one day of the week must be a working day
+reason-auto-lock = the journal can lock itself after at most { $max } minutes (a day); 0 means never
+reason-time = “{ $input }” is not a time of day; write it as HH:MM, for example 18:00
+reason-query-number = “{ $token }” needs a whole number, such as { $name }>=7

@@ -102,3 +102,35 @@ kind-reorg = Reorganización
 kind-new-role = Nuevo puesto o nuevo responsable
 kind-short-staffed = Equipo con poca gente
 kind-time-off = Vacaciones
+error-invalid-query = Esa búsqueda no se puede hacer: { $reason }.
+error-invalid-week = La página de esa semana no se puede guardar: { $reason }.
+error-invalid-settings = Esos ajustes no se pueden guardar: { $reason }.
+error-invalid-prompt = Esa pregunta no se puede guardar: { $reason }.
+error-invalid-values = Esos valores no se pueden guardar: { $reason }.
+error-invalid-event = Ese acontecimiento no se puede guardar: { $reason }.
+
+## Por qué se rechazó algo (error::Reason), dentro de las frases de arriba
+
+reason-values-count = nombra de { $min } a { $max } valores (o ninguno); esta lista tiene { $n }
+reason-value-name = un valor tiene de 1 a { $max } caracteres con al menos una letra o una cifra; «{ $name }» no
+reason-value-twice = «{ $name }» está dos veces
+reason-value-practice = cómo se ve «{ $name }» en la práctica tiene como mucho { $max } caracteres
+reason-value-id = el identificador de valor { $id } se usa dos veces o es 0
+reason-value-length = el valor «{ $name }» es demasiado largo o está vacío
+reason-values-active = como mucho { $max } valores están activos
+reason-why-length = una línea de por qué tiene como mucho { $max } caracteres
+reason-event-kind = un tipo es { $kinds } o una palabra tuya de 1 a { $max } caracteres
+reason-event-order = termina el { $end }, antes de empezar el { $start }
+reason-event-length = un acontecimiento dura como mucho { $max } días
+reason-event-note = una nota tiene como mucho { $max } caracteres
+reason-prompt-length = el texto de una pregunta tiene de 1 a { $max } caracteres; este tiene { $n }
+reason-prompt-shipped = las preguntas que vienen con Keel se pueden ocultar pero no borrar
+reason-week-gave = «Lo que me dio el papel» tiene { $n } elementos; una semana admite como mucho { $max }
+reason-week-cost = «Lo que me costó» tiene { $n } elementos; una semana admite como mucho { $max }
+reason-week-answers = { $n } respuestas; una semana admite como mucho { $max }
+reason-week-value-twice = el valor { $id } está respondido dos veces
+reason-week-values = { $n } respuestas sobre valores; una semana admite como mucho { $max }
+reason-no-working-day = al menos un día de la semana tiene que ser laborable
+reason-auto-lock = el diario puede bloquearse solo tras como mucho { $max } minutos (un día); 0 significa nunca
+reason-time = «{ $input }» no es una hora; escríbela como HH:MM, por ejemplo 18:00
+reason-query-number = «{ $token }» necesita un número entero, como { $name }>=7
