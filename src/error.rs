@@ -353,7 +353,7 @@ impl KeelError {
     /// The message in the language this process speaks (`i18n::spoken`): what the page and
     /// the command line show. `Display` stays English, for logs and tests.
     pub fn message(&self) -> String {
-        self.message_in(&crate::i18n::Tr::new(crate::i18n::spoken()))
+        self.message_in(crate::i18n::tr(crate::i18n::spoken()))
     }
 
     /// The message in `tr`'s language. The errors whose words are all Keel's are translated

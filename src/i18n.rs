@@ -61,10 +61,17 @@ macro_rules! catalogue_file {
     };
 }
 
-/// The page's words (`ui.ftl`) and the words the core puts into what it returns (`core.ftl`).
-const PAGE_FILES: [File; 2] = [catalogue_file!("ui.ftl"), catalogue_file!("core.ftl")];
-/// The words the core and the command line format themselves.
-const CORE_FILES: [File; 2] = [catalogue_file!("core.ftl"), catalogue_file!("cli.ftl")];
+/// Every catalogue file: the page's words (`ui.ftl`), the words the core puts into what it
+/// returns (`core.ftl`, which the page loads too), and the command line's (`cli.ftl`).
+const FILES: [File; 3] = [
+    catalogue_file!("ui.ftl"),
+    catalogue_file!("core.ftl"),
+    catalogue_file!("cli.ftl"),
+];
+/// The page's files: ui.ftl and core.ftl.
+const PAGE_FILES: &[File] = FILES.split_at(2).0;
+/// The files the core and the command line format themselves: core.ftl and cli.ftl.
+const CORE_FILES: &[File] = FILES.split_at(1).1;
 
 impl File {
     fn source(&self, lang: Lang) -> &'static str {
@@ -138,10 +145,18 @@ pub struct CatalogueDto {
     pub source: String,
 }
 
-/// The English catalogue, built once: what `Display` of a catalogue message writes.
+/// The catalogue of `lang`, parsed once per process and shared: what every message of the
+/// core and the command line is formatted with.
+pub fn tr(lang: Lang) -> &'static Tr {
+    static CATALOGUES: [std::sync::OnceLock<Tr>; Lang::ALL.len()] =
+        [const { std::sync::OnceLock::new() }; Lang::ALL.len()];
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    CATALOGUES[i].get_or_init(|| Tr::new(lang))
+}
+
+/// The English catalogue: what `Display` of a catalogue message writes.
 pub fn english() -> &'static Tr {
-    static EN: std::sync::OnceLock<Tr> = std::sync::OnceLock::new();
-    EN.get_or_init(|| Tr::new(Lang::En))
+    tr(Lang::En)
 }
 
 /// The system's locale names, set once by the shell or the CLI at start (they read the
@@ -156,6 +171,11 @@ pub fn use_system_locales(locales: Vec<String>) {
 /// The system's locale names this process was given (`use_system_locales`).
 pub fn system() -> &'static [String] {
     SYSTEM_LOCALES.get().map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// The language `setting` names on this system (`Lang::resolve` over `system()`).
+pub fn resolved(setting: Language) -> Lang {
+    Lang::resolve(setting, system().iter().map(String::as_str))
 }
 
 /// The language this process speaks now, for what it words at its edges (error messages): set
@@ -269,7 +289,7 @@ impl Tr {
         // No Unicode isolation marks around placeables: all three languages run left to right,
         // and the marks would end up in the terminal and in copied text.
         bundle.set_use_isolating(false);
-        for file in &CORE_FILES {
+        for file in CORE_FILES {
             let resource = match FluentResource::try_new(file.source(lang).to_owned()) {
                 Ok(r) => r,
                 Err((r, _)) => r,
@@ -285,23 +305,11 @@ impl Tr {
 
     /// Message `id` with `args`; the id itself when the catalogue lacks it.
     pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        self.format(id, None, args)
+        self.format(id, args)
     }
 
-    /// Attribute `attr` of message `id` (`id.attr` in FTL).
-    pub fn attr(&self, id: &str, attr: &str, args: &[(&str, Arg)]) -> String {
-        self.format(id, Some(attr), args)
-    }
-
-    fn format(&self, id: &str, attr: Option<&str>, args: &[(&str, Arg)]) -> String {
-        let Some(message) = self.bundle.get_message(id) else {
-            return id.to_owned();
-        };
-        let pattern = match attr {
-            None => message.value(),
-            Some(a) => message.get_attribute(a).map(|a| a.value()),
-        };
-        let Some(pattern) = pattern else {
+    fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_owned();
         };
         let mut fluent_args = FluentArgs::with_capacity(args.len());
@@ -353,19 +361,9 @@ impl Tr {
 
 /// The shipped catalogue files, for the checks: (language, file name, FTL text).
 pub fn shipped_files() -> impl Iterator<Item = (Lang, &'static str, &'static str)> {
-    let names: Vec<&File> = PAGE_FILES.iter().chain(CORE_FILES.iter()).collect();
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for f in names {
-        if seen.contains(&f.name) {
-            continue;
-        }
-        seen.push(f.name);
-        for lang in Lang::ALL {
-            out.push((lang, f.name, f.source(lang)));
-        }
-    }
-    out.into_iter()
+    FILES
+        .iter()
+        .flat_map(|f| Lang::ALL.map(|lang| (lang, f.name, f.source(lang))))
 }
 
 #[cfg(test)]

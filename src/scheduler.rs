@@ -80,7 +80,7 @@ impl Scheduler {
             }
             let end_of_work = facts.plan.end_of_work.unwrap_or(d.at.time());
             let week_start = facts.week_start.unwrap_or(chrono::Weekday::Mon);
-            notices.push(notice::notice(&d, end_of_work, week_start, &tr));
+            notices.push(notice::notice(&d, end_of_work, week_start, tr));
         }
         Ok(notices)
     }

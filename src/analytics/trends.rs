@@ -324,12 +324,6 @@ pub fn render_value(tr: &Tr, v: &mut ValueHistory) {
     };
 }
 
-/// The English catalogue, for what the pure functions return before `trends` speaks the
-/// journal's language.
-fn english() -> &'static Tr {
-    crate::i18n::english()
-}
-
 /// Stress in the days around each kind of event the range has, against the range's other days
 /// with stress: one comparison per built-in kind with at least one event whose window meets the
 /// range (the person's own kinds have no window Keel could know).
@@ -416,7 +410,7 @@ pub fn value_history(
                 not_tested,
                 sentence: String::new(),
             };
-            render_value(english(), &mut history);
+            render_value(crate::i18n::english(), &mut history);
             Some(history)
         })
         .collect()
@@ -448,7 +442,7 @@ fn compare(key: &'static str, a: &[f64], b: &[f64]) -> Comparison {
         enough,
         sentence: String::new(),
     };
-    render_comparison(english(), &mut c);
+    render_comparison(crate::i18n::english(), &mut c);
     c
 }
 
@@ -643,12 +637,12 @@ pub fn trends(journal: &Journal, range: Range, today: NaiveDate) -> Result<Trend
     // The sentences in the journal's language.
     let lang = journal.lang()?;
     if lang != Lang::En {
-        let tr = Tr::new(lang);
+        let tr = crate::i18n::tr(lang);
         for c in &mut trends.comparisons {
-            render_comparison(&tr, c);
+            render_comparison(tr, c);
         }
         for v in &mut trends.values {
-            render_value(&tr, v);
+            render_value(tr, v);
         }
     }
     Ok(trends)

@@ -51,13 +51,11 @@ pub struct Facts {
 
 impl Facts {
     /// The words the reminders speak in.
-    pub fn tr(&self) -> crate::i18n::Tr {
-        crate::i18n::Tr::new(self.language.unwrap_or_else(|| {
-            crate::i18n::Lang::resolve(
-                crate::i18n::Language::System,
-                crate::i18n::system().iter().map(String::as_str),
-            )
-        }))
+    pub fn tr(&self) -> &'static crate::i18n::Tr {
+        crate::i18n::tr(
+            self.language
+                .unwrap_or_else(|| crate::i18n::resolved(crate::i18n::Language::System)),
+        )
     }
 }
 

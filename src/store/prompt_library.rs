@@ -38,10 +38,7 @@ impl Journal {
     /// The language the journal speaks: the settings' choice, or the system's
     /// (`i18n::system`, which the shell and the CLI set at start).
     pub fn lang(&self) -> Result<crate::i18n::Lang> {
-        Ok(crate::i18n::Lang::resolve(
-            self.settings()?.language,
-            crate::i18n::system().iter().map(String::as_str),
-        ))
+        Ok(crate::i18n::resolved(self.settings()?.language))
     }
 
     /// Every prompt: the shipped library (merged at open) and the user's own, by id, the

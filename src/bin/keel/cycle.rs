@@ -144,7 +144,7 @@ pub fn event_line(e: &CycleEvent) -> String {
     } else {
         format!("  {}", e.note)
     };
-    let kind = e.kind.name_in(&keel::i18n::Tr::new(keel::i18n::spoken()));
+    let kind = e.kind.name_in(keel::i18n::tr(keel::i18n::spoken()));
     format!("{:>4}  {when:<24}  {kind}{note}", e.id)
 }
 

@@ -3,7 +3,7 @@
 use clap::Args;
 use keel::analytics;
 use keel::analytics::trends::Range;
-use keel::i18n::{Arg, Tr};
+use keel::i18n::Arg;
 use keel::model::parse_date;
 
 use crate::journal::open_journal;
@@ -68,7 +68,7 @@ pub fn search(ctx: &Context, args: SearchArgs) -> Result<(), Failure> {
             &(serde_json::to_string_pretty(&hits).expect("json serializes") + "\n"),
         );
     }
-    let tr = Tr::new(journal.lang()?);
+    let tr = keel::i18n::tr(journal.lang()?);
     let mut out = String::new();
     for h in &hits {
         let side = match h.side {
@@ -111,7 +111,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<(), Failure> {
         // Plain data always serializes.
         return write_stdout(&(serde_json::to_string_pretty(&t).expect("json serializes") + "\n"));
     }
-    let tr = Tr::new(journal.lang()?);
+    let tr = keel::i18n::tr(journal.lang()?);
     let mut out = match t.from {
         Some(from) => tr.get(
             "stats-range",

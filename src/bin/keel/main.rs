@@ -93,10 +93,7 @@ fn main() -> ExitCode {
     // The system's language, read once (the setting "system" follows it).
     keel::i18n::use_system_locales(keel::i18n::system_locales(|name| std::env::var(name).ok()));
     // Until a journal says otherwise (`open_journal` speaks its language), the system's.
-    keel::i18n::speak(keel::i18n::Lang::resolve(
-        keel::i18n::Language::System,
-        keel::i18n::system().iter().map(String::as_str),
-    ));
+    keel::i18n::speak(keel::i18n::resolved(keel::i18n::Language::System));
     let ctx = Context {
         journal: cli.journal,
         now: Local::now().fixed_offset(),

@@ -18,7 +18,7 @@ pub enum Failure {
 /// Message `id` of the CLI's and the core's catalogues, in the language this command speaks
 /// (`i18n::spoken`: the system's, then the journal's once it is open).
 pub fn say(id: &str, args: &[(&str, keel::i18n::Arg)]) -> String {
-    keel::i18n::Tr::new(keel::i18n::spoken()).get(id, args)
+    keel::i18n::tr(keel::i18n::spoken()).get(id, args)
 }
 
 impl From<KeelError> for Failure {

@@ -119,7 +119,7 @@ fn tr_saved(date: chrono::NaiveDate) -> String {
 pub fn show(ctx: &Context, args: ShowArgs) -> Result<(), Failure> {
     let date = day_or_today(args.date.as_deref(), ctx.now)?;
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
-    let tr = Tr::new(journal.lang()?);
+    let tr = keel::i18n::tr(journal.lang()?);
     let entry = journal.day(date)?.ok_or_else(|| {
         Failure::Error(tr.get("show-no-page", &[("date", date.to_string().into())]))
     })?;
@@ -133,7 +133,7 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<(), Failure> {
             markdown::render(&entry.self_text)
         )
     } else {
-        plain_page(&tr, &entry, &journal.events_between(date, date)?)
+        plain_page(tr, &entry, &journal.events_between(date, date)?)
     };
     write_stdout(&out)
 }
@@ -203,7 +203,7 @@ pub fn prompt(ctx: &Context, args: PromptArgs) -> Result<(), Failure> {
     let date = day_or_today(args.date.as_deref(), ctx.now)?;
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
     let shown = journal.day_prompts(date, ctx.now)?;
-    let tr = Tr::new(journal.lang()?);
+    let tr = keel::i18n::tr(journal.lang()?);
     let brief = |p: &Option<Prompt>| {
         p.as_ref()
             .map(|p| serde_json::json!({"id": p.id, "text": p.text, "theme": p.theme.as_str()}))

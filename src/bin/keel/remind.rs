@@ -344,7 +344,7 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
                 d,
                 end_of_work(d),
                 week_start,
-                &tr,
+                tr,
             )));
         }
         if let Some(next) = remind::next_check(ctx.now, &facts.plan, &file.ledger.snoozed) {
@@ -386,7 +386,7 @@ pub fn run(ctx: &Context, args: RemindArgs) -> Result<(), Failure> {
     let mut shown = Vec::new();
     let mut failure = None;
     for d in &due {
-        let n = notice::notice(d, end_of_work(d), week_start, &tr);
+        let n = notice::notice(d, end_of_work(d), week_start, tr);
         match deliver::show(&n) {
             Ok(s) => {
                 write_stdout(&format!("{}{}", say("remind-sent", &[]), describe(&n)))?;

@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: WeekArgs) -> Result<(), Failure> {
         // Plain data always serializes.
         serde_json::to_string_pretty(&value).expect("json serializes") + "\n"
     } else {
-        plain_week(&Tr::new(journal.lang()?), &page)
+        plain_week(keel::i18n::tr(journal.lang()?), &page)
     };
     write_stdout(&out)
 }
