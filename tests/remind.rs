@@ -37,12 +37,6 @@ impl Scene {
             .arg(self.dir())
             .args(args)
             .env_remove("KEEL_JOURNAL")
-            // English unless the journal's setting says otherwise: the machine's own locale
-            // never decides what a test reads.
-            .env("LANG", "C.UTF-8")
-            .env_remove("LANGUAGE")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
             .env("XDG_CONFIG_HOME", self.config.path())
             .env(
                 "DBUS_SESSION_BUS_ADDRESS",
@@ -51,6 +45,8 @@ impl Scene {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        // English unless the journal's setting says otherwise.
+        keel_test_support::in_locale(&mut cmd, "C.UTF-8");
         cmd
     }
 

@@ -20,15 +20,12 @@ fn keel_with_stdin(journal: &Path, args: &[&str], stdin: &str) -> Output {
 /// `keel` with `LANG` set to `lang` (and the other locale variables unset): the machine's own
 /// locale never decides what a test reads.
 fn keel_in(journal: &Path, args: &[&str], stdin: &str, lang: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_keel"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_keel"));
+    let mut child = keel_test_support::in_locale(&mut cmd, lang)
         .arg("--journal")
         .arg(journal)
         .args(args)
         .env_remove("KEEL_JOURNAL")
-        .env("LANG", lang)
-        .env_remove("LANGUAGE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -679,11 +676,8 @@ fn keel_env(journal: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
         .env_remove("KEEL_JOURNAL")
         .env_remove("KEEL_PASSPHRASE_FILE")
         .env_remove("KEEL_NEW_PASSPHRASE_FILE")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LANGUAGE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .stdin(Stdio::null());
+    keel_test_support::in_locale(&mut cmd, "C.UTF-8");
     for (k, v) in env {
         cmd.env(k, v);
     }

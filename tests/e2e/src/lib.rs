@@ -132,7 +132,10 @@ impl App {
         );
         let port = free_port();
         let native_port = free_port();
-        let child = Command::new(tauri_driver())
+        let mut cmd = Command::new(tauri_driver());
+        // English unless a test asks for another language (`env` comes after).
+        keel_test_support::in_locale(&mut cmd, "C.UTF-8");
+        let child = cmd
             .args([
                 "--port",
                 &port.to_string(),
@@ -140,12 +143,6 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("KEEL_JOURNAL", journal_dir)
-            // English unless a test asks for another language: the machine's locale never
-            // decides what the tests read.
-            .env("LANG", "C.UTF-8")
-            .env_remove("LANGUAGE")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -293,6 +290,15 @@ impl App {
             .perform_actions(actions)
             .await
             .expect("the keys are pressed");
+    }
+
+    /// Sets the form control `testid` to `value` and tells the page, as choosing it in its
+    /// picker would (a `change` that bubbles).
+    pub async fn choose(&self, testid: &str, value: &str) {
+        self.js(&format!(
+            "const s = document.querySelector('[data-testid={testid}]'); s.value = '{value}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+        ))
+        .await;
     }
 
     pub async fn ctrl(&self, key: &str) {

@@ -4,13 +4,6 @@ use chrono::{Local, NaiveDate};
 use keel::{CheckIn, DayEntry, Journal};
 use keel_e2e::{run, run_new, App};
 
-/// Sets a form control's value and tells the page, as choosing it in its picker would.
-fn set(id: &str, value: &str) -> String {
-    format!(
-        "{{ const s = document.querySelector('[data-testid={id}]'); s.value = '{value}'; s.dispatchEvent(new Event('change', {{ bubbles: true }})); }}"
-    )
-}
-
 #[test]
 fn the_welcome_leads_from_an_empty_journal_to_todays_page_with_the_choices_saved() {
     run_new(|journal| async move {
@@ -21,11 +14,9 @@ fn the_welcome_leads_from_an_empty_journal_to_todays_page_with_the_choices_saved
 
         // The working week: end of work 17:30, Wednesday a review day too.
         app.by_testid("welcome-step-1").await;
-        app.js(&format!(
-            "document.querySelector('[data-testid=setting-end-of-work]').value = '17:30'; {}",
-            set("setting-reflection-day", "thu")
-        ))
-        .await;
+        app.js("document.querySelector('[data-testid=setting-end-of-work]').value = '17:30'")
+            .await;
+        app.choose("setting-reflection-day", "thu").await;
         app.click("setting-review-wed").await;
         app.click("welcome-next").await;
 
@@ -182,10 +173,10 @@ fn an_event_added_on_the_calendar_is_a_marker_on_the_trend_chart() {
         app.click("nav-library").await;
         app.by_testid("event-form").await;
         app.js(&format!(
-            "document.querySelector('[data-testid=event-start]').value = '{review}'; {}",
-            set("event-kind", "review")
+            "document.querySelector('[data-testid=event-start]').value = '{review}'"
         ))
         .await;
+        app.choose("event-kind", "review").await;
         app.type_into("event-note", "H2 calibration with the new director")
             .await;
         app.click("event-add").await;

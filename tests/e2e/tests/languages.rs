@@ -131,12 +131,7 @@ fn the_language_setting_switches_the_open_window_at_once() {
         app.click("nav-settings").await;
         app.by_testid("settings-page").await;
         assert_eq!(app.js("return document.documentElement.lang").await, "en");
-        let choose = |lang: &str| {
-            format!(
-                "const s = document.querySelector('[data-testid=setting-language]'); s.value = '{lang}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));"
-            )
-        };
-        app.js(&choose("es")).await;
+        app.choose("setting-language", "es").await;
         app.wait_for(
             "the settings in Spanish",
             "return document.documentElement.lang === 'es' && document.querySelector('[data-testid=nav-settings]').textContent === 'Ajustes' && document.querySelector('.settings-page h1').textContent === 'Ajustes'",
@@ -160,7 +155,7 @@ fn the_language_setting_switches_the_open_window_at_once() {
         .await;
         app.click("nav-settings").await;
         app.by_testid("settings-page").await;
-        app.js(&choose("system")).await;
+        app.choose("setting-language", "system").await;
         app.wait_for(
             "back to the system's language (English here)",
             "return document.documentElement.lang === 'en' && document.querySelector('.settings-page h1').textContent === 'Settings'",

@@ -42,6 +42,18 @@ pub fn scratch_journal() -> (tempfile::TempDir, keel::Journal) {
     (dir, journal)
 }
 
+/// Runs `cmd` in the locale `lang` (`LANG`, with `LANGUAGE`, `LC_ALL` and `LC_MESSAGES`
+/// unset): the machine's own locale never decides what a test reads. English is "C.UTF-8".
+pub fn in_locale<'c>(
+    cmd: &'c mut std::process::Command,
+    lang: &str,
+) -> &'c mut std::process::Command {
+    cmd.env("LANG", lang)
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+}
+
 /// Now, local, at least a couple of minutes before midnight (it waits for the new day when
 /// closer): a test that sets a reminder for "this minute" keeps the minute and the date together.
 pub fn now_away_from_midnight() -> chrono::DateTime<chrono::Local> {
