@@ -134,7 +134,7 @@ fn cipher(key: &[u8; 32]) -> XChaCha20Poly1305 {
 pub fn check_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.trim().is_empty() {
         return Err(KeelError::InvalidPassphrase {
-            reason: "it is empty".into(),
+            reason: crate::error::Reason::new("reason-passphrase-empty", vec![]),
         });
     }
     Ok(())

@@ -67,7 +67,7 @@ pub enum KeelError {
     #[error("This file cannot be imported as {source_name}: {reason}. Nothing was imported.")]
     BadImport {
         source_name: &'static str,
-        reason: String,
+        reason: Reason,
     },
 
     /// No prompt has this id.
@@ -107,7 +107,11 @@ pub enum KeelError {
     JournalDamaged { path: PathBuf },
 
     /// A file-system failure outside sled (creating the folder, syncing files).
-    #[error("Could not {action} {}: {source}", path.display())]
+    #[error(
+        "Could not {}: {}",
+        io_action(action, path, crate::i18n::english()),
+        os_reason(source, crate::i18n::english())
+    )]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -125,7 +129,7 @@ pub enum KeelError {
 
     /// The journal's files cannot be written (permissions, a read-only disk, a failing device).
     #[error("Keel could not write to the journal at {}: {reason}.", path.display())]
-    WriteFailed { path: PathBuf, reason: String },
+    WriteFailed { path: PathBuf, reason: Reason },
 
     /// The journal is encrypted and was opened without its passphrase.
     #[error("The journal at {} is locked; unlock it with its passphrase.", path.display())]
@@ -137,7 +141,7 @@ pub enum KeelError {
 
     /// A passphrase Keel does not accept (when one is set or changed).
     #[error("That passphrase cannot be used: {reason}.")]
-    InvalidPassphrase { reason: String },
+    InvalidPassphrase { reason: Reason },
 
     /// Encryption itself failed (no randomness from the system, a key that cannot be made).
     #[error("Keel could not encrypt or decrypt: {detail}.")]
@@ -157,7 +161,7 @@ pub enum KeelError {
 
     /// The journal was busy with other work for too long; nothing was changed.
     #[error("The journal is busy: {reason}; try again in a moment.")]
-    JournalBusy { reason: &'static str },
+    JournalBusy { reason: Reason },
 
     /// A span of days that is empty or longer than a view can show.
     #[error("A calendar shows at most a year, from its first day to its last; {from} to {to} is not such a span.")]
@@ -169,7 +173,7 @@ pub enum KeelError {
 
     /// An import asked for in a way Keel does not take (the source, the side, the file's form).
     #[error("{reason}")]
-    InvalidImportRequest { reason: String },
+    InvalidImportRequest { reason: Reason },
 
     /// A list of values that cannot be stored as it is.
     #[error("Those values cannot be saved: {reason}.")]
@@ -191,7 +195,7 @@ pub enum KeelError {
 
     /// Reminders while Keel is closed could not be turned on or off.
     #[error("Reminders while Keel is closed cannot be set up: {reason}.")]
-    Background { reason: String },
+    Background { reason: Reason },
 
     /// A chart the page asked to save that is not one.
     #[error("That chart cannot be saved: it is not an SVG picture of a sensible size.")]
@@ -204,22 +208,79 @@ pub enum KeelError {
 
 /// Why something was refused, as a catalogue message (`reason-*` in core.ftl) and its
 /// arguments: shown in the person's language by `KeelError::message`, in English by `Display`.
-#[derive(Debug, Clone, PartialEq)]
+/// A reason can hold another reason or a whole error (an import's bad entry, and why it is
+/// bad), each put into its words in the same language.
+#[derive(Debug, Clone)]
 pub struct Reason {
     pub id: &'static str,
     pub args: Vec<(&'static str, crate::i18n::Arg)>,
+    nested: Vec<(&'static str, Nested)>,
+}
+
+#[derive(Debug, Clone)]
+enum Nested {
+    Reason(Box<Reason>),
+    /// Shown without its closing full stop: it stands inside a sentence.
+    Error(std::sync::Arc<KeelError>),
 }
 
 impl Reason {
     pub fn new(id: &'static str, args: Vec<(&'static str, crate::i18n::Arg)>) -> Reason {
-        Reason { id, args }
+        Reason {
+            id,
+            args,
+            nested: Vec::new(),
+        }
+    }
+
+    /// Adds an argument.
+    pub fn with_arg(mut self, name: &'static str, value: impl Into<crate::i18n::Arg>) -> Reason {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Puts `inner`, in the same language, into the message's variable `name`.
+    pub fn with(mut self, name: &'static str, inner: Reason) -> Reason {
+        self.nested.push((name, Nested::Reason(Box::new(inner))));
+        self
+    }
+
+    /// Puts an error's message (without its full stop) into the message's variable `name`.
+    pub fn with_error(mut self, name: &'static str, error: KeelError) -> Reason {
+        self.nested
+            .push((name, Nested::Error(std::sync::Arc::new(error))));
+        self
+    }
+
+    /// A reason that is only an error's message, without its full stop.
+    pub fn error(error: KeelError) -> Reason {
+        Reason::new("reason-error", vec![]).with_error("error", error)
     }
 
     /// The reason in `tr`'s language.
     pub fn in_lang(&self, tr: &crate::i18n::Tr) -> String {
-        tr.get(self.id, &self.args)
+        if self.nested.is_empty() {
+            return tr.get(self.id, &self.args);
+        }
+        let mut args = self.args.clone();
+        for (name, inner) in &self.nested {
+            let text = match inner {
+                Nested::Reason(r) => r.in_lang(tr),
+                Nested::Error(e) => e.message_in(tr).trim_end_matches('.').to_owned(),
+            };
+            args.push((name, text.into()));
+        }
+        tr.get(self.id, &args)
     }
 }
+
+/// Two reasons are the same when they say the same (in English).
+impl PartialEq for Reason {
+    fn eq(&self, other: &Reason) -> bool {
+        self.id == other.id && self.to_string() == other.to_string()
+    }
+}
+impl Eq for Reason {}
 
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -486,10 +547,119 @@ impl KeelError {
                 "error-invalid-event",
                 vec![("reason", reason.in_lang(tr).into())],
             ),
-            _ => return self.to_string(),
+            KeelError::BadImport {
+                source_name,
+                reason,
+            } => (
+                "error-bad-import",
+                vec![
+                    ("source", (*source_name).into()),
+                    ("reason", reason.in_lang(tr).into()),
+                ],
+            ),
+            KeelError::InvalidImportRequest { reason } => (
+                "error-invalid-import-request",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::PromptLibrary { reason } => (
+                "error-prompt-library",
+                vec![("reason", reason.as_str().into())],
+            ),
+            KeelError::Corrupt { what, detail } => (
+                "error-corrupt",
+                vec![
+                    ("what", what.as_str().into()),
+                    ("detail", detail.as_str().into()),
+                ],
+            ),
+            KeelError::Io {
+                action,
+                path: p,
+                source,
+            } => (
+                "error-io",
+                vec![
+                    ("action", io_action(action, p, tr).into()),
+                    ("reason", os_reason(source, tr).into()),
+                ],
+            ),
+            KeelError::WriteFailed { path: p, reason } => (
+                "error-write-failed",
+                vec![("path", path(p)), ("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::InvalidPassphrase { reason } => (
+                "error-invalid-passphrase",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::Crypto { detail } => {
+                ("error-crypto", vec![("detail", detail.as_str().into())])
+            }
+            KeelError::JournalBusy { reason } => (
+                "error-journal-busy",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::Notify { detail } => {
+                ("error-notify", vec![("detail", detail.as_str().into())])
+            }
+            KeelError::Background { reason } => (
+                "error-background",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
+            KeelError::Storage(e) => ("error-storage", vec![("detail", e.to_string().into())]),
         };
         tr.get(id, &args)
     }
+}
+
+/// What `io(action, …)` was doing to `path`, in `tr`'s language (the action as the callers
+/// name it; one the catalogue does not know stays as written, with the path after it).
+fn io_action(action: &str, path: &std::path::Path, tr: &crate::i18n::Tr) -> String {
+    match io_action_id(action) {
+        Some(id) => tr.get(id, &[("path", path.display().to_string().into())]),
+        None => format!("{action} {}", path.display()),
+    }
+}
+
+fn io_action_id(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "create" => "io-create",
+        "create the backups folder" => "io-create-backups-folder",
+        "create the journal folder" => "io-create-journal-folder",
+        "link" => "io-link",
+        "lock" => "io-lock",
+        "unlock" => "io-unlock",
+        "move aside" => "io-move-aside",
+        "name" => "io-name",
+        "open" => "io-open",
+        "protect the journal folder" => "io-protect-journal-folder",
+        "read" => "io-read",
+        "read back" => "io-read-back",
+        "remove" => "io-remove",
+        "rename" => "io-rename",
+        "sync" => "io-sync",
+        "sync the folder" => "io-sync-folder",
+        "write" => "io-write",
+        "write the mark in" => "io-write-mark",
+        "write the key file" => "io-write-key-file",
+        _ => return None,
+    })
+}
+
+/// Why the system refused, in `tr`'s language for the failures a person can act on; the
+/// system's own words (English) for the rest.
+fn os_reason(error: &std::io::Error, tr: &crate::i18n::Tr) -> String {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "os-not-found",
+        ErrorKind::PermissionDenied => "os-permission-denied",
+        ErrorKind::AlreadyExists => "os-already-exists",
+        ErrorKind::ReadOnlyFilesystem => "os-read-only",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "os-disk-full",
+        ErrorKind::NotADirectory => "os-not-a-folder",
+        ErrorKind::IsADirectory => "os-is-a-folder",
+        _ => return error.to_string(),
+    };
+    tr.get(id, &[])
 }
 
 /// Wraps a file-system error with what was being done to which path (`map_err(io(…))`).
@@ -562,6 +732,38 @@ mod tests {
             KeelError::TooManyAttempts { wait_secs: 8 },
             KeelError::UnknownEvent { id: "7".into() },
             KeelError::InvalidChart,
+            KeelError::Corrupt {
+                what: "search index".into(),
+                detail: "bad".into(),
+            },
+            KeelError::Io {
+                action: "read",
+                path: PathBuf::from("/p"),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            },
+            KeelError::WriteFailed {
+                path: PathBuf::from("/p"),
+                reason: Reason::new("reason-write-read-only", vec![]),
+            },
+            KeelError::InvalidPassphrase {
+                reason: Reason::new("reason-passphrase-empty", vec![]),
+            },
+            KeelError::Crypto { detail: "x".into() },
+            KeelError::JournalBusy {
+                reason: Reason::new("reason-busy-closing", vec![]),
+            },
+            KeelError::Notify { detail: "x".into() },
+            KeelError::Background {
+                reason: Reason::new("reason-background-no-home", vec![]),
+            },
+            KeelError::PromptLibrary { reason: "x".into() },
+            KeelError::InvalidImportRequest {
+                reason: Reason::new("reason-import-raw", vec![]),
+            },
+            KeelError::BadImport {
+                source_name: "Day One",
+                reason: Reason::new("reason-import-zip-empty", vec![]),
+            },
         ]
     }
 
@@ -601,12 +803,89 @@ mod tests {
             days.message_in(&de),
             "Diese Einstellungen lassen sich nicht speichern: Mindestens ein Wochentag muss ein Arbeitstag sein."
         );
-        // An error whose reason was worded where it arose stays as it is.
+        // A reason inside a reason inside an error (an import's first bad entry and why),
+        // each in the same language, the inner error without its full stop.
+        let entry = Reason::new(
+            "reason-bad-entry",
+            vec![("entry", 2usize.into()), ("field", "date".into())],
+        )
+        .with_error(
+            "reason",
+            KeelError::InvalidDate {
+                input: "1 Nov".into(),
+            },
+        );
         let import = KeelError::BadImport {
-            source_name: "jrnl",
-            reason: "x".into(),
+            source_name: "jrnl JSON",
+            reason: Reason::new("reason-import-bad-entries", vec![("more", 3usize.into())])
+                .with("first", entry),
         };
-        assert_eq!(import.message_in(&de), import.to_string());
+        assert_eq!(
+            import.to_string(),
+            "This file cannot be imported as jrnl JSON: entry 2, field “date”: “1 Nov” is not a \
+             date; write it as YYYY-MM-DD, for example 2026-11-28 (and 3 more bad entries). \
+             Nothing was imported."
+        );
+        assert_eq!(
+            import.message_in(&de),
+            "Diese Datei lässt sich nicht als jrnl JSON importieren: Eintrag 2, Feld „date“: \
+             „1 Nov“ ist kein Datum; schreib es als JJJJ-MM-TT, zum Beispiel 2026-11-28 (und 3 \
+             weitere fehlerhafte Einträge). Es wurde nichts importiert."
+        );
+        // A file error: the action and the system's refusal in the language, the path kept.
+        let io = KeelError::Io {
+            action: "create the journal folder",
+            path: PathBuf::from("/srv/j"),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            io.to_string(),
+            "Could not create the journal folder /srv/j: permission was denied"
+        );
+        assert_eq!(
+            io.message_in(&es),
+            "No se pudo crear la carpeta del diario /srv/j: se denegó el permiso"
+        );
+    }
+
+    /// Every action `io(…)` is called with under src/ has its words in the catalogue (an
+    /// unknown one would stay English in every language).
+    #[test]
+    fn every_file_action_has_its_words() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    out.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        walk(&root.join("src"), &mut files);
+        walk(&root.join("src-tauri/src"), &mut files);
+        let mut actions = std::collections::BTreeSet::new();
+        for code in &files {
+            for marker in ["io(\"", "action: \""] {
+                for (at, _) in code.match_indices(marker) {
+                    let rest = &code[at + marker.len()..];
+                    if let Some(end) = rest.find('"') {
+                        actions.insert(rest[..end].to_owned());
+                    }
+                }
+            }
+        }
+        assert!(actions.len() > 10, "{actions:?}");
+        let unknown: Vec<_> = actions
+            .iter()
+            .filter(|a| io_action_id(a).is_none())
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "file actions without words: {unknown:?}"
+        );
     }
 
     /// `as_str` is the name serde writes, for every kind (the page reads serde's).

@@ -349,6 +349,15 @@ impl Tr {
         date.format_localized(&pattern, locale).to_string()
     }
 
+    /// A day of the week's short name in this language ("Mon", "Mo", "lun"): the catalogue's
+    /// `date-weekday` pattern over a date that falls on it (1 January 2024 was a Monday).
+    pub fn weekday(&self, day: chrono::Weekday) -> String {
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+            .map(|monday| monday + chrono::Days::new(u64::from(day.num_days_from_monday())))
+            .map(|d| self.date(d, "date-weekday"))
+            .unwrap_or_default()
+    }
+
     /// A decimal in this language's form ("3.5", "3,5").
     pub fn decimal(&self, x: f64, digits: usize) -> String {
         let s = format!("{x:.digits$}");

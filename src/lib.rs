@@ -27,7 +27,7 @@ pub mod store;
 pub mod text;
 mod wire;
 
-pub use error::{ErrorKind, KeelError, Result};
+pub use error::{ErrorKind, KeelError, Reason, Result};
 pub use model::{
     Boundary, CheckIn, DayEntry, DayPatch, Prompt, Settings, Side, WeekId, WeekReflection,
 };

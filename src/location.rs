@@ -39,7 +39,7 @@ pub fn config_home() -> Result<PathBuf> {
     directories::BaseDirs::new()
         .map(|dirs| dirs.config_dir().to_owned())
         .ok_or(KeelError::Background {
-            reason: "there is no home folder to keep the timer in".into(),
+            reason: crate::error::Reason::new("reason-background-no-home", vec![]),
         })
 }
 
@@ -51,9 +51,9 @@ pub fn keel_beside(program: &Path) -> Result<PathBuf> {
         Ok(keel)
     } else {
         Err(KeelError::Background {
-            reason: format!(
-                "the keel command is not installed beside the app (looked for {})",
-                keel.display()
+            reason: crate::error::Reason::new(
+                "reason-background-no-keel",
+                vec![("path", keel.display().to_string().into())],
             ),
         })
     }

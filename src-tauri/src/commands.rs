@@ -182,7 +182,10 @@ pub async fn set_background_reminders(
 ) -> Result<SettingsDto, ErrorDto> {
     let keel = std::env::current_exe()
         .map_err(|e| keel::KeelError::Background {
-            reason: format!("the app cannot tell where it is installed ({e})"),
+            reason: keel::Reason::new(
+                "reason-background-no-exe",
+                vec![("detail", e.to_string().into())],
+            ),
         })
         .and_then(|exe| keel::location::keel_beside(&exe))?;
     let config = keel::location::config_home()?;
@@ -404,7 +407,7 @@ fn import_request<'a>(
 ) -> Result<(interchange::Source, interchange::ImportOptions, &'a [u8]), ErrorDto> {
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(keel::KeelError::InvalidImportRequest {
-            reason: "The file must be sent as raw bytes.".into(),
+            reason: keel::Reason::new("reason-import-raw", vec![]),
         }
         .into());
     };

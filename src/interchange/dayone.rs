@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use super::{bad_file, BadEntry, ForeignEntry, Source};
-use crate::error::Result;
+use super::{bad_file, because, BadEntry, ForeignEntry, Source};
+use crate::error::{Reason, Result};
 
 /// The note left where a photo or attachment was.
 pub(crate) const PHOTO_NOTE: &str = "*(a photo from Day One, not imported)*";
@@ -27,19 +27,17 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry,
 
 fn read_zip(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEntry>>> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| bad_file(Source::DayOne, format!("the zip cannot be read ({e})")))?;
+        .map_err(|e| bad_file(Source::DayOne, because("reason-import-zip", e)))?;
     let mut all = Vec::new();
     let mut n_json = 0;
     for i in 0..archive.len() {
         let mut file = archive
             .by_index(i)
-            .map_err(|e| bad_file(Source::DayOne, format!("the zip cannot be read ({e})")))?;
-        let name = file.name().map(|n| n.to_string()).map_err(|e| {
-            bad_file(
-                Source::DayOne,
-                format!("a file name in the zip cannot be read ({e})"),
-            )
-        })?;
+            .map_err(|e| bad_file(Source::DayOne, because("reason-import-zip", e)))?;
+        let name = file
+            .name()
+            .map(|n| n.to_string())
+            .map_err(|e| bad_file(Source::DayOne, because("reason-import-zip-name", e)))?;
         if !name.to_ascii_lowercase().ends_with(".json") {
             continue;
         }
@@ -47,35 +45,41 @@ fn read_zip(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEnt
         if file.size() > 512 * 1024 * 1024 {
             return Err(bad_file(
                 Source::DayOne,
-                format!("{name} is larger than 512 MiB"),
+                Reason::new("reason-import-zip-large", vec![("name", name.into())]),
             ));
         }
         let mut json = Vec::with_capacity(file.size() as usize);
         file.read_to_end(&mut json).map_err(|e| {
             bad_file(
                 Source::DayOne,
-                format!("{name} cannot be read from the zip ({e})"),
+                because("reason-import-zip-file", e).with_arg("name", name.as_str()),
             )
         })?;
         n_json += 1;
         all.extend(read_json(&json)?);
     }
     if n_json == 0 {
-        return Err(bad_file(Source::DayOne, "the zip holds no .json journal"));
+        return Err(bad_file(
+            Source::DayOne,
+            Reason::new("reason-import-zip-empty", vec![]),
+        ));
     }
     Ok(all)
 }
 
 fn read_json(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEntry>>> {
     let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| bad_file(Source::DayOne, format!("it is not JSON ({e})")))?;
+        .map_err(|e| bad_file(Source::DayOne, because("reason-import-not-json", e)))?;
     let entries = value
         .get("entries")
         .and_then(Value::as_array)
         .ok_or_else(|| {
             bad_file(
                 Source::DayOne,
-                "it has no “entries” list, so it is not a Day One export",
+                Reason::new(
+                    "reason-import-no-entries",
+                    vec![("source", "Day One".into())],
+                ),
             )
         })?;
     Ok(entries
@@ -86,42 +90,48 @@ fn read_json(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEn
 }
 
 fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {
-    let bad = |field: &str, reason: String| BadEntry {
-        entry: n,
-        field: field.into(),
-        reason,
+    let bad = |field: &str, reason: Reason| BadEntry::new(n, field, reason);
+    let found = |id: &'static str, other: &Value| {
+        Reason::new(id, vec![("found", other.to_string().into())])
     };
+    let missing = || Reason::new("reason-entry-missing", vec![]);
     if !e.is_object() {
-        return Err(bad("entry", "an entry must be an object".into()));
+        return Err(bad("entry", Reason::new("reason-entry-object", vec![])));
     }
     let uuid = e
         .get("uuid")
         .and_then(Value::as_str)
         .filter(|u| !u.trim().is_empty())
-        .ok_or_else(|| bad("uuid", "missing".into()))?;
+        .ok_or_else(|| bad("uuid", missing()))?;
     let created_text = e
         .get("creationDate")
         .and_then(Value::as_str)
-        .ok_or_else(|| bad("creationDate", "missing".into()))?;
+        .ok_or_else(|| bad("creationDate", missing()))?;
     let created: DateTime<Utc> = DateTime::parse_from_rfc3339(created_text)
         .map_err(|_| {
             bad(
                 "creationDate",
-                format!("“{created_text}” is not a date and time (RFC 3339)"),
+                Reason::new(
+                    "reason-entry-date-time",
+                    vec![("input", created_text.into())],
+                ),
             )
         })?
         .with_timezone(&Utc);
     let tz: Tz = match e.get("timeZone").and_then(Value::as_str) {
         None => Tz::UTC,
-        Some(name) => name
-            .parse()
-            .map_err(|_| bad("timeZone", format!("“{name}” is not a known time zone")))?,
+        Some(name) => name.parse().map_err(|_| {
+            bad(
+                "timeZone",
+                Reason::new("reason-entry-zone", vec![("input", name.into())]),
+            )
+        })?,
     };
     let local = created.with_timezone(&tz);
     let text = match e.get("text") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(other) => return Err(bad("text", format!("expected text, found {other}"))),
+        Some(other) => return Err(bad("text", found("reason-entry-text", other))),
     };
     let tags: Vec<String> = match e.get("tags") {
         None | Some(Value::Null) => Vec::new(),
@@ -130,10 +140,10 @@ fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {
             .map(|t| {
                 t.as_str()
                     .map(str::to_owned)
-                    .ok_or_else(|| bad("tags", "every tag must be text".into()))
+                    .ok_or_else(|| bad("tags", Reason::new("reason-entry-tag", vec![])))
             })
             .collect::<std::result::Result<_, _>>()?,
-        Some(other) => return Err(bad("tags", format!("expected a list, found {other}"))),
+        Some(other) => return Err(bad("tags", found("reason-entry-list", other))),
     };
     let starred = e.get("starred").and_then(Value::as_bool).unwrap_or(false);
     let n_attached: usize = ["photos", "videos", "audios", "pdfAttachments"]

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::keel_json;
 use crate::cycle::{CycleEvent, ValueOutcome};
 use crate::error::{KeelError, Result};
+use crate::i18n::Tr;
 use crate::model::DayEntry;
 use crate::store::Journal;
 
@@ -160,6 +161,7 @@ fn day_markdown(
     d: &DayEntry,
     prompt_texts: &HashMap<String, String>,
     events: &[CycleEvent],
+    tr: &Tr,
 ) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(out, "date: {}", d.date);
@@ -196,9 +198,9 @@ fn day_markdown(
     }
     let _ = writeln!(out, "created_at: {}", d.created_at.to_rfc3339());
     let _ = writeln!(out, "updated_at: {}", d.updated_at.to_rfc3339());
-    out.push_str("---\n\n## What I do\n\n");
+    let _ = write!(out, "---\n\n## {}\n\n", tr.get("show-role", &[]));
     out.push_str(d.role.trim_end());
-    out.push_str("\n\n## Who I am\n\n");
+    let _ = write!(out, "\n\n## {}\n\n", tr.get("show-self", &[]));
     out.push_str(d.self_text.trim_end());
     out.push('\n');
     out
@@ -219,6 +221,9 @@ pub fn export_markdown(
             source,
         }
     };
+    // Headings and prompts in the journal's language; the front matter's keys stay English
+    // (they are a format, read by other tools).
+    let tr = crate::i18n::tr(journal.lang()?);
     let prompt_texts: HashMap<String, String> = journal
         .prompts()?
         .into_iter()
@@ -238,7 +243,7 @@ pub fn export_markdown(
         let year_dir = dir.join(format!("{:04}", d.date.format("%Y")));
         std::fs::create_dir_all(&year_dir).map_err(io(&year_dir))?;
         let path = year_dir.join(format!("{}.md", d.date));
-        std::fs::write(&path, day_markdown(d, &prompt_texts, &events)).map_err(io(&path))?;
+        std::fs::write(&path, day_markdown(d, &prompt_texts, &events, tr)).map_err(io(&path))?;
         done += 1;
         progress(done, total);
     }
@@ -259,16 +264,20 @@ pub fn export_markdown(
             events_front_matter(&in_week)
         );
         if !w.values.is_empty() {
-            text.push_str("## My values this week\n\n");
+            let _ = write!(text, "## {}\n\n", tr.get("week-values", &[]));
             for check in &w.values {
-                let name = values
-                    .get(check.value)
-                    .map_or_else(|| format!("value {}", check.value), |v| v.name.clone());
-                let how = match check.outcome {
-                    ValueOutcome::Held => "tested, and it held",
-                    ValueOutcome::Bent => "tested, and it bent",
-                    ValueOutcome::NotTested => "not tested",
-                };
+                let name = values.get(check.value).map_or_else(
+                    || tr.get("export-value-unnamed", &[("id", check.value.into())]),
+                    |v| v.name.clone(),
+                );
+                let how = tr.get(
+                    match check.outcome {
+                        ValueOutcome::Held => "export-held",
+                        ValueOutcome::Bent => "export-bent",
+                        ValueOutcome::NotTested => "export-not-tested",
+                    },
+                    &[],
+                );
                 let _ = write!(text, "- **{name}**: {how}");
                 if !check.why.is_empty() {
                     let _ = write!(text, " ({})", check.why);
@@ -285,8 +294,8 @@ pub fn export_markdown(
             let _ = write!(text, "## {question}\n\n{}\n\n", a.text.trim_end());
         }
         for (title, items) in [
-            ("What the role gave me", &w.role_gave),
-            ("What it cost me", &w.role_cost),
+            (tr.get("week-gave", &[]), &w.role_gave),
+            (tr.get("week-cost", &[]), &w.role_cost),
         ] {
             let _ = write!(text, "## {title}\n\n");
             for item in items {
@@ -296,7 +305,8 @@ pub fn export_markdown(
         }
         let _ = writeln!(
             text,
-            "## A boundary to keep next week\n\n{}",
+            "## {}\n\n{}",
+            tr.get("export-next-boundary", &[]),
             w.next_boundary
         );
         std::fs::write(&path, text).map_err(io(&path))?;

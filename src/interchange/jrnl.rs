@@ -4,8 +4,8 @@
 use chrono::NaiveTime;
 use serde_json::Value;
 
-use super::{bad_file, content_id, BadEntry, ForeignEntry, Source};
-use crate::error::Result;
+use super::{bad_file, because, content_id, BadEntry, ForeignEntry, Source};
+use crate::error::{Reason, Result};
 use crate::model::parse_date;
 
 /// Reads every entry of a jrnl export, each either good or bad. The entries are read one at a
@@ -43,55 +43,51 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry,
     let object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     let file: File = serde_json::from_slice(bytes).map_err(|e| {
         if e.is_data() && !object {
-            bad_file(
-                Source::Jrnl,
-                "it has no “entries” list, so it is not a jrnl export",
-            )
+            bad_file(Source::Jrnl, no_entries())
         } else if e.is_data() {
-            bad_file(
-                Source::Jrnl,
-                format!("its “entries” are not a list of entries ({e})"),
-            )
+            bad_file(Source::Jrnl, because("reason-import-entries", e))
         } else {
-            bad_file(Source::Jrnl, format!("it is not JSON ({e})"))
+            bad_file(Source::Jrnl, because("reason-import-not-json", e))
         }
     })?;
-    let entries = file.entries.ok_or_else(|| {
-        bad_file(
-            Source::Jrnl,
-            "it has no “entries” list, so it is not a jrnl export",
-        )
-    })?;
+    let entries = file
+        .entries
+        .ok_or_else(|| bad_file(Source::Jrnl, no_entries()))?;
     Ok(entries.0)
 }
 
+fn no_entries() -> Reason {
+    Reason::new("reason-import-no-entries", vec![("source", "jrnl".into())])
+}
+
 fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {
-    let bad = |field: &str, reason: String| BadEntry {
-        entry: n,
-        field: field.into(),
-        reason,
+    let bad = |field: &str, reason: Reason| BadEntry::new(n, field, reason);
+    let found = |id: &'static str, other: &Value| {
+        Reason::new(id, vec![("found", other.to_string().into())])
     };
     let text = |field: &str| -> std::result::Result<String, BadEntry> {
         match e.get(field) {
             None | Some(Value::Null) => Ok(String::new()),
             Some(Value::String(s)) => Ok(s.clone()),
-            Some(other) => Err(bad(field, format!("expected text, found {other}"))),
+            Some(other) => Err(bad(field, found("reason-entry-text", other))),
         }
     };
     if !e.is_object() {
-        return Err(bad("entry", "an entry must be an object".into()));
+        return Err(bad("entry", Reason::new("reason-entry-object", vec![])));
     }
     let date_text = e
         .get("date")
         .and_then(Value::as_str)
-        .ok_or_else(|| bad("date", "missing".into()))?;
-    let date = parse_date(date_text).map_err(|err| bad("date", err.to_string()))?;
+        .ok_or_else(|| bad("date", Reason::new("reason-entry-missing", vec![])))?;
+    let date = parse_date(date_text).map_err(|err| bad("date", Reason::error(err)))?;
     let time = match e.get("time").and_then(Value::as_str) {
         None => None,
-        Some(t) => Some(
-            NaiveTime::parse_from_str(t, "%H:%M")
-                .map_err(|_| bad("time", format!("“{t}” is not a time (HH:MM)")))?,
-        ),
+        Some(t) => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
+            bad(
+                "time",
+                Reason::new("reason-entry-time", vec![("input", t.into())]),
+            )
+        })?),
     };
     let title = text("title")?;
     let body = text("body")?;
@@ -102,20 +98,15 @@ fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {
             .map(|t| {
                 t.as_str()
                     .map(|s| s.trim_start_matches(['@', '#']).to_lowercase())
-                    .ok_or_else(|| bad("tags", "every tag must be text".into()))
+                    .ok_or_else(|| bad("tags", Reason::new("reason-entry-tag", vec![])))
             })
             .collect::<std::result::Result<_, _>>()?,
-        Some(other) => return Err(bad("tags", format!("expected a list, found {other}"))),
+        Some(other) => return Err(bad("tags", found("reason-entry-list", other))),
     };
     let starred = match e.get("starred") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(other) => {
-            return Err(bad(
-                "starred",
-                format!("expected true or false, found {other}"),
-            ))
-        }
+        Some(other) => return Err(bad("starred", found("reason-entry-bool", other))),
     };
     let time_text = time
         .map(|t| t.format("%H:%M").to_string())

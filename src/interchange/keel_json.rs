@@ -6,9 +6,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{bad_file, sort_out, BadEntry, ImportOptions, ImportPlan, Source};
+use super::{bad_file, because, sort_out, BadEntry, ImportOptions, ImportPlan, Source};
 use crate::cycle::{CycleEvent, EventDraft, PersonalValue, ValueBook};
-use crate::error::Result;
+use crate::error::{Reason, Result};
 use crate::model::{DayEntry, Prompt, PromptOrigin, Settings, WeekReflection};
 use crate::store::{ImportBatch, Journal, MAX_RECORD_BYTES};
 
@@ -66,10 +66,12 @@ fn items<T: serde::de::DeserializeOwned>(
                 .enumerate()
                 .map(|(i, item)| {
                     // Read from the tree in place, not from a copy of it.
-                    T::deserialize(item).map_err(|e| BadEntry {
-                        entry: offset + i + 1,
-                        field: key.trim_end_matches('s').into(),
-                        reason: e.to_string(),
+                    T::deserialize(item).map_err(|e| {
+                        BadEntry::new(
+                            offset + i + 1,
+                            key.trim_end_matches('s'),
+                            because("reason-entry-unreadable", e),
+                        )
                     })
                 })
                 .collect()
@@ -86,21 +88,32 @@ pub(crate) fn plan(
     let _ = now;
     let source = Source::Keel;
     let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| bad_file(source, format!("it is not JSON ({e})")))?;
+        .map_err(|e| bad_file(source, because("reason-import-not-json", e)))?;
     match value.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
-        _ => return Err(bad_file(source, "its “format” is not “keel”")),
+        _ => {
+            return Err(bad_file(
+                source,
+                Reason::new("reason-import-format", vec![]),
+            ))
+        }
     }
     let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
     if version == 0 || version > u64::from(VERSION) {
         return Err(bad_file(
             source,
-            format!("it is version {version}; this Keel reads version 1 to {VERSION}"),
+            Reason::new(
+                "reason-import-version",
+                vec![("version", version.into()), ("max", VERSION.into())],
+            ),
         ));
     }
     for key in ["days", "weeks", "prompts"] {
         if !value.get(key).is_some_and(Value::is_array) {
-            return Err(bad_file(source, format!("it has no “{key}” list")));
+            return Err(bad_file(
+                source,
+                Reason::new("reason-import-no-list", vec![("key", key.into())]),
+            ));
         }
     }
     // Days are checked as they would be stored: valid ratings, under the record size.
@@ -111,18 +124,19 @@ pub(crate) fn plan(
             d.and_then(|mut d| {
                 // Tags are derived from the text, never taken from a file on trust.
                 d.refresh_tags();
-                d.check_in.validate().map_err(|e| BadEntry {
-                    entry: i + 1,
-                    field: "day".into(),
-                    reason: e.to_string(),
-                })?;
+                d.check_in
+                    .validate()
+                    .map_err(|e| BadEntry::new(i + 1, "day", Reason::error(e)))?;
                 let size = d.role.len() + d.self_text.len();
                 if size > MAX_RECORD_BYTES {
-                    return Err(BadEntry {
-                        entry: i + 1,
-                        field: "day".into(),
-                        reason: format!("the page for {} is larger than a page can be", d.date),
-                    });
+                    return Err(BadEntry::new(
+                        i + 1,
+                        "day",
+                        Reason::new(
+                            "reason-entry-page-size",
+                            vec![("date", d.date.to_string().into())],
+                        ),
+                    ));
                 }
                 Ok(d)
             })
@@ -136,10 +150,10 @@ pub(crate) fn plan(
         None | Some(Value::Null) => ValueBook::default(),
         Some(v) => ValueBook {
             values: serde_json::from_value::<Vec<PersonalValue>>(v.clone())
-                .map_err(|e| bad_file(source, format!("its values cannot be read ({e})")))?,
+                .map_err(|e| bad_file(source, because("reason-import-values", e)))?,
         }
         .validated()
-        .map_err(|e| bad_file(source, e.to_string()))?,
+        .map_err(|e| bad_file(source, Reason::error(e)))?,
     };
     let mut values = journal.values()?;
     let before = values.clone();
@@ -165,16 +179,12 @@ pub(crate) fn plan(
                 };
                 match draft.into_event(e.id) {
                     Ok(checked) if checked == e => Ok(e),
-                    Ok(_) => Err(BadEntry {
-                        entry: i + 1,
-                        field: "event".into(),
-                        reason: "its note has space around it".into(),
-                    }),
-                    Err(err) => Err(BadEntry {
-                        entry: i + 1,
-                        field: "event".into(),
-                        reason: err.to_string(),
-                    }),
+                    Ok(_) => Err(BadEntry::new(
+                        i + 1,
+                        "event",
+                        Reason::new("reason-entry-note-space", vec![]),
+                    )),
+                    Err(err) => Err(BadEntry::new(i + 1, "event", Reason::error(err))),
                 }
             })
         })
@@ -191,7 +201,7 @@ pub(crate) fn plan(
         None | Some(Value::Null) => None,
         Some(s) => Some(
             serde_json::from_value(s.clone())
-                .map_err(|e| bad_file(source, format!("its settings cannot be read ({e})")))?,
+                .map_err(|e| bad_file(source, because("reason-import-settings", e)))?,
         ),
     };
 

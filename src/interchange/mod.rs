@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use crate::error::{KeelError, Result};
+use crate::error::{KeelError, Reason, Result};
 use crate::model::{DayEntry, Side};
 use crate::store::{ImportBatch, Journal};
 
@@ -78,10 +78,11 @@ impl ImportOptions {
         side: &str,
         skip_bad: &str,
     ) -> Result<(Source, ImportOptions)> {
-        let bad = |reason: String| KeelError::InvalidImportRequest { reason };
+        let bad = |reason: Reason| KeelError::InvalidImportRequest { reason };
         let source: Source = source.parse().map_err(|_| {
-            bad(format!(
-                "Keel imports from keel, jrnl or dayone, not “{source}”."
+            bad(Reason::new(
+                "reason-import-source",
+                vec![("source", source.into())],
             ))
         })?;
         let side = match side.trim() {
@@ -89,8 +90,9 @@ impl ImportOptions {
             other => match other.parse() {
                 Ok(side @ (Side::Role | Side::Myself)) => side,
                 _ => {
-                    return Err(bad(format!(
-                        "Imported entries go to role or self, not “{other}”."
+                    return Err(bad(Reason::new(
+                        "reason-import-side",
+                        vec![("side", other.into())],
                     )))
                 }
             },
@@ -116,16 +118,44 @@ pub struct BadEntry {
     /// 1-based, in the file's order.
     pub entry: usize,
     pub field: String,
-    pub reason: String,
+    /// Why, in the language spoken at the edge (`i18n::spoken`) when it is sent.
+    #[serde(serialize_with = "spoken_reason")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub reason: Reason,
+}
+
+fn spoken_reason<S: serde::Serializer>(
+    reason: &Reason,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&reason.in_lang(crate::i18n::tr(crate::i18n::spoken())))
+}
+
+impl BadEntry {
+    pub(crate) fn new(entry: usize, field: &str, reason: Reason) -> BadEntry {
+        BadEntry {
+            entry,
+            field: field.to_owned(),
+            reason,
+        }
+    }
+
+    /// "entry 2, field “date”: …", as a reason to put into a sentence.
+    pub fn as_reason(&self) -> Reason {
+        Reason::new(
+            "reason-bad-entry",
+            vec![
+                ("entry", self.entry.into()),
+                ("field", self.field.as_str().into()),
+            ],
+        )
+        .with("reason", self.reason.clone())
+    }
 }
 
 impl std::fmt::Display for BadEntry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "entry {}, field “{}”: {}",
-            self.entry, self.field, self.reason
-        )
+        self.as_reason().fmt(f)
     }
 }
 
@@ -206,13 +236,16 @@ pub fn import(
     Ok(plan)
 }
 
-pub(crate) fn bad_file(source: Source, reason: impl Into<String>) -> KeelError {
-    let reason: String = reason.into();
+pub(crate) fn bad_file(source: Source, reason: Reason) -> KeelError {
     KeelError::BadImport {
         source_name: source.name(),
-        // The message adds its own full stop.
-        reason: reason.trim_end_matches('.').to_owned(),
+        reason,
     }
+}
+
+/// A file-level reason with a parser's words as its detail.
+pub(crate) fn because(id: &'static str, detail: impl std::fmt::Display) -> Reason {
+    Reason::new(id, vec![("detail", detail.to_string().into())])
 }
 
 /// Splits the file's entries into good ones and bad ones, refusing the file over a bad one
@@ -231,12 +264,12 @@ pub(crate) fn sort_out<T>(
         }
     }
     if !bad.is_empty() && !options.skip_bad {
-        let more = if bad.len() > 1 {
-            format!(" (and {} more bad entries)", bad.len() - 1)
-        } else {
-            String::new()
-        };
-        return Err(bad_file(source, format!("{}{more}", bad[0])));
+        let reason = Reason::new(
+            "reason-import-bad-entries",
+            vec![("more", (bad.len() - 1).into())],
+        )
+        .with("first", bad[0].as_reason());
+        return Err(bad_file(source, reason));
     }
     Ok((good, bad))
 }

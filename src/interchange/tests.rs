@@ -521,7 +521,7 @@ fn a_partly_bad_file_imports_nothing_unless_asked_to_skip() {
     let err = import(&j, Source::Jrnl, bad, ImportOptions::default(), now()).unwrap_err();
     let message = err.to_string();
     assert!(message.contains("entry 2, field “date”"), "{message}");
-    assert!(message.contains("and 1 more bad entries"), "{message}");
+    assert!(message.contains("and 1 more bad entry)"), "{message}");
     assert!(message.ends_with("Nothing was imported."), "{message}");
     assert_eq!(export_json(&j).unwrap(), before, "the journal is untouched");
 

@@ -76,14 +76,14 @@ pub(super) fn explain_write_error(error: KeelError, dir: &Path) -> KeelError {
     let path = dir.to_owned();
     let reason = match kind {
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => return KeelError::DiskFull { path },
-        ErrorKind::PermissionDenied => "permission was denied",
-        ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
-        ErrorKind::NotFound => "its files have gone (was the folder moved or deleted?)",
-        _ => "the disk reported an error",
+        ErrorKind::PermissionDenied => "reason-write-permission",
+        ErrorKind::ReadOnlyFilesystem => "reason-write-read-only",
+        ErrorKind::NotFound => "reason-write-gone",
+        _ => "reason-write-disk",
     };
     KeelError::WriteFailed {
         path,
-        reason: reason.to_owned(),
+        reason: crate::error::Reason::new(reason, vec![]),
     }
 }
 
@@ -363,7 +363,7 @@ impl Journal {
                 .map_err(|e| match e {
                     // Another thread still holds the old handle for a moment: not another process.
                     KeelError::JournalLocked { .. } => KeelError::JournalBusy {
-                        reason: "it is still closing after a failed write",
+                        reason: crate::error::Reason::new("reason-busy-closing", vec![]),
                     },
                     other => explain_write_error(other, &self.dir),
                 })?,
@@ -464,7 +464,7 @@ impl Journal {
                 Err(busy) => {
                     *slot = Some(busy);
                     return Err(KeelError::JournalBusy {
-                        reason: "other work kept it open, so its store was not rewritten",
+                        reason: crate::error::Reason::new("reason-busy-rewrite", vec![]),
                     });
                 }
             }

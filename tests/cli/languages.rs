@@ -105,7 +105,8 @@ fn the_language_setting_wins_over_the_locale_and_system_follows_it() {
     let set = keel(j, &["settings", "set", "--language", "es"]);
     assert!(set.status.success(), "{set:?}");
     assert!(
-        stdout(&set).contains("Language:           es"),
+        // Said in the language just chosen.
+        stdout(&set).contains("Idioma:             es"),
         "{}",
         stdout(&set)
     );
@@ -163,6 +164,31 @@ fn errors_speak_the_language_too() {
         super::stderr(&out),
         "keel: Diese Einstellungen lassen sich nicht speichern: Mindestens ein Wochentag muss ein Arbeitstag sein.\n"
     );
+    // A file that cannot be imported: the file's fault, the entry, and why, all in German;
+    // and the entries skipped with --skip-bad listed in German.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"entries": [{"date": "2026-11-01"}, {"date": "1 Nov"}, {"time": "noon"}]}"#,
+    )
+    .unwrap();
+    let import = ["import", "--from", "jrnl", bad.to_str().unwrap()];
+    let out = keel_in(dir.path(), &import, "", "de_DE.UTF-8");
+    assert_eq!(
+        super::stderr(&out),
+        "keel: Diese Datei lässt sich nicht als jrnl JSON importieren: Eintrag 2, Feld „date“: \
+         „1 Nov“ ist kein Datum; schreib es als JJJJ-MM-TT, zum Beispiel 2026-11-28 (und 1 \
+         weiterer fehlerhafter Eintrag). Es wurde nichts importiert.\n"
+    );
+    let out = keel_in(
+        dir.path(),
+        &[&import[..], &["--skip-bad"]].concat(),
+        "",
+        "es_ES.UTF-8",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let said = super::stdout(&out);
+    assert!(said.contains("entrada 3, campo «date»: falta"), "{said}");
 }
 
 #[test]
@@ -191,5 +217,54 @@ fn keel_week_summarises_the_week_in_german() {
     assert!(
         english.contains("stress      mean 5.5 (lowest 4, highest 7; 2 days)"),
         "{english}"
+    );
+}
+
+/// The Markdown export's headings follow the journal's language (its front matter's keys are a
+/// format and stay as they are); `keel settings` names the days in it.
+#[test]
+fn the_markdown_export_and_the_settings_speak_the_journal_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path();
+    assert!(keel(
+        j,
+        &[
+            "add",
+            "--date",
+            "2026-12-01",
+            "--role",
+            "Zahlen",
+            "--self",
+            "Der Park"
+        ]
+    )
+    .status
+    .success());
+    let set = keel_in(
+        j,
+        &["settings", "set", "--language", "de"],
+        "",
+        "en_US.UTF-8",
+    );
+    let said = stdout(&set);
+    assert!(said.contains("Wochenbeginn:       Mo\n"), "{said}");
+    assert!(said.contains("Mo Di Mi Do Fr (frei: Sa So)"), "{said}");
+    let folder = j.join("md");
+    let out = keel(
+        j,
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "--out",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let page = std::fs::read_to_string(folder.join("2026/2026-12-01.md")).unwrap();
+    assert!(page.contains("date: 2026-12-01\nstress: null"), "{page}");
+    assert!(
+        page.ends_with("## Was ich tue\n\nZahlen\n\n## Wer ich bin\n\nDer Park\n"),
+        "{page}"
     );
 }

@@ -2,8 +2,6 @@
 
 # Das Datum eines Tages in voller Länge, als strftime-Muster (chrono, mit den deutschen Namen).
 date-long = %A, %-d. %B %Y
-show-role = Was ich tue
-show-self = Wer ich bin
 show-nothing = (nichts geschrieben)
 show-stress = Stress { $n }/10
 show-resilience = Widerstandskraft { $n }/10
@@ -19,8 +17,6 @@ show-boundary-minutes = { $boundary ->
 show-after-hours = { $minutes } Min. nach Feierabend
 show-tags = Schlagwörter: { $tags }
 show-no-page = Für den { $date } gibt es keine Seite.
-prompt-role = Was ich tue
-prompt-self = Wer ich bin
 prompt-bridge = Dazwischen
 prompt-weekly = Zum Rückblick auf diese Woche:
 date-short = %a, %-d. %b
@@ -50,10 +46,7 @@ week-kept = Gehalten: { $kept ->
     [yes] ja
    *[no] nein
 }
-week-gave = Was mir die Rolle gegeben hat
-week-cost = Was sie mich gekostet hat
 week-next-boundary = Eine Grenze für nächste Woche: { $boundary }
-week-values = Meine Werte in dieser Woche
 week-value-unknown = Wert { $id }
 week-outcome-held = gehalten
 week-outcome-bent = nachgegeben
@@ -168,6 +161,7 @@ settings-remind-weekly-on = an, um { $time } am { $day }, solange die Woche kein
 settings-remind-background = Wenn Keel geschlossen ist:
 settings-on = an
 settings-off = aus
+settings-no-days = keine
 keel-not-found = Es ließ sich nicht herausfinden, wo keel installiert ist: { $reason }.
 keel-not-started = Keel ließ sich nicht starten ({ $program }): { $reason }.
 remind-off = Erinnerungen bei geschlossenem Keel sind aus, also hat keel remind nichts zu senden. Schalte sie in Keels Einstellungen → Erinnerungen ein oder mit `keel settings set --background on`.

@@ -134,3 +134,115 @@ reason-no-working-day = Mindestens ein Wochentag muss ein Arbeitstag sein
 reason-auto-lock = Das Tagebuch kann sich nach höchstens { $max } Minuten (einem Tag) selbst sperren; 0 heißt nie
 reason-time = „{ $input }“ ist keine Uhrzeit; schreib sie als HH:MM, zum Beispiel 18:00
 reason-query-number = „{ $token }“ braucht eine ganze Zahl, etwa { $name }>=7
+
+## Fehler von Dateien, Speicher und System. Technische Angaben in { $detail } (Worte eines
+## Parsers oder des Systems) erscheinen so, wie sie kamen.
+
+error-bad-import = Diese Datei lässt sich nicht als { $source } importieren: { $reason }. Es wurde nichts importiert.
+error-invalid-import-request = { $reason }
+error-prompt-library = Keels Impulsbibliothek ist beschädigt: { $reason }.
+error-corrupt = Ein gespeicherter Eintrag ({ $what }) ließ sich nicht lesen ({ $detail }); das Tagebuch ist vielleicht beschädigt.
+error-io = Fehler beim { $action }: { $reason }
+error-write-failed = Keel konnte nicht in das Tagebuch in { $path } schreiben: { $reason }.
+error-invalid-passphrase = Diese Passphrase geht nicht: { $reason }.
+error-crypto = Keel konnte nicht ver- oder entschlüsseln: { $detail }.
+error-journal-busy = Das Tagebuch ist beschäftigt: { $reason }; versuch es gleich noch einmal.
+error-notify = Der Desktop hat die Erinnerung nicht gezeigt ({ $detail }); läuft ein Benachrichtigungsdienst?
+error-background = Erinnerungen bei geschlossenem Keel lassen sich nicht einrichten: { $reason }.
+error-storage = Der Speicher des Tagebuchs hat versagt: { $detail }
+
+## Was eine Dateioperation gerade tat (error-io: „Fehler beim …“)
+
+io-create = Anlegen von { $path }
+io-create-backups-folder = Anlegen des Sicherungsordners { $path }
+io-create-journal-folder = Anlegen des Tagebuchordners { $path }
+io-link = Verknüpfen von { $path }
+io-lock = Sperren von { $path }
+io-unlock = Entsperren von { $path }
+io-move-aside = Beiseitelegen von { $path }
+io-name = Benennen von { $path }
+io-open = Öffnen von { $path }
+io-protect-journal-folder = Schützen des Tagebuchordners { $path }
+io-read = Lesen von { $path }
+io-read-back = Zurücklesen von { $path }
+io-remove = Entfernen von { $path }
+io-rename = Umbenennen von { $path }
+io-sync = Festschreiben von { $path } auf den Datenträger
+io-sync-folder = Festschreiben des Ordners { $path } auf den Datenträger
+io-write = Schreiben von { $path }
+io-write-mark = Schreiben der Markierung in { $path }
+io-write-key-file = Schreiben der Schlüsseldatei { $path }
+
+## Warum das System ablehnte
+
+os-not-found = nicht vorhanden
+os-permission-denied = der Zugriff wurde verweigert
+os-already-exists = schon vorhanden
+os-read-only = der Datenträger ist schreibgeschützt
+os-disk-full = der Datenträger ist voll
+os-not-a-folder = ein Teil des Pfads ist kein Ordner
+os-is-a-folder = das ist ein Ordner
+
+## Gründe der Fehler oben
+
+reason-error = { $error }
+reason-write-permission = der Zugriff wurde verweigert
+reason-write-read-only = der Datenträger ist schreibgeschützt
+reason-write-gone = seine Dateien sind weg (wurde der Ordner verschoben oder gelöscht?)
+reason-write-disk = der Datenträger hat einen Fehler gemeldet
+reason-passphrase-empty = sie ist leer
+reason-busy-closing = es wird nach einem fehlgeschlagenen Schreiben noch geschlossen
+reason-busy-rewrite = andere Arbeit hielt es offen, darum wurde sein Speicher nicht neu geschrieben
+reason-background-no-home = es gibt keinen Benutzerordner für den Zeitgeber
+reason-background-no-keel = der Befehl keel ist nicht neben der App installiert (gesucht in { $path })
+reason-background-no-exe = die App kann nicht feststellen, wo sie installiert ist ({ $detail })
+
+## Warum sich eine Datei nicht importieren lässt, und warum ein Eintrag fehlerhaft ist
+
+reason-import-source = Keel importiert aus keel, jrnl oder dayone, nicht aus „{ $source }“.
+reason-import-side = Importierte Einträge kommen zu role oder self, nicht zu „{ $side }“.
+reason-import-raw = Die Datei muss als rohe Bytes geschickt werden.
+reason-import-zip = das ZIP lässt sich nicht lesen ({ $detail })
+reason-import-zip-name = ein Dateiname im ZIP lässt sich nicht lesen ({ $detail })
+reason-import-zip-large = { $name } ist größer als 512 MiB
+reason-import-zip-file = { $name } lässt sich nicht aus dem ZIP lesen ({ $detail })
+reason-import-zip-empty = das ZIP enthält kein .json-Tagebuch
+reason-import-not-json = sie ist kein JSON ({ $detail })
+reason-import-no-entries = sie hat keine Liste „entries“, ist also kein Export von { $source }
+reason-import-entries = ihre „entries“ sind keine Liste von Einträgen ({ $detail })
+reason-import-format = ihr „format“ ist nicht „keel“
+reason-import-version = sie hat Version { $version }; dieses Keel liest Version 1 bis { $max }
+reason-import-no-list = sie hat keine Liste „{ $key }“
+reason-import-values = ihre Werte lassen sich nicht lesen ({ $detail })
+reason-import-settings = ihre Einstellungen lassen sich nicht lesen ({ $detail })
+reason-import-bad-entries = { $first }{ $more ->
+    [0] {""}
+    [one] {" "}(und 1 weiterer fehlerhafter Eintrag)
+   *[other] {" "}(und { $more } weitere fehlerhafte Einträge)
+}
+reason-bad-entry = Eintrag { $entry }, Feld „{ $field }“: { $reason }
+reason-entry-object = ein Eintrag muss ein Objekt sein
+reason-entry-missing = fehlt
+reason-entry-text = Text erwartet, { $found } gefunden
+reason-entry-list = eine Liste erwartet, { $found } gefunden
+reason-entry-bool = true oder false erwartet, { $found } gefunden
+reason-entry-tag = jedes Schlagwort muss Text sein
+reason-entry-time = „{ $input }“ ist keine Uhrzeit (HH:MM)
+reason-entry-date-time = „{ $input }“ ist kein Datum mit Uhrzeit (RFC 3339)
+reason-entry-zone = „{ $input }“ ist keine bekannte Zeitzone
+reason-entry-page-size = die Seite vom { $date } ist größer, als eine Seite sein kann
+reason-entry-note-space = seine Notiz hat Leerraum am Rand
+reason-entry-unreadable = { $detail }
+
+## Die zwei Seiten und die Überschriften einer Woche: `keel show`, `keel week` und der Markdown-Export
+
+show-role = Was ich tue
+show-self = Wer ich bin
+week-gave = Was mir die Rolle gegeben hat
+week-cost = Was sie mich gekostet hat
+week-values = Meine Werte in dieser Woche
+export-next-boundary = Eine Grenze für nächste Woche
+export-held = geprüft, und er hat gehalten
+export-bent = geprüft, und er hat nachgegeben
+export-not-tested = nicht geprüft
+export-value-unnamed = Wert { $id }

@@ -3,8 +3,6 @@
 
 # A day's date in full, as a strftime pattern (chrono, with the language's month and day names).
 date-long = %A %-d %B %Y
-show-role = What I do
-show-self = Who I am
 show-nothing = (nothing written)
 show-stress = stress { $n }/10
 show-resilience = resilience { $n }/10
@@ -20,8 +18,6 @@ show-boundary-minutes = { $boundary ->
 show-after-hours = { $minutes } min after hours
 show-tags = tags: { $tags }
 show-no-page = There is no page for { $date }.
-prompt-role = What I do
-prompt-self = Who I am
 prompt-bridge = Between them
 prompt-weekly = This week's reflection:
 date-short = %a %-d %b
@@ -51,10 +47,7 @@ week-kept = Kept it: { $kept ->
     [yes] yes
    *[no] no
 }
-week-gave = What the role gave me
-week-cost = What it cost me
 week-next-boundary = A boundary to keep next week: { $boundary }
-week-values = My values this week
 week-value-unknown = value { $id }
 week-outcome-held = held
 week-outcome-bent = bent
@@ -169,6 +162,7 @@ settings-remind-weekly-on = on, at { $time } on { $day } while the week has no r
 settings-remind-background = While Keel is closed:
 settings-on = on
 settings-off = off
+settings-no-days = none
 keel-not-found = Could not find where keel is installed: { $reason }.
 keel-not-started = Could not start Keel ({ $program }): { $reason }.
 remind-off = Reminders while Keel is closed are off, so keel remind has nothing to send. Turn them on in Keel's Settings → Reminders, or with `keel settings set --background on`.

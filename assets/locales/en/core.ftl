@@ -134,3 +134,115 @@ reason-no-working-day = at least one day of the week must be a working day
 reason-auto-lock = the journal can lock itself after at most { $max } minutes (a day); 0 means never
 reason-time = “{ $input }” is not a time of day; write it as HH:MM, for example 18:00
 reason-query-number = “{ $token }” needs a whole number, such as { $name }>=7
+
+## Errors of files, storage and the system (KeelError::message_in). A technical detail in
+## { $detail } (a parser's or the system's words) is shown as it came.
+
+error-bad-import = This file cannot be imported as { $source }: { $reason }. Nothing was imported.
+error-invalid-import-request = { $reason }
+error-prompt-library = Keel's prompt library is damaged: { $reason }.
+error-corrupt = A stored { $what } could not be read ({ $detail }); the journal may be damaged.
+error-io = Could not { $action }: { $reason }
+error-write-failed = Keel could not write to the journal at { $path }: { $reason }.
+error-invalid-passphrase = That passphrase cannot be used: { $reason }.
+error-crypto = Keel could not encrypt or decrypt: { $detail }.
+error-journal-busy = The journal is busy: { $reason }; try again in a moment.
+error-notify = The desktop did not show the reminder ({ $detail }); is a notification service running?
+error-background = Reminders while Keel is closed cannot be set up: { $reason }.
+error-storage = The journal's storage failed: { $detail }
+
+## What a file operation was doing (error-io's $action)
+
+io-create = create { $path }
+io-create-backups-folder = create the backups folder { $path }
+io-create-journal-folder = create the journal folder { $path }
+io-link = link { $path }
+io-lock = lock { $path }
+io-unlock = unlock { $path }
+io-move-aside = move aside { $path }
+io-name = name { $path }
+io-open = open { $path }
+io-protect-journal-folder = protect the journal folder { $path }
+io-read = read { $path }
+io-read-back = read back { $path }
+io-remove = remove { $path }
+io-rename = rename { $path }
+io-sync = sync { $path }
+io-sync-folder = sync the folder { $path }
+io-write = write { $path }
+io-write-mark = write the mark in { $path }
+io-write-key-file = write the key file { $path }
+
+## Why the system refused (error-io's $reason; other failures keep the system's words)
+
+os-not-found = it does not exist
+os-permission-denied = permission was denied
+os-already-exists = it exists already
+os-read-only = the disk is read-only
+os-disk-full = the disk is full
+os-not-a-folder = a part of the path is not a folder
+os-is-a-folder = it is a folder
+
+## Reasons of the errors above
+
+reason-error = { $error }
+reason-write-permission = permission was denied
+reason-write-read-only = the disk is read-only
+reason-write-gone = its files have gone (was the folder moved or deleted?)
+reason-write-disk = the disk reported an error
+reason-passphrase-empty = it is empty
+reason-busy-closing = it is still closing after a failed write
+reason-busy-rewrite = other work kept it open, so its store was not rewritten
+reason-background-no-home = there is no home folder to keep the timer in
+reason-background-no-keel = the keel command is not installed beside the app (looked for { $path })
+reason-background-no-exe = the app cannot tell where it is installed ({ $detail })
+
+## Why a file cannot be imported (error-bad-import's $reason), and why one entry is bad
+
+reason-import-source = Keel imports from keel, jrnl or dayone, not “{ $source }”.
+reason-import-side = Imported entries go to role or self, not “{ $side }”.
+reason-import-raw = The file must be sent as raw bytes.
+reason-import-zip = the zip cannot be read ({ $detail })
+reason-import-zip-name = a file name in the zip cannot be read ({ $detail })
+reason-import-zip-large = { $name } is larger than 512 MiB
+reason-import-zip-file = { $name } cannot be read from the zip ({ $detail })
+reason-import-zip-empty = the zip holds no .json journal
+reason-import-not-json = it is not JSON ({ $detail })
+reason-import-no-entries = it has no “entries” list, so it is not a { $source } export
+reason-import-entries = its “entries” are not a list of entries ({ $detail })
+reason-import-format = its “format” is not “keel”
+reason-import-version = it is version { $version }; this Keel reads version 1 to { $max }
+reason-import-no-list = it has no “{ $key }” list
+reason-import-values = its values cannot be read ({ $detail })
+reason-import-settings = its settings cannot be read ({ $detail })
+reason-import-bad-entries = { $first }{ $more ->
+    [0] {""}
+    [one] {" "}(and 1 more bad entry)
+   *[other] {" "}(and { $more } more bad entries)
+}
+reason-bad-entry = entry { $entry }, field “{ $field }”: { $reason }
+reason-entry-object = an entry must be an object
+reason-entry-missing = missing
+reason-entry-text = expected text, found { $found }
+reason-entry-list = expected a list, found { $found }
+reason-entry-bool = expected true or false, found { $found }
+reason-entry-tag = every tag must be text
+reason-entry-time = “{ $input }” is not a time (HH:MM)
+reason-entry-date-time = “{ $input }” is not a date and time (RFC 3339)
+reason-entry-zone = “{ $input }” is not a known time zone
+reason-entry-page-size = the page for { $date } is larger than a page can be
+reason-entry-note-space = its note has space around it
+reason-entry-unreadable = { $detail }
+
+## The two sides and a week's headings: `keel show`, `keel week` and the Markdown export
+
+show-role = What I do
+show-self = Who I am
+week-gave = What the role gave me
+week-cost = What it cost me
+week-values = My values this week
+export-next-boundary = A boundary to keep next week
+export-held = tested, and it held
+export-bent = tested, and it bent
+export-not-tested = not tested
+export-value-unnamed = value { $id }

@@ -2,8 +2,6 @@
 
 # La fecha de un día completa, como patrón strftime (chrono, con los nombres en español).
 date-long = %A, %-d de %B de %Y
-show-role = Lo que hago
-show-self = Quién soy
 show-nothing = (nada escrito)
 show-stress = estrés { $n }/10
 show-resilience = resiliencia { $n }/10
@@ -19,8 +17,6 @@ show-boundary-minutes = { $boundary ->
 show-after-hours = { $minutes } min fuera de horario
 show-tags = etiquetas: { $tags }
 show-no-page = No hay ninguna página del { $date }.
-prompt-role = Lo que hago
-prompt-self = Quién soy
 prompt-bridge = Entre ambos
 prompt-weekly = La reflexión de esta semana:
 date-short = %a %-d %b
@@ -50,10 +46,7 @@ week-kept = Respetado: { $kept ->
     [yes] sí
    *[no] no
 }
-week-gave = Lo que me dio el papel
-week-cost = Lo que me costó
 week-next-boundary = Un límite para la semana que viene: { $boundary }
-week-values = Mis valores esta semana
 week-value-unknown = valor { $id }
 week-outcome-held = se mantuvo
 week-outcome-bent = cedió
@@ -168,6 +161,7 @@ settings-remind-weekly-on = encendido, a las { $time } el { $day } mientras la s
 settings-remind-background = Con Keel cerrado:
 settings-on = encendido
 settings-off = apagado
+settings-no-days = ninguno
 keel-not-found = No se encontró dónde está instalado keel: { $reason }.
 keel-not-started = No se pudo iniciar Keel ({ $program }): { $reason }.
 remind-off = Los recordatorios con Keel cerrado están apagados, así que keel remind no tiene nada que enviar. Enciéndelos en Ajustes → Recordatorios de Keel o con `keel settings set --background on`.

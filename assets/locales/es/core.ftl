@@ -134,3 +134,115 @@ reason-no-working-day = al menos un día de la semana tiene que ser laborable
 reason-auto-lock = el diario puede bloquearse solo tras como mucho { $max } minutos (un día); 0 significa nunca
 reason-time = «{ $input }» no es una hora; escríbela como HH:MM, por ejemplo 18:00
 reason-query-number = «{ $token }» necesita un número entero, como { $name }>=7
+
+## Errores de archivos, almacenamiento y sistema. Un detalle técnico en { $detail } (palabras
+## de un analizador o del sistema) se muestra tal como llegó.
+
+error-bad-import = Este archivo no se puede importar como { $source }: { $reason }. No se importó nada.
+error-invalid-import-request = { $reason }
+error-prompt-library = La biblioteca de preguntas de Keel está dañada: { $reason }.
+error-corrupt = No se pudo leer un dato guardado ({ $what }; { $detail }); puede que el diario esté dañado.
+error-io = No se pudo { $action }: { $reason }
+error-write-failed = Keel no pudo escribir en el diario de { $path }: { $reason }.
+error-invalid-passphrase = Esa frase de paso no sirve: { $reason }.
+error-crypto = Keel no pudo cifrar ni descifrar: { $detail }.
+error-journal-busy = El diario está ocupado: { $reason }; vuelve a intentarlo en un momento.
+error-notify = El escritorio no mostró el recordatorio ({ $detail }); ¿hay un servicio de notificaciones en marcha?
+error-background = No se pueden configurar los recordatorios con Keel cerrado: { $reason }.
+error-storage = Falló el almacenamiento del diario: { $detail }
+
+## Lo que hacía una operación de archivo (error-io: «No se pudo …»)
+
+io-create = crear { $path }
+io-create-backups-folder = crear la carpeta de copias { $path }
+io-create-journal-folder = crear la carpeta del diario { $path }
+io-link = enlazar { $path }
+io-lock = bloquear { $path }
+io-unlock = desbloquear { $path }
+io-move-aside = apartar { $path }
+io-name = nombrar { $path }
+io-open = abrir { $path }
+io-protect-journal-folder = proteger la carpeta del diario { $path }
+io-read = leer { $path }
+io-read-back = releer { $path }
+io-remove = eliminar { $path }
+io-rename = renombrar { $path }
+io-sync = llevar al disco { $path }
+io-sync-folder = llevar al disco la carpeta { $path }
+io-write = escribir { $path }
+io-write-mark = escribir la marca en { $path }
+io-write-key-file = escribir el archivo de clave { $path }
+
+## Por qué el sistema se negó
+
+os-not-found = no existe
+os-permission-denied = se denegó el permiso
+os-already-exists = ya existe
+os-read-only = el disco es de solo lectura
+os-disk-full = el disco está lleno
+os-not-a-folder = una parte de la ruta no es una carpeta
+os-is-a-folder = es una carpeta
+
+## Motivos de los errores de arriba
+
+reason-error = { $error }
+reason-write-permission = se denegó el permiso
+reason-write-read-only = el disco es de solo lectura
+reason-write-gone = sus archivos ya no están (¿se movió o se borró la carpeta?)
+reason-write-disk = el disco informó de un error
+reason-passphrase-empty = está vacía
+reason-busy-closing = todavía se está cerrando tras una escritura fallida
+reason-busy-rewrite = otro trabajo lo mantuvo abierto, así que su almacén no se reescribió
+reason-background-no-home = no hay carpeta personal donde guardar el temporizador
+reason-background-no-keel = el comando keel no está instalado junto a la aplicación (se buscó en { $path })
+reason-background-no-exe = la aplicación no sabe dónde está instalada ({ $detail })
+
+## Por qué no se puede importar un archivo, y por qué una entrada está mal
+
+reason-import-source = Keel importa de keel, jrnl o dayone, no de «{ $source }».
+reason-import-side = Las entradas importadas van a role o a self, no a «{ $side }».
+reason-import-raw = El archivo debe enviarse como bytes sin procesar.
+reason-import-zip = el zip no se puede leer ({ $detail })
+reason-import-zip-name = un nombre de archivo del zip no se puede leer ({ $detail })
+reason-import-zip-large = { $name } ocupa más de 512 MiB
+reason-import-zip-file = { $name } no se puede leer del zip ({ $detail })
+reason-import-zip-empty = el zip no contiene ningún diario .json
+reason-import-not-json = no es JSON ({ $detail })
+reason-import-no-entries = no tiene una lista «entries», así que no es una exportación de { $source }
+reason-import-entries = sus «entries» no son una lista de entradas ({ $detail })
+reason-import-format = su «format» no es «keel»
+reason-import-version = es de la versión { $version }; este Keel lee de la versión 1 a la { $max }
+reason-import-no-list = no tiene una lista «{ $key }»
+reason-import-values = sus valores no se pueden leer ({ $detail })
+reason-import-settings = sus ajustes no se pueden leer ({ $detail })
+reason-import-bad-entries = { $first }{ $more ->
+    [0] {""}
+    [one] {" "}(y 1 entrada mala más)
+   *[other] {" "}(y { $more } entradas malas más)
+}
+reason-bad-entry = entrada { $entry }, campo «{ $field }»: { $reason }
+reason-entry-object = una entrada debe ser un objeto
+reason-entry-missing = falta
+reason-entry-text = se esperaba texto y hay { $found }
+reason-entry-list = se esperaba una lista y hay { $found }
+reason-entry-bool = se esperaba true o false y hay { $found }
+reason-entry-tag = cada etiqueta debe ser texto
+reason-entry-time = «{ $input }» no es una hora (HH:MM)
+reason-entry-date-time = «{ $input }» no es una fecha con hora (RFC 3339)
+reason-entry-zone = «{ $input }» no es una zona horaria conocida
+reason-entry-page-size = la página del { $date } es más grande de lo que puede ser una página
+reason-entry-note-space = su nota tiene espacios alrededor
+reason-entry-unreadable = { $detail }
+
+## Las dos caras y los títulos de una semana: `keel show`, `keel week` y la exportación a Markdown
+
+show-role = Lo que hago
+show-self = Quién soy
+week-gave = Lo que me dio el papel
+week-cost = Lo que me costó
+week-values = Mis valores esta semana
+export-next-boundary = Un límite para la semana que viene
+export-held = puesto a prueba, y se mantuvo
+export-bent = puesto a prueba, y cedió
+export-not-tested = no se puso a prueba
+export-value-unnamed = valor { $id }

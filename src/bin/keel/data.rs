@@ -161,7 +161,10 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
         out.push('\n');
     }
     for bad in &plan.skipped {
-        out.push_str(&say("import-skipped", &[("entry", bad.to_string().into())]));
+        out.push_str(&say(
+            "import-skipped",
+            &[("entry", crate::output::reason(&bad.as_reason()).into())],
+        ));
         out.push('\n');
     }
     write_stdout(&out)

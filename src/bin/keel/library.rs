@@ -150,11 +150,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<(), Failure> {
     out.push_str(&tr.get("stats-weekdays", &[]));
     out.push('\n');
     for w in &t.weekdays {
-        // A day of the week's name in the language (1 January 2024 was a Monday).
-        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
-            .map(|monday| monday + chrono::Days::new(u64::from(w.weekday.num_days_from_monday())))
-            .map(|d| tr.date(d, "date-weekday"))
-            .unwrap_or_default();
+        let day = tr.weekday(w.weekday);
         let mark = if w.review_day {
             tr.get("stats-review-day", &[])
         } else {

@@ -21,6 +21,11 @@ pub fn say(id: &str, args: &[(&str, keel::i18n::Arg)]) -> String {
     keel::i18n::tr(keel::i18n::spoken()).get(id, args)
 }
 
+/// A reason in the spoken language.
+pub fn reason(reason: &keel::Reason) -> String {
+    reason.in_lang(keel::i18n::tr(keel::i18n::spoken()))
+}
+
 impl From<KeelError> for Failure {
     fn from(e: KeelError) -> Failure {
         Failure::Error(e.message())

@@ -228,8 +228,8 @@ pub fn prompt(ctx: &Context, args: PromptArgs) -> Result<(), Failure> {
     } else {
         let mut out = format!("{}\n\n", tr.date_long(date));
         for (label, p) in [
-            (tr.get("prompt-role", &[]), &shown.daily.role),
-            (tr.get("prompt-self", &[]), &shown.daily.myself),
+            (tr.get("show-role", &[]), &shown.daily.role),
+            (tr.get("show-self", &[]), &shown.daily.myself),
             (tr.get("prompt-bridge", &[]), &shown.daily.bridge),
         ] {
             if let Some(p) = p {

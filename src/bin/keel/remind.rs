@@ -110,12 +110,17 @@ fn weekdays(value: &str) -> Result<Vec<Weekday>, Failure> {
 
 fn day_names(days: &[Weekday]) -> String {
     if days.is_empty() {
-        return "none".into();
+        return say("settings-no-days", &[]);
     }
     days.iter()
-        .map(|d| d.to_string())
+        .map(|d| day_name(*d))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A day of the week's short name in the spoken language.
+fn day_name(day: Weekday) -> String {
+    keel::i18n::tr(keel::i18n::spoken()).weekday(day)
 }
 
 fn hm(t: NaiveTime) -> String {
@@ -149,11 +154,8 @@ fn print_settings(s: &Settings) -> String {
         ),
     ));
     out.push_str(&row("settings-review-days", day_names(&s.review_days)));
-    out.push_str(&row("settings-week-start", s.week_start.to_string()));
-    out.push_str(&row(
-        "settings-reflection-day",
-        s.reflection_day.to_string(),
-    ));
+    out.push_str(&row("settings-week-start", day_name(s.week_start)));
+    out.push_str(&row("settings-reflection-day", day_name(s.reflection_day)));
     out.push_str(&row("settings-theme", s.theme.to_string()));
     out.push_str(&row("settings-language", s.language.to_string()));
     out.push_str(&row("settings-lock", lock));
@@ -183,7 +185,7 @@ fn print_settings(s: &Settings) -> String {
                 "settings-remind-weekly-on",
                 &[
                     ("time", hm(t).into()),
-                    ("day", s.reflection_day.to_string().into()),
+                    ("day", day_name(s.reflection_day).into()),
                 ],
             )
         }),
@@ -223,7 +225,12 @@ pub fn settings(ctx: &Context, args: SettingsArgs) -> Result<(), Failure> {
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
     let stored = match args.command {
         None => journal.settings()?,
-        Some(SettingsCommand::Set(set)) => apply(&journal, ctx, set)?,
+        Some(SettingsCommand::Set(set)) => {
+            let stored = apply(&journal, ctx, set)?;
+            // What was just stored is said in the language it names.
+            keel::i18n::speak(keel::i18n::resolved(stored.language));
+            stored
+        }
     };
     if args.json {
         write_stdout(&format!("{:#}\n", settings_json(&stored)))
