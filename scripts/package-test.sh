@@ -37,6 +37,7 @@ rpm -qp --nosignature --qf '[%{FILEMODES:perms} %{FILENAMES}\n]' "$RPM" 2>/dev/n
 diff -u "$OUT/deb-files.txt" "$OUT/rpm-files.txt" || fail "the .rpm and the .deb list different files"
 say "the .deb and the .rpm hold the same $(wc -l < "$OUT/deb-files.txt") files"
 for must in /usr/bin/keel /usr/bin/keel-desktop /usr/share/man/man1/keel.1 \
+  /usr/share/man/de/man1/keel.1 /usr/share/man/es/man1/keel-import.1 \
   /usr/share/metainfo/org.keel.journal.metainfo.xml /usr/share/icons/hicolor/scalable/apps/keel-desktop.svg \
   /usr/share/icons/hicolor/32x32/apps/keel-desktop.png /usr/share/icons/hicolor/512x512/apps/keel-desktop.png; do
   grep -qx "$must" "$OUT/deb-files.txt" || fail "the package lacks $must"

@@ -62,15 +62,17 @@ macro_rules! catalogue_file {
 }
 
 /// Every catalogue file: the page's words (`ui.ftl`), the words the core puts into what it
-/// returns (`core.ftl`, which the page loads too), and the command line's (`cli.ftl`).
-const FILES: [File; 3] = [
+/// returns (`core.ftl`, which the page loads too), the command line's (`cli.ftl`) and its
+/// `--help` (`help.ftl`, English generated from the doc comments: src/bin/keel/help.rs).
+const FILES: [File; 4] = [
     catalogue_file!("ui.ftl"),
     catalogue_file!("core.ftl"),
     catalogue_file!("cli.ftl"),
+    catalogue_file!("help.ftl"),
 ];
 /// The page's files: ui.ftl and core.ftl.
 const PAGE_FILES: &[File] = FILES.split_at(2).0;
-/// The files the core and the command line format themselves: core.ftl and cli.ftl.
+/// The files the core and the command line format themselves: core.ftl, cli.ftl, help.ftl.
 const CORE_FILES: &[File] = FILES.split_at(1).1;
 
 impl File {
@@ -306,6 +308,22 @@ impl Tr {
     /// Message `id` with `args`; the id itself when the catalogue lacks it.
     pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.format(id, args)
+    }
+
+    /// Message `id`'s value, or its attribute `attribute`, without arguments; `None` when the
+    /// catalogue lacks it (the help texts: an argument without words keeps clap's).
+    pub fn message(&self, id: &str, attribute: Option<&str>) -> Option<String> {
+        let message = self.bundle.get_message(id)?;
+        let pattern = match attribute {
+            None => message.value()?,
+            Some(name) => message.get_attribute(name)?.value(),
+        };
+        let mut errors = Vec::new();
+        Some(
+            self.bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned(),
+        )
     }
 
     fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {

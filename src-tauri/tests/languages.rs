@@ -55,6 +55,23 @@ fn after_the_page_speaks_german_its_errors_do_too() {
         rating["message"],
         "Stress muss eine ganze Zahl von 1 bis 10 sein; 11 liegt außerhalb."
     );
+    // An import the file refuses, and the entries a partial import skips, in German too.
+    let import = |cmd: &str, skip: &str| {
+        let mut headers = tauri::http::HeaderMap::new();
+        headers.insert("x-keel-source", "jrnl".parse().unwrap());
+        headers.insert("x-keel-skip-bad", skip.parse().unwrap());
+        let file = br#"{"entries": [{"date": "2026-11-01", "body": "ok"}, {"time": "9"}]}"#;
+        support::invoke(&app.window, cmd, InvokeBody::Raw(file.to_vec()), headers)
+    };
+    let refused = import("preview_import", "false").unwrap_err();
+    assert_eq!(refused["kind"], "bad_import");
+    assert_eq!(
+        refused["message"],
+        "Diese Datei lässt sich nicht als jrnl JSON importieren: Eintrag 2, Feld „date“: fehlt. \
+         Es wurde nichts importiert."
+    );
+    let plan = import("preview_import", "true").unwrap();
+    assert_eq!(plan["skipped"][0]["reason"], "fehlt", "{plan}");
     // The shipped prompts answer in German as well; a prompt of one's own stays as written.
     let prompts = call("list_prompts", json!({})).unwrap();
     let r001 = prompts

@@ -268,3 +268,34 @@ fn the_markdown_export_and_the_settings_speak_the_journal_language() {
         "{page}"
     );
 }
+
+/// `keel --help`, `keel help COMMAND` and a usage error follow the system's language (no
+/// journal is open yet to say otherwise).
+#[test]
+fn the_help_and_usage_errors_speak_the_system_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path();
+    let help = stdout(&keel_in(j, &["--help"], "", "de_DE.UTF-8"));
+    assert!(help.contains("Aufruf: keel"), "{help}");
+    assert!(
+        help.contains("Befehle:\n  add ") && help.contains("Die Seite eines Tages zeigen"),
+        "{help}"
+    );
+    assert!(help.contains("-h, --help           Hilfe zeigen"), "{help}");
+    let import = stdout(&keel_in(j, &["help", "import"], "", "es_ES.UTF-8"));
+    assert!(import.contains("Uso: keel import"), "{import}");
+    assert!(import.contains("El archivo exportado"), "{import}");
+    let english = stdout(&keel(j, &["import", "--help"]));
+    assert!(
+        english.contains("Bring entries in from Keel JSON"),
+        "{english}"
+    );
+    assert!(english.contains("Usage: keel import"), "{english}");
+    let usage = keel_in(j, &["search", ""], "", "de_DE.UTF-8");
+    assert_eq!(usage.status.code(), Some(2));
+    assert_eq!(
+        super::stderr(&usage),
+        "keel: gib etwas zum Suchen an: Wörter, eine \"Phrase\", ein #Schlagwort oder einen \
+         Zeitraum.\n`keel --help` zeigt die Befehle.\n"
+    );
+}

@@ -7,4 +7,8 @@ export type BadEntry = {
 /**
  * 1-based, in the file's order.
  */
-entry: number, field: string, reason: string, };
+entry: number, field: string, 
+/**
+ * Why, in the language spoken at the edge (`i18n::spoken`) when it is sent.
+ */
+reason: string, };

@@ -175,3 +175,41 @@ remind-answered = Beantwortet für { $date }: { $answer ->
    *[still-working] ich arbeite noch
 }. Es wird in den Tag geschrieben, sobald Keel das Tagebuch das nächste Mal öffnet.
 remind-snoozed = Geschlummert bis { $time }.
+
+## Was clap in `keel --help` selbst schreibt
+
+help-heading-usage = Aufruf:
+help-heading-commands = Befehle
+help-heading-command-value = BEFEHL
+help-heading-options = Optionen
+help-heading-arguments = Argumente
+help-flag = Hilfe zeigen
+help-version = Version zeigen
+help-command = Diese Hilfe zeigen, oder die Hilfe der genannten Befehle
+help-command-arg = Die Hilfe dieser Befehle zeigen
+help-command-value = BEFEHL
+
+## Die Abschnittsüberschriften der Handbuchseiten
+
+man-name = BEZEICHNUNG
+man-synopsis = ÜBERSICHT
+man-description = BESCHREIBUNG
+man-options = OPTIONEN
+man-subcommands = UNTERBEFEHLE
+man-version = VERSION
+
+## Aufruffehler und das Terminal
+
+usage-hint = `keel --help` zeigt die Befehle.
+usage-event-id = „{ $id }“ ist keine Ereignis-ID; `keel event list` zeigt sie
+usage-markdown-folder = ein Markdown-Export ist ein Ordner: gib --out ORDNER an.
+usage-import-side = importierte Einträge kommen zu role oder self.
+usage-search-empty = gib etwas zum Suchen an: Wörter, eine "Phrase", ein #Schlagwort oder einen Zeitraum.
+usage-stdin-once = nur eines von --role und --self kann die Standardeingabe lesen.
+usage-nothing-to-save = nichts zu speichern: gib --role, --self oder einen Check-in wie --stress an.
+usage-on-off = --{ $flag } nimmt on oder off, nicht „{ $value }“
+usage-weekday = „{ $value }“ ist kein Wochentag; schreib mon, tue, wed, thu, fri, sat oder sun
+usage-theme = --theme nimmt system, light oder dark, nicht „{ $value }“
+usage-language = --language nimmt system, en, de oder es, nicht „{ $value }“
+stdin-unreadable = Der Text ließ sich nicht von der Standardeingabe lesen: { $reason }.
+stdout-unwritable = Die Ausgabe ließ sich nicht schreiben: { $reason }.

@@ -175,3 +175,41 @@ remind-answered = Respondido para el { $date }: { $answer ->
    *[still-working] sigo trabajando
 }. Se escribe en el día cuando Keel vuelva a abrir el diario.
 remind-snoozed = Pospuesto hasta las { $time }.
+
+## Lo que clap escribe por sí mismo en `keel --help`
+
+help-heading-usage = Uso:
+help-heading-commands = Órdenes
+help-heading-command-value = ORDEN
+help-heading-options = Opciones
+help-heading-arguments = Argumentos
+help-flag = Mostrar la ayuda
+help-version = Mostrar la versión
+help-command = Mostrar esta ayuda, o la de las órdenes indicadas
+help-command-arg = Mostrar la ayuda de estas órdenes
+help-command-value = ORDEN
+
+## Los títulos de sección de las páginas del manual
+
+man-name = NOMBRE
+man-synopsis = SINOPSIS
+man-description = DESCRIPCIÓN
+man-options = OPCIONES
+man-subcommands = SUBÓRDENES
+man-version = VERSIÓN
+
+## Errores de uso y la terminal
+
+usage-hint = `keel --help` muestra las órdenes.
+usage-event-id = «{ $id }» no es un id de acontecimiento; `keel event list` los muestra
+usage-markdown-folder = una exportación a Markdown es una carpeta: indica --out CARPETA.
+usage-import-side = las entradas importadas van a role o a self.
+usage-search-empty = indica algo que buscar: palabras, una "frase", una #etiqueta o un periodo.
+usage-stdin-once = solo una de --role y --self puede leer la entrada estándar.
+usage-nothing-to-save = nada que guardar: indica --role, --self o un registro como --stress.
+usage-on-off = --{ $flag } admite on u off, no «{ $value }»
+usage-weekday = «{ $value }» no es un día de la semana; escribe mon, tue, wed, thu, fri, sat o sun
+usage-theme = --theme admite system, light o dark, no «{ $value }»
+usage-language = --language admite system, en, de o es, no «{ $value }»
+stdin-unreadable = No se pudo leer el texto de la entrada estándar: { $reason }.
+stdout-unwritable = No se pudo escribir la salida: { $reason }.

@@ -49,7 +49,12 @@ enum EventCommand {
         #[arg(long, value_name = "KIND")]
         kind: String,
         /// A note (shown on the pages and the charts).
-        #[arg(long, value_name = "TEXT", default_value = "")]
+        #[arg(
+            long,
+            value_name = "TEXT",
+            default_value = "",
+            hide_default_value = true
+        )]
         note: String,
     },
     /// List the events, by date.
@@ -194,9 +199,7 @@ pub fn event(ctx: &Context, args: EventArgs) -> Result<(), Failure> {
         }
         EventCommand::Remove { id } => {
             let n: u64 = id.trim().parse().map_err(|_| {
-                Failure::Usage(format!(
-                    "“{id}” is not an event id; `keel event list` shows them"
-                ))
+                Failure::Usage(say("usage-event-id", &[("id", id.as_str().into())]))
             })?;
             let journal = open_journal(ctx.journal.clone(), ctx.now)?;
             let event = journal.remove_event(n)?;

@@ -46,7 +46,12 @@ pub struct ImportArgs {
     #[arg(long = "from", value_name = "keel|jrnl|dayone")]
     from: Source,
     /// The column other journals' entries go to: role or self (default: self, "Who I am").
-    #[arg(long, default_value = "self", value_name = "role|self")]
+    #[arg(
+        long,
+        default_value = "self",
+        value_name = "role|self",
+        hide_default_value = true
+    )]
     side: Side,
     /// Import the good entries of a partly bad file and list the bad ones.
     #[arg(long)]
@@ -64,9 +69,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<(), Failure> {
     if args.out.as_os_str() == "-" {
         return match interchange::export_text(&journal, args.format)? {
             Some(text) => write_stdout(&text),
-            None => Err(Failure::Usage(
-                "a Markdown export is a folder: give --out DIR.".into(),
-            )),
+            None => Err(Failure::Usage(say("usage-markdown-folder", &[]))),
         };
     }
     let n =
@@ -95,9 +98,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<(), Failure> {
 /// `keel import`: plans the whole file first; writes it (after a backup) unless `--dry-run`.
 pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
     if args.side == Side::Bridge {
-        return Err(Failure::Usage(
-            "imported entries go to role or self.".into(),
-        ));
+        return Err(Failure::Usage(say("usage-import-side", &[])));
     }
     let bytes = std::fs::read(&args.path).map_err(|e| {
         Failure::Error(say(

@@ -7,7 +7,7 @@ use keel::i18n::Arg;
 use keel::model::parse_date;
 
 use crate::journal::open_journal;
-use crate::output::{write_stdout, Failure};
+use crate::output::{say, write_stdout, Failure};
 use crate::Context;
 
 #[derive(Args)]
@@ -56,9 +56,7 @@ pub fn search(ctx: &Context, args: SearchArgs) -> Result<(), Failure> {
         query.to = Some(parse_date(to)?);
     }
     if query.is_empty() {
-        return Err(Failure::Usage(
-            "give something to search for: words, a \"phrase\", a #tag or a range.".into(),
-        ));
+        return Err(Failure::Usage(say("usage-search-empty", &[])));
     }
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
     let hits = keel::search::search(&journal, &query, args.limit)?;

@@ -43,7 +43,7 @@ pub fn day_or_today(date: Option<&str>, now: DateTime<FixedOffset>) -> Result<Na
 pub fn read_stdin() -> Result<String, Failure> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).map_err(|e| {
-        Failure::Error(format!("Could not read the text from standard input: {e}."))
+        Failure::Error(say("stdin-unreadable", &[("reason", e.to_string().into())]))
     })?;
     Ok(text)
 }
@@ -57,6 +57,9 @@ pub fn write_stdout(text: &str) -> Result<(), Failure> {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Error(format!("Could not write the output: {e}."))),
+        Err(e) => Err(Failure::Error(say(
+            "stdout-unwritable",
+            &[("reason", e.to_string().into())],
+        ))),
     }
 }

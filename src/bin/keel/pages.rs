@@ -6,7 +6,7 @@ use keel::markdown;
 use keel::model::{Boundary, DayEntry, DayPatch, Prompt, OVERLAP, RESILIENCE, STRESS};
 
 use crate::journal::open_journal;
-use crate::output::{day_or_today, read_stdin, write_stdout, Failure};
+use crate::output::{day_or_today, read_stdin, say, write_stdout, Failure};
 use crate::Context;
 
 #[derive(Args)]
@@ -65,9 +65,7 @@ pub struct ShowArgs {
 /// `keel add`: changes only the fields given; returns once the page is durable.
 pub fn add(ctx: &Context, args: AddArgs) -> Result<(), Failure> {
     if args.role.as_deref() == Some("-") && args.self_text.as_deref() == Some("-") {
-        return Err(Failure::Usage(
-            "only one of --role and --self can read standard input.".into(),
-        ));
+        return Err(Failure::Usage(say("usage-stdin-once", &[])));
     }
     // Validate everything before opening the journal, so a refused value writes nothing.
     let date = day_or_today(args.date.as_deref(), ctx.now)?;
@@ -100,9 +98,7 @@ pub fn add(ctx: &Context, args: AddArgs) -> Result<(), Failure> {
         after_hours_minutes: args.after_hours.map(Some),
     };
     if patch.is_empty() {
-        return Err(Failure::Usage(
-            "nothing to save: give --role, --self, or a check-in such as --stress.".into(),
-        ));
+        return Err(Failure::Usage(say("usage-nothing-to-save", &[])));
     }
     let journal = open_journal(ctx.journal.clone(), ctx.now)?;
     let saved = journal.save_day(date, &patch, ctx.now)?;

@@ -80,8 +80,9 @@ fn on_off(flag: &str, value: &str) -> Result<bool, Failure> {
     match value.trim().to_ascii_lowercase().as_str() {
         "on" | "yes" | "true" => Ok(true),
         "off" | "no" | "false" => Ok(false),
-        _ => Err(Failure::Usage(format!(
-            "--{flag} takes on or off, not “{value}”"
+        _ => Err(Failure::Usage(say(
+            "usage-on-off",
+            &[("flag", flag.into()), ("value", value.into())],
         ))),
     }
 }
@@ -94,11 +95,10 @@ fn time_or_off(value: &str) -> Result<Option<NaiveTime>, Failure> {
 }
 
 fn weekday(value: &str) -> Result<Weekday, Failure> {
-    value.trim().parse::<Weekday>().map_err(|_| {
-        Failure::Usage(format!(
-            "“{value}” is not a day of the week; write mon, tue, wed, thu, fri, sat or sun"
-        ))
-    })
+    value
+        .trim()
+        .parse::<Weekday>()
+        .map_err(|_| Failure::Usage(say("usage-weekday", &[("value", value.into())])))
 }
 
 fn weekdays(value: &str) -> Result<Vec<Weekday>, Failure> {
@@ -258,14 +258,16 @@ fn apply(journal: &Journal, ctx: &Context, set: SetArgs) -> Result<Settings, Fai
         s.reflection_day = weekday(v)?;
     }
     if let Some(v) = &set.theme {
-        s.theme = v.trim().parse::<Appearance>().map_err(|_| {
-            Failure::Usage(format!("--theme takes system, light or dark, not “{v}”"))
-        })?;
+        s.theme = v
+            .trim()
+            .parse::<Appearance>()
+            .map_err(|_| Failure::Usage(say("usage-theme", &[("value", v.as_str().into())])))?;
     }
     if let Some(v) = &set.language {
-        s.language = v.trim().parse::<keel::i18n::Language>().map_err(|_| {
-            Failure::Usage(format!("--language takes system, en, de or es, not “{v}”"))
-        })?;
+        s.language = v
+            .trim()
+            .parse::<keel::i18n::Language>()
+            .map_err(|_| Failure::Usage(say("usage-language", &[("value", v.as_str().into())])))?;
     }
     if let Some(v) = &set.remind_end_of_work {
         s.reminders.end_of_work = on_off("remind-end-of-work", v)?;

@@ -345,3 +345,46 @@ fn axe_finds_no_violation_on_the_lock_screen() {
         );
     });
 }
+
+/// With the desktop's animations turned off (GTK's `gtk-enable-animations`, which WebKitGTK
+/// reports to the page as `prefers-reduced-motion: reduce`), nothing on the page moves: the
+/// rating buttons' fades and the overlap circles' slide are gone. The same page with animations
+/// on keeps them, so the check can fail.
+#[test]
+fn reduced_motion_turns_the_transitions_off() {
+    run(|journal| async move {
+        let today = Local::now().date_naive();
+        fill(&journal, today);
+        let motion =
+            "const d = (s) => getComputedStyle(document.querySelector(s)).transitionDuration; \
+             return [matchMedia('(prefers-reduced-motion: reduce)').matches, \
+             d('.rating-choice span'), d('.circle-role')]";
+        let app = App::launch(&journal).await;
+        app.by_testid("day-title").await;
+        let moving = app.js(motion).await;
+        app.quit(&journal).await;
+        assert_eq!(
+            moving,
+            serde_json::json!([false, "0.12s, 0.12s", "0.2s"]),
+            "animations on"
+        );
+
+        let config = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(config.path().join("gtk-3.0")).unwrap();
+        std::fs::write(
+            config.path().join("gtk-3.0/settings.ini"),
+            "[Settings]\ngtk-enable-animations=0\n",
+        )
+        .unwrap();
+        let app =
+            App::launch_with(&journal, &[("XDG_CONFIG_HOME", config.path().as_os_str())]).await;
+        app.by_testid("day-title").await;
+        let still = app.js(motion).await;
+        app.quit(&journal).await;
+        assert_eq!(
+            still,
+            serde_json::json!([true, "0s", "0s"]),
+            "animations off"
+        );
+    });
+}
