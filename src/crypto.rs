@@ -14,7 +14,6 @@
 //! - Every secret (passphrase, derived keys, master key) is held in `Zeroizing` and wiped when
 //!   dropped.
 
-use std::io::Write;
 use std::path::Path;
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -328,21 +327,10 @@ pub fn read_envelope(store_dir: &Path) -> Result<Option<Envelope>> {
 pub fn write_envelope(store_dir: &Path, envelope: &Envelope) -> Result<()> {
     let path = store_dir.join(ENVELOPE_FILE);
     let tmp = store_dir.join(format!("{ENVELOPE_FILE}.tmp"));
-    let io = |source| KeelError::Io {
-        action: "write the key file",
-        path: path.clone(),
-        source,
-    };
-    let mut file = std::fs::File::create(&tmp).map_err(io)?;
     let json = serde_json::to_vec_pretty(envelope).map_err(|e| KeelError::Crypto {
         detail: e.to_string(),
     })?;
-    file.write_all(&json).map_err(io)?;
-    file.sync_all().map_err(io)?;
-    std::fs::rename(&tmp, &path).map_err(io)?;
-    std::fs::File::open(store_dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io)
+    crate::durable::write_atomic(&path, &tmp, &json, false)
 }
 
 #[cfg(test)]

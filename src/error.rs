@@ -640,7 +640,6 @@ fn io_action_id(action: &str) -> Option<&'static str> {
         "sync the folder" => "io-sync-folder",
         "write" => "io-write",
         "write the mark in" => "io-write-mark",
-        "write the key file" => "io-write-key-file",
         _ => return None,
     })
 }

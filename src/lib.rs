@@ -13,6 +13,7 @@ pub mod analytics;
 pub mod backup;
 pub mod crypto;
 pub mod cycle;
+mod durable;
 pub mod error;
 pub mod i18n;
 pub mod interchange;
@@ -24,6 +25,7 @@ pub mod remind;
 pub mod scheduler;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod text;
 mod wire;
 

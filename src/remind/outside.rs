@@ -14,7 +14,6 @@
 //! `DIR/app.lock` for as long as it runs; `keel remind` leaves the reminding to the app then.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -178,32 +177,16 @@ fn write(dir: &Path, outside: &Outside) -> Result<()> {
     content.facts.reflected.sort();
     // Plain owned data serializes.
     let bytes = serde_json::to_vec_pretty(&content).expect("the reminder file serializes");
-    {
-        let mut options = OpenOptions::new();
-        options.create(true).truncate(true).write(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut out = options.open(&tmp).map_err(io("write", &tmp))?;
-        out.write_all(&bytes).map_err(io("write", &tmp))?;
-        out.sync_all().map_err(io("sync", &tmp))?;
-    }
-    std::fs::rename(&tmp, &file).map_err(io("name", &file))?;
-    sync_dir(dir)
+    crate::durable::write_atomic(&file, &tmp, &bytes, true)
 }
 
 fn remove_file(dir: &Path) -> Result<()> {
     let file = path(dir);
     match std::fs::remove_file(&file) {
-        Ok(()) => sync_dir(dir),
+        Ok(()) => crate::durable::sync_dir(dir),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(io("remove", &file)(e)),
     }
-}
-
-fn sync_dir(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io("sync the folder", dir))
 }
 
 /// The lock the running app holds while it is open; dropping it lets `keel remind` remind.

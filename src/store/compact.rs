@@ -32,11 +32,7 @@ const READY: &str = "store.ready";
 const OLD: &str = "store.old";
 const DEFAULT_TREE: &[u8] = b"__sled__default";
 
-pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
-    std::fs::File::open(dir)
-        .and_then(|f| f.sync_all())
-        .map_err(io("sync the folder", dir))
-}
+use crate::durable::sync_dir;
 
 fn rename(from: &Path, to: &Path, dir: &Path) -> Result<()> {
     std::fs::rename(from, to).map_err(io("rename", from))?;

@@ -171,7 +171,6 @@ io-sync = Festschreiben von { $path } auf den Datenträger
 io-sync-folder = Festschreiben des Ordners { $path } auf den Datenträger
 io-write = Schreiben von { $path }
 io-write-mark = Schreiben der Markierung in { $path }
-io-write-key-file = Schreiben der Schlüsseldatei { $path }
 
 ## Warum das System ablehnte
 

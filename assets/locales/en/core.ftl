@@ -171,7 +171,6 @@ io-sync = sync { $path }
 io-sync-folder = sync the folder { $path }
 io-write = write { $path }
 io-write-mark = write the mark in { $path }
-io-write-key-file = write the key file { $path }
 
 ## Why the system refused (error-io's $reason; other failures keep the system's words)
 

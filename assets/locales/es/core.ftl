@@ -171,7 +171,6 @@ io-sync = llevar al disco { $path }
 io-sync-folder = llevar al disco la carpeta { $path }
 io-write = escribir { $path }
 io-write-mark = escribir la marca en { $path }
-io-write-key-file = escribir el archivo de clave { $path }
 
 ## Por qué el sistema se negó
 

@@ -1,0 +1,539 @@
+//! One field's versions as a graph, and what they resolve to.
+//!
+//! Every edit of a field (a side of a day, a rating, a setting…) is a version that names the
+//! versions its writer had when it wrote (its parents). The versions nobody has superseded yet
+//! are the heads. One head: that is the field's value. Several heads were written concurrently,
+//! on devices that had not seen each other's edits:
+//! - a **register** (ratings, the boundary, settings) takes the head with the latest timestamp
+//!   (then the greatest device id): last writer wins, per field;
+//! - a **text** is merged three-way against the heads' common ancestor: edits of different
+//!   lines both stand, and where both changed the same lines, both versions are kept, one after
+//!   the other, in a conflict block that names the devices (`conflict_block`), for the person
+//!   to resolve. No line anyone wrote is dropped, except by an edit whose writer had it.
+//!
+//! A delete is a version too (a tombstone): it supersedes what it saw, so an old version that
+//! arrives late never brings a deleted page back; a text written concurrently with a delete,
+//! whose writer never saw the delete, stands (its words were saved).
+//!
+//! The result is a function of the set of versions alone, not of the order they arrived in, so
+//! every device that holds the same versions shows the same journal.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+use super::hlc::Hlc;
+
+/// A device's id: random, 16 lowercase hex digits, fixed when the device attaches.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DeviceId(pub String);
+
+impl DeviceId {
+    /// Whether `s` is a device id as Keel writes them (folder and file names rely on it).
+    pub fn parse(s: &str) -> Option<DeviceId> {
+        (s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+            .then(|| DeviceId(s.to_owned()))
+    }
+}
+
+impl std::fmt::Display for DeviceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A version's identity: when (by the writer's hybrid clock) and where it was written. Unique,
+/// since a device's clock never gives the same timestamp twice; ordered by time, then device.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct VersionId {
+    pub at: Hlc,
+    pub device: DeviceId,
+}
+
+/// How concurrent versions of a field resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Free text: merged three-way, conflicts kept in the text.
+    Text,
+    /// A value: the latest concurrent version wins.
+    Register,
+}
+
+/// What a version holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    Text(String),
+    /// A register's value, as JSON (a rating, a setting, a list of tags…).
+    Data(serde_json::Value),
+    /// The field (or its record) was deleted.
+    Deleted,
+}
+
+/// One version of one field, as it travels in a change file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub id: VersionId,
+    /// The field's path (`day/2026-12-01/role`); its kind comes with it.
+    pub field: String,
+    pub kind: Kind,
+    /// The versions the writer had (the heads of its view when it wrote).
+    pub parents: Vec<VersionId>,
+    /// The writing device's name when it wrote, for a conflict block ("work laptop").
+    pub author: String,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stored {
+    parents: Vec<VersionId>,
+    author: String,
+    value: Value,
+}
+
+/// What a field resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub value: Value,
+    /// The value holds a conflict block (concurrent edits of the same lines).
+    pub conflict: bool,
+}
+
+/// One field's versions.
+#[derive(Debug, Clone)]
+pub struct History {
+    kind: Kind,
+    versions: BTreeMap<VersionId, Stored>,
+    /// Every id some known version names as its parent.
+    superseded: BTreeSet<VersionId>,
+}
+
+impl History {
+    pub fn new(kind: Kind) -> History {
+        History {
+            kind,
+            versions: BTreeMap::new(),
+            superseded: BTreeSet::new(),
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn len(&self) -> usize {
+        self.versions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.versions.is_empty()
+    }
+
+    pub fn contains(&self, id: &VersionId) -> bool {
+        self.versions.contains_key(id)
+    }
+
+    /// Adds a version; false when it was known already (a file delivered twice).
+    pub fn insert(&mut self, change: &Change) -> bool {
+        if self.versions.contains_key(&change.id) {
+            return false;
+        }
+        self.superseded.extend(change.parents.iter().cloned());
+        self.versions.insert(
+            change.id.clone(),
+            Stored {
+                parents: change.parents.clone(),
+                author: change.author.clone(),
+                value: change.value.clone(),
+            },
+        );
+        true
+    }
+
+    /// The versions of this field `device` wrote, as changes again (to write them anew when
+    /// their file was lost).
+    pub fn written_by(&self, field: &str, device: &DeviceId) -> Vec<Change> {
+        self.versions
+            .iter()
+            .filter(|(id, _)| &id.device == device)
+            .map(|(id, s)| Change {
+                id: id.clone(),
+                field: field.to_owned(),
+                kind: self.kind,
+                parents: s.parents.clone(),
+                author: s.author.clone(),
+                value: s.value.clone(),
+            })
+            .collect()
+    }
+
+    /// The versions no known version supersedes, oldest first. A version whose parents have not
+    /// arrived yet is a head all the same; it is resolved against what is there.
+    pub fn heads(&self) -> Vec<VersionId> {
+        self.versions
+            .keys()
+            .filter(|id| !self.superseded.contains(id))
+            .cloned()
+            .collect()
+    }
+
+    /// The versions `id` descends from, itself included (those that have arrived).
+    pub fn ancestors(&self, id: &VersionId) -> BTreeSet<VersionId> {
+        let mut seen = BTreeSet::new();
+        let mut queue = VecDeque::from([id.clone()]);
+        while let Some(at) = queue.pop_front() {
+            let Some(stored) = self.versions.get(&at) else {
+                continue;
+            };
+            if seen.insert(at) {
+                queue.extend(stored.parents.iter().cloned());
+            }
+        }
+        seen
+    }
+
+    /// The field's value, or `None` when it has no version.
+    pub fn resolve(&self) -> Option<Resolved> {
+        let heads = self.heads();
+        let last = heads.last()?;
+        match self.kind {
+            // Heads are ordered by id: timestamp, then device.
+            Kind::Register => Some(Resolved {
+                value: self.versions[last].value.clone(),
+                conflict: false,
+            }),
+            Kind::Text => Some(self.merge_texts(&heads)),
+        }
+    }
+
+    fn merge_texts(&self, heads: &[VersionId]) -> Resolved {
+        // A delete stands only when nothing was written beside it that it had not seen.
+        let written: Vec<&VersionId> = heads
+            .iter()
+            .filter(|h| self.versions[*h].value != Value::Deleted)
+            .collect();
+        let Some((first, rest)) = written.split_first() else {
+            return Resolved {
+                value: Value::Deleted,
+                conflict: false,
+            };
+        };
+        let mut text = self.text_of(first);
+        let mut merged: BTreeSet<VersionId> = self.ancestors(first);
+        let mut names = vec![self.versions[*first].author.clone()];
+        let mut conflict = false;
+        for head in rest {
+            let theirs = self.text_of(head);
+            let their_ancestors = self.ancestors(head);
+            let base = self.common_base(&merged, &their_ancestors);
+            let their_name = self.versions[*head].author.clone();
+            let (next, clashed) = three_way(&base, &text, &theirs, &names.join(", "), &their_name);
+            conflict |= clashed;
+            text = next;
+            merged.extend(their_ancestors);
+            names.push(their_name);
+        }
+        Resolved {
+            value: Value::Text(text),
+            conflict,
+        }
+    }
+
+    fn text_of(&self, id: &VersionId) -> String {
+        match &self.versions[id].value {
+            Value::Text(t) => t.clone(),
+            Value::Data(d) => d.to_string(),
+            Value::Deleted => String::new(),
+        }
+    }
+
+    /// The text both sides started from: their latest common ancestor; none (both wrote from
+    /// nothing): empty. A version's timestamp is later than its parents' (its writer's clock
+    /// had seen them), so ids run in the graph's order and the greatest common one descends
+    /// from no other common one; every device picks the same.
+    fn common_base(&self, ours: &BTreeSet<VersionId>, theirs: &BTreeSet<VersionId>) -> String {
+        ours.intersection(theirs)
+            .max()
+            .map(|best| self.text_of(best))
+            .unwrap_or_default()
+    }
+}
+
+/// The marker lines of a conflict block: an HTML comment the Markdown renderer drops, so the
+/// page shows only the devices' names and their texts, while Keel can count the blocks.
+pub const CONFLICT_START: &str = "<!-- keel: two versions -->";
+pub const CONFLICT_END: &str = "<!-- keel: end of the two versions -->";
+
+/// How many conflict blocks `text` holds (waiting for the person to choose).
+pub fn conflicts_in(text: &str) -> usize {
+    text.lines().filter(|l| *l == CONFLICT_START).count()
+}
+
+/// `ours` and `theirs`, both changed from `base`, merged line by line (diffy's three-way merge);
+/// where both changed the same lines, both versions stay, in a conflict block naming the
+/// writers. Returns the text and whether it holds a new conflict.
+fn three_way(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    our_name: &str,
+    their_name: &str,
+) -> (String, bool) {
+    if ours == theirs || base == theirs {
+        return (ours.to_owned(), false);
+    }
+    if base == ours {
+        return (theirs.to_owned(), false);
+    }
+    // diffy merges lines; a text without a final line break gets one for the merge and loses
+    // it after, so the last lines compare as lines.
+    let plain = !ours.ends_with('\n') && !theirs.ends_with('\n');
+    let line = |t: &str| {
+        if t.is_empty() || t.ends_with('\n') {
+            t.to_owned()
+        } else {
+            format!("{t}\n")
+        }
+    };
+    let (base, ours_n, theirs_n) = (line(base), line(ours), line(theirs));
+    let mut options = diffy::MergeOptions::new();
+    options
+        .set_conflict_style(diffy::ConflictStyle::Merge)
+        .set_conflict_marker_length(MARKER);
+    let (mut text, clashed) = match options.merge(&base, &ours_n, &theirs_n) {
+        Ok(merged) => (merged, false),
+        Err(marked) => (conflict_block(&marked, our_name, their_name), true),
+    };
+    if plain && text.ends_with('\n') {
+        text.pop();
+    }
+    (text, clashed)
+}
+
+/// Long enough that no line a person writes is taken for one of diffy's markers.
+const MARKER: usize = 33;
+
+/// diffy's `<<<… ours` / `===…` / `>>>… theirs` lines turned into Keel's block: the start
+/// marker, each writer's name in bold above their lines, the end marker.
+fn conflict_block(marked: &str, our_name: &str, their_name: &str) -> String {
+    let start = format!("{} ours", "<".repeat(MARKER));
+    let middle = "=".repeat(MARKER);
+    let end = format!("{} theirs", ">".repeat(MARKER));
+    let mut out = String::with_capacity(marked.len() + 200);
+    for line in marked.split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n');
+        if bare == start {
+            out.push_str(&format!("{CONFLICT_START}\n**{our_name}:**\n\n"));
+        } else if bare == middle {
+            out.push_str(&format!("\n**{their_name}:**\n\n"));
+        } else if bare == end {
+            out.push_str(&format!("{CONFLICT_END}\n"));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(ms: u64, device: &str) -> VersionId {
+        VersionId {
+            at: Hlc {
+                wall_ms: ms,
+                counter: 0,
+            },
+            device: DeviceId(device.repeat(16)),
+        }
+    }
+
+    fn text(id: &VersionId, parents: &[&VersionId], author: &str, t: &str) -> Change {
+        Change {
+            id: id.clone(),
+            field: "day/2026-12-01/self".into(),
+            kind: Kind::Text,
+            parents: parents.iter().map(|p| (*p).clone()).collect(),
+            author: author.into(),
+            value: Value::Text(t.into()),
+        }
+    }
+
+    fn resolved(changes: &[Change]) -> Resolved {
+        let mut h = History::new(Kind::Text);
+        for c in changes {
+            h.insert(c);
+        }
+        h.resolve().unwrap()
+    }
+
+    /// Paragraphs apart (as a journal's are), as git merges: lines edited right next to each
+    /// other count as the same place.
+    #[test]
+    fn edits_of_different_lines_on_two_devices_both_stand() {
+        let base = id(1, "a");
+        let (laptop, home) = (id(2, "a"), id(3, "b"));
+        let changes = [
+            text(
+                &base,
+                &[],
+                "laptop",
+                "Morning: numbers.\n\nEvening: the park.",
+            ),
+            text(
+                &laptop,
+                &[&base],
+                "laptop",
+                "Morning: numbers, then the review.\n\nEvening: the park.",
+            ),
+            text(
+                &home,
+                &[&base],
+                "home",
+                "Morning: numbers.\n\nEvening: the park with Ana.",
+            ),
+        ];
+        let r = resolved(&changes);
+        assert_eq!(
+            r.value,
+            Value::Text("Morning: numbers, then the review.\n\nEvening: the park with Ana.".into())
+        );
+        assert!(!r.conflict);
+        // In any order of arrival, the same.
+        let reversed: Vec<Change> = changes.iter().rev().cloned().collect();
+        assert_eq!(resolved(&reversed), r);
+    }
+
+    #[test]
+    fn the_same_line_changed_on_two_devices_keeps_both_in_a_block_that_names_them() {
+        let base = id(1, "a");
+        let (laptop, home) = (id(2, "a"), id(3, "b"));
+        let r = resolved(&[
+            text(&base, &[], "laptop", "intro\nThe meeting ran late.\nend"),
+            text(
+                &laptop,
+                &[&base],
+                "work laptop",
+                "intro\nThe meeting ran late; I left at 7.\nend",
+            ),
+            text(
+                &home,
+                &[&base],
+                "home",
+                "intro\nThe meeting ran long and I was tired.\nend",
+            ),
+        ]);
+        assert!(r.conflict);
+        let Value::Text(t) = r.value else { panic!() };
+        assert_eq!(
+            t,
+            format!(
+                "intro\n{CONFLICT_START}\n**work laptop:**\n\nThe meeting ran late; I left at 7.\n\n\
+                 **home:**\n\nThe meeting ran long and I was tired.\n{CONFLICT_END}\nend"
+            )
+        );
+        assert_eq!(conflicts_in(&t), 1);
+    }
+
+    #[test]
+    fn an_edit_that_saw_both_versions_resolves_them() {
+        let base = id(1, "a");
+        let (laptop, home) = (id(2, "a"), id(3, "b"));
+        let fixed = id(4, "b");
+        let r = resolved(&[
+            text(&base, &[], "laptop", "x"),
+            text(&laptop, &[&base], "laptop", "y"),
+            text(&home, &[&base], "home", "z"),
+            text(&fixed, &[&laptop, &home], "home", "y and z"),
+        ]);
+        assert_eq!(r.value, Value::Text("y and z".into()));
+        assert!(!r.conflict);
+    }
+
+    #[test]
+    fn a_delete_stands_unless_words_were_written_beside_it_unseen() {
+        let base = id(1, "a");
+        let gone = id(2, "a");
+        let mut deleted = text(&gone, &[&base], "laptop", "");
+        deleted.value = Value::Deleted;
+        let late_old = text(&base, &[], "laptop", "old words");
+        // The old version arriving after the delete does not bring the page back.
+        assert_eq!(
+            resolved(&[deleted.clone(), late_old.clone()]).value,
+            Value::Deleted
+        );
+        // A concurrent edit on the other device (which never saw the delete) keeps its words.
+        let home = id(3, "b");
+        let r = resolved(&[
+            late_old,
+            deleted,
+            text(&home, &[&base], "home", "old words, and new"),
+        ]);
+        assert_eq!(r.value, Value::Text("old words, and new".into()));
+    }
+
+    #[test]
+    fn registers_take_the_latest_concurrent_version_and_any_later_one_that_saw_it() {
+        let mut h = History::new(Kind::Register);
+        let rating = |id: &VersionId, parents: &[&VersionId], v: i64| Change {
+            id: id.clone(),
+            field: "day/2026-12-01/stress".into(),
+            kind: Kind::Register,
+            parents: parents.iter().map(|p| (*p).clone()).collect(),
+            author: "x".into(),
+            value: Value::Data(v.into()),
+        };
+        let (a, b) = (id(5, "a"), id(9, "b"));
+        h.insert(&rating(&b, &[], 7));
+        h.insert(&rating(&a, &[], 3));
+        assert_eq!(h.resolve().unwrap().value, Value::Data(7.into()));
+        // An edit that saw the later one wins even with an earlier clock (causality first).
+        let c = id(6, "a");
+        h.insert(&rating(&c, &[&a, &b], 4));
+        assert_eq!(h.resolve().unwrap().value, Value::Data(4.into()));
+        assert_eq!(h.heads(), vec![c]);
+    }
+
+    #[test]
+    fn both_writing_a_new_page_from_nothing_keeps_both() {
+        let (laptop, home) = (id(2, "a"), id(3, "b"));
+        let r = resolved(&[
+            text(&laptop, &[], "laptop", "Written at work."),
+            text(&home, &[], "home", "Written at home."),
+        ]);
+        assert!(r.conflict);
+        let Value::Text(t) = r.value else { panic!() };
+        assert!(
+            t.contains("Written at work.") && t.contains("Written at home."),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn a_line_like_a_marker_in_the_text_is_only_text() {
+        let base = id(1, "a");
+        let (laptop, home) = (id(2, "a"), id(3, "b"));
+        let r = resolved(&[
+            text(&base, &[], "l", "<<<<<<< ours\n=======\n>>>>>>> theirs\n"),
+            text(
+                &laptop,
+                &[&base],
+                "l",
+                "<<<<<<< ours\n=======\n>>>>>>> theirs\nmore\n",
+            ),
+            text(
+                &home,
+                &[&base],
+                "h",
+                "top\n<<<<<<< ours\n=======\n>>>>>>> theirs\n",
+            ),
+        ]);
+        assert_eq!(
+            r.value,
+            Value::Text("top\n<<<<<<< ours\n=======\n>>>>>>> theirs\nmore\n".into())
+        );
+    }
+}
