@@ -158,6 +158,21 @@ impl Keys {
         Ok((keys, envelope))
     }
 
+    /// Another key (a sync folder's) sealed under these keys, to keep it where these keys are
+    /// kept (`open_key` gives it back; `aad` names the place).
+    pub fn seal_key(&self, aad: &[u8], other: &Keys) -> Result<Vec<u8>> {
+        self.seal(aad, &other.master[..])
+    }
+
+    /// The key `seal_key` sealed for `aad`.
+    pub fn open_key(&self, aad: &[u8], sealed: &[u8]) -> Result<Keys> {
+        let plain = Zeroizing::new(self.open(aad, sealed)?);
+        let master: [u8; 32] = plain[..]
+            .try_into()
+            .map_err(|_| damaged("a kept key is not 32 bytes"))?;
+        Ok(Keys::from_master(Zeroizing::new(master)))
+    }
+
     /// The master key wrapped under `passphrase` (a fresh salt and nonce each time).
     pub fn wrap(&self, passphrase: &str, params: KdfParams) -> Result<Envelope> {
         check_passphrase(passphrase)?;

@@ -201,6 +201,10 @@ pub enum KeelError {
     #[error("That chart cannot be saved: it is not an SVG picture of a sensible size.")]
     InvalidChart,
 
+    /// A sync folder that cannot be used as asked (started twice, …).
+    #[error("That sync folder cannot be used: {reason}.")]
+    SyncFolder { reason: Reason },
+
     /// A failure inside the storage engine that has no better name.
     #[error("The journal's storage failed: {0}")]
     Storage(#[from] StorageError),
@@ -337,6 +341,7 @@ crate::wire::wire_enum! {
         RateLimited = "rate_limited",
         NoSuchBackup = "no_such_backup",
         InvalidChart = "invalid_chart",
+        SyncFolder = "sync_folder",
         InvalidValues = "invalid_values",
         InvalidEvent = "invalid_event",
         UnknownEvent = "unknown_event",
@@ -396,6 +401,7 @@ impl KeelError {
             KeelError::TooManyAttempts { .. } => ErrorKind::RateLimited,
             KeelError::NoSuchBackup { .. } => ErrorKind::NoSuchBackup,
             KeelError::InvalidChart => ErrorKind::InvalidChart,
+            KeelError::SyncFolder { .. } => ErrorKind::SyncFolder,
             KeelError::InvalidValues { .. } => ErrorKind::InvalidValues,
             KeelError::InvalidEvent { .. } => ErrorKind::InvalidEvent,
             KeelError::UnknownEvent { .. } => ErrorKind::UnknownEvent,
@@ -523,6 +529,10 @@ impl KeelError {
                 ("error-unknown-event", vec![("id", id.as_str().into())])
             }
             KeelError::InvalidChart => ("error-invalid-chart", vec![]),
+            KeelError::SyncFolder { reason } => (
+                "error-sync-folder",
+                vec![("reason", reason.in_lang(tr).into())],
+            ),
             KeelError::InvalidQuery { reason } => (
                 "error-invalid-query",
                 vec![("reason", reason.in_lang(tr).into())],
@@ -731,6 +741,9 @@ mod tests {
             KeelError::TooManyAttempts { wait_secs: 8 },
             KeelError::UnknownEvent { id: "7".into() },
             KeelError::InvalidChart,
+            KeelError::SyncFolder {
+                reason: Reason::new("reason-sync-folder-taken", vec![]),
+            },
             KeelError::Corrupt {
                 what: "search index".into(),
                 detail: "bad".into(),

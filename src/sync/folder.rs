@@ -178,6 +178,50 @@ pub fn scan(folder: &Path) -> Result<Scan> {
     Ok(out)
 }
 
+/// The folder's key, wrapped under the passphrase (Argon2id, as the store's key is).
+const KEY_FILE: &str = "key.json";
+
+fn key_path(folder: &Path) -> PathBuf {
+    folder.join(ROOT).join(KEY_FILE)
+}
+
+/// Whether `folder` holds a Keel sync folder already (its key file).
+pub fn exists(folder: &Path) -> bool {
+    key_path(folder).is_file()
+}
+
+/// Starts a sync folder in `folder`: a new random key, wrapped under `passphrase`, written
+/// durably. Refuses when the folder has a key already (join it instead).
+pub fn start(folder: &Path, passphrase: &str, params: crate::crypto::KdfParams) -> Result<Keys> {
+    let path = key_path(folder);
+    if path.exists() {
+        return Err(KeelError::SyncFolder {
+            reason: crate::error::Reason::new("reason-sync-folder-taken", vec![]),
+        });
+    }
+    let (keys, envelope) = Keys::create(passphrase, params)?;
+    let dir = folder.join(ROOT);
+    std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
+    let json = serde_json::to_vec_pretty(&envelope).map_err(|e| KeelError::Crypto {
+        detail: e.to_string(),
+    })?;
+    crate::durable::write_atomic(&path, &dir.join(format!(".{KEY_FILE}.tmp")), &json, false)?;
+    Ok(keys)
+}
+
+/// The folder's key, unwrapped with `passphrase`: `WrongPassphrase` (and nothing read or
+/// written) when it is not the folder's.
+pub fn join(folder: &Path, passphrase: &str) -> Result<Keys> {
+    let path = key_path(folder);
+    let bytes = std::fs::read(&path).map_err(io("read", &path))?;
+    let envelope: crate::crypto::Envelope =
+        serde_json::from_slice(&bytes).map_err(|e| KeelError::Corrupt {
+            what: "sync folder's key".into(),
+            detail: e.to_string(),
+        })?;
+    Keys::unlock(&envelope, passphrase)
+}
+
 /// The associated data a file is sealed with: whose it is and its place in their sequence.
 fn aad(device: &DeviceId, seq: u64) -> Vec<u8> {
     format!("keel-sync/1/{device}/{seq}").into_bytes()
@@ -255,6 +299,33 @@ pub fn write(folder: &Path, keys: &Keys, mut batch: Batch) -> Result<(u64, u64)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_is_started_once_and_joined_only_with_its_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let params = crate::crypto::KdfParams::FOR_TESTS;
+        assert!(!exists(dir.path()));
+        let first = start(dir.path(), "our passphrase", params).unwrap();
+        assert!(exists(dir.path()));
+        assert!(
+            start(dir.path(), "another", params).is_err(),
+            "a second start"
+        );
+        let before = std::fs::read(key_path(dir.path())).unwrap();
+        assert!(matches!(
+            join(dir.path(), "not it"),
+            Err(KeelError::WrongPassphrase)
+        ));
+        assert_eq!(
+            std::fs::read(key_path(dir.path())).unwrap(),
+            before,
+            "nothing changed"
+        );
+        let second = join(dir.path(), "our passphrase").unwrap();
+        // The same key: what one seals the other opens.
+        let sealed = first.seal(b"x", b"a page").unwrap();
+        assert_eq!(second.open(b"x", &sealed).unwrap(), b"a page");
+    }
 
     #[test]
     fn names_are_read_as_sync_tools_leave_them() {

@@ -15,7 +15,7 @@ use super::folder::{self, Batch, Unreadable};
 use super::history::{Change, DeviceId, History, Kind, Resolved, Value, VersionId};
 use super::hlc::{Clock, Hlc};
 use crate::crypto::Keys;
-use crate::error::{io, Result};
+use crate::error::{io, KeelError, Result};
 
 /// One device's state.
 #[derive(Debug, Clone)]
@@ -55,7 +55,101 @@ pub struct Report {
     pub written_again: usize,
 }
 
+/// A replica as it is kept on its device (`Replica::save`): its versions as changes, the rest
+/// as it is.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Kept {
+    v: u32,
+    device: DeviceId,
+    name: String,
+    clock: Clock,
+    changes: Vec<Change>,
+    read: BTreeMap<DeviceId, BTreeSet<u64>>,
+    copies_read: BTreeSet<PathBuf>,
+    own_sizes: BTreeMap<u64, u64>,
+    next_seq: u64,
+    pending: Vec<VersionId>,
+}
+
+const KEPT_AAD: &[u8] = b"keel-sync/replica/1";
+
 impl Replica {
+    /// Keeps the replica in `path`, sealed under `keys` (the journal's), written whole and
+    /// durably. Kept before an exchange (its pending changes with it) and after, a crash at
+    /// any point loses nothing: a change written to the folder but not yet recorded as written
+    /// is written again under the next number, and readers take a version once.
+    pub fn save(&self, path: &Path, keys: &Keys) -> Result<()> {
+        let kept = Kept {
+            v: 1,
+            device: self.device.clone(),
+            name: self.name.clone(),
+            clock: self.clock,
+            changes: self
+                .fields
+                .iter()
+                .flat_map(|(field, h)| h.all(field))
+                .collect(),
+            read: self.read.clone(),
+            copies_read: self.copies_read.clone(),
+            own_sizes: self.own_sizes.clone(),
+            next_seq: self.next_seq,
+            pending: self.pending.iter().map(|c| c.id.clone()).collect(),
+        };
+        let plain = serde_json::to_vec(&kept).map_err(|e| KeelError::Crypto {
+            detail: e.to_string(),
+        })?;
+        let sealed = keys.seal(KEPT_AAD, &plain)?;
+        let tmp = path.with_extension("tmp");
+        crate::durable::write_atomic(path, &tmp, &sealed, true)
+    }
+
+    /// The replica kept in `path`, if there is one.
+    pub fn load(path: &Path, keys: &Keys) -> Result<Option<Replica>> {
+        let sealed = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io("read", path)(e)),
+        };
+        let damaged = |detail: String| KeelError::Corrupt {
+            what: "sync state".into(),
+            detail,
+        };
+        let plain = keys.open(KEPT_AAD, &sealed)?;
+        let kept: Kept = serde_json::from_slice(&plain).map_err(|e| damaged(e.to_string()))?;
+        if kept.v != 1 {
+            return Err(damaged(format!("version {} is not known", kept.v)));
+        }
+        let mut fields: BTreeMap<String, History> = BTreeMap::new();
+        let mut by_id = BTreeMap::new();
+        for change in kept.changes {
+            fields
+                .entry(change.field.clone())
+                .or_insert_with(|| History::new(change.kind))
+                .insert(&change);
+            by_id.insert(change.id.clone(), change);
+        }
+        let pending = kept
+            .pending
+            .iter()
+            .map(|id| {
+                by_id
+                    .remove(id)
+                    .ok_or_else(|| damaged("a pending change is missing".into()))
+            })
+            .collect::<Result<_>>()?;
+        Ok(Some(Replica {
+            device: kept.device,
+            name: kept.name,
+            clock: kept.clock,
+            fields,
+            read: kept.read,
+            copies_read: kept.copies_read,
+            own_sizes: kept.own_sizes,
+            next_seq: kept.next_seq,
+            pending,
+        }))
+    }
+
     pub fn new(device: DeviceId, name: impl Into<String>) -> Replica {
         Replica {
             device,

@@ -414,3 +414,64 @@ fn the_folder_holds_no_word_of_any_entry() {
     );
     let _ = folder::scan(folder.path()).unwrap();
 }
+
+/// A replica kept and loaded again is the same replica: its versions, its clock (the next
+/// edit comes after the last), its pending changes, the files it has read and written.
+#[test]
+fn a_replica_kept_on_disk_goes_on_where_it_stopped() {
+    let keys = Keys::create("p", KdfParams::FOR_TESTS).unwrap().0;
+    let journal_keys = Keys::create("j", KdfParams::FOR_TESTS).unwrap().0;
+    let folder = tempfile::tempdir().unwrap();
+    let kept = tempfile::tempdir().unwrap();
+    let path = kept.path().join("replica");
+    let mut laptop = Replica::new(DeviceId("00000000000000a1".into()), "laptop");
+    assert!(Replica::load(&path, &journal_keys).unwrap().is_none());
+    laptop.edit(
+        "day/2026-12-01/self",
+        Kind::Text,
+        Value::Text("one".into()),
+        5_000,
+    );
+    laptop.exchange(folder.path(), &keys).unwrap();
+    let second = laptop
+        .edit(
+            "day/2026-12-01/self",
+            Kind::Text,
+            Value::Text("one\ntwo".into()),
+            6_000,
+        )
+        .unwrap();
+    laptop.save(&path, &journal_keys).unwrap();
+    // Sealed: no word of it in the file.
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("two"));
+    assert!(
+        Replica::load(&path, &keys).is_err(),
+        "another key does not open it"
+    );
+    let mut again = Replica::load(&path, &journal_keys).unwrap().unwrap();
+    assert_eq!(again.values(), laptop.values());
+    assert_eq!(again.pending(), 1);
+    // Its clock stood at the second edit even with the wall clock set back.
+    let third = again
+        .edit(
+            "day/2026-12-01/self",
+            Kind::Text,
+            Value::Text("one\ntwo\nthree".into()),
+            10,
+        )
+        .unwrap();
+    assert!(third > second);
+    let report = again.exchange(folder.path(), &keys).unwrap();
+    assert_eq!(
+        (report.went_out, report.came_in, report.written_again),
+        (2, 0, 0)
+    );
+    let seqs: Vec<u64> = folder::scan(folder.path())
+        .unwrap()
+        .files
+        .iter()
+        .map(|f| f.seq)
+        .collect();
+    assert_eq!(seqs, vec![1, 2]);
+}

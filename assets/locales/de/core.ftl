@@ -245,3 +245,8 @@ export-held = geprüft, und er hat gehalten
 export-bent = geprüft, und er hat nachgegeben
 export-not-tested = nicht geprüft
 export-value-unnamed = Wert { $id }
+
+## Synchronisierung (src/sync)
+
+error-sync-folder = Dieser Sync-Ordner lässt sich nicht verwenden: { $reason }.
+reason-sync-folder-taken = dieser Ordner enthält schon einen Keel-Sync-Ordner; tritt ihm stattdessen bei

@@ -245,3 +245,8 @@ export-held = tested, and it held
 export-bent = tested, and it bent
 export-not-tested = not tested
 export-value-unnamed = value { $id }
+
+## Sync (src/sync)
+
+error-sync-folder = That sync folder cannot be used: { $reason }.
+reason-sync-folder-taken = that folder holds a Keel sync folder already; join it instead

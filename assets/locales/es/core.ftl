@@ -245,3 +245,8 @@ export-held = puesto a prueba, y se mantuvo
 export-bent = puesto a prueba, y cedió
 export-not-tested = no se puso a prueba
 export-value-unnamed = valor { $id }
+
+## Sincronización (src/sync)
+
+error-sync-folder = Esa carpeta de sincronización no se puede usar: { $reason }.
+reason-sync-folder-taken = esa carpeta ya tiene una carpeta de sincronización de Keel; únete a ella
