@@ -291,6 +291,18 @@ fn the_help_and_usage_errors_speak_the_system_language() {
         "{english}"
     );
     assert!(english.contains("Usage: keel import"), "{english}");
+    // What clap finds wrong is said in the language too, with the argument it is about.
+    let unknown = keel_in(j, &["frobnicate"], "", "es_ES.UTF-8");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(
+        super::stderr(&unknown),
+        "keel: «frobnicate» no es una orden\n`keel --help` muestra las órdenes.\n"
+    );
+    let conflict = keel(j, &["show", "--json", "--html"]);
+    assert_eq!(
+        super::stderr(&conflict),
+        "keel: --json cannot be used with --html\nRun `keel --help` for the commands.\n"
+    );
     let usage = keel_in(j, &["search", ""], "", "de_DE.UTF-8");
     assert_eq!(usage.status.code(), Some(2));
     assert_eq!(

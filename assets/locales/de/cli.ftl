@@ -213,3 +213,12 @@ usage-theme = --theme nimmt system, light oder dark, nicht „{ $value }“
 usage-language = --language nimmt system, en, de oder es, nicht „{ $value }“
 stdin-unreadable = Der Text ließ sich nicht von der Standardeingabe lesen: { $reason }.
 stdout-unwritable = Die Ausgabe ließ sich nicht schreiben: { $reason }.
+
+## Aufruffehler, die clap findet
+
+usage-unknown-argument = „{ $arg }“ ist hier keine Option
+usage-unknown-command = „{ $command }“ ist kein Befehl
+usage-invalid-value = „{ $value }“ ist kein Wert für { $arg }
+usage-invalid-value-why = „{ $value }“ ist kein Wert für { $arg }: { $why }
+usage-missing = { $args } muss angegeben werden
+usage-conflict = { $arg } geht nicht zusammen mit { $other }

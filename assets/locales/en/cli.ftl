@@ -214,3 +214,12 @@ usage-theme = --theme takes system, light or dark, not “{ $value }”
 usage-language = --language takes system, en, de or es, not “{ $value }”
 stdin-unreadable = Could not read the text from standard input: { $reason }.
 stdout-unwritable = Could not write the output: { $reason }.
+
+## Usage errors clap finds (src/bin/keel/help.rs, usage_error)
+
+usage-unknown-argument = “{ $arg }” is not an option here
+usage-unknown-command = “{ $command }” is not a command
+usage-invalid-value = “{ $value }” is not a value { $arg } takes
+usage-invalid-value-why = “{ $value }” is not a value { $arg } takes: { $why }
+usage-missing = { $args } must be given
+usage-conflict = { $arg } cannot be used with { $other }

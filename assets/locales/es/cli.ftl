@@ -213,3 +213,12 @@ usage-theme = --theme admite system, light o dark, no «{ $value }»
 usage-language = --language admite system, en, de o es, no «{ $value }»
 stdin-unreadable = No se pudo leer el texto de la entrada estándar: { $reason }.
 stdout-unwritable = No se pudo escribir la salida: { $reason }.
+
+## Errores de uso que encuentra clap
+
+usage-unknown-argument = «{ $arg }» no es una opción aquí
+usage-unknown-command = «{ $command }» no es una orden
+usage-invalid-value = «{ $value }» no es un valor que admita { $arg }
+usage-invalid-value-why = «{ $value }» no es un valor que admita { $arg }: { $why }
+usage-missing = hay que indicar { $args }
+usage-conflict = { $arg } no se puede usar con { $other }

@@ -7,7 +7,8 @@
 //! English's ids). Message ids follow the command's path: `help-keel-event-add` for a command's
 //! about text, `help-keel-event-add--date` for its argument `date`, with `.long` for a long text.
 //! The words clap writes itself (headings, `--help`, `--version`, the `help` command) come from
-//! cli.ftl. clap's own errors ("unexpected argument …") stay English: clap has no catalogue.
+//! cli.ftl, and so do the usage errors clap finds (`usage_error`, from the error's kind and
+//! context: clap has no catalogue of its own).
 
 use clap::{Arg, ArgAction, Command, CommandFactory};
 use keel::i18n::Tr;
@@ -52,6 +53,64 @@ pub fn help_of(mut command: Command, path: &[String]) -> String {
         at = at.find_subcommand_mut(name).expect("found just now");
     }
     at.render_long_help().to_string()
+}
+
+/// A usage error clap found, in `tr`'s language: the argument, command or value it is about,
+/// and for a value Keel's own reason (a date, a rating, a boundary…) when Keel refused it.
+/// `None` for what clap prints itself (the help asked for, or shown for a missing command) and
+/// for the rare kinds without words here, which stay clap's.
+pub fn usage_error(e: &clap::Error, tr: &Tr) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    };
+    let arg = || text(ContextKind::InvalidArg);
+    let (id, args): (&str, Vec<(&str, keel::i18n::Arg)>) = match e.kind() {
+        ErrorKind::UnknownArgument => ("usage-unknown-argument", vec![("arg", arg()?.into())]),
+        ErrorKind::InvalidSubcommand => (
+            "usage-unknown-command",
+            vec![("command", text(ContextKind::InvalidSubcommand)?.into())],
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            let why = std::error::Error::source(e)
+                .and_then(|s| s.downcast_ref::<keel::KeelError>())
+                .map(|k| k.message_in(tr).trim_end_matches('.').to_owned());
+            match why {
+                Some(why) => (
+                    "usage-invalid-value-why",
+                    vec![
+                        ("value", value.into()),
+                        ("arg", arg()?.into()),
+                        ("why", why.into()),
+                    ],
+                ),
+                None => (
+                    "usage-invalid-value",
+                    vec![("value", value.into()), ("arg", arg()?.into())],
+                ),
+            }
+        }
+        ErrorKind::MissingRequiredArgument => ("usage-missing", vec![("args", arg()?.into())]),
+        ErrorKind::ArgumentConflict => (
+            "usage-conflict",
+            vec![
+                ("arg", arg()?.into()),
+                ("other", text(ContextKind::PriorArg)?.into()),
+            ],
+        ),
+        _ => return None,
+    };
+    Some(tr.get(id, &args))
 }
 
 fn localize(command: Command, path: &str, tr: &Tr) -> Command {

@@ -96,8 +96,18 @@ fn main() -> ExitCode {
     // help too, since no journal is open yet.
     let lang = keel::i18n::resolved(keel::i18n::Language::System);
     keel::i18n::speak(lang);
-    let command = help::command(keel::i18n::tr(lang));
-    let matches = command.clone().get_matches();
+    let tr = keel::i18n::tr(lang);
+    let command = help::command(tr);
+    let matches = match command.clone().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => match help::usage_error(&e, tr) {
+            Some(message) => {
+                eprintln!("keel: {message}\n{}", output::say("usage-hint", &[]));
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     if let Some(("help", asked)) = matches.subcommand() {
         let path: Vec<String> = asked
             .get_many::<String>("command")

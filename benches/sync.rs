@@ -1,0 +1,148 @@
+//! Benchmark: the sync engine (issue 22) on prose like a person's.
+//!
+//! `cargo bench --bench sync` measures, release build:
+//! - an exchange that takes in 100 changes from another device, as one file and as 100 files
+//!   (a change written shortly after each save), median and p95 of 30 runs;
+//! - a device joining a ten-year journal (3,650 days: both sides and three ratings each) from
+//!   the folder, read whole (what a snapshot will be: one file of every current version);
+//! - the folder's size against the journal's text.
+//!
+//! The engine is not yet wired to the journal's saves, so the cost sync adds to a save is not
+//! measured here yet (by design it is none: the change is written after the save). Prints the
+//! figures and writes the Sync section of docs/BENCHMARKS.md. Asserts nothing.
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::time::Instant;
+
+use keel::crypto::{KdfParams, Keys};
+use keel::sync::{DeviceId, Kind, Replica, Value};
+
+/// The role side: the page's first 50 words.
+fn role(text: &str) -> String {
+    text.split(' ').take(50).collect::<Vec<_>>().join(" ")
+}
+
+fn device(n: u64) -> DeviceId {
+    DeviceId(format!("{n:016x}"))
+}
+
+/// A device that has written `pages` as days (both sides, stress, resilience and overlap),
+/// exchanging after every `per_file` days.
+fn writer(
+    folder: &std::path::Path,
+    keys: &Keys,
+    pages: &[common::Page],
+    per_file: usize,
+) -> Replica {
+    let mut laptop = Replica::new(device(1), "work laptop");
+    for (i, p) in pages.iter().enumerate() {
+        let day = format!("day/{}", p.date);
+        let at = 1_796_000_000_000 + i as u64;
+        laptop.edit(
+            &format!("{day}/self"),
+            Kind::Text,
+            Value::Text(p.text.clone()),
+            at,
+        );
+        laptop.edit(
+            &format!("{day}/role"),
+            Kind::Text,
+            Value::Text(role(&p.text)),
+            at,
+        );
+        for (name, v) in [
+            ("stress", p.stress),
+            ("resilience", p.resilience),
+            ("overlap", p.overlap),
+        ] {
+            laptop.edit(
+                &format!("{day}/{name}"),
+                Kind::Register,
+                Value::Data(v.into()),
+                at,
+            );
+        }
+        if (i + 1) % per_file == 0 {
+            laptop.exchange(folder, keys).unwrap();
+        }
+    }
+    laptop.exchange(folder, keys).unwrap();
+    laptop
+}
+
+fn main() {
+    let keys = Keys::create("bench", KdfParams::FOR_TESTS).unwrap().0;
+    let runs = common::env_usize("KEEL_BENCH_SYNC_RUNS", 30);
+    let pages = common::pages(3_650);
+    let mut rows = Vec::new();
+
+    // 100 incoming changes: 20 days × 5 fields, as one file and as one file per change.
+    for (label, per_file) in [("in one file", 20), ("in 100 files", 1)] {
+        let folder = tempfile::tempdir().unwrap();
+        writer(folder.path(), &keys, &pages[..20], per_file);
+        let mut ms: Vec<f64> = (0..runs)
+            .map(|r| {
+                let mut home = Replica::new(device(100 + r as u64), "home");
+                let t = Instant::now();
+                let report = home.exchange(folder.path(), &keys).unwrap();
+                let elapsed = t.elapsed().as_secs_f64() * 1000.0;
+                assert_eq!(report.came_in, 100);
+                elapsed
+            })
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        let (p50, p95) = (common::percentile(&ms, 0.5), common::percentile(&ms, 0.95));
+        eprintln!("exchange of 100 incoming changes {label}: {p50:.2} ms median, {p95:.2} ms p95");
+        rows.push(format!(
+            "| an exchange taking in 100 changes {label} | {p50:.2} ms | {p95:.2} ms |"
+        ));
+    }
+
+    // Ten years, joined from the folder.
+    let folder = tempfile::tempdir().unwrap();
+    let t = Instant::now();
+    writer(folder.path(), &keys, &pages, pages.len());
+    let write_s = t.elapsed().as_secs_f64();
+    let folder_bytes = common::dir_size(folder.path());
+    let text_bytes: u64 = pages
+        .iter()
+        .map(|p| (p.text.len() + role(&p.text).len()) as u64)
+        .sum();
+    let mut joins: Vec<f64> = (0..5)
+        .map(|r| {
+            let mut home = Replica::new(device(900 + r), "home");
+            let t = Instant::now();
+            let report = home.exchange(folder.path(), &keys).unwrap();
+            assert_eq!(report.came_in, pages.len() * 5);
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    joins.sort_by(f64::total_cmp);
+    let join = common::median(joins);
+    eprintln!(
+        "ten years: written in {write_s:.2} s, joined in {join:.2} s; folder {folder_bytes} bytes for {text_bytes} bytes of text"
+    );
+    let section = format!(
+        "## Sync: the engine (issue 22, first steps)\n\n\
+         Measured {} on {} by `cargo bench --bench sync`, release build, on the generated prose \
+         (benches/common). The engine alone: the journal's saves do not write change files yet, \
+         so the cost sync adds to a save is not measured (by design none: the change file is \
+         written after the save is acknowledged).\n\n\
+         | what | median | p95 |\n| --- | --- | --- |\n{}\n\
+         | a device joining ten years (3,650 days, 18,250 versions) from the folder, read whole | {join:.2} s | |\n\
+         | writing those ten years as one change file | {write_s:.2} s | |\n\n\
+         The folder holds {:.1} MB for {:.1} MB of the pages' text ({:.2} times: JSON with each \
+         version's id, parents and author, sealed; not compressed yet). No snapshots yet: a device \
+         joining reads every version there is, which is what one snapshot file of the current \
+         versions will hold.",
+        chrono::Local::now().format("%Y-%m-%d"),
+        common::machine(),
+        rows.join("\n"),
+        folder_bytes as f64 / 1e6,
+        text_bytes as f64 / 1e6,
+        folder_bytes as f64 / text_bytes as f64,
+    );
+    common::write_section("sync", &section);
+}
