@@ -1,8 +1,8 @@
 //! Benchmark: the sync engine (issue 22) on prose like a person's.
 //!
 //! `cargo bench --bench sync` measures, release build:
-//! - an exchange that takes in 100 changes from another device, as one file and as 100 files
-//!   (a change written shortly after each save), median and p95 of 30 runs;
+//! - an exchange that takes in 100 changes from another device (20 days of five fields), as
+//!   one file and as 20 (a file shortly after each day's save), median and p95 of 30 runs;
 //! - a device joining a ten-year journal (3,650 days: both sides and three ratings each) from
 //!   the folder, read whole (what a snapshot will be: one file of every current version);
 //! - the folder's size against the journal's text.
@@ -78,8 +78,8 @@ fn main() {
     let pages = common::pages(3_650);
     let mut rows = Vec::new();
 
-    // 100 incoming changes: 20 days × 5 fields, as one file and as one file per change.
-    for (label, per_file) in [("in one file", 20), ("in 100 files", 1)] {
+    // 100 incoming changes: 20 days × 5 fields, as one file and as one file per day.
+    for (label, per_file) in [("in one file", 20), ("in 20 files (a day each)", 1)] {
         let folder = tempfile::tempdir().unwrap();
         writer(folder.path(), &keys, &pages[..20], per_file);
         let mut ms: Vec<f64> = (0..runs)
