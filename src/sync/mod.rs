@@ -7,12 +7,14 @@
 //! `replica` is one device's side and its exchange with the folder. The model test
 //! (`tests.rs`) drives three devices through thousands of random edits and deliveries.
 //!
-//! Not yet here (the issue stays open): the journal's records as fields, the key kept in the
-//! folder and joining by passphrase, snapshots, the CLI's `keel sync` and the app's Settings.
+//! `records` maps a day's page to its fields and back (weeks, settings, prompts, values and
+//! events to follow). Not yet here (the issue stays open): the exchange wired to the journal's
+//! saves, snapshots, the CLI's `keel sync` and the app's Settings.
 
 pub mod folder;
 pub mod history;
 pub mod hlc;
+pub mod records;
 pub mod replica;
 
 #[cfg(test)]
