@@ -430,6 +430,8 @@ impl KeelError {
         use crate::i18n::Arg;
         let path = |p: &std::path::Path| Arg::from(p.display().to_string());
         let date = |d: &NaiveDate| Arg::from(d.to_string());
+        // A sentence whose one variable is its reason, in the same language.
+        let reason = |r: &Reason| vec![("reason", Arg::from(r.in_lang(tr)))];
         let (id, args): (&str, Vec<(&str, Arg)>) = match self {
             KeelError::InvalidDate { input } => {
                 ("error-invalid-date", vec![("input", input.as_str().into())])
@@ -529,34 +531,13 @@ impl KeelError {
                 ("error-unknown-event", vec![("id", id.as_str().into())])
             }
             KeelError::InvalidChart => ("error-invalid-chart", vec![]),
-            KeelError::SyncFolder { reason } => (
-                "error-sync-folder",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
-            KeelError::InvalidQuery { reason } => (
-                "error-invalid-query",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
-            KeelError::InvalidWeek { reason } => (
-                "error-invalid-week",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
-            KeelError::InvalidSettings { reason } => (
-                "error-invalid-settings",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
-            KeelError::InvalidPrompt { reason } => (
-                "error-invalid-prompt",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
-            KeelError::InvalidValues { reason } => (
-                "error-invalid-values",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
-            KeelError::InvalidEvent { reason } => (
-                "error-invalid-event",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
+            KeelError::SyncFolder { reason: r } => ("error-sync-folder", reason(r)),
+            KeelError::InvalidQuery { reason: r } => ("error-invalid-query", reason(r)),
+            KeelError::InvalidWeek { reason: r } => ("error-invalid-week", reason(r)),
+            KeelError::InvalidSettings { reason: r } => ("error-invalid-settings", reason(r)),
+            KeelError::InvalidPrompt { reason: r } => ("error-invalid-prompt", reason(r)),
+            KeelError::InvalidValues { reason: r } => ("error-invalid-values", reason(r)),
+            KeelError::InvalidEvent { reason: r } => ("error-invalid-event", reason(r)),
             KeelError::BadImport {
                 source_name,
                 reason,
@@ -567,10 +548,9 @@ impl KeelError {
                     ("reason", reason.in_lang(tr).into()),
                 ],
             ),
-            KeelError::InvalidImportRequest { reason } => (
-                "error-invalid-import-request",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
+            KeelError::InvalidImportRequest { reason: r } => {
+                ("error-invalid-import-request", reason(r))
+            }
             KeelError::PromptLibrary { reason } => (
                 "error-prompt-library",
                 vec![("reason", reason.as_str().into())],
@@ -597,24 +577,15 @@ impl KeelError {
                 "error-write-failed",
                 vec![("path", path(p)), ("reason", reason.in_lang(tr).into())],
             ),
-            KeelError::InvalidPassphrase { reason } => (
-                "error-invalid-passphrase",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
+            KeelError::InvalidPassphrase { reason: r } => ("error-invalid-passphrase", reason(r)),
             KeelError::Crypto { detail } => {
                 ("error-crypto", vec![("detail", detail.as_str().into())])
             }
-            KeelError::JournalBusy { reason } => (
-                "error-journal-busy",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
+            KeelError::JournalBusy { reason: r } => ("error-journal-busy", reason(r)),
             KeelError::Notify { detail } => {
                 ("error-notify", vec![("detail", detail.as_str().into())])
             }
-            KeelError::Background { reason } => (
-                "error-background",
-                vec![("reason", reason.in_lang(tr).into())],
-            ),
+            KeelError::Background { reason: r } => ("error-background", reason(r)),
             KeelError::Storage(e) => ("error-storage", vec![("detail", e.to_string().into())]),
         };
         tr.get(id, &args)
@@ -864,28 +835,13 @@ mod tests {
     /// unknown one would stay English in every language).
     #[test]
     fn every_file_action_has_its_words() {
-        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|x| x == "rs") {
-                    out.push(std::fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        walk(&root.join("src"), &mut files);
-        walk(&root.join("src-tauri/src"), &mut files);
+        let code = crate::rust_sources();
         let mut actions = std::collections::BTreeSet::new();
-        for code in &files {
-            for marker in ["io(\"", "action: \""] {
-                for (at, _) in code.match_indices(marker) {
-                    let rest = &code[at + marker.len()..];
-                    if let Some(end) = rest.find('"') {
-                        actions.insert(rest[..end].to_owned());
-                    }
+        for marker in ["io(\"", "action: \""] {
+            for (at, _) in code.match_indices(marker) {
+                let rest = &code[at + marker.len()..];
+                if let Some(end) = rest.find('"') {
+                    actions.insert(rest[..end].to_owned());
                 }
             }
         }

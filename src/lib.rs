@@ -29,6 +29,30 @@ pub mod sync;
 pub mod text;
 mod wire;
 
+/// The Rust source of the core and of the shell (src/ and src-tauri/src/, every `.rs` file, one
+/// after the other), for the checks that what the catalogues hold is used and what the code
+/// names has words (`i18n/tests.rs`, `error.rs`).
+#[cfg(test)]
+pub(crate) fn rust_sources() -> String {
+    fn walk(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut code = String::new();
+    walk(&root.join("src"), &mut code);
+    // The shell words a few of the core's reasons itself (where it is installed, how a file
+    // was sent).
+    walk(&root.join("src-tauri/src"), &mut code);
+    code
+}
+
 pub use error::{ErrorKind, KeelError, Reason, Result};
 pub use model::{
     Boundary, CheckIn, DayEntry, DayPatch, Prompt, Settings, Side, WeekId, WeekReflection,

@@ -301,22 +301,7 @@ fn messages_use_each_languages_plural_rules_and_decimal_sign() {
 /// under src/ or src-tauri/src/), so the core's catalogue does not rot either.
 #[test]
 fn the_core_and_the_cli_use_every_message_of_their_files() {
-    fn walk(dir: &Path, out: &mut String) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|x| x == "rs") {
-                out.push_str(&std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-    let mut code = String::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    walk(&root.join("src"), &mut code);
-    // The shell words a few of the core's reasons itself (where it is installed, how a file
-    // was sent).
-    walk(&root.join("src-tauri/src"), &mut code);
+    let code = crate::rust_sources();
     let mut unused = Vec::new();
     for (lang, name, source) in shipped_files() {
         // help.ftl's ids are the commands' and arguments' paths, checked against the command

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use super::{bad_file, because, BadEntry, ForeignEntry, Source};
+use super::{bad_file, because, found, BadEntry, ForeignEntry, Source};
 use crate::error::{Reason, Result};
 
 /// The note left where a photo or attachment was.
@@ -91,9 +91,6 @@ fn read_json(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEn
 
 fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {
     let bad = |field: &str, reason: Reason| BadEntry::new(n, field, reason);
-    let found = |id: &'static str, other: &Value| {
-        Reason::new(id, vec![("found", other.to_string().into())])
-    };
     let missing = || Reason::new("reason-entry-missing", vec![]);
     if !e.is_object() {
         return Err(bad("entry", Reason::new("reason-entry-object", vec![])));

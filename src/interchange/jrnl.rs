@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 use serde_json::Value;
 
-use super::{bad_file, because, content_id, BadEntry, ForeignEntry, Source};
+use super::{bad_file, because, content_id, found, BadEntry, ForeignEntry, Source};
 use crate::error::{Reason, Result};
 use crate::model::parse_date;
 
@@ -62,9 +62,6 @@ fn no_entries() -> Reason {
 
 fn entry(n: usize, e: &Value) -> std::result::Result<ForeignEntry, BadEntry> {
     let bad = |field: &str, reason: Reason| BadEntry::new(n, field, reason);
-    let found = |id: &'static str, other: &Value| {
-        Reason::new(id, vec![("found", other.to_string().into())])
-    };
     let text = |field: &str| -> std::result::Result<String, BadEntry> {
         match e.get(field) {
             None | Some(Value::Null) => Ok(String::new()),

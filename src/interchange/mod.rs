@@ -243,6 +243,12 @@ pub(crate) fn bad_file(source: Source, reason: Reason) -> KeelError {
     }
 }
 
+/// An entry's field that holds the wrong kind of JSON: reason `id` ("expected text, found …")
+/// with what was there.
+pub(crate) fn found(id: &'static str, value: &serde_json::Value) -> Reason {
+    Reason::new(id, vec![("found", value.to_string().into())])
+}
+
 /// A file-level reason with a parser's words as its detail.
 pub(crate) fn because(id: &'static str, detail: impl std::fmt::Display) -> Reason {
     Reason::new(id, vec![("detail", detail.to_string().into())])

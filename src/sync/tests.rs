@@ -57,6 +57,19 @@ fn files_in(folder: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
+/// Each device's own files as its own copy of the folder holds them.
+fn files_at_their_writers(devices: &[Device]) -> BTreeMap<PathBuf, Vec<u8>> {
+    devices
+        .iter()
+        .flat_map(|dev| {
+            let own = Path::new("devices").join(&dev.replica.device().0);
+            files_in(dev.folder.path())
+                .into_iter()
+                .filter(move |(p, _)| p.starts_with(&own))
+        })
+        .collect()
+}
+
 fn put(folder: &Path, relative: &Path, bytes: &[u8]) {
     let path = folder.join(ROOT).join(relative);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -238,23 +251,13 @@ fn run(seed: u64, steps: usize) -> Ran {
         // writes) the longest copy of it anywhere.
         let mut all: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
         for dev in &devices {
-            let own = Path::new("devices").join(&dev.replica.device().0);
             for (path, bytes) in files_in(dev.folder.path()) {
-                let origin = path.starts_with(&own);
-                let longer = all.get(&path).is_none_or(|b| b.len() < bytes.len());
-                if origin || longer {
+                if all.get(&path).is_none_or(|b| b.len() < bytes.len()) {
                     all.insert(path, bytes);
                 }
             }
         }
-        for dev in &devices {
-            let own = Path::new("devices").join(&dev.replica.device().0);
-            for (path, bytes) in files_in(dev.folder.path()) {
-                if path.starts_with(&own) {
-                    all.insert(path, bytes);
-                }
-            }
-        }
+        all.extend(files_at_their_writers(&devices));
         for dev in &devices {
             for (path, bytes) in &all {
                 put(dev.folder.path(), path, bytes);
@@ -264,15 +267,7 @@ fn run(seed: u64, steps: usize) -> Ran {
     // What is still unreadable was damaged where it was written (a sync tool carried a cut
     // copy back over its writer's file, whose versions were then written again), or is a
     // tool's conflict copy of such a file: nothing is unreadable for want of delivery.
-    let origin_files: BTreeMap<PathBuf, Vec<u8>> = devices
-        .iter()
-        .flat_map(|dev| {
-            let own = Path::new("devices").join(&dev.replica.device().0);
-            files_in(dev.folder.path())
-                .into_iter()
-                .filter(move |(p, _)| p.starts_with(&own))
-        })
-        .collect();
+    let origin_files = files_at_their_writers(&devices);
     for dev in devices.iter_mut() {
         let report = dev.replica.exchange(dev.folder.path(), &keys).unwrap();
         assert_eq!(report.went_out, 0);

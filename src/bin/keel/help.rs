@@ -184,8 +184,38 @@ fn arg_id(arg: &Arg) -> String {
 mod tests {
     use super::*;
 
-    /// The help catalogue's English from the doc comments: every command's about (and long
-    /// about) and every argument's help (and long help), in the order clap lists them.
+    /// Every help text of the command line's definition as its message id, its short text and
+    /// its long one: each command's about (and long about) and each argument's help (and long
+    /// help), in the order clap lists them.
+    fn doc_texts() -> Vec<(String, Option<String>, Option<String>)> {
+        fn walk(
+            command: &Command,
+            path: &str,
+            out: &mut Vec<(String, Option<String>, Option<String>)>,
+        ) {
+            let id = format!("help-{path}");
+            out.push((
+                id.clone(),
+                command.get_about().map(|s| s.to_string()),
+                command.get_long_about().map(|s| s.to_string()),
+            ));
+            for arg in command.get_arguments() {
+                out.push((
+                    format!("{id}--{}", arg_id(arg)),
+                    arg.get_help().map(|s| s.to_string()),
+                    arg.get_long_help().map(|s| s.to_string()),
+                ));
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path}-{}", sub.get_name()), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&crate::Cli::command(), "keel", &mut out);
+        out
+    }
+
+    /// The help catalogue's English: the doc comments' texts under their ids.
     fn english_catalogue() -> String {
         fn escape(text: &str) -> String {
             text.replace('{', "{\"{\"}").replace('}', "{\"}\"}")
@@ -220,31 +250,13 @@ mod tests {
                 out.push('\n');
             }
         }
-        fn walk(command: &Command, path: &str, out: &mut String) {
-            let id = format!("help-{path}");
-            entry(
-                out,
-                &id,
-                command.get_about().map(|s| s.to_string()),
-                command.get_long_about().map(|s| s.to_string()),
-            );
-            for arg in command.get_arguments() {
-                entry(
-                    out,
-                    &format!("{id}--{}", arg_id(arg)),
-                    arg.get_help().map(|s| s.to_string()),
-                    arg.get_long_help().map(|s| s.to_string()),
-                );
-            }
-            for sub in command.get_subcommands() {
-                walk(sub, &format!("{path}-{}", sub.get_name()), out);
-            }
-        }
         let mut out = String::from(
             "# Generated from the doc comments of src/bin/keel/ (UPDATE_HELP=1 cargo test -p keel \
              --bin keel help): edit those, not this file.\n\n",
         );
-        walk(&crate::Cli::command(), "keel", &mut out);
+        for (id, short, long) in doc_texts() {
+            entry(&mut out, &id, short, long);
+        }
         out
     }
 
@@ -288,25 +300,14 @@ mod tests {
     #[test]
     fn every_command_and_argument_has_german_and_spanish_words() {
         use keel::i18n::{tr, Lang};
-        fn walk(command: &Command, path: &str, missing: &mut Vec<String>) {
-            let id = format!("help-{path}");
+        let mut missing = Vec::new();
+        for (id, short, _) in doc_texts() {
             for lang in [Lang::De, Lang::Es] {
-                if command.get_about().is_some() && tr(lang).message(&id, None).is_none() {
+                if short.is_some() && tr(lang).message(&id, None).is_none() {
                     missing.push(format!("{lang:?} {id}"));
                 }
-                for arg in command.get_arguments() {
-                    let arg_id = format!("{id}--{}", arg_id(arg));
-                    if arg.get_help().is_some() && tr(lang).message(&arg_id, None).is_none() {
-                        missing.push(format!("{lang:?} {arg_id}"));
-                    }
-                }
-            }
-            for sub in command.get_subcommands() {
-                walk(sub, &format!("{path}-{}", sub.get_name()), missing);
             }
         }
-        let mut missing = Vec::new();
-        walk(&crate::Cli::command(), "keel", &mut missing);
         assert!(missing.is_empty(), "{missing:?}");
     }
 }
