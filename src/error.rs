@@ -205,6 +205,14 @@ pub enum KeelError {
     #[error("That sync folder cannot be used: {reason}.")]
     SyncFolder { reason: Reason },
 
+    /// A sync command for a journal that is not attached to a sync folder.
+    #[error("This journal is not attached to a sync folder.")]
+    NotSyncing,
+
+    /// Removing the passphrase of a journal that syncs.
+    #[error("The passphrase stays while the journal syncs: its sync folder's key is kept under it. Detach the sync folder first.")]
+    SyncKeepsPassphrase,
+
     /// A failure inside the storage engine that has no better name.
     #[error("The journal's storage failed: {0}")]
     Storage(#[from] StorageError),
@@ -342,6 +350,8 @@ crate::wire::wire_enum! {
         NoSuchBackup = "no_such_backup",
         InvalidChart = "invalid_chart",
         SyncFolder = "sync_folder",
+        NotSyncing = "not_syncing",
+        SyncKeepsPassphrase = "sync_keeps_passphrase",
         InvalidValues = "invalid_values",
         InvalidEvent = "invalid_event",
         UnknownEvent = "unknown_event",
@@ -402,6 +412,8 @@ impl KeelError {
             KeelError::NoSuchBackup { .. } => ErrorKind::NoSuchBackup,
             KeelError::InvalidChart => ErrorKind::InvalidChart,
             KeelError::SyncFolder { .. } => ErrorKind::SyncFolder,
+            KeelError::NotSyncing => ErrorKind::NotSyncing,
+            KeelError::SyncKeepsPassphrase => ErrorKind::SyncKeepsPassphrase,
             KeelError::InvalidValues { .. } => ErrorKind::InvalidValues,
             KeelError::InvalidEvent { .. } => ErrorKind::InvalidEvent,
             KeelError::UnknownEvent { .. } => ErrorKind::UnknownEvent,
@@ -532,6 +544,8 @@ impl KeelError {
             }
             KeelError::InvalidChart => ("error-invalid-chart", vec![]),
             KeelError::SyncFolder { reason: r } => ("error-sync-folder", reason(r)),
+            KeelError::NotSyncing => ("error-not-syncing", vec![]),
+            KeelError::SyncKeepsPassphrase => ("error-sync-keeps-passphrase", vec![]),
             KeelError::InvalidQuery { reason: r } => ("error-invalid-query", reason(r)),
             KeelError::InvalidWeek { reason: r } => ("error-invalid-week", reason(r)),
             KeelError::InvalidSettings { reason: r } => ("error-invalid-settings", reason(r)),
@@ -715,6 +729,8 @@ mod tests {
             KeelError::SyncFolder {
                 reason: Reason::new("reason-sync-folder-taken", vec![]),
             },
+            KeelError::NotSyncing,
+            KeelError::SyncKeepsPassphrase,
             KeelError::Corrupt {
                 what: "search index".into(),
                 detail: "bad".into(),

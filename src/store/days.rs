@@ -31,22 +31,25 @@ impl Journal {
         let key = day_key(date);
         self.write(|store| {
             transact(
-                (&store.days, &store.search_terms).transaction(|(days, terms)| {
-                    let old = days
-                        .get(key)?
-                        .map(|bytes| store.open_day(&key, &bytes))
-                        .transpose()
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    let next = patch
-                        .apply_to(old.as_ref().unwrap_or(&DayEntry::new(date, now)), now)
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    let bytes = store
-                        .seal_day(&next)
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    days.insert(&key[..], bytes)?;
-                    index::reindex_day(&store.codec, terms, old.as_ref(), Some(&next))?;
-                    Ok(next)
-                }),
+                (&store.days, &store.search_terms, &store.sync_dirty).transaction(
+                    |(days, terms, dirty)| {
+                        let old = days
+                            .get(key)?
+                            .map(|bytes| store.open_day(&key, &bytes))
+                            .transpose()
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        let next = patch
+                            .apply_to(old.as_ref().unwrap_or(&DayEntry::new(date, now)), now)
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        let bytes = store
+                            .seal_day(&next)
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        days.insert(&key[..], bytes)?;
+                        index::reindex_day(&store.codec, terms, old.as_ref(), Some(&next))?;
+                        sync_marks::mark_day(dirty, date)?;
+                        Ok(next)
+                    },
+                ),
             )
         })
     }
@@ -57,15 +60,18 @@ impl Journal {
         self.write(|store| {
             let bytes = store.seal_day(entry)?;
             transact(
-                (&store.days, &store.search_terms).transaction(|(days, terms)| {
-                    let old = days
-                        .insert(&key[..], bytes.as_slice())?
-                        .map(|bytes| store.open_day(&key, &bytes))
-                        .transpose()
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    index::reindex_day(&store.codec, terms, old.as_ref(), Some(entry))?;
-                    Ok(())
-                }),
+                (&store.days, &store.search_terms, &store.sync_dirty).transaction(
+                    |(days, terms, dirty)| {
+                        let old = days
+                            .insert(&key[..], bytes.as_slice())?
+                            .map(|bytes| store.open_day(&key, &bytes))
+                            .transpose()
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        index::reindex_day(&store.codec, terms, old.as_ref(), Some(entry))?;
+                        sync_marks::mark_day(dirty, entry.date)?;
+                        Ok(())
+                    },
+                ),
             )
         })
     }
@@ -74,16 +80,21 @@ impl Journal {
     pub fn delete_day(&self, date: NaiveDate) -> Result<bool> {
         self.write(|store| {
             transact(
-                (&store.days, &store.search_terms).transaction(|(days, terms)| {
-                    let key = day_key(date);
-                    let old = days
-                        .remove(&key[..])?
-                        .map(|bytes| store.open_day(&key, &bytes))
-                        .transpose()
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    index::reindex_day(&store.codec, terms, old.as_ref(), None)?;
-                    Ok(old.is_some())
-                }),
+                (&store.days, &store.search_terms, &store.sync_dirty).transaction(
+                    |(days, terms, dirty)| {
+                        let key = day_key(date);
+                        let old = days
+                            .remove(&key[..])?
+                            .map(|bytes| store.open_day(&key, &bytes))
+                            .transpose()
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        index::reindex_day(&store.codec, terms, old.as_ref(), None)?;
+                        if old.is_some() {
+                            sync_marks::mark_day(dirty, date)?;
+                        }
+                        Ok(old.is_some())
+                    },
+                ),
             )
         })
     }

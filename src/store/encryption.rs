@@ -38,6 +38,9 @@ impl Journal {
     /// fresh, verified plain store that replaces the encrypted one.
     pub fn decrypt(&self, passphrase: &str) -> Result<()> {
         self.check_passphrase(passphrase)?;
+        if sync_marks::attachment_path(&self.dir).exists() {
+            return Err(KeelError::SyncKeepsPassphrase);
+        }
         self.rewrite(Some(Codec::Plain), |old, writes| {
             compact::write_ready_converted(
                 &self.dir,

@@ -155,6 +155,8 @@ impl Store {
             events: db.open_tree(EVENTS)?,
             imported: db.open_tree(IMPORTED)?,
             search_terms: db.open_tree(index::TREE)?,
+            sync_dirty: db.open_tree(sync_marks::DIRTY)?,
+            sync_applied: db.open_tree(sync_marks::APPLIED)?,
             reindexed: 0,
             db,
             db_file,

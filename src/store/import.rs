@@ -131,18 +131,25 @@ impl Journal {
                     .collect();
                 let buckets = import_marks::group(codec, chunk_marks);
                 let replaced: Mutex<Vec<(Vec<u8>, sled::IVec)>> = Mutex::default();
-                transact((&store.days, &store.imported).transaction(|(d, i)| {
-                    let mut replaced = replaced.lock().unwrap_or_else(|p| p.into_inner());
-                    // A transaction may run again after a conflict: start afresh each time.
-                    replaced.clear();
-                    for (k, v) in &days {
-                        if let Some(old) = d.insert(&k[..], v.as_slice())? {
-                            replaced.push((k.to_vec(), old));
-                        }
-                    }
-                    write_marks(codec, i, &buckets)?;
-                    Ok(())
-                }))?;
+                transact(
+                    (&store.days, &store.imported, &store.sync_dirty).transaction(
+                        |(d, i, dirty)| {
+                            let mut replaced = replaced.lock().unwrap_or_else(|p| p.into_inner());
+                            // A transaction may run again after a conflict: start afresh each time.
+                            replaced.clear();
+                            for (k, v) in &days {
+                                if let Some(old) = d.insert(&k[..], v.as_slice())? {
+                                    replaced.push((k.to_vec(), old));
+                                }
+                            }
+                            for day in chunk {
+                                sync_marks::mark_day(dirty, day.date)?;
+                            }
+                            write_marks(codec, i, &buckets)?;
+                            Ok(())
+                        },
+                    ),
+                )?;
                 drop(days);
                 let mut old_terms: std::collections::HashMap<Vec<u8>, Vec<String>> =
                     Default::default();

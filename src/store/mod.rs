@@ -6,7 +6,8 @@
 //! - trees: `days` (day key → day record), `weeks` (week key → week record), `prompts`
 //!   (prompt id → prompt record), `events` (event id → event record), `meta`
 //!   (`schema_version`, `settings`, `values`, `prompt_library`, `event_seq`, `welcomed`,
-//!   `reminders`).
+//!   `reminders`), `sync_dirty` (record name → nothing: written here since sync looked),
+//!   `sync_applied` (sync field → what sync last settled, opaque to the store).
 //!
 //! The shipped prompt library is merged into `prompts` at open whenever it changed (by its
 //! fingerprint): new prompts are added, unedited shipped prompts take the new wording, and the
@@ -22,6 +23,7 @@
 //!   `day_prompts`: the prompts a day shows, stored with it;
 //! - `import`: an import's one transaction; `import_marks`: which entries were imported;
 //! - `encryption`: encrypt, decrypt, change the passphrase, sealed files;
+//! - `sync_marks`: what sync needs of the store (records changed here, what it last settled);
 //! - `index` (the search index), `reindex` (its check and rebuild at open), `keys`, `records`,
 //!   `codec`, `migrate`, `compact` (fresh copies and their swap), `write_mark`.
 //!
@@ -54,6 +56,7 @@ mod records;
 mod reindex;
 mod remind;
 mod settings;
+pub(crate) mod sync_marks;
 #[cfg(test)]
 mod test_hooks;
 mod weeks;
@@ -137,6 +140,10 @@ struct Store {
     imported: sled::Tree,
     /// The search index (see `index`).
     search_terms: sled::Tree,
+    /// Records written here since sync last looked at them, and what sync last settled per
+    /// field (`sync_marks`).
+    sync_dirty: sled::Tree,
+    sync_applied: sled::Tree,
     /// How many documents the open re-indexed (0 when the index was current).
     reindexed: usize,
     /// A second handle on sled's `db` file, used only to fsync it.

@@ -8,12 +8,15 @@
 //! (`tests.rs`) drives three devices through thousands of random edits and deliveries.
 //!
 //! `records` maps a day's page to its fields and back (weeks, settings, prompts, values and
-//! events to follow). Not yet here (the issue stays open): the exchange wired to the journal's
-//! saves, snapshots, the CLI's `keel sync` and the app's Settings.
+//! events to follow); `journal` ties a journal to its folder: attach, exchange, status,
+//! detach, with each save taken as a change after it is acknowledged (`store::sync_marks`).
+//! Not yet here (the issue stays open): snapshots, records other than days, and the app's
+//! Settings → Sync with its watcher.
 
 pub mod folder;
 pub mod history;
 pub mod hlc;
+pub mod journal;
 pub mod records;
 pub mod replica;
 

@@ -35,6 +35,11 @@ pub struct Replica {
     next_seq: u64,
     /// Changes made here that no file holds yet.
     pending: Vec<Change>,
+    /// Fields whose value changed here through other devices' versions and that the journal
+    /// has not taken yet (`mark_applied`): kept, so a crash between the two is finished later.
+    unapplied: BTreeSet<String>,
+    /// The wall time of the last exchange that read the folder.
+    last_exchange_ms: Option<u64>,
 }
 
 /// What one exchange did.
@@ -69,6 +74,10 @@ struct Kept {
     own_sizes: BTreeMap<u64, u64>,
     next_seq: u64,
     pending: Vec<VersionId>,
+    #[serde(default)]
+    unapplied: BTreeSet<String>,
+    #[serde(default)]
+    last_exchange_ms: Option<u64>,
 }
 
 const KEPT_AAD: &[u8] = b"keel-sync/replica/1";
@@ -94,6 +103,8 @@ impl Replica {
             own_sizes: self.own_sizes.clone(),
             next_seq: self.next_seq,
             pending: self.pending.iter().map(|c| c.id.clone()).collect(),
+            unapplied: self.unapplied.clone(),
+            last_exchange_ms: self.last_exchange_ms,
         };
         let plain = serde_json::to_vec(&kept).map_err(|e| KeelError::Crypto {
             detail: e.to_string(),
@@ -147,6 +158,8 @@ impl Replica {
             own_sizes: kept.own_sizes,
             next_seq: kept.next_seq,
             pending,
+            unapplied: kept.unapplied,
+            last_exchange_ms: kept.last_exchange_ms,
         }))
     }
 
@@ -161,6 +174,8 @@ impl Replica {
             own_sizes: BTreeMap::new(),
             next_seq: 1,
             pending: Vec::new(),
+            unapplied: BTreeSet::new(),
+            last_exchange_ms: None,
         }
     }
 
@@ -189,6 +204,56 @@ impl Replica {
         self.pending.len()
     }
 
+    /// This device's name, as its versions carry it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The field's current heads (none when it has no version).
+    pub fn heads(&self, field: &str) -> Vec<VersionId> {
+        self.fields
+            .get(field)
+            .map(History::heads)
+            .unwrap_or_default()
+    }
+
+    /// The fields changed by other devices that the journal has not taken yet.
+    pub fn unapplied(&self) -> &BTreeSet<String> {
+        &self.unapplied
+    }
+
+    /// The journal took `field`'s value.
+    pub fn mark_applied(&mut self, field: &str) {
+        self.unapplied.remove(field);
+    }
+
+    /// When this device last read the folder.
+    pub fn last_exchange_ms(&self) -> Option<u64> {
+        self.last_exchange_ms
+    }
+
+    /// Records that an exchange read the folder at wall time `now_ms`.
+    pub fn exchanged_at(&mut self, now_ms: u64) {
+        self.last_exchange_ms = Some(now_ms);
+    }
+
+    /// Every device whose versions are known here: its last name and the wall time of its
+    /// latest version (by its own clock).
+    pub fn devices(&self) -> BTreeMap<DeviceId, (String, u64)> {
+        let mut out: BTreeMap<DeviceId, (String, u64)> = BTreeMap::new();
+        for (field, history) in &self.fields {
+            for change in history.all(field) {
+                let seen = out
+                    .entry(change.id.device.clone())
+                    .or_insert_with(|| (change.author.clone(), 0));
+                if change.id.at.wall_ms >= seen.1 {
+                    *seen = (change.author, change.id.at.wall_ms);
+                }
+            }
+        }
+        out
+    }
+
     /// Records an edit made on this device at wall time `now_ms`: a new version of `field`
     /// that supersedes every version this device has of it. Returns its id. An edit that
     /// leaves the value as it is records nothing.
@@ -197,6 +262,21 @@ impl Replica {
         field: &str,
         kind: Kind,
         value: Value,
+        now_ms: u64,
+    ) -> Option<VersionId> {
+        self.edit_on(field, kind, value, None, now_ms)
+    }
+
+    /// An edit made on top of `parents` (the versions the edited value came from), not on
+    /// top of every version this device knows: the journal's page was edited from what was
+    /// last taken into it, and versions that came in since are concurrent with the edit, to be
+    /// merged with it rather than overwritten. `None` parents: every head, as `edit`.
+    pub fn edit_on(
+        &mut self,
+        field: &str,
+        kind: Kind,
+        value: Value,
+        parents: Option<Vec<VersionId>>,
         now_ms: u64,
     ) -> Option<VersionId> {
         let history = self
@@ -215,7 +295,7 @@ impl Replica {
             },
             field: field.to_owned(),
             kind: history.kind(),
-            parents: history.heads(),
+            parents: parents.unwrap_or_else(|| history.heads()),
             author: self.name.clone(),
             value,
         };
@@ -353,6 +433,7 @@ impl Replica {
                 .collect();
             report.written_again = self.write_pending(folder, keys)?;
         }
+        self.unapplied.extend(report.changed.iter().cloned());
         Ok(report)
     }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 mod cycle;
 mod languages;
+mod sync;
 
 fn keel(journal: &Path, args: &[&str]) -> Output {
     keel_with_stdin(journal, args, "")

@@ -222,3 +222,36 @@ usage-invalid-value = „{ $value }“ ist kein Wert für { $arg }
 usage-invalid-value-why = „{ $value }“ ist kein Wert für { $arg }: { $why }
 usage-missing = { $args } muss angegeben werden
 usage-conflict = { $arg } geht nicht zusammen mit { $other }
+
+## keel sync
+sync-started = Sync-Ordner in { $path } als „{ $name }“ angelegt. Ein anderer Computer tritt ihm mit `keel sync attach` und derselben Passphrase bei.
+sync-joined = Dem Sync-Ordner in { $path } als „{ $name }“ beigetreten.
+sync-exchanged = { $came ->
+    [one] 1 Änderung kam herein
+   *[other] { $came } Änderungen kamen herein
+}, { $went ->
+    [one] 1 ging hinaus.
+   *[other] { $went } gingen hinaus.
+}
+sync-days-changed = Hier geänderte Seiten: { $days }
+sync-refused = Nicht übernommen (dieses Tagebuch behält seinen Wert): { $field }, { $why }
+sync-unreadable = { $n ->
+    [one] 1 Änderungsdatei ließ sich noch nicht lesen; sie wird beim nächsten Mal wieder versucht.
+   *[other] { $n } Änderungsdateien ließen sich noch nicht lesen; sie werden beim nächsten Mal wieder versucht.
+}
+sync-written-again = Die Dateien dieses Computers waren im Ordner beschädigt oder fehlten: { $n } Änderungen neu geschrieben.
+sync-status-none = Dieses Tagebuch ist mit keinem Sync-Ordner verbunden.
+sync-status-folder = Ordner:             { $path }
+sync-status-device = Dieser Computer:    { $name } ({ $id })
+sync-status-last = Letzter Abgleich:   { $when }
+sync-never = nie
+sync-status-devices = Computer:
+sync-status-this-device = { $name } ({ $id }, dieser): zuletzt geschrieben { $when }
+sync-status-other-device = { $name } ({ $id }): zuletzt geschrieben { $when }
+sync-status-waiting = Wartet auf Versand: { $n ->
+    [one] 1 Seite
+   *[other] { $n } Seiten
+}
+sync-status-no-conflicts = Konflikte:          keine
+sync-status-conflicts = Konflikte:          { $days } (beide Fassungen stehen im Text; behalte, was du willst, und lösche die Markierungen)
+sync-detached = Von { $path } getrennt. Der Ordner und deine Seiten bleiben, wie sie sind.

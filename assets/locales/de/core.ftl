@@ -250,3 +250,10 @@ export-value-unnamed = Wert { $id }
 
 error-sync-folder = Dieser Sync-Ordner lässt sich nicht verwenden: { $reason }.
 reason-sync-folder-taken = dieser Ordner enthält schon einen Keel-Sync-Ordner; tritt ihm stattdessen bei
+error-not-syncing = Dieses Tagebuch ist mit keinem Sync-Ordner verbunden.
+error-sync-keeps-passphrase = Die Passphrase bleibt, solange das Tagebuch sich abgleicht: der Schlüssel seines Sync-Ordners liegt unter ihr. Trenne zuerst den Sync-Ordner.
+reason-sync-needs-passphrase = ein Tagebuch, das sich abgleicht, braucht eine Passphrase, und dieses hat keine (lege zuerst eine fest)
+reason-sync-wrong-passphrase = diese Passphrase öffnet ihn nicht, also wurde nichts geändert
+reason-sync-attached = dieses Tagebuch ist schon mit { $path } verbunden (trenne es zuerst)
+reason-sync-folder-gone = es gibt keinen Ordner { $path } (ist sein Laufwerk oder seine Freigabe verbunden?)
+reason-sync-device-name = der Name eines Computers braucht 1 bis 64 Zeichen, ohne Zeilenumbruch

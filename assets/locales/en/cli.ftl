@@ -223,3 +223,36 @@ usage-invalid-value = “{ $value }” is not a value { $arg } takes
 usage-invalid-value-why = “{ $value }” is not a value { $arg } takes: { $why }
 usage-missing = { $args } must be given
 usage-conflict = { $arg } cannot be used with { $other }
+
+## keel sync
+sync-started = Started a sync folder in { $path } as “{ $name }”. Another computer joins it with `keel sync attach` and the same passphrase.
+sync-joined = Joined the sync folder in { $path } as “{ $name }”.
+sync-exchanged = { $came ->
+    [one] 1 change came in
+   *[other] { $came } changes came in
+}, { $went ->
+    [one] 1 went out.
+   *[other] { $went } went out.
+}
+sync-days-changed = Pages changed here: { $days }
+sync-refused = Not taken (this journal keeps its own): { $field }, { $why }
+sync-unreadable = { $n ->
+    [one] 1 change file could not be read yet; it is tried again next time.
+   *[other] { $n } change files could not be read yet; they are tried again next time.
+}
+sync-written-again = This computer's files were damaged or gone in the folder: { $n } changes written again.
+sync-status-none = This journal is not attached to a sync folder.
+sync-status-folder = Folder:          { $path }
+sync-status-device = This computer:   { $name } ({ $id })
+sync-status-last = Last exchange:   { $when }
+sync-never = never
+sync-status-devices = Computers:
+sync-status-this-device = { $name } ({ $id }, this one): last wrote { $when }
+sync-status-other-device = { $name } ({ $id }): last wrote { $when }
+sync-status-waiting = Waiting to go:   { $n ->
+    [one] 1 page
+   *[other] { $n } pages
+}
+sync-status-no-conflicts = Conflicts:       none
+sync-status-conflicts = Conflicts:       { $days } (both versions are in the text; keep what you want and delete the markers)
+sync-detached = Detached from { $path }. The folder and your pages stay as they are.

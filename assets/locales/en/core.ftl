@@ -250,3 +250,10 @@ export-value-unnamed = value { $id }
 
 error-sync-folder = That sync folder cannot be used: { $reason }.
 reason-sync-folder-taken = that folder holds a Keel sync folder already; join it instead
+error-not-syncing = This journal is not attached to a sync folder.
+error-sync-keeps-passphrase = The passphrase stays while the journal syncs: its sync folder's key is kept under it. Detach the sync folder first.
+reason-sync-needs-passphrase = a journal that syncs needs a passphrase, and this one has none (set one first)
+reason-sync-wrong-passphrase = that passphrase does not open it, so nothing was changed
+reason-sync-attached = this journal is attached to { $path } already (detach it first)
+reason-sync-folder-gone = there is no folder { $path } (is its drive or share connected?)
+reason-sync-device-name = a computer's name needs 1 to 64 characters, without line breaks

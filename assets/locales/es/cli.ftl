@@ -222,3 +222,36 @@ usage-invalid-value = «{ $value }» no es un valor que admita { $arg }
 usage-invalid-value-why = «{ $value }» no es un valor que admita { $arg }: { $why }
 usage-missing = hay que indicar { $args }
 usage-conflict = { $arg } no se puede usar con { $other }
+
+## keel sync
+sync-started = Se creó una carpeta de sincronización en { $path } como «{ $name }». Otro ordenador se une con `keel sync attach` y la misma frase de paso.
+sync-joined = Unido a la carpeta de sincronización de { $path } como «{ $name }».
+sync-exchanged = { $came ->
+    [one] Llegó 1 cambio
+   *[other] Llegaron { $came } cambios
+}, { $went ->
+    [one] salió 1.
+   *[other] salieron { $went }.
+}
+sync-days-changed = Páginas cambiadas aquí: { $days }
+sync-refused = No se tomó (este diario conserva el suyo): { $field }, { $why }
+sync-unreadable = { $n ->
+    [one] 1 archivo de cambios no se pudo leer todavía; se intentará de nuevo la próxima vez.
+   *[other] { $n } archivos de cambios no se pudieron leer todavía; se intentarán de nuevo la próxima vez.
+}
+sync-written-again = Los archivos de este ordenador estaban dañados o faltaban en la carpeta: se escribieron de nuevo { $n } cambios.
+sync-status-none = Este diario no está unido a ninguna carpeta de sincronización.
+sync-status-folder = Carpeta:            { $path }
+sync-status-device = Este ordenador:     { $name } ({ $id })
+sync-status-last = Último intercambio: { $when }
+sync-never = nunca
+sync-status-devices = Ordenadores:
+sync-status-this-device = { $name } ({ $id }, este): escribió por última vez { $when }
+sync-status-other-device = { $name } ({ $id }): escribió por última vez { $when }
+sync-status-waiting = Por enviar:         { $n ->
+    [one] 1 página
+   *[other] { $n } páginas
+}
+sync-status-no-conflicts = Conflictos:         ninguno
+sync-status-conflicts = Conflictos:         { $days } (las dos versiones están en el texto; quédate con lo que quieras y borra las marcas)
+sync-detached = Separado de { $path }. La carpeta y tus páginas quedan como estaban.

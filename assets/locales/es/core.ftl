@@ -250,3 +250,10 @@ export-value-unnamed = valor { $id }
 
 error-sync-folder = Esa carpeta de sincronización no se puede usar: { $reason }.
 reason-sync-folder-taken = esa carpeta ya tiene una carpeta de sincronización de Keel; únete a ella
+error-not-syncing = Este diario no está unido a ninguna carpeta de sincronización.
+error-sync-keeps-passphrase = La frase de paso se queda mientras el diario se sincroniza: la clave de su carpeta de sincronización se guarda con ella. Separa primero la carpeta de sincronización.
+reason-sync-needs-passphrase = un diario que se sincroniza necesita una frase de paso, y este no tiene (pon una primero)
+reason-sync-wrong-passphrase = esa frase de paso no la abre, así que no se cambió nada
+reason-sync-attached = este diario ya está unido a { $path } (sepáralo primero)
+reason-sync-folder-gone = no existe la carpeta { $path } (¿está conectado su disco o su recurso compartido?)
+reason-sync-device-name = el nombre de un ordenador necesita de 1 a 64 caracteres, sin saltos de línea

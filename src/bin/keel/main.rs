@@ -6,6 +6,7 @@
 //! - `data`: export, import, backup;
 //! - `privacy`: passphrase;
 //! - `cycle`: values, event (the person's values and the work cycle's events);
+//! - `sync`: sync attach, now, status, detach (the journal through a synced folder);
 //! - `journal`: opening the journal (and asking for its passphrase); `output`: failures, stdin
 //!   and stdout.
 //!
@@ -20,6 +21,7 @@ mod output;
 mod pages;
 mod privacy;
 mod remind;
+mod sync;
 mod weeks;
 
 use std::path::PathBuf;
@@ -80,6 +82,9 @@ enum Command {
     /// Send the reminders due now as desktop notifications, from the file that reminders while
     /// Keel is closed keep (never opening the journal); --dry-run prints them instead.
     Remind(remind::RemindArgs),
+    /// Sync the journal through a folder you already sync: attach it, exchange now, see the
+    /// status, detach.
+    Sync(sync::SyncArgs),
 }
 
 /// What every command is given: the journal folder it was told (if any) and the one reading of
@@ -154,6 +159,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Event(args) => cycle::event(ctx, args),
         Command::Settings(args) => remind::settings(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
     }
 }
 

@@ -1,0 +1,774 @@
+//! The journal and its sync folder: attaching, one exchange, the status, detaching.
+//!
+//! What is kept on this computer, in `DIR/sync/` beside the store:
+//! - `attachment.json`: the folder, this device's id and name, and the folder's key sealed
+//!   under the journal's own keys (so the folder's passphrase is typed once, at attach);
+//! - `replica.kc`: this device's versions (`Replica::save`, sealed under the journal's keys).
+//!
+//! How a save becomes a change, off the save path: every write of a day marks it in the store,
+//! in the same transaction (`store::sync_marks`). An exchange takes each marked day, compares
+//! each of its fields with what sync last settled for it (a hash of the value and the versions
+//! it came from) and records a new version for each that differs, on top of the versions the
+//! journal's value came from: versions that arrived since are concurrent with it, and merge.
+//! Then the change file goes out and the other devices' files come in; each day whose fields
+//! changed is written into the store with what was settled, in one transaction, and only if
+//! the day was not saved again meanwhile (that edit is taken first). A crash at any point
+//! leaves either the mark or the replica's list of fields to take, and the next exchange
+//! finishes the work; nothing typed is written over.
+//!
+//! Days sync now; weeks, settings, the prompt library's edits, values and events follow.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use super::folder;
+use super::history::{DeviceId, Value, VersionId};
+use super::records::{self, Refused, DAY_FIELDS};
+use super::replica::{Replica, Report};
+use crate::crypto::{self, Keys};
+use crate::error::{io, KeelError, Reason, Result};
+use crate::store::sync_marks::Seen;
+use crate::store::Journal;
+
+const REPLICA: &str = "replica.kc";
+
+/// What to settle in the store, field by field (`Settled`, encoded).
+type Settle = Vec<(String, Vec<u8>)>;
+const FOLDER_KEY_AAD: &[u8] = b"keel-sync/folder-key/1";
+
+/// This journal's tie to a sync folder.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Attachment {
+    v: u32,
+    folder: PathBuf,
+    device: DeviceId,
+    name: String,
+    /// Hex: the folder's key, sealed under the journal's keys.
+    key: String,
+}
+
+/// What sync last settled for a field: the hash of the value the journal holds and the
+/// versions that value stands for.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Settled {
+    h: String,
+    heads: Vec<VersionId>,
+}
+
+/// What attaching did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attached {
+    /// The folder had no Keel sync folder: this computer started one.
+    pub started: bool,
+    pub device: DeviceId,
+    pub name: String,
+    pub exchange: Exchange,
+}
+
+/// What one exchange did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Exchange {
+    /// Versions that came in from other devices.
+    pub came_in: usize,
+    /// Versions this computer wrote to the folder.
+    pub went_out: usize,
+    /// Pages written here with what came in.
+    pub days: Vec<NaiveDate>,
+    /// Values from the folder this journal would not take (it keeps its own).
+    pub refused: Vec<Refusal>,
+    /// Change files that could not be read this time (tried again next time).
+    pub unreadable: Vec<PathBuf>,
+    /// This computer's own files were gone or damaged in the folder: its versions were
+    /// written again, this many.
+    pub written_again: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    pub field: String,
+    pub why: String,
+}
+
+/// Where sync stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub folder: PathBuf,
+    pub device: DeviceId,
+    pub name: String,
+    pub last_exchange: Option<DateTime<Utc>>,
+    /// Every device seen, this one among them.
+    pub devices: Vec<Device>,
+    /// Pages saved here that the folder does not have yet.
+    pub waiting_to_go: usize,
+    /// Days whose text holds a conflict block, waiting for the person.
+    pub conflicts: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Device {
+    pub id: DeviceId,
+    pub name: String,
+    pub this: bool,
+    /// When it last wrote a version (by its own clock).
+    pub last_wrote: Option<DateTime<Utc>>,
+}
+
+fn refused(key: &'static str, args: Vec<(&'static str, crate::i18n::Arg)>) -> KeelError {
+    KeelError::SyncFolder {
+        reason: Reason::new(key, args),
+    }
+}
+
+fn attachment_path(journal: &Journal) -> PathBuf {
+    crate::store::sync_marks::attachment_path(journal.dir())
+}
+
+fn sync_dir(journal: &Journal) -> PathBuf {
+    attachment_path(journal)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn read_attachment(journal: &Journal) -> Result<Option<Attachment>> {
+    let path = attachment_path(journal);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io("read", &path)(e)),
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| KeelError::Corrupt {
+            what: "sync attachment".into(),
+            detail: e.to_string(),
+        })
+}
+
+/// Whether the journal is attached to a sync folder, and which.
+pub fn attached_folder(journal: &Journal) -> Result<Option<PathBuf>> {
+    Ok(read_attachment(journal)?.map(|a| a.folder))
+}
+
+/// The journal's keys, or the refusal a plain journal gets.
+fn journal_keys(journal: &Journal) -> Result<std::sync::Arc<Keys>> {
+    journal
+        .keys()
+        .ok_or_else(|| refused("reason-sync-needs-passphrase", vec![]))
+}
+
+/// Everything an exchange works with.
+struct Session<'a> {
+    journal: &'a Journal,
+    attachment: Attachment,
+    keys: std::sync::Arc<Keys>,
+    folder_keys: Keys,
+    replica: Replica,
+}
+
+impl<'a> Session<'a> {
+    fn open(journal: &'a Journal) -> Result<Session<'a>> {
+        let attachment = read_attachment(journal)?.ok_or(KeelError::NotSyncing)?;
+        let keys = journal_keys(journal)?;
+        let sealed = crypto::unhex(&attachment.key).ok_or_else(|| KeelError::Corrupt {
+            what: "sync attachment".into(),
+            detail: "its key is not hex".into(),
+        })?;
+        let folder_keys = keys.open_key(FOLDER_KEY_AAD, &sealed)?;
+        let replica = Replica::load(&sync_dir(journal).join(REPLICA), &keys)?
+            .filter(|r| *r.device() == attachment.device)
+            .unwrap_or_else(|| Replica::new(attachment.device.clone(), attachment.name.clone()));
+        Ok(Session {
+            journal,
+            attachment,
+            keys,
+            folder_keys,
+            replica,
+        })
+    }
+
+    fn save(&self) -> Result<()> {
+        self.replica
+            .save(&sync_dir(self.journal).join(REPLICA), &self.keys)
+    }
+
+    fn settled(&self, field: &str) -> Settled {
+        // What cannot be read counts as never settled: the journal's value then merges with
+        // the folder's as concurrent, which keeps both.
+        self.journal
+            .sync_applied(field)
+            .ok()
+            .flatten()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_else(|| Settled {
+                h: hash(&Value::Deleted),
+                heads: Vec::new(),
+            })
+    }
+
+    /// Records the journal's edits of `date` not yet taken as versions; returns the day as
+    /// read and what to settle (nothing when no field differed).
+    fn take_day(&mut self, date: NaiveDate, now_ms: u64) -> Result<(Seen, Settle)> {
+        let (seen, day) = self.journal.sync_day(date)?;
+        let mut settle = Vec::new();
+        for (field, kind, value) in records::day_fields(date, day.as_ref()) {
+            let value = normalized(value);
+            let h = hash(&value);
+            let was = self.settled(&field);
+            if was.h == h {
+                continue;
+            }
+            let heads = match self
+                .replica
+                .edit_on(&field, kind, value, Some(was.heads), now_ms)
+            {
+                Some(id) => vec![id],
+                None => self.replica.heads(&field),
+            };
+            settle.push((field, encode(&Settled { h, heads })));
+        }
+        Ok((seen, settle))
+    }
+
+    /// Every marked day's edits as versions, kept, then settled in the store.
+    fn take_marked(&mut self, now_ms: u64) -> Result<()> {
+        let mut taken = Vec::new();
+        for record in self.journal.sync_marked()? {
+            let Some(date) = record
+                .strip_prefix("day/")
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            else {
+                continue;
+            };
+            let (seen, settle) = self.take_day(date, now_ms)?;
+            taken.push((date, seen, settle));
+        }
+        if taken.is_empty() {
+            return Ok(());
+        }
+        // The versions are kept before the store forgets the marks.
+        self.save()?;
+        for (date, seen, settle) in taken {
+            self.journal.sync_took(date, &seen, &settle)?;
+        }
+        Ok(())
+    }
+
+    /// Writes into the store every day whose fields changed through other devices.
+    fn give_changed(
+        &mut self,
+        now_ms: u64,
+        now: DateTime<FixedOffset>,
+        out: &mut Exchange,
+    ) -> Result<()> {
+        let fields: Vec<String> = self.replica.unapplied().iter().cloned().collect();
+        let dates: BTreeSet<NaiveDate> = fields
+            .iter()
+            .filter_map(|f| records::parse_day_field(f).map(|(d, _)| d))
+            .collect();
+        for date in dates {
+            self.give_day(date, now_ms, now, out)?;
+        }
+        for field in &fields {
+            self.replica.mark_applied(field);
+        }
+        self.save()
+    }
+
+    fn give_day(
+        &mut self,
+        date: NaiveDate,
+        now_ms: u64,
+        now: DateTime<FixedOffset>,
+        out: &mut Exchange,
+    ) -> Result<()> {
+        // Each round either writes the day or finds it saved again since it was read; a save
+        // is taken as a version first, so rounds end when saves stop coming.
+        for _ in 0..8 {
+            let (seen, settle) = self.take_day(date, now_ms)?;
+            if !settle.is_empty() {
+                self.save()?;
+                self.journal.sync_took(date, &seen, &settle)?;
+                continue;
+            }
+            let (_, local) = self.journal.sync_day(date)?;
+            let resolved: BTreeMap<&str, Value> = DAY_FIELDS
+                .iter()
+                .filter_map(|(name, _)| {
+                    let value = self.replica.value(&records::day_field(date, name))?.value;
+                    Some((*name, value))
+                })
+                .collect();
+            if resolved.is_empty() {
+                return Ok(());
+            }
+            let (day, refusals) = records::day_from_fields(date, local.as_ref(), &resolved, now);
+            // What the journal will hold, settled against the versions known now.
+            let settle: Vec<(String, Vec<u8>)> = records::day_fields(date, day.as_ref())
+                .into_iter()
+                .map(|(field, _, value)| {
+                    let heads = self.replica.heads(&field);
+                    let h = hash(&normalized(value));
+                    (field, encode(&Settled { h, heads }))
+                })
+                .collect();
+            let before = records::day_fields(date, local.as_ref());
+            let after = records::day_fields(date, day.as_ref());
+            if self
+                .journal
+                .sync_apply_day(date, &seen, day.as_ref(), &settle)?
+            {
+                if before != after {
+                    out.days.push(date);
+                }
+                out.refused.extend(
+                    refusals
+                        .into_iter()
+                        .map(|Refused { field, why }| Refusal { field, why }),
+                );
+                return Ok(());
+            }
+        }
+        // Saved again on every round: the next exchange takes it up again.
+        Ok(())
+    }
+
+    /// One exchange: marked days out as versions, the folder read, changed days written.
+    fn exchange(&mut self, now_ms: u64, now: DateTime<FixedOffset>) -> Result<Exchange> {
+        let mut out = Exchange::default();
+        // Twice at most: a save taken while the folder's changes were written in goes out too.
+        for _ in 0..2 {
+            self.take_marked(now_ms)?;
+            let report: Report = self
+                .replica
+                .exchange(&self.attachment.folder, &self.folder_keys)
+                .map_err(|e| folder_error(e, &self.attachment.folder))?;
+            self.replica.exchanged_at(now_ms);
+            // The versions read are kept before the store takes them.
+            self.save()?;
+            out.came_in += report.came_in;
+            out.went_out += report.went_out;
+            out.written_again += report.written_again;
+            out.unreadable = report.unreadable.into_iter().map(|(p, _)| p).collect();
+            self.give_changed(now_ms, now, &mut out)?;
+            if self.replica.pending() == 0 {
+                break;
+            }
+        }
+        out.days.sort();
+        out.days.dedup();
+        Ok(out)
+    }
+}
+
+/// A folder that is not there (a drive not mounted, a path mistyped) in plain words.
+fn folder_error(e: KeelError, folder: &Path) -> KeelError {
+    match e {
+        KeelError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => refused(
+            "reason-sync-folder-gone",
+            vec![("path", folder.display().to_string().into())],
+        ),
+        other => other,
+    }
+}
+
+/// A value as sync compares it: an empty text, an empty rating, no prompts are no value.
+fn normalized(value: Value) -> Value {
+    match value {
+        Value::Text(t) if t.is_empty() => Value::Deleted,
+        Value::Data(Json::Null) => Value::Deleted,
+        Value::Data(Json::Array(a)) if a.is_empty() => Value::Deleted,
+        v => v,
+    }
+}
+
+fn hash(value: &Value) -> String {
+    let bytes = serde_json::to_vec(value).unwrap_or_default();
+    crypto::hex(&blake3::hash(&bytes).as_bytes()[..16])
+}
+
+fn encode(settled: &Settled) -> Vec<u8> {
+    serde_json::to_vec(settled).unwrap_or_default()
+}
+
+/// Attaches the journal to the sync folder `folder` as the device `name`: starts a sync
+/// folder there when it has none (its key wrapped under `passphrase`), joins it otherwise (the
+/// passphrase must open its key: a wrong one is refused and nothing is written). Every page
+/// already here becomes this device's change, so a journal with pages of its own merges in.
+/// Then one exchange.
+pub fn attach(
+    journal: &Journal,
+    folder: &Path,
+    name: &str,
+    passphrase: &str,
+    now_ms: u64,
+    now: DateTime<FixedOffset>,
+) -> Result<Attached> {
+    let keys = journal_keys(journal)?;
+    if let Some(a) = read_attachment(journal)? {
+        return Err(refused(
+            "reason-sync-attached",
+            vec![("path", a.folder.display().to_string().into())],
+        ));
+    }
+    if !folder.is_dir() {
+        return Err(refused(
+            "reason-sync-folder-gone",
+            vec![("path", folder.display().to_string().into())],
+        ));
+    }
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
+        return Err(refused("reason-sync-device-name", vec![]));
+    }
+    let folder = std::fs::canonicalize(folder).map_err(io("read", folder))?;
+    let started = !folder::exists(&folder);
+    let folder_keys = if started {
+        let params = crypto::read_envelope(&journal.dir().join("store"))?
+            .map_or(crypto::KdfParams::DEFAULT, |e| e.kdf);
+        folder::start(&folder, passphrase, params)?
+    } else {
+        folder::join(&folder, passphrase).map_err(|e| match e {
+            KeelError::WrongPassphrase => refused("reason-sync-wrong-passphrase", vec![]),
+            other => other,
+        })?
+    };
+    let device = DeviceId(crypto::hex(&crypto::random::<8>()?));
+    let attachment = Attachment {
+        v: 1,
+        folder,
+        device: device.clone(),
+        name: name.to_owned(),
+        key: crypto::hex(&keys.seal_key(FOLDER_KEY_AAD, &folder_keys)?),
+    };
+    // Every page becomes a change before the attachment exists: a crash in between leaves a
+    // journal that is not attached, and attaching again does it all again.
+    journal.sync_mark_all()?;
+    let dir = sync_dir(journal);
+    std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
+    let _ = std::fs::remove_file(dir.join(REPLICA));
+    let json = serde_json::to_vec_pretty(&attachment).map_err(|e| KeelError::Crypto {
+        detail: e.to_string(),
+    })?;
+    crate::durable::write_atomic(
+        &attachment_path(journal),
+        &dir.join(".attachment.json.tmp"),
+        &json,
+        true,
+    )?;
+    let exchange = Session::open(journal)?.exchange(now_ms, now)?;
+    Ok(Attached {
+        started,
+        device,
+        name: name.to_owned(),
+        exchange,
+    })
+}
+
+/// One exchange with the attached folder (`NotSyncing` when there is none).
+pub fn exchange(journal: &Journal, now_ms: u64, now: DateTime<FixedOffset>) -> Result<Exchange> {
+    Session::open(journal)?.exchange(now_ms, now)
+}
+
+/// Where sync stands, or `None` when the journal is not attached.
+pub fn status(journal: &Journal) -> Result<Option<Status>> {
+    if read_attachment(journal)?.is_none() {
+        return Ok(None);
+    }
+    let session = Session::open(journal)?;
+    let replica = &session.replica;
+    let at = |ms: u64| DateTime::<Utc>::from_timestamp_millis(ms as i64);
+    let devices = replica
+        .devices()
+        .into_iter()
+        .map(|(id, (name, ms))| Device {
+            this: id == session.attachment.device,
+            id,
+            name,
+            last_wrote: at(ms),
+        })
+        .collect();
+    let conflicts: BTreeSet<NaiveDate> = replica
+        .values()
+        .into_iter()
+        .filter(|(_, r)| r.conflict)
+        .filter_map(|(f, _)| records::parse_day_field(&f).map(|(d, _)| d))
+        .collect();
+    let marked = journal.sync_marked()?.len();
+    Ok(Some(Status {
+        folder: session.attachment.folder.clone(),
+        device: session.attachment.device.clone(),
+        name: session.attachment.name.clone(),
+        last_exchange: replica.last_exchange_ms().and_then(at),
+        devices,
+        waiting_to_go: marked.max(usize::from(replica.pending() > 0)),
+        conflicts: conflicts.into_iter().collect(),
+    }))
+}
+
+/// Detaches the journal from its sync folder: this computer's sync state goes, the folder
+/// and the pages stay as they are. Returns the folder it was attached to.
+pub fn detach(journal: &Journal) -> Result<Option<PathBuf>> {
+    let Some(attachment) = read_attachment(journal)? else {
+        return Ok(None);
+    };
+    let dir = sync_dir(journal);
+    // The attachment first: a crash after it leaves a journal that is simply not attached.
+    let path = attachment_path(journal);
+    std::fs::remove_file(&path).map_err(io("remove", &path))?;
+    crate::durable::sync_dir(&dir)?;
+    let _ = std::fs::remove_file(dir.join(REPLICA));
+    journal.sync_forget()?;
+    Ok(Some(attachment.folder))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::KdfParams;
+    use crate::model::DayPatch;
+
+    const PASS: &str = "a shared passphrase";
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-12-01T21:00:00+01:00").unwrap()
+    }
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    fn journal(dir: &Path) -> Journal {
+        let j = Journal::open(dir).unwrap();
+        j.encrypt_with(PASS, KdfParams::FOR_TESTS).unwrap();
+        j
+    }
+
+    fn write_self(j: &Journal, text: &str) {
+        let patch = DayPatch {
+            self_text: Some(text.into()),
+            ..DayPatch::default()
+        };
+        j.save_day(date(), &patch, now()).unwrap();
+    }
+
+    fn self_text(j: &Journal) -> Option<String> {
+        j.day(date()).unwrap().map(|d| d.self_text)
+    }
+
+    /// Two journals attached to one folder (no sync tool between them: the same folder).
+    fn pair(root: &Path) -> (Journal, Journal, PathBuf) {
+        let folder = root.join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let a = journal(&root.join("a"));
+        let b = journal(&root.join("b"));
+        assert!(
+            attach(&a, &folder, "laptop", PASS, 1_000, now())
+                .unwrap()
+                .started
+        );
+        assert!(
+            !attach(&b, &folder, "home", PASS, 2_000, now())
+                .unwrap()
+                .started
+        );
+        (a, b, folder)
+    }
+
+    #[test]
+    fn a_save_made_while_changes_came_in_merges_with_them() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b, _) = pair(root.path());
+        write_self(&a, "Ran by the river.\n\nCooked soup.");
+        exchange(&a, 3_000, now()).unwrap();
+        exchange(&b, 4_000, now()).unwrap();
+        assert_eq!(
+            self_text(&b).as_deref(),
+            Some("Ran by the river.\n\nCooked soup.")
+        );
+
+        // The laptop adds a line; the home computer reads it into its versions, then dies
+        // before its page takes it (the replica is kept, the store not yet written).
+        write_self(&a, "Ran by the river.\n\nCooked soup.\n\nCalled Mum.");
+        exchange(&a, 5_000, now()).unwrap();
+        {
+            let mut s = Session::open(&b).unwrap();
+            s.take_marked(6_000).unwrap();
+            let folder = s.attachment.folder.clone();
+            s.replica.exchange(&folder, &s.folder_keys).unwrap();
+            s.save().unwrap();
+        }
+        assert!(!self_text(&b).unwrap().contains("Called Mum"));
+        // Meanwhile the person edits the page at home, from the text it still shows.
+        write_self(&b, "Ran along the river, in the rain.\n\nCooked soup.");
+        let x = exchange(&b, 7_000, now()).unwrap();
+        assert_eq!(x.days, vec![date()]);
+        let home = self_text(&b).unwrap();
+        assert_eq!(
+            home, "Ran along the river, in the rain.\n\nCooked soup.\n\nCalled Mum.",
+            "both edits kept, merged"
+        );
+        exchange(&a, 8_000, now()).unwrap();
+        assert_eq!(self_text(&a).unwrap(), home);
+    }
+
+    #[test]
+    fn a_deleted_page_stays_deleted_and_an_empty_page_never_wins_over_text() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b, _) = pair(root.path());
+        write_self(&a, "Wrote on the laptop.");
+        // The home computer opened the same day and kept only its prompts.
+        let prompts = DayPatch {
+            prompt_ids: Some(vec!["role-energy".into()]),
+            ..DayPatch::default()
+        };
+        b.save_day(date(), &prompts, now()).unwrap();
+        exchange(&b, 3_000, now()).unwrap();
+        exchange(&a, 4_000, now()).unwrap();
+        exchange(&b, 5_000, now()).unwrap();
+        assert_eq!(self_text(&a).as_deref(), Some("Wrote on the laptop."));
+        assert_eq!(self_text(&b).as_deref(), Some("Wrote on the laptop."));
+
+        assert!(a.delete_day(date()).unwrap());
+        exchange(&a, 6_000, now()).unwrap();
+        let x = exchange(&b, 7_000, now()).unwrap();
+        assert_eq!(x.days, vec![date()]);
+        assert_eq!(b.day(date()).unwrap(), None);
+        // Exchanging again brings nothing back.
+        exchange(&a, 8_000, now()).unwrap();
+        exchange(&b, 9_000, now()).unwrap();
+        assert_eq!(a.day(date()).unwrap(), None);
+        assert_eq!(b.day(date()).unwrap(), None);
+    }
+
+    #[test]
+    fn the_same_words_written_on_both_merge_without_a_conflict() {
+        // The same export imported on both computers before they first exchange.
+        let root = tempfile::tempdir().unwrap();
+        let (a, b, _) = pair(root.path());
+        write_self(&a, "Imported from jrnl.\n\nA second paragraph.");
+        write_self(&b, "Imported from jrnl.\n\nA second paragraph.");
+        exchange(&a, 3_000, now()).unwrap();
+        exchange(&b, 4_000, now()).unwrap();
+        exchange(&a, 5_000, now()).unwrap();
+        for j in [&a, &b] {
+            assert_eq!(
+                self_text(j).as_deref(),
+                Some("Imported from jrnl.\n\nA second paragraph.")
+            );
+            assert!(status(j).unwrap().unwrap().conflicts.is_empty());
+        }
+    }
+
+    #[test]
+    fn status_names_the_devices_and_the_days_in_conflict_and_detach_forgets_them() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b, folder) = pair(root.path());
+        write_self(&a, "The laptop's line.");
+        write_self(&b, "The home computer's line.");
+        exchange(&a, 3_000, now()).unwrap();
+        exchange(&b, 4_000, now()).unwrap();
+        exchange(&a, 5_000, now()).unwrap();
+        let text = self_text(&a).unwrap();
+        assert_eq!(self_text(&b).unwrap(), text);
+        assert!(text.contains("The laptop's line.") && text.contains("The home computer's line."));
+        assert!(
+            text.contains("**laptop:**") && text.contains("**home:**"),
+            "{text}"
+        );
+
+        let s = status(&a).unwrap().unwrap();
+        assert_eq!(s.name, "laptop");
+        assert_eq!(s.conflicts, vec![date()]);
+        let names: Vec<(&str, bool)> = s
+            .devices
+            .iter()
+            .map(|d| (d.name.as_str(), d.this))
+            .collect();
+        assert_eq!(names.len(), 2);
+        assert!(names.contains(&("laptop", true)) && names.contains(&("home", false)));
+        assert_eq!(s.last_exchange.unwrap().timestamp_millis(), 5_000);
+        assert_eq!(s.waiting_to_go, 0);
+
+        // The person keeps one version: the markers go, on both.
+        write_self(&a, "The laptop's line. The home computer's line.");
+        exchange(&a, 6_000, now()).unwrap();
+        exchange(&b, 7_000, now()).unwrap();
+        assert_eq!(
+            self_text(&b).as_deref(),
+            Some("The laptop's line. The home computer's line.")
+        );
+        assert!(status(&b).unwrap().unwrap().conflicts.is_empty());
+
+        assert_eq!(
+            detach(&a).unwrap().as_deref(),
+            Some(folder.canonicalize().unwrap().as_path())
+        );
+        assert!(status(&a).unwrap().is_none());
+        assert!(matches!(
+            exchange(&a, 8_000, now()),
+            Err(KeelError::NotSyncing)
+        ));
+        assert_eq!(
+            self_text(&a).as_deref(),
+            Some("The laptop's line. The home computer's line.")
+        );
+    }
+
+    #[test]
+    fn attach_refuses_a_plain_journal_a_wrong_passphrase_and_a_second_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let plain = Journal::open(&root.path().join("plain")).unwrap();
+        let e = attach(&plain, &folder, "x", "", 1, now()).unwrap_err();
+        assert!(e.to_string().contains("needs a passphrase"), "{e}");
+        assert!(!folder::exists(&folder), "nothing written");
+
+        let a = journal(&root.path().join("a"));
+        attach(&a, &folder, "laptop", PASS, 1, now()).unwrap();
+        let listing = |p: &Path| -> Vec<PathBuf> { walk(p) };
+        let before = listing(&folder);
+        let other = Journal::open(&root.path().join("b")).unwrap();
+        other
+            .encrypt_with("another passphrase", KdfParams::FOR_TESTS)
+            .unwrap();
+        let e = attach(&other, &folder, "home", "another passphrase", 2, now()).unwrap_err();
+        assert!(e.to_string().contains("does not open it"), "{e}");
+        assert!(status(&other).unwrap().is_none());
+        assert_eq!(listing(&folder), before, "the folder is as it was");
+
+        let elsewhere = root.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        let e = attach(&a, &elsewhere, "laptop", PASS, 3, now()).unwrap_err();
+        assert!(e.to_string().contains("attached to"), "{e}");
+        let e = attach(
+            &other,
+            &root.path().join("missing"),
+            "home",
+            "another passphrase",
+            4,
+            now(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("there is no folder"), "{e}");
+    }
+
+    fn walk(p: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(p).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out.sort();
+        out
+    }
+}
