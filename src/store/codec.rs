@@ -4,7 +4,8 @@
 //! Sealed, every value of every tree is encrypted with the tree's name and the value's key as
 //! associated data (a value moved to another key or tree does not open), except the counters
 //! and versions in `meta` that hold no user data (`schema_version`, `writes`, the index's
-//! version and dirty mark, the prompt library's fingerprint). Keys stay as they are where their
+//! version and dirty mark, the prompt library's fingerprint) and sync's marks (`sync_dirty`:
+//! empty values under record names such as a date). Keys stay as they are where their
 //! order matters or they say nothing: dates (`days`, `weeks`: which dates have pages),
 //! prompt ids, `meta`'s names. Index terms become keyed hashes, and import marks are packed
 //! into buckets named by bits of one (`marks`), so no word or foreign id is left in a key.
@@ -45,7 +46,7 @@ impl Codec {
     }
 
     fn keeps_plain(tree: &str, key: &[u8]) -> bool {
-        tree == "meta" && PLAIN_META.contains(&key)
+        (tree == "meta" && PLAIN_META.contains(&key)) || tree == super::sync_marks::DIRTY
     }
 
     /// The bytes to store for `value` under `key` in `tree`.

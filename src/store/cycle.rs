@@ -46,10 +46,14 @@ impl Journal {
         let next = self.values()?.replaced(wanted)?;
         let bytes = records::encode_values(&next);
         self.write(|store| {
-            store
-                .meta
-                .insert(VALUES_KEY, store.codec.seal(META, VALUES_KEY, &bytes)?)?;
-            Ok(())
+            let sealed = store.codec.seal(META, VALUES_KEY, &bytes)?;
+            transact(
+                (&store.meta, &store.sync_dirty).transaction(|(meta, dirty)| {
+                    meta.insert(VALUES_KEY, sealed.as_slice())?;
+                    sync_marks::mark(dirty, sync_marks::SyncRecord::Values)?;
+                    Ok(())
+                }),
+            )
         })?;
         Ok(next)
     }

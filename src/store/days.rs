@@ -46,7 +46,7 @@ impl Journal {
                             .map_err(ConflictableTransactionError::Abort)?;
                         days.insert(&key[..], bytes)?;
                         index::reindex_day(&store.codec, terms, old.as_ref(), Some(&next))?;
-                        sync_marks::mark_day(dirty, date)?;
+                        sync_marks::mark(dirty, sync_marks::SyncRecord::Day(date))?;
                         Ok(next)
                     },
                 ),
@@ -68,7 +68,7 @@ impl Journal {
                             .transpose()
                             .map_err(ConflictableTransactionError::Abort)?;
                         index::reindex_day(&store.codec, terms, old.as_ref(), Some(entry))?;
-                        sync_marks::mark_day(dirty, entry.date)?;
+                        sync_marks::mark(dirty, sync_marks::SyncRecord::Day(entry.date))?;
                         Ok(())
                     },
                 ),
@@ -90,7 +90,7 @@ impl Journal {
                             .map_err(ConflictableTransactionError::Abort)?;
                         index::reindex_day(&store.codec, terms, old.as_ref(), None)?;
                         if old.is_some() {
-                            sync_marks::mark_day(dirty, date)?;
+                            sync_marks::mark(dirty, sync_marks::SyncRecord::Day(date))?;
                         }
                         Ok(old.is_some())
                     },

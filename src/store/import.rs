@@ -143,7 +143,7 @@ impl Journal {
                                 }
                             }
                             for day in chunk {
-                                sync_marks::mark_day(dirty, day.date)?;
+                                sync_marks::mark(dirty, sync_marks::SyncRecord::Day(day.date))?;
                             }
                             write_marks(codec, i, &buckets)?;
                             Ok(())
@@ -191,8 +191,9 @@ impl Journal {
                     &store.meta,
                     &store.imported,
                     &store.events,
+                    &store.sync_dirty,
                 )
-                    .transaction(|(w, p, m, i, e)| {
+                    .transaction(|(w, p, m, i, e, dirty)| {
                         let mut replaced = replaced.lock().unwrap_or_else(|p| p.into_inner());
                         replaced.clear();
                         for (k, v) in &weeks {
@@ -200,12 +201,17 @@ impl Journal {
                                 replaced.push((k.to_vec(), old));
                             }
                         }
+                        for week in &batch.weeks {
+                            sync_marks::mark(dirty, sync_marks::SyncRecord::Week(week.week))?;
+                        }
                         p.apply_batch(&prompt_batch)?;
                         if let Some(bytes) = &settings {
                             m.insert(SETTINGS_KEY, bytes.as_slice())?;
+                            sync_marks::mark(dirty, sync_marks::SyncRecord::Settings)?;
                         }
                         if let Some(bytes) = &values {
                             m.insert(VALUES_KEY, bytes.as_slice())?;
+                            sync_marks::mark(dirty, sync_marks::SyncRecord::Values)?;
                         }
                         cycle::import_events(store, e, m, &batch.events)?;
                         write_marks(codec, i, &buckets)?;

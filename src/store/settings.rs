@@ -20,10 +20,14 @@ impl Journal {
     pub fn put_settings(&self, settings: &Settings) -> Result<()> {
         let bytes = records::encode_settings(&settings.clone().validated()?);
         self.write(|store| {
-            store
-                .meta
-                .insert(SETTINGS_KEY, store.codec.seal(META, SETTINGS_KEY, &bytes)?)?;
-            Ok(())
+            let sealed = store.codec.seal(META, SETTINGS_KEY, &bytes)?;
+            transact(
+                (&store.meta, &store.sync_dirty).transaction(|(meta, dirty)| {
+                    meta.insert(SETTINGS_KEY, sealed.as_slice())?;
+                    sync_marks::mark(dirty, sync_marks::SyncRecord::Settings)?;
+                    Ok(())
+                }),
+            )
         })
     }
 }

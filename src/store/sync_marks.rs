@@ -1,13 +1,13 @@
 //! What sync (`crate::sync::journal`) needs of the store, and nothing of its rules:
 //! - `sync_dirty`: the names of records written here since sync last looked at them
-//!   (`day/2026-12-01`), marked in the same transaction as the record itself, so a save is
+//!   (`SyncRecord`: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`), marked in the same transaction as the record itself, so a save is
 //!   found by the next exchange even when the process died right after it (the change file is
 //!   written after the save is acknowledged, never on its path);
 //! - `sync_applied`: per sync field, what sync last settled between this journal and its
 //!   versions, as bytes the store does not read (sealed like every value).
 //!
 //! Sync's own writes of a record (what came in from other devices) go through
-//! `sync_apply_day`, which writes the record and what was settled in one transaction, and only
+//! `sync_apply`, which writes the record and what was settled in one transaction, and only
 //! when the record is still the one sync read: a save made in between is never overwritten.
 //!
 //! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
@@ -24,18 +24,36 @@ pub(crate) fn attachment_path(dir: &Path) -> PathBuf {
 }
 pub(super) const APPLIED: &str = "sync_applied";
 
-/// The record name of a day (`day/2026-12-01`), as `sync_dirty` holds it.
-pub(crate) fn day_record(date: NaiveDate) -> String {
-    format!("day/{date}")
+/// A record as sync names it: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum SyncRecord {
+    Day(NaiveDate),
+    Week(WeekId),
+    Settings,
+    Values,
 }
 
-/// Marks the day as written here, inside the transaction that writes it.
-pub(super) fn mark_day(
-    dirty: &sled::transaction::TransactionalTree,
-    date: NaiveDate,
-) -> std::result::Result<(), sled::transaction::UnabortableTransactionError> {
-    dirty.insert(day_record(date).as_bytes(), &[][..])?;
-    Ok(())
+impl SyncRecord {
+    pub(crate) fn name(&self) -> String {
+        match self {
+            SyncRecord::Day(d) => format!("day/{d}"),
+            SyncRecord::Week(w) => format!("week/{w}"),
+            SyncRecord::Settings => "settings".into(),
+            SyncRecord::Values => "values".into(),
+        }
+    }
+
+    pub(crate) fn parse(name: &str) -> Option<SyncRecord> {
+        match name.split_once('/') {
+            Some(("day", d)) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .ok()
+                .map(SyncRecord::Day),
+            Some(("week", w)) => w.parse().ok().map(SyncRecord::Week),
+            None if name == "settings" => Some(SyncRecord::Settings),
+            None if name == "values" => Some(SyncRecord::Values),
+            _ => None,
+        }
+    }
 }
 
 /// A record as sync read it: its stored bytes, to tell later whether it was written since
@@ -46,6 +64,56 @@ pub(crate) struct Seen(Option<sled::IVec>);
 impl Seen {
     fn bytes(&self) -> Option<&[u8]> {
         self.0.as_deref()
+    }
+}
+
+/// A record's value, as the journal holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum SyncValue {
+    Day(DayEntry),
+    Week(WeekReflection),
+    Settings(Settings),
+    Values(crate::cycle::ValueBook),
+}
+
+/// Marks `record` as written here, inside the transaction that writes it.
+pub(super) fn mark(
+    dirty: &sled::transaction::TransactionalTree,
+    record: SyncRecord,
+) -> std::result::Result<(), sled::transaction::UnabortableTransactionError> {
+    dirty.insert(record.name().as_bytes(), &[][..])?;
+    Ok(())
+}
+
+/// The record's tree and key.
+fn place(store: &Store, record: SyncRecord) -> (&sled::Tree, &'static str, Vec<u8>) {
+    match record {
+        SyncRecord::Day(d) => (&store.days, DAYS, day_key(d).to_vec()),
+        SyncRecord::Week(w) => (&store.weeks, WEEKS, week_key(w).to_vec()),
+        SyncRecord::Settings => (&store.meta, META, SETTINGS_KEY.to_vec()),
+        SyncRecord::Values => (&store.meta, META, VALUES_KEY.to_vec()),
+    }
+}
+
+fn open_value(store: &Store, record: SyncRecord, key: &[u8], bytes: &[u8]) -> Result<SyncValue> {
+    Ok(match record {
+        SyncRecord::Day(_) => SyncValue::Day(store.open_day(key, bytes)?),
+        SyncRecord::Week(_) => SyncValue::Week(store.open_week(key, bytes)?),
+        SyncRecord::Settings => SyncValue::Settings(records::decode_settings(
+            &store.codec.open(META, key, bytes)?,
+        )?),
+        SyncRecord::Values => SyncValue::Values(records::decode_values(
+            &store.codec.open(META, key, bytes)?,
+        )?),
+    })
+}
+
+fn seal_value(store: &Store, key: &[u8], value: &SyncValue) -> Result<Vec<u8>> {
+    match value {
+        SyncValue::Day(d) => store.seal_day(d),
+        SyncValue::Week(w) => store.seal_week(w),
+        SyncValue::Settings(s) => store.codec.seal(META, key, &records::encode_settings(s)),
+        SyncValue::Values(v) => store.codec.seal(META, key, &records::encode_values(v)),
     }
 }
 
@@ -68,15 +136,27 @@ impl Journal {
             .collect()
     }
 
-    /// Marks every page as written here (when sync starts, each becomes this device's change)
-    /// and forgets what sync settled before: one durable write.
+    /// Marks every record as written here (when sync starts, each becomes this device's
+    /// change) and forgets what sync settled before: one durable write.
     pub(crate) fn sync_mark_all(&self) -> Result<()> {
         self.write(|store| {
             let mut batch = sled::Batch::default();
+            let mut add = |r: SyncRecord| batch.insert(r.name().as_bytes(), &[][..]);
             for key in store.days.iter().keys() {
                 if let Some(date) = date_from_key(&key?) {
-                    batch.insert(day_record(date).as_bytes(), &[][..]);
+                    add(SyncRecord::Day(date));
                 }
+            }
+            for key in store.weeks.iter().keys() {
+                if let Some(week) = week_from_key(&key?) {
+                    add(SyncRecord::Week(week));
+                }
+            }
+            if store.meta.contains_key(SETTINGS_KEY)? {
+                add(SyncRecord::Settings);
+            }
+            if store.meta.contains_key(VALUES_KEY)? {
+                add(SyncRecord::Values);
             }
             store.sync_dirty.apply_batch(batch)?;
             store.sync_applied.clear()?;
@@ -108,76 +188,105 @@ impl Journal {
             .transpose()
     }
 
-    /// The day as stored (its bytes, to tell later whether it was written since) and read.
-    pub(crate) fn sync_day(&self, date: NaiveDate) -> Result<(Seen, Option<DayEntry>)> {
+    /// The record as stored (its bytes, to tell later whether it was written since) and read.
+    pub(crate) fn sync_read(&self, record: SyncRecord) -> Result<(Seen, Option<SyncValue>)> {
         let store = self.store()?;
-        let key = day_key(date);
-        let stored = store.days.get(key)?;
-        let day = stored
+        let (tree, _, key) = place(&store, record);
+        let stored = tree.get(&key)?;
+        let value = stored
             .as_ref()
-            .map(|bytes| store.open_day(&key, bytes))
+            .map(|bytes| open_value(&store, record, &key, bytes))
             .transpose()?;
-        Ok((Seen(stored), day))
+        Ok((Seen(stored), value))
     }
 
     /// Records what sync settled for the fields of `record` after taking its local edits, and
     /// clears the record's mark when it was not written again since sync read it (`seen`).
     pub(crate) fn sync_took(
         &self,
-        date: NaiveDate,
+        record: SyncRecord,
         seen: &Seen,
         settled: &[(String, Vec<u8>)],
     ) -> Result<()> {
-        let key = day_key(date);
-        let record = day_record(date);
+        let name = record.name();
         self.write(|store| {
             let settled = seal_settled(&store.codec, settled)?;
-            transact(
-                (&store.days, &store.sync_dirty, &store.sync_applied).transaction(
-                    |(days, dirty, applied)| {
-                        for (field, bytes) in &settled {
-                            applied.insert(field.as_bytes(), bytes.as_slice())?;
-                        }
-                        if days.get(key)?.as_deref() == seen.bytes() {
-                            dirty.remove(record.as_bytes())?;
-                        }
-                        Ok(())
-                    },
-                ),
-            )
+            let (tree, _, key) = place(store, record);
+            transact((tree, &store.sync_dirty, &store.sync_applied).transaction(
+                |(records, dirty, applied)| {
+                    for (field, bytes) in &settled {
+                        applied.insert(field.as_bytes(), bytes.as_slice())?;
+                    }
+                    if records.get(&key)?.as_deref() == seen.bytes() {
+                        dirty.remove(name.as_bytes())?;
+                    }
+                    Ok(())
+                },
+            ))
         })
     }
 
-    /// Writes the day sync resolved (`None`: deleted) with what it settled, in one durable
-    /// transaction, only if the stored day is still `seen`. `Ok(false)`, and nothing written,
-    /// when it was saved again since: sync takes that edit first and tries again.
-    pub(crate) fn sync_apply_day(
+    /// Writes the record sync resolved (`None`: deleted) with what it settled, in one durable
+    /// transaction (re-indexed as a save is), only if the stored record is still `seen`.
+    /// `Ok(false)`, and nothing written, when it was saved again since: sync takes that edit
+    /// first and tries again.
+    pub(crate) fn sync_apply(
         &self,
-        date: NaiveDate,
+        record: SyncRecord,
         seen: &Seen,
-        day: Option<&DayEntry>,
+        value: Option<&SyncValue>,
         settled: &[(String, Vec<u8>)],
     ) -> Result<bool> {
-        let key = day_key(date);
+        if let Some(SyncValue::Settings(s)) = value {
+            s.clone().validated()?;
+        }
         self.write(|store| {
             let settled = seal_settled(&store.codec, settled)?;
-            let bytes = day.map(|d| store.seal_day(d)).transpose()?;
+            let (tree, _, key) = place(store, record);
+            let bytes = value.map(|v| seal_value(store, &key, v)).transpose()?;
+            let week_doc = match value {
+                Some(SyncValue::Week(w)) => Some(index::week_docs(w)),
+                _ => None,
+            };
             transact(
-                (&store.days, &store.search_terms, &store.sync_applied).transaction(
-                    |(days, terms, applied)| {
-                        let stored = days.get(key)?;
+                (tree, &store.search_terms, &store.sync_applied).transaction(
+                    |(records, terms, applied)| {
+                        let stored = records.get(&key)?;
                         if stored.as_deref() != seen.bytes() {
                             return Ok(false);
                         }
                         let old = stored
-                            .map(|b| store.open_day(&key, &b))
+                            .map(|b| open_value(store, record, &key, &b))
                             .transpose()
                             .map_err(ConflictableTransactionError::Abort)?;
                         match &bytes {
-                            Some(b) => days.insert(&key[..], b.as_slice())?,
-                            None => days.remove(&key[..])?,
+                            Some(b) => records.insert(&key[..], b.as_slice())?,
+                            None => records.remove(&key[..])?,
                         };
-                        index::reindex_day(&store.codec, terms, old.as_ref(), day)?;
+                        match (record, &old, value) {
+                            (SyncRecord::Day(_), old, new) => {
+                                let old = match old {
+                                    Some(SyncValue::Day(d)) => Some(d),
+                                    _ => None,
+                                };
+                                let new = match new {
+                                    Some(SyncValue::Day(d)) => Some(d),
+                                    _ => None,
+                                };
+                                index::reindex_day(&store.codec, terms, old, new)?;
+                            }
+                            (SyncRecord::Week(w), old, _) => {
+                                let old_terms = match old {
+                                    Some(SyncValue::Week(o)) => index::week_docs(o).1,
+                                    _ => Vec::new(),
+                                };
+                                let (doc, list) = week_doc
+                                    .clone()
+                                    .unwrap_or_else(|| (index::week_doc(w), Vec::new()));
+                                index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
+                            }
+                            _ => {}
+                        }
                         for (field, bytes) in &settled {
                             applied.insert(field.as_bytes(), bytes.as_slice())?;
                         }

@@ -29,16 +29,19 @@ impl Journal {
         self.write(|store| {
             let bytes = store.seal_week(week)?;
             transact(
-                (&store.weeks, &store.search_terms).transaction(|(weeks, terms)| {
-                    let old = weeks
-                        .insert(&key[..], bytes.as_slice())?
-                        .map(|bytes| store.open_week(&key, &bytes))
-                        .transpose()
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
-                    index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
-                    Ok(())
-                }),
+                (&store.weeks, &store.search_terms, &store.sync_dirty).transaction(
+                    |(weeks, terms, dirty)| {
+                        sync_marks::mark(dirty, sync_marks::SyncRecord::Week(week.week))?;
+                        let old = weeks
+                            .insert(&key[..], bytes.as_slice())?
+                            .map(|bytes| store.open_week(&key, &bytes))
+                            .transpose()
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
+                        index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
+                        Ok(())
+                    },
+                ),
             )
         })
     }
@@ -54,23 +57,26 @@ impl Journal {
         let key = week_key(week);
         self.write(|store| {
             transact(
-                (&store.weeks, &store.search_terms).transaction(|(weeks, terms)| {
-                    let old = weeks
-                        .get(key)?
-                        .map(|bytes| store.open_week(&key, &bytes))
-                        .transpose()
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    let created_at = old.as_ref().map_or(now, |w| w.created_at);
-                    let next = WeekReflection::new(week, content.clone(), created_at, now);
-                    let bytes = store
-                        .seal_week(&next)
-                        .map_err(ConflictableTransactionError::Abort)?;
-                    weeks.insert(&key[..], bytes)?;
-                    let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
-                    let (doc, list) = index::week_docs(&next);
-                    index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
-                    Ok(next)
-                }),
+                (&store.weeks, &store.search_terms, &store.sync_dirty).transaction(
+                    |(weeks, terms, dirty)| {
+                        sync_marks::mark(dirty, sync_marks::SyncRecord::Week(week))?;
+                        let old = weeks
+                            .get(key)?
+                            .map(|bytes| store.open_week(&key, &bytes))
+                            .transpose()
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        let created_at = old.as_ref().map_or(now, |w| w.created_at);
+                        let next = WeekReflection::new(week, content.clone(), created_at, now);
+                        let bytes = store
+                            .seal_week(&next)
+                            .map_err(ConflictableTransactionError::Abort)?;
+                        weeks.insert(&key[..], bytes)?;
+                        let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
+                        let (doc, list) = index::week_docs(&next);
+                        index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
+                        Ok(next)
+                    },
+                ),
             )
         })
     }

@@ -59,6 +59,10 @@ pub enum Kind {
     Text,
     /// A value: the latest concurrent version wins.
     Register,
+    /// A list, one item per line (a week's ledger): merged three-way as text, but where both
+    /// sides changed the same lines, both sides' items stay, one after the other, without a
+    /// block: each item stands alone.
+    Lines,
 }
 
 /// What a version holds.
@@ -210,7 +214,7 @@ impl History {
                 value: self.versions[last].value.clone(),
                 conflict: false,
             }),
-            Kind::Text => Some(self.merge_texts(&heads)),
+            Kind::Text | Kind::Lines => Some(self.merge_texts(&heads)),
         }
     }
 
@@ -235,7 +239,11 @@ impl History {
             let their_ancestors = self.ancestors(head);
             let base = self.common_base(&merged, &their_ancestors);
             let their_name = self.versions[*head].author.clone();
-            let (next, clashed) = three_way(&base, &text, &theirs, &names.join(", "), &their_name);
+            let (next, clashed) = if self.kind == Kind::Lines {
+                (union_of_lines(&base, &text, &theirs), false)
+            } else {
+                three_way(&base, &text, &theirs, &names.join(", "), &their_name)
+            };
             conflict |= clashed;
             text = next;
             merged.extend(their_ancestors);
@@ -316,6 +324,36 @@ fn three_way(
         text.pop();
     }
     (text, clashed)
+}
+
+/// `ours` and `theirs` merged as `three_way` does, except that where both changed the same
+/// lines, ours come first, then those of theirs that ours do not hold.
+fn union_of_lines(base: &str, ours: &str, theirs: &str) -> String {
+    let (text, clashed) = three_way(base, ours, theirs, "", "");
+    if !clashed {
+        return text;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut ours_here: Vec<&str> = Vec::new();
+    let mut side = 0; // 0: outside a block, 1: ours, 2: theirs
+    for line in text.lines() {
+        match (side, line) {
+            (0, CONFLICT_START) => {
+                side = 1;
+                ours_here.clear();
+            }
+            (1, "**:**") | (2, "**:**") => side = 2,
+            (_, CONFLICT_END) => side = 0,
+            (1, l) if !l.is_empty() => {
+                ours_here.push(l);
+                out.push(l);
+            }
+            (2, l) if !l.is_empty() && !ours_here.contains(&l) => out.push(l),
+            (0, l) => out.push(l),
+            _ => {}
+        }
+    }
+    out.join("\n")
 }
 
 /// Long enough that no line a person writes is taken for one of diffy's markers.

@@ -16,7 +16,8 @@
 //! leaves either the mark or the replica's list of fields to take, and the next exchange
 //! finishes the work; nothing typed is written over.
 //!
-//! Days sync now; weeks, settings, the prompt library's edits, values and events follow.
+//! Days, weeks, the settings and the values sync; the prompt library's edits and the work
+//! cycle's events follow (their ids are counted on each computer and would collide).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -27,11 +28,11 @@ use serde_json::Value as Json;
 
 use super::folder;
 use super::history::{DeviceId, Value, VersionId};
-use super::records::{self, Refused, DAY_FIELDS};
+use super::records::{self, Refused};
 use super::replica::{Replica, Report};
 use crate::crypto::{self, Keys};
 use crate::error::{io, KeelError, Reason, Result};
-use crate::store::sync_marks::Seen;
+use crate::store::sync_marks::{Seen, SyncRecord};
 use crate::store::Journal;
 
 const REPLICA: &str = "replica.kc";
@@ -78,6 +79,9 @@ pub struct Exchange {
     pub went_out: usize,
     /// Pages written here with what came in.
     pub days: Vec<NaiveDate>,
+    /// Every record written here with what came in (`day/2026-12-01`, `week/2026-W49`,
+    /// `settings`, `values`).
+    pub changed: Vec<String>,
     /// Values from the folder this journal would not take (it keeps its own).
     pub refused: Vec<Refusal>,
     /// Change files that could not be read this time (tried again next time).
@@ -210,12 +214,20 @@ impl<'a> Session<'a> {
             })
     }
 
-    /// Records the journal's edits of `date` not yet taken as versions; returns the day as
-    /// read and what to settle (nothing when no field differed).
-    fn take_day(&mut self, date: NaiveDate, now_ms: u64) -> Result<(Seen, Settle)> {
-        let (seen, day) = self.journal.sync_day(date)?;
+    /// Records the journal's edits of `record` not yet taken as versions; returns the record
+    /// as read and what to settle (nothing when no field differed).
+    fn take(&mut self, record: SyncRecord, now_ms: u64) -> Result<(Seen, Settle)> {
+        let (seen, value) = self.journal.sync_read(record)?;
         let mut settle = Vec::new();
-        for (field, kind, value) in records::day_fields(date, day.as_ref()) {
+        let mut fields = records::fields_of(record, value.as_ref());
+        // A field the record no longer has (a week's answer removed) is deleted.
+        let known: BTreeSet<String> = fields.iter().map(|(f, _, _)| f.clone()).collect();
+        for (field, kind) in self.replica.fields_under(&records::prefix(record)) {
+            if !known.contains(&field) {
+                fields.push((field, kind, Value::Deleted));
+            }
+        }
+        for (field, kind, value) in fields {
             let value = normalized(value);
             let h = hash(&value);
             let was = self.settled(&field);
@@ -234,31 +246,28 @@ impl<'a> Session<'a> {
         Ok((seen, settle))
     }
 
-    /// Every marked day's edits as versions, kept, then settled in the store.
+    /// Every marked record's edits as versions, kept, then settled in the store.
     fn take_marked(&mut self, now_ms: u64) -> Result<()> {
         let mut taken = Vec::new();
-        for record in self.journal.sync_marked()? {
-            let Some(date) = record
-                .strip_prefix("day/")
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            else {
+        for name in self.journal.sync_marked()? {
+            let Some(record) = SyncRecord::parse(&name) else {
                 continue;
             };
-            let (seen, settle) = self.take_day(date, now_ms)?;
-            taken.push((date, seen, settle));
+            let (seen, settle) = self.take(record, now_ms)?;
+            taken.push((record, seen, settle));
         }
         if taken.is_empty() {
             return Ok(());
         }
         // The versions are kept before the store forgets the marks.
         self.save()?;
-        for (date, seen, settle) in taken {
-            self.journal.sync_took(date, &seen, &settle)?;
+        for (record, seen, settle) in taken {
+            self.journal.sync_took(record, &seen, &settle)?;
         }
         Ok(())
     }
 
-    /// Writes into the store every day whose fields changed through other devices.
+    /// Writes into the store every record whose fields changed through other devices.
     fn give_changed(
         &mut self,
         now_ms: u64,
@@ -266,12 +275,12 @@ impl<'a> Session<'a> {
         out: &mut Exchange,
     ) -> Result<()> {
         let fields: Vec<String> = self.replica.unapplied().iter().cloned().collect();
-        let dates: BTreeSet<NaiveDate> = fields
+        let touched: BTreeSet<SyncRecord> = fields
             .iter()
-            .filter_map(|f| records::parse_day_field(f).map(|(d, _)| d))
+            .filter_map(|f| records::record_of_field(f))
             .collect();
-        for date in dates {
-            self.give_day(date, now_ms, now, out)?;
+        for record in touched {
+            self.give(record, now_ms, now, out)?;
         }
         for field in &fields {
             self.replica.mark_applied(field);
@@ -279,51 +288,57 @@ impl<'a> Session<'a> {
         self.save()
     }
 
-    fn give_day(
+    fn give(
         &mut self,
-        date: NaiveDate,
+        record: SyncRecord,
         now_ms: u64,
         now: DateTime<FixedOffset>,
         out: &mut Exchange,
     ) -> Result<()> {
-        // Each round either writes the day or finds it saved again since it was read; a save
-        // is taken as a version first, so rounds end when saves stop coming.
+        // Each round either writes the record or finds it saved again since it was read; a
+        // save is taken as a version first, so rounds end when saves stop coming.
         for _ in 0..8 {
-            let (seen, settle) = self.take_day(date, now_ms)?;
+            let (seen, settle) = self.take(record, now_ms)?;
             if !settle.is_empty() {
                 self.save()?;
-                self.journal.sync_took(date, &seen, &settle)?;
+                self.journal.sync_took(record, &seen, &settle)?;
                 continue;
             }
-            let (_, local) = self.journal.sync_day(date)?;
-            let resolved: BTreeMap<&str, Value> = DAY_FIELDS
-                .iter()
-                .filter_map(|(name, _)| {
-                    let value = self.replica.value(&records::day_field(date, name))?.value;
-                    Some((*name, value))
+            let (_, local) = self.journal.sync_read(record)?;
+            let resolved: BTreeMap<String, Value> = self
+                .replica
+                .fields_under(&records::prefix(record))
+                .into_iter()
+                .filter_map(|(field, _)| {
+                    let value = self.replica.value(&field)?.value;
+                    Some((field, value))
                 })
                 .collect();
             if resolved.is_empty() {
                 return Ok(());
             }
-            let (day, refusals) = records::day_from_fields(date, local.as_ref(), &resolved, now);
+            let (value, refusals) =
+                records::value_from_fields(record, local.as_ref(), &resolved, now);
             // What the journal will hold, settled against the versions known now.
-            let settle: Vec<(String, Vec<u8>)> = records::day_fields(date, day.as_ref())
-                .into_iter()
+            let held = records::fields_of(record, value.as_ref());
+            let settle: Settle = held
+                .iter()
                 .map(|(field, _, value)| {
-                    let heads = self.replica.heads(&field);
-                    let h = hash(&normalized(value));
-                    (field, encode(&Settled { h, heads }))
+                    let heads = self.replica.heads(field);
+                    let h = hash(&normalized(value.clone()));
+                    (field.clone(), encode(&Settled { h, heads }))
                 })
                 .collect();
-            let before = records::day_fields(date, local.as_ref());
-            let after = records::day_fields(date, day.as_ref());
+            let changed = records::fields_of(record, local.as_ref()) != held;
             if self
                 .journal
-                .sync_apply_day(date, &seen, day.as_ref(), &settle)?
+                .sync_apply(record, &seen, value.as_ref(), &settle)?
             {
-                if before != after {
-                    out.days.push(date);
+                if changed {
+                    out.changed.push(record.name());
+                    if let SyncRecord::Day(date) = record {
+                        out.days.push(date);
+                    }
                 }
                 out.refused.extend(
                     refusals
@@ -361,6 +376,8 @@ impl<'a> Session<'a> {
         }
         out.days.sort();
         out.days.dedup();
+        out.changed.sort();
+        out.changed.dedup();
         Ok(out)
     }
 }
@@ -662,6 +679,94 @@ mod tests {
             );
             assert!(status(j).unwrap().unwrap().conflicts.is_empty());
         }
+    }
+
+    #[test]
+    fn weeks_settings_and_values_sync_and_a_computers_own_timer_stays_its_own() {
+        use crate::cycle::ValueDraft;
+        use crate::model::{PromptAnswer, WeekContent, WeekId};
+        let root = tempfile::tempdir().unwrap();
+        let (a, b, _) = pair(root.path());
+        let week: WeekId = "2026-W49".parse().unwrap();
+        let content = |gave: &[&str], answer: &str| WeekContent {
+            answers: vec![PromptAnswer {
+                prompt_id: "week-drained".into(),
+                text: answer.into(),
+            }],
+            role_gave: gave.iter().map(|s| s.to_string()).collect(),
+            role_cost: vec!["Two late evenings".into()],
+            next_boundary: "Laptop shut at six".into(),
+            kept_last_boundary: Some(true),
+            values: Vec::new(),
+        };
+        a.save_week(
+            week,
+            content(&["A launch that worked"], "The re-org rumours."),
+            now(),
+        )
+        .unwrap();
+        let mut settings = a.settings().unwrap();
+        settings.week_start = chrono::Weekday::Sun;
+        settings.reminders.background = true;
+        a.put_settings(&settings).unwrap();
+        let draft = |n: &str| ValueDraft {
+            name: n.into(),
+            practice: None,
+        };
+        a.set_values(&[draft("Family"), draft("Craft"), draft("Health")])
+            .unwrap();
+        exchange(&a, 3_000, now()).unwrap();
+        let x = exchange(&b, 4_000, now()).unwrap();
+        assert!(x.changed.contains(&"week/2026-W49".to_owned()), "{x:?}");
+        assert!(x.changed.contains(&"settings".to_owned()), "{x:?}");
+        assert!(x.changed.contains(&"values".to_owned()), "{x:?}");
+        let home_week = b.week(week).unwrap().unwrap();
+        assert_eq!(home_week.role_gave, vec!["A launch that worked"]);
+        assert_eq!(home_week.answers[0].text, "The re-org rumours.");
+        assert_eq!(home_week.kept_last_boundary, Some(true));
+        assert_eq!(b.settings().unwrap().week_start, chrono::Weekday::Sun);
+        assert!(
+            !b.settings().unwrap().reminders.background,
+            "the timer is the laptop's own"
+        );
+        let names: Vec<String> = b
+            .values()
+            .unwrap()
+            .values
+            .iter()
+            .map(|v| v.name.clone())
+            .collect();
+        assert_eq!(names, vec!["Family", "Craft", "Health"]);
+        // The week is found by search on the other computer too.
+        assert!(!b.postings("rumours").unwrap().is_empty());
+
+        // Both add to the ledger at once: both items stay.
+        a.save_week(
+            week,
+            content(
+                &["A launch that worked", "Praise from Sam"],
+                "The re-org rumours.",
+            ),
+            now(),
+        )
+        .unwrap();
+        b.save_week(
+            week,
+            content(
+                &["A launch that worked", "Lunch with the team"],
+                "The re-org rumours.",
+            ),
+            now(),
+        )
+        .unwrap();
+        exchange(&a, 5_000, now()).unwrap();
+        exchange(&b, 6_000, now()).unwrap();
+        exchange(&a, 7_000, now()).unwrap();
+        let gave = a.week(week).unwrap().unwrap().role_gave;
+        assert_eq!(gave.len(), 3, "both new items, no conflict block: {gave:?}");
+        assert!(gave.contains(&"Praise from Sam".to_owned()), "{gave:?}");
+        assert!(gave.contains(&"Lunch with the team".to_owned()), "{gave:?}");
+        assert_eq!(b.week(week).unwrap().unwrap().role_gave, gave);
     }
 
     #[test]

@@ -1,5 +1,14 @@
-//! A day's page as sync fields, and back (the first of the journal's records; weeks, settings,
-//! prompts, values and events follow the same shape).
+//! The journal's records as sync fields, and back: a day's page, a week's reflection, the
+//! settings and the person's values (the prompt library's edits and the work cycle's events
+//! are not synced yet).
+//!
+//! A week's answers (`week/2026-W49/answer/PROMPT`) and its next boundary are texts, merged
+//! three-way; its two ledgers (`gave`, `cost`) are lists, one item per line, where items both
+//! computers added at once all stay; whether last week's boundary
+//! held and how each value fared are registers. Each setting is a register of its own
+//! (`settings/week_start`, `settings/reminders.check_in`), but reminders while Keel is closed,
+//! a timer on one computer, stay that computer's. The values are one register (`values/book`):
+//! their ids are the book's.
 //!
 //! Each side of a day is a text field (`day/2026-12-01/role`, `…/self`), merged three-way; each
 //! rating, the boundary, the minutes after hours and the day's prompts are registers, last
@@ -13,8 +22,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde_json::Value as Json;
 
+use chrono::{DateTime, FixedOffset};
+
 use super::history::{Kind, Value};
-use crate::model::DayEntry;
+use crate::cycle::ValueBook;
+use crate::model::{DayEntry, PromptAnswer, Settings, WeekContent, WeekReflection};
+use crate::store::sync_marks::{SyncRecord, SyncValue};
 
 /// The fields of a day, their names as they follow `day/DATE/`, and their kinds.
 pub const DAY_FIELDS: [(&str, Kind); 8] = [
@@ -175,6 +188,298 @@ pub fn day_from_fields(
     }
     day.refresh_tags();
     (Some(day), refused)
+}
+
+/// The record a field belongs to.
+pub(crate) fn record_of_field(field: &str) -> Option<SyncRecord> {
+    if let Some((date, _)) = parse_day_field(field) {
+        return Some(SyncRecord::Day(date));
+    }
+    let (kind, rest) = field.split_once('/')?;
+    match kind {
+        "week" => rest.split_once('/')?.0.parse().ok().map(SyncRecord::Week),
+        "settings" => Some(SyncRecord::Settings),
+        "values" => Some(SyncRecord::Values),
+        _ => None,
+    }
+}
+
+/// The prefix every field of `record` starts with.
+pub(crate) fn prefix(record: SyncRecord) -> String {
+    record.name() + "/"
+}
+
+/// Settings that stay on their computer.
+const LOCAL_SETTINGS: &[&str] = &["reminders.background"];
+
+/// The settings as one JSON object per field: top-level keys, and `reminders.*` one level in.
+fn settings_map(settings: &Settings) -> BTreeMap<String, Json> {
+    let mut out = BTreeMap::new();
+    if let Ok(Json::Object(map)) = serde_json::to_value(settings) {
+        for (key, value) in map {
+            match value {
+                Json::Object(inner) => {
+                    for (k, v) in inner {
+                        out.insert(format!("{key}.{k}"), v);
+                    }
+                }
+                v => {
+                    out.insert(key, v);
+                }
+            }
+        }
+    }
+    out.retain(|k, _| !LOCAL_SETTINGS.contains(&k.as_str()));
+    out
+}
+
+/// The settings `base` with `key` (as `settings_map` names it) set to `value`.
+fn with_setting(base: &Settings, key: &str, value: Json) -> Option<Settings> {
+    let mut json = serde_json::to_value(base).ok()?;
+    match key.split_once('.') {
+        Some((outer, inner)) => *json.get_mut(outer)?.get_mut(inner)? = value,
+        None => *json.get_mut(key)? = value,
+    }
+    let next: Settings = serde_json::from_value(json).ok()?;
+    next.validated().ok()
+}
+
+fn lines(items: &[String]) -> Value {
+    Value::Text(items.join("\n"))
+}
+
+fn items(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A record's fields (a record that is not there: each field it has deleted).
+pub(crate) fn fields_of(
+    record: SyncRecord,
+    value: Option<&SyncValue>,
+) -> Vec<(String, Kind, Value)> {
+    let p = prefix(record);
+    match (record, value) {
+        (SyncRecord::Day(date), Some(SyncValue::Day(d))) => day_fields(date, Some(d)),
+        (SyncRecord::Day(date), _) => day_fields(date, None),
+        (SyncRecord::Week(_), Some(SyncValue::Week(w))) => {
+            let mut out: Vec<(String, Kind, Value)> = w
+                .answers
+                .iter()
+                .map(|a| {
+                    (
+                        format!("{p}answer/{}", a.prompt_id),
+                        Kind::Text,
+                        Value::Text(a.text.clone()),
+                    )
+                })
+                .collect();
+            out.extend([
+                (format!("{p}gave"), Kind::Lines, lines(&w.role_gave)),
+                (format!("{p}cost"), Kind::Lines, lines(&w.role_cost)),
+                (
+                    format!("{p}boundary"),
+                    Kind::Text,
+                    Value::Text(w.next_boundary.clone()),
+                ),
+                (
+                    format!("{p}kept"),
+                    Kind::Register,
+                    Value::Data(w.kept_last_boundary.map_or(Json::Null, Json::from)),
+                ),
+                (
+                    format!("{p}values"),
+                    Kind::Register,
+                    Value::Data(serde_json::to_value(&w.values).unwrap_or(Json::Null)),
+                ),
+            ]);
+            out
+        }
+        (SyncRecord::Week(_), _) => [("gave", Kind::Lines), ("cost", Kind::Lines)]
+            .iter()
+            .chain(&[("boundary", Kind::Text)])
+            .map(|(n, k)| (format!("{p}{n}"), *k, Value::Deleted))
+            .chain(
+                ["kept", "values"]
+                    .iter()
+                    .map(|n| (format!("{p}{n}"), Kind::Register, Value::Deleted)),
+            )
+            .collect(),
+        (SyncRecord::Settings, value) => {
+            let settings = match value {
+                Some(SyncValue::Settings(s)) => s.clone(),
+                _ => Settings::default(),
+            };
+            settings_map(&settings)
+                .into_iter()
+                .map(|(k, v)| {
+                    let value = if value.is_some() {
+                        Value::Data(v)
+                    } else {
+                        Value::Deleted
+                    };
+                    (format!("{p}{k}"), Kind::Register, value)
+                })
+                .collect()
+        }
+        (SyncRecord::Values, Some(SyncValue::Values(book))) => vec![(
+            format!("{p}book"),
+            Kind::Register,
+            Value::Data(serde_json::to_value(&book.values).unwrap_or(Json::Null)),
+        )],
+        (SyncRecord::Values, _) => vec![(format!("{p}book"), Kind::Register, Value::Deleted)],
+    }
+}
+
+/// The record `fields` (full names, as `fields_of` gives them) make of `local`: as
+/// `day_from_fields` does for a day. `None` when every field is deleted.
+pub(crate) fn value_from_fields(
+    record: SyncRecord,
+    local: Option<&SyncValue>,
+    fields: &BTreeMap<String, Value>,
+    now: DateTime<FixedOffset>,
+) -> (Option<SyncValue>, Vec<Refused>) {
+    let p = prefix(record);
+    let mut refused = Vec::new();
+    let all_deleted = !fields.is_empty() && fields.values().all(|v| *v == Value::Deleted);
+    match record {
+        SyncRecord::Day(date) => {
+            let local = match local {
+                Some(SyncValue::Day(d)) => Some(d),
+                _ => None,
+            };
+            let named: BTreeMap<&str, Value> = fields
+                .iter()
+                .filter_map(|(f, v)| Some((f.strip_prefix(&p)?, v.clone())))
+                .collect();
+            let (day, refused) = day_from_fields(date, local, &named, now);
+            (day.map(SyncValue::Day), refused)
+        }
+        SyncRecord::Week(week) => {
+            if all_deleted {
+                return (None, refused);
+            }
+            let mut w = match local {
+                Some(SyncValue::Week(w)) => w.clone(),
+                _ => WeekReflection::new(week, WeekContent::default(), now, now),
+            };
+            for (field, value) in fields {
+                let Some(name) = field.strip_prefix(&p) else {
+                    continue;
+                };
+                let text = match value {
+                    Value::Text(t) => Some(t.clone()),
+                    Value::Deleted => None,
+                    Value::Data(_) => None,
+                };
+                match (name, value) {
+                    (n, _) if n.starts_with("answer/") => {
+                        let id = &n["answer/".len()..];
+                        let text = text.unwrap_or_default();
+                        match w.answers.iter_mut().find(|a| a.prompt_id == id) {
+                            Some(a) => a.text = text,
+                            None => w.answers.push(PromptAnswer {
+                                prompt_id: id.to_owned(),
+                                text,
+                            }),
+                        }
+                    }
+                    ("gave", _) => w.role_gave = items(&text.unwrap_or_default()),
+                    ("cost", _) => w.role_cost = items(&text.unwrap_or_default()),
+                    ("boundary", _) => w.next_boundary = text.unwrap_or_default(),
+                    ("kept", Value::Data(Json::Bool(b))) => w.kept_last_boundary = Some(*b),
+                    ("kept", Value::Data(Json::Null) | Value::Deleted) => {
+                        w.kept_last_boundary = None
+                    }
+                    ("values", Value::Data(json)) => match serde_json::from_value(json.clone()) {
+                        Ok(v) => w.values = v,
+                        Err(_) => refused.push(Refused {
+                            field: field.clone(),
+                            why: "not a list of value checks".into(),
+                        }),
+                    },
+                    ("values", Value::Deleted) => w.values.clear(),
+                    _ => refused.push(Refused {
+                        field: field.clone(),
+                        why: "not a field of a week".into(),
+                    }),
+                }
+            }
+            w.answers.retain(|a| !a.text.trim().is_empty());
+            let created = w.created_at;
+            match w.clone().into_content().validated() {
+                Ok(content) => (
+                    Some(SyncValue::Week(WeekReflection::new(
+                        week,
+                        content,
+                        created,
+                        w.updated_at,
+                    ))),
+                    refused,
+                ),
+                Err(e) => {
+                    // The week as this computer had it stays; what came in is named.
+                    refused.push(Refused {
+                        field: p.trim_end_matches('/').to_owned(),
+                        why: e.to_string(),
+                    });
+                    (local.cloned(), refused)
+                }
+            }
+        }
+        SyncRecord::Settings => {
+            let mut settings = match local {
+                Some(SyncValue::Settings(s)) => s.clone(),
+                _ => Settings::default(),
+            };
+            let defaults = settings_map(&Settings::default());
+            for (field, value) in fields {
+                let Some(key) = field.strip_prefix(&p) else {
+                    continue;
+                };
+                let json = match value {
+                    Value::Data(j) => j.clone(),
+                    Value::Deleted | Value::Text(_) => match defaults.get(key) {
+                        Some(d) => d.clone(),
+                        None => continue,
+                    },
+                };
+                match with_setting(&settings, key, json) {
+                    Some(next) => settings = next,
+                    None => refused.push(Refused {
+                        field: field.clone(),
+                        why: "not a setting this journal takes".into(),
+                    }),
+                }
+            }
+            (Some(SyncValue::Settings(settings)), refused)
+        }
+        SyncRecord::Values => {
+            if all_deleted {
+                return (None, refused);
+            }
+            let Some(Value::Data(json)) = fields.get(&format!("{p}book")) else {
+                return (local.cloned(), refused);
+            };
+            let book = serde_json::from_value(json.clone())
+                .ok()
+                .map(|values| ValueBook { values })
+                .and_then(|b: ValueBook| b.validated().ok());
+            match book {
+                Some(b) => (Some(SyncValue::Values(b)), refused),
+                None => {
+                    refused.push(Refused {
+                        field: format!("{p}book"),
+                        why: "not a list of values".into(),
+                    });
+                    (local.cloned(), refused)
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

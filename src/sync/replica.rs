@@ -209,6 +209,18 @@ impl Replica {
         &self.name
     }
 
+    /// The fields whose names start with `prefix`, and their kinds.
+    pub fn fields_under(&self, prefix: &str) -> Vec<(String, Kind)> {
+        self.fields
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|(f, _)| f.starts_with(prefix))
+            .map(|(f, h)| (f.clone(), h.kind()))
+            .collect()
+    }
+
     /// The field's current heads (none when it has no version).
     pub fn heads(&self, field: &str) -> Vec<VersionId> {
         self.fields

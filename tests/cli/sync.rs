@@ -123,7 +123,13 @@ fn a_page_written_on_one_computer_appears_on_the_other_and_a_day_edited_on_both_
     let day = home.page("2026-12-01");
     assert_eq!(day["self"], "Walked by the river with Ana.");
     assert_eq!(day["stress"], 6);
+    // The week's reflection and the values travel too.
+    home.ok(&["values", "set", "Family", "Craft", "Health"]);
+    let now = home.ok(&["sync", "now"]);
+    assert!(now.contains("1 went out"), "{now}");
     let now = laptop.ok(&["sync", "now"]);
+    assert!(now.contains("Also changed here: values"), "{now}");
+    assert!(laptop.ok(&["values"]).contains("Craft"));
     assert!(now.contains("Pages changed here: 2026-11-02"), "{now}");
     // Both had a first page on 2 November: both texts are kept.
     let first = laptop.page("2026-11-02")["role"]
@@ -269,4 +275,12 @@ fn a_wrong_passphrase_at_join_changes_nothing_and_a_plain_journal_is_asked_for_o
         files(&folder).len() >= before.len(),
         "the folder's files stay"
     );
+    // Detached, the passphrase can go (the store's sync marks convert with the rest).
+    laptop.ok(&["add", "--date", "2026-12-02", "--self", "After the detach."]);
+    assert!(laptop
+        .ok(&["passphrase", "remove"])
+        .contains("no longer encrypted"));
+    let out = keel_env(&laptop.journal, &["show", "2026-12-02"], &[]);
+    assert_ok(&out);
+    assert!(stdout(&out).contains("After the detach."));
 }

@@ -234,6 +234,7 @@ sync-exchanged = { $came ->
    *[other] { $went } gingen hinaus.
 }
 sync-days-changed = Hier geänderte Seiten: { $days }
+sync-records-changed = Außerdem hier geändert: { $records }
 sync-refused = Nicht übernommen (dieses Tagebuch behält seinen Wert): { $field }, { $why }
 sync-unreadable = { $n ->
     [one] 1 Änderungsdatei ließ sich noch nicht lesen; sie wird beim nächsten Mal wieder versucht.

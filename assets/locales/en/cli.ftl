@@ -235,6 +235,7 @@ sync-exchanged = { $came ->
    *[other] { $went } went out.
 }
 sync-days-changed = Pages changed here: { $days }
+sync-records-changed = Also changed here: { $records }
 sync-refused = Not taken (this journal keeps its own): { $field }, { $why }
 sync-unreadable = { $n ->
     [one] 1 change file could not be read yet; it is tried again next time.

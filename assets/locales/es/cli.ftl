@@ -234,6 +234,7 @@ sync-exchanged = { $came ->
    *[other] salieron { $went }.
 }
 sync-days-changed = Páginas cambiadas aquí: { $days }
+sync-records-changed = También cambió aquí: { $records }
 sync-refused = No se tomó (este diario conserva el suyo): { $field }, { $why }
 sync-unreadable = { $n ->
     [one] 1 archivo de cambios no se pudo leer todavía; se intentará de nuevo la próxima vez.

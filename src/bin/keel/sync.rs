@@ -62,6 +62,19 @@ fn exchanged(x: &sync::Exchange) -> String {
         out += &say("sync-days-changed", &[("days", days.join(", ").into())]);
         out.push('\n');
     }
+    let others: Vec<&str> = x
+        .changed
+        .iter()
+        .map(String::as_str)
+        .filter(|r| !r.starts_with("day/"))
+        .collect();
+    if !others.is_empty() {
+        out += &say(
+            "sync-records-changed",
+            &[("records", others.join(", ").into())],
+        );
+        out.push('\n');
+    }
     for r in &x.refused {
         out += &say(
             "sync-refused",
