@@ -9,7 +9,14 @@
 //!   name), and the kept replica always loads;
 //! - a file number is never written twice.
 //!
-//! Own `main` (`harness = false`). Cycles: `KEEL_SYNC_CRASH_CYCLES` (default 40).
+//! Then the same through the journal (`keel::sync::journal`): a child saves a page of an
+//! attached journal (printing `saved N` once the save returned, so it is acknowledged) and
+//! exchanges after each save, killed at random; kills land inside saves, the taking of marks,
+//! change files, the replica's writes and the store's taking of what came in. After the
+//! cycles the journal exchanges once more and a second journal joins the folder: every line
+//! acknowledged as saved is on its page, and both pages are the same.
+//!
+//! Own `main` (`harness = false`). Cycles: `KEEL_SYNC_CRASH_CYCLES` (default 40) each.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
@@ -22,6 +29,7 @@ use keel::sync::{folder, DeviceId, Kind, Replica, Value};
 use rand::Rng;
 
 const CHILD_ENV: &str = "KEEL_SYNC_CRASH_CHILD";
+const JOURNAL_CHILD_ENV: &str = "KEEL_SYNC_CRASH_JOURNAL_CHILD";
 const PASSPHRASE: &str = "a shared passphrase";
 const FIELD: &str = "day/2026-12-01/self";
 
@@ -61,24 +69,57 @@ fn child(dir: &Path) -> ! {
     }
 }
 
-fn main() {
-    if let Some(dir) = std::env::var_os(CHILD_ENV) {
-        child(Path::new(&dir));
+fn date() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+}
+
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// The journal child: `dir/journal`, attached to `dir/jfolder`; saves a line, then exchanges.
+fn journal_child(dir: &Path) -> ! {
+    let journal = keel::Journal::unlock(&dir.join("journal"), PASSPHRASE).expect("child unlocks");
+    let mut out = std::io::stdout().lock();
+    let start = journal
+        .day(date())
+        .unwrap()
+        .map_or(0, |d| d.self_text.lines().count() as u64);
+    for n in start + 1.. {
+        let text = journal
+            .day(date())
+            .unwrap()
+            .map(|d| d.self_text)
+            .unwrap_or_default();
+        let text = if text.is_empty() {
+            format!("saved line {n}")
+        } else {
+            format!("{text}\nsaved line {n}")
+        };
+        let patch = keel::model::DayPatch {
+            self_text: Some(text),
+            ..Default::default()
+        };
+        journal
+            .save_day(date(), &patch, now())
+            .expect("child saves");
+        writeln!(out, "saved {n}").unwrap();
+        out.flush().unwrap();
+        keel::sync::journal::exchange(&journal, wall_ms(), now()).expect("child exchanges");
+        writeln!(out, "exchanged {n}").unwrap();
+        out.flush().unwrap();
     }
-    let cycles: u64 = std::env::var("KEEL_SYNC_CRASH_CYCLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(40);
-    let started = Instant::now();
-    let dir = tempfile::tempdir().unwrap();
-    let sync = dir.path().join("folder");
-    let keys = folder::start(&sync, PASSPHRASE, KdfParams::FOR_TESTS).unwrap();
+    unreachable!()
+}
+
+/// Kills a child of this binary (`env` set to `dir`) after a random moment, `cycles` times;
+/// returns every line it printed.
+fn kill_cycles(env: &str, dir: &Path, cycles: u64) -> Vec<String> {
     let mut rng = rand::rng();
-    let mut kept = BTreeSet::new();
-    let mut sent = 0usize;
+    let mut lines = Vec::new();
     for _ in 0..cycles {
         let mut c = Command::new(std::env::current_exe().unwrap())
-            .env(CHILD_ENV, dir.path())
+            .env(env, dir)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
@@ -89,15 +130,94 @@ fn main() {
                 .map_while(Result::ok)
                 .collect::<Vec<String>>()
         });
-        std::thread::sleep(Duration::from_millis(rng.random_range(20..200)));
+        std::thread::sleep(Duration::from_millis(rng.random_range(30..300)));
         c.kill().unwrap(); // SIGKILL on Unix
         c.wait().unwrap();
-        for line in reader.join().unwrap() {
-            if let Some(id) = line.strip_prefix("kept ") {
-                kept.insert(id.to_owned());
-            } else if line.starts_with("sent ") {
-                sent += 1;
-            }
+        lines.extend(reader.join().unwrap());
+    }
+    lines
+}
+
+/// The journal phase; returns its failures and what it saw.
+fn journal_phase(cycles: u64) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("jfolder");
+    std::fs::create_dir(&folder).unwrap();
+    {
+        let j = keel::Journal::open(&dir.path().join("journal")).unwrap();
+        j.encrypt_with(PASSPHRASE, KdfParams::FOR_TESTS).unwrap();
+        keel::sync::journal::attach(&j, &folder, "laptop", PASSPHRASE, wall_ms(), now()).unwrap();
+    }
+    let lines = kill_cycles(JOURNAL_CHILD_ENV, dir.path(), cycles);
+    let saved: BTreeSet<u64> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("saved ")?.parse().ok())
+        .collect();
+    let exchanged = lines.iter().filter(|l| l.starts_with("exchanged ")).count();
+    let mut failures = Vec::new();
+    let laptop = keel::Journal::unlock(&dir.path().join("journal"), PASSPHRASE).unwrap();
+    keel::sync::journal::exchange(&laptop, wall_ms(), now()).unwrap();
+    let home = keel::Journal::open(&dir.path().join("home")).unwrap();
+    home.encrypt_with(PASSPHRASE, KdfParams::FOR_TESTS).unwrap();
+    keel::sync::journal::attach(&home, &folder, "home", PASSPHRASE, wall_ms(), now()).unwrap();
+    let text_of = |j: &keel::Journal| {
+        j.day(date())
+            .unwrap()
+            .map(|d| d.self_text)
+            .unwrap_or_default()
+    };
+    let (here, there) = (text_of(&laptop), text_of(&home));
+    for n in &saved {
+        let line = format!("saved line {n}");
+        if !here.lines().any(|l| l == line) {
+            failures.push(format!("“{line}”, acknowledged, is not in the journal"));
+        }
+        if !there.lines().any(|l| l == line) {
+            failures.push(format!(
+                "“{line}”, acknowledged, never reached the other journal"
+            ));
+        }
+    }
+    if here != there {
+        failures.push(format!(
+            "the two journals' pages differ:\n--- here\n{here}\n--- there\n{there}"
+        ));
+    }
+    if keel::sync::history::conflicts_in(&there) > 0 {
+        failures.push("a conflict block where one computer wrote alone".into());
+    }
+    let seen = format!(
+        "{} saves acknowledged, {exchanged} exchanges finished",
+        saved.len()
+    );
+    if saved.len() < 10 || exchanged == 0 {
+        failures.push(format!("too little happened between kills: {seen}"));
+    }
+    (failures, seen)
+}
+
+fn main() {
+    if let Some(dir) = std::env::var_os(CHILD_ENV) {
+        child(Path::new(&dir));
+    }
+    if let Some(dir) = std::env::var_os(JOURNAL_CHILD_ENV) {
+        journal_child(Path::new(&dir));
+    }
+    let cycles: u64 = std::env::var("KEEL_SYNC_CRASH_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let started = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let sync = dir.path().join("folder");
+    let keys = folder::start(&sync, PASSPHRASE, KdfParams::FOR_TESTS).unwrap();
+    let mut kept = BTreeSet::new();
+    let mut sent = 0usize;
+    for line in kill_cycles(CHILD_ENV, dir.path(), cycles) {
+        if let Some(id) = line.strip_prefix("kept ") {
+            kept.insert(id.to_owned());
+        } else if line.starts_with("sent ") {
+            sent += 1;
         }
     }
     let mut failures = Vec::new();
@@ -149,11 +269,20 @@ fn main() {
         failures.len(),
         started.elapsed().as_secs_f64()
     );
+    // Something was kept and sent, so the kills had writes to land in.
+    if kept.len() < 10 || sent == 0 {
+        failures.push("too little happened between kills".into());
+    }
+    let (journal_failures, seen) = journal_phase(cycles);
+    println!(
+        "sync crash through the journal: {cycles} SIGKILL cycles, {seen}, {} failures",
+        journal_failures.len()
+    );
+    failures.extend(journal_failures);
     for f in failures.iter().take(20) {
         println!("  {f}");
     }
-    // Something was kept and sent, so the kills had writes to land in.
-    let ok = failures.is_empty() && kept.len() >= 10 && sent > 0;
+    let ok = failures.is_empty();
     println!(
         "sync crash: {} passed, {} failed",
         u8::from(ok),

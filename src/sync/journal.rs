@@ -234,13 +234,28 @@ impl<'a> Session<'a> {
             if was.h == h {
                 continue;
             }
-            let heads = match self
-                .replica
-                .edit_on(&field, kind, value, Some(was.heads), now_ms)
-            {
-                Some(id) => vec![id],
-                None => self.replica.heads(&field),
-            };
+            // On top of what the journal last took, and of this computer's own versions not
+            // yet settled (a crash after recording one): the store's states on one computer
+            // follow each other, so every value it held before is behind this one.
+            let mut parents = was.heads;
+            for head in self.replica.heads(&field) {
+                if head.device == self.attachment.device && !parents.contains(&head) {
+                    parents.push(head);
+                }
+            }
+            let heads =
+                match self
+                    .replica
+                    .edit_on(&field, kind, value.clone(), Some(parents), now_ms)
+                {
+                    Some(id) => vec![id],
+                    None => self.replica.heads(&field),
+                };
+            // Versions that came in meanwhile merge with the edit: the journal takes the
+            // merged value at the next `give`.
+            if self.replica.value(&field).map(|r| normalized(r.value)) != Some(value) {
+                self.replica.mark_unapplied(&field);
+            }
             settle.push((field, encode(&Settled { h, heads })));
         }
         Ok((seen, settle))

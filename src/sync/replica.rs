@@ -234,6 +234,11 @@ impl Replica {
         &self.unapplied
     }
 
+    /// The journal is to take `field`'s value (it differs from what the journal holds).
+    pub fn mark_unapplied(&mut self, field: &str) {
+        self.unapplied.insert(field.to_owned());
+    }
+
     /// The journal took `field`'s value.
     pub fn mark_applied(&mut self, field: &str) {
         self.unapplied.remove(field);
