@@ -81,6 +81,8 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 fn journal_child(dir: &Path) -> ! {
     let journal = keel::Journal::unlock(&dir.join("journal"), PASSPHRASE).expect("child unlocks");
     let mut out = std::io::stdout().lock();
+    writeln!(out, "opened").unwrap();
+    out.flush().unwrap();
     let start = journal
         .day(date())
         .unwrap()
@@ -112,9 +114,9 @@ fn journal_child(dir: &Path) -> ! {
     unreachable!()
 }
 
-/// Kills a child of this binary (`env` set to `dir`) after a random moment, `cycles` times;
-/// returns every line it printed.
-fn kill_cycles(env: &str, dir: &Path, cycles: u64) -> Vec<String> {
+/// Kills a child of this binary (`env` set to `dir`) after a random moment, `cycles` times
+/// (counted from its line `ready`, when one is given); returns every line it printed.
+fn kill_cycles(env: &str, dir: &Path, cycles: u64, ready: Option<&str>) -> Vec<String> {
     let mut rng = rand::rng();
     let mut lines = Vec::new();
     for _ in 0..cycles {
@@ -124,13 +126,25 @@ fn kill_cycles(env: &str, dir: &Path, cycles: u64) -> Vec<String> {
             .spawn()
             .unwrap();
         let out = c.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
-            BufReader::new(out)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<String>>()
+            let mut all = Vec::new();
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let _ = tx.send(line.clone());
+                all.push(line);
+            }
+            all
         });
-        std::thread::sleep(Duration::from_millis(rng.random_range(30..300)));
+        if let Some(ready) = ready {
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
+                if line == ready {
+                    break;
+                }
+            }
+        }
+        std::thread::sleep(Duration::from_millis(rng.random_range(20..250)));
         c.kill().unwrap(); // SIGKILL on Unix
         c.wait().unwrap();
         lines.extend(reader.join().unwrap());
@@ -148,7 +162,11 @@ fn journal_phase(cycles: u64) -> (Vec<String>, String) {
         j.encrypt_with(PASSPHRASE, KdfParams::FOR_TESTS).unwrap();
         keel::sync::journal::attach(&j, &folder, "laptop", PASSPHRASE, wall_ms(), now()).unwrap();
     }
-    let lines = kill_cycles(JOURNAL_CHILD_ENV, dir.path(), cycles);
+    // Kills from the moment the journal is open: saves, marks taken, change files, the
+    // replica's writes, the store taking what came in. (Kills inside the store's own open,
+    // one after another with no clean open between, are the journal crash test's ground:
+    // tests/crash.rs kills during start-up too, and opens cleanly between cycles.)
+    let lines = kill_cycles(JOURNAL_CHILD_ENV, dir.path(), cycles, Some("opened"));
     let saved: BTreeSet<u64> = lines
         .iter()
         .filter_map(|l| l.strip_prefix("saved ")?.parse().ok())
@@ -213,7 +231,7 @@ fn main() {
     let keys = folder::start(&sync, PASSPHRASE, KdfParams::FOR_TESTS).unwrap();
     let mut kept = BTreeSet::new();
     let mut sent = 0usize;
-    for line in kill_cycles(CHILD_ENV, dir.path(), cycles) {
+    for line in kill_cycles(CHILD_ENV, dir.path(), cycles, None) {
         if let Some(id) = line.strip_prefix("kept ") {
             kept.insert(id.to_owned());
         } else if line.starts_with("sent ") {
