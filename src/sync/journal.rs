@@ -592,6 +592,14 @@ mod tests {
         j.day(date()).unwrap().map(|d| d.self_text)
     }
 
+    /// The laptop exchanges, then the home computer, then the laptop again: each has what the
+    /// other wrote.
+    fn round(a: &Journal, b: &Journal, at: u64) {
+        exchange(a, at, now()).unwrap();
+        exchange(b, at + 1_000, now()).unwrap();
+        exchange(a, at + 2_000, now()).unwrap();
+    }
+
     /// Two journals attached to one folder (no sync tool between them: the same folder).
     fn pair(root: &Path) -> (Journal, Journal, PathBuf) {
         let folder = root.join("folder");
@@ -684,9 +692,7 @@ mod tests {
         let (a, b, _) = pair(root.path());
         write_self(&a, "Imported from jrnl.\n\nA second paragraph.");
         write_self(&b, "Imported from jrnl.\n\nA second paragraph.");
-        exchange(&a, 3_000, now()).unwrap();
-        exchange(&b, 4_000, now()).unwrap();
-        exchange(&a, 5_000, now()).unwrap();
+        round(&a, &b, 3_000);
         for j in [&a, &b] {
             assert_eq!(
                 self_text(j).as_deref(),
@@ -790,9 +796,7 @@ mod tests {
         let (a, b, folder) = pair(root.path());
         write_self(&a, "The laptop's line.");
         write_self(&b, "The home computer's line.");
-        exchange(&a, 3_000, now()).unwrap();
-        exchange(&b, 4_000, now()).unwrap();
-        exchange(&a, 5_000, now()).unwrap();
+        round(&a, &b, 3_000);
         let text = self_text(&a).unwrap();
         assert_eq!(self_text(&b).unwrap(), text);
         assert!(text.contains("The laptop's line.") && text.contains("The home computer's line."));

@@ -685,25 +685,32 @@ fn keel_env(journal: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
     cmd.output().unwrap()
 }
 
-/// Every byte of every file under `dir` contains `word`?
-fn readable_anywhere(dir: &Path, word: &str) -> Vec<String> {
-    let mut found = Vec::new();
+/// Every file under `dir`, with its bytes, by path.
+fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap().flatten() {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if std::fs::read(&p)
-                .unwrap()
-                .windows(word.len())
-                .any(|w| w == word.as_bytes())
-            {
-                found.push(p.display().to_string());
+            } else {
+                let bytes = std::fs::read(&p).unwrap();
+                out.push((p, bytes));
             }
         }
     }
-    found
+    out.sort();
+    out
+}
+
+/// The files under `dir` whose bytes contain `word`.
+fn readable_anywhere(dir: &Path, word: &str) -> Vec<String> {
+    files_under(dir)
+        .into_iter()
+        .filter(|(_, bytes)| bytes.windows(word.len()).any(|w| w == word.as_bytes()))
+        .map(|(p, _)| p.display().to_string())
+        .collect()
 }
 
 #[test]

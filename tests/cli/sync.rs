@@ -9,7 +9,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use super::{assert_ok, keel_env, readable_anywhere, stderr, stdout};
+use super::{assert_ok, files_under, keel_env, readable_anywhere, stderr, stdout};
 
 struct Computer {
     journal: PathBuf,
@@ -58,24 +58,6 @@ impl Computer {
     fn page(&self, date: &str) -> Value {
         serde_json::from_str(&self.ok(&["show", date, "--json"])).unwrap()
     }
-}
-
-fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = std::fs::read(&p).unwrap();
-                out.push((p, bytes));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]
@@ -202,7 +184,7 @@ fn a_page_written_on_one_computer_appears_on_the_other_and_a_day_edited_on_both_
             "“{word}” readable in the folder"
         );
     }
-    for (path, bytes) in files(&folder) {
+    for (path, bytes) in files_under(&folder) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         assert!(
             name == "key.json" || (name.ends_with(".kc") && bytes.starts_with(b"KEELSYNC1")),
@@ -224,7 +206,7 @@ fn a_wrong_passphrase_at_join_changes_nothing_and_a_plain_journal_is_asked_for_o
         "--device",
         "laptop",
     ]);
-    let before = files(&folder);
+    let before = files_under(&folder);
 
     let other = Computer::new(root.path(), "other", "not the same passphrase");
     let out = other.run(&["sync", "attach", folder.to_str().unwrap()]);
@@ -234,7 +216,7 @@ fn a_wrong_passphrase_at_join_changes_nothing_and_a_plain_journal_is_asked_for_o
         "{}",
         stderr(&out)
     );
-    assert_eq!(files(&folder), before, "the folder is as it was");
+    assert_eq!(files_under(&folder), before, "the folder is as it was");
     assert!(!other.journal.join("sync").exists());
     assert_eq!(
         other.ok(&["sync", "status"]),
@@ -256,7 +238,7 @@ fn a_wrong_passphrase_at_join_changes_nothing_and_a_plain_journal_is_asked_for_o
         "{}",
         stderr(&out)
     );
-    assert_eq!(files(&folder), before);
+    assert_eq!(files_under(&folder), before);
 
     // While it syncs, the laptop's journal keeps its passphrase; detached, the pages stay.
     let out = laptop.run(&["passphrase", "remove"]);
@@ -272,7 +254,7 @@ fn a_wrong_passphrase_at_join_changes_nothing_and_a_plain_journal_is_asked_for_o
     let status: Value = serde_json::from_str(&laptop.ok(&["sync", "status", "--json"])).unwrap();
     assert_eq!(status, serde_json::json!({ "attached": false }));
     assert!(
-        files(&folder).len() >= before.len(),
+        files_under(&folder).len() >= before.len(),
         "the folder's files stay"
     );
     // Detached, the passphrase can go (the store's sync marks convert with the rest).
