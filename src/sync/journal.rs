@@ -290,6 +290,9 @@ impl<'a> Session<'a> {
         out: &mut Exchange,
     ) -> Result<()> {
         let fields: Vec<String> = self.replica.unapplied().iter().cloned().collect();
+        if fields.is_empty() {
+            return Ok(());
+        }
         let touched: BTreeSet<SyncRecord> = fields
             .iter()
             .filter_map(|f| records::record_of_field(f))
