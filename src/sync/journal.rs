@@ -183,9 +183,22 @@ impl<'a> Session<'a> {
             detail: "its key is not hex".into(),
         })?;
         let folder_keys = keys.open_key(FOLDER_KEY_AAD, &sealed)?;
-        let replica = Replica::load(&sync_dir(journal).join(REPLICA), &keys)?
-            .filter(|r| *r.device() == attachment.device)
-            .unwrap_or_else(|| Replica::new(attachment.device.clone(), attachment.name.clone()));
+        let kept = match Replica::load(&sync_dir(journal).join(REPLICA), &keys) {
+            Ok(r) => r.filter(|r| *r.device() == attachment.device),
+            Err(KeelError::Corrupt { .. } | KeelError::Crypto { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let replica = match kept {
+            Some(r) => r,
+            None => {
+                // No replica of this device (attach removed it; or it was deleted or damaged
+                // since): the versions are in the folder and the pages in the journal, but
+                // versions not yet written out would be gone. Every record is taken again
+                // from the journal, concurrent with the folder's: merged, nothing lost.
+                journal.sync_mark_all()?;
+                Replica::new(attachment.device.clone(), attachment.name.clone())
+            }
+        };
         Ok(Session {
             journal,
             attachment,
@@ -686,6 +699,28 @@ mod tests {
         exchange(&b, 9_000, now()).unwrap();
         assert_eq!(a.day(date()).unwrap(), None);
         assert_eq!(b.day(date()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_damaged_replica_loses_no_edit_it_had_not_written_out() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b, _) = pair(root.path());
+        write_self(&a, "Written before the damage.");
+        // The edit is taken as a version and the mark cleared, then the process dies before
+        // the change file is written; later the replica's file is damaged.
+        {
+            let mut s = Session::open(&a).unwrap();
+            s.take_marked(3_000).unwrap();
+        }
+        assert!(a.sync_marked().unwrap().is_empty());
+        let kept = a.dir().join("sync").join(REPLICA);
+        let mut bytes = std::fs::read(&kept).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0xff;
+        std::fs::write(&kept, bytes).unwrap();
+        exchange(&a, 4_000, now()).unwrap();
+        exchange(&b, 5_000, now()).unwrap();
+        assert_eq!(self_text(&b).as_deref(), Some("Written before the damage."));
     }
 
     #[test]
