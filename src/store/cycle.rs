@@ -46,14 +46,7 @@ impl Journal {
         let next = self.values()?.replaced(wanted)?;
         let bytes = records::encode_values(&next);
         self.write(|store| {
-            let sealed = store.codec.seal(META, VALUES_KEY, &bytes)?;
-            transact(
-                (&store.meta, &store.sync_dirty).transaction(|(meta, dirty)| {
-                    meta.insert(VALUES_KEY, sealed.as_slice())?;
-                    sync_marks::mark(dirty, sync_marks::SyncRecord::Values)?;
-                    Ok(())
-                }),
-            )
+            sync_marks::put_meta_marked(store, VALUES_KEY, &bytes, sync_marks::SyncRecord::Values)
         })?;
         Ok(next)
     }

@@ -20,13 +20,11 @@ impl Journal {
     pub fn put_settings(&self, settings: &Settings) -> Result<()> {
         let bytes = records::encode_settings(&settings.clone().validated()?);
         self.write(|store| {
-            let sealed = store.codec.seal(META, SETTINGS_KEY, &bytes)?;
-            transact(
-                (&store.meta, &store.sync_dirty).transaction(|(meta, dirty)| {
-                    meta.insert(SETTINGS_KEY, sealed.as_slice())?;
-                    sync_marks::mark(dirty, sync_marks::SyncRecord::Settings)?;
-                    Ok(())
-                }),
+            sync_marks::put_meta_marked(
+                store,
+                SETTINGS_KEY,
+                &bytes,
+                sync_marks::SyncRecord::Settings,
             )
         })
     }

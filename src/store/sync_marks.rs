@@ -85,6 +85,24 @@ pub(super) fn mark(
     Ok(())
 }
 
+/// Writes a `meta` record (`key`: the settings, the values) with its sync mark, in one
+/// transaction, inside a `Journal::write`.
+pub(super) fn put_meta_marked(
+    store: &Store,
+    key: &[u8],
+    bytes: &[u8],
+    record: SyncRecord,
+) -> Result<()> {
+    let sealed = store.codec.seal(META, key, bytes)?;
+    transact(
+        (&store.meta, &store.sync_dirty).transaction(|(meta, dirty)| {
+            meta.insert(key, sealed.as_slice())?;
+            mark(dirty, record)?;
+            Ok(())
+        }),
+    )
+}
+
 /// The record's tree and key.
 fn place(store: &Store, record: SyncRecord) -> (&sled::Tree, &'static str, Vec<u8>) {
     match record {
