@@ -51,6 +51,10 @@ fn main() {
         "set_background_reminders",
         "answer_end_of_work",
         "still_working",
+        "get_sync",
+        "attach_sync",
+        "sync_now",
+        "detach_sync",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build step");

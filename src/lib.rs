@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod interchange;
 pub mod location;
 pub mod markdown;
+pub mod merge;
 pub mod model;
 pub mod prompts;
 pub mod remind;

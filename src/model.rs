@@ -243,6 +243,51 @@ impl DayPatch {
         next.updated_at = now;
         Ok(next)
     }
+
+    /// The patch as it should apply to `current` when the editor that made it had loaded
+    /// `base`, and `current` was saved since (by sync, or by `keel add` while the page was
+    /// open): a field left as loaded keeps what is stored now; a text edited on both sides is
+    /// merged three-way (`merge::three_way`), with both versions in a conflict block named
+    /// `ours` and `theirs` where the same lines changed; any other field edited here is taken.
+    /// When `current` is what the editor loaded, or there is no page now, this is the patch
+    /// itself.
+    pub fn rebased(
+        &self,
+        base: &DayPatch,
+        current: Option<&DayEntry>,
+        (ours, theirs): (&str, &str),
+    ) -> DayPatch {
+        let text =
+            |typed: &Option<String>, loaded: &Option<String>, now: &str| match (typed, loaded) {
+                (Some(typed), Some(loaded)) if loaded != now => {
+                    Some(crate::merge::three_way(loaded, typed, now, ours, theirs).0)
+                }
+                _ => typed.clone(),
+            };
+        fn kept<T: PartialEq + Clone>(typed: &Option<T>, loaded: &Option<T>) -> Option<T> {
+            if typed == loaded {
+                None
+            } else {
+                typed.clone()
+            }
+        }
+        // A page deleted meanwhile: what was typed over it stands whole, as sync keeps a text
+        // written concurrently with a delete.
+        let Some(current) = current else {
+            return self.clone();
+        };
+        let (role, self_text) = (&current.role[..], &current.self_text[..]);
+        DayPatch {
+            role: text(&self.role, &base.role, role),
+            self_text: text(&self.self_text, &base.self_text, self_text),
+            prompt_ids: self.prompt_ids.clone(),
+            stress: kept(&self.stress, &base.stress),
+            resilience: kept(&self.resilience, &base.resilience),
+            overlap: kept(&self.overlap, &base.overlap),
+            boundary: kept(&self.boundary, &base.boundary),
+            after_hours_minutes: kept(&self.after_hours_minutes, &base.after_hours_minutes),
+        }
+    }
 }
 
 /// Parses a `YYYY-MM-DD` date, with a plain error naming the input.
@@ -797,6 +842,76 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
+    }
+
+    fn page(role: &str, self_text: &str, stress: Option<i64>) -> DayPatch {
+        DayPatch {
+            role: Some(role.into()),
+            self_text: Some(self_text.into()),
+            stress: Some(stress),
+            resilience: Some(None),
+            overlap: Some(None),
+            boundary: Some(None),
+            after_hours_minutes: Some(None),
+            prompt_ids: None,
+        }
+    }
+
+    #[test]
+    fn a_save_over_a_page_saved_meanwhile_keeps_both_edits() {
+        let loaded = page("standup\nreview", "walk", Some(4));
+        // Saved meanwhile (sync brought a line and a rating from the other computer).
+        let mut now_stored = DayEntry::new(day("2026-11-28"), now());
+        now_stored.role = "standup\nreview\nretro".into();
+        now_stored.self_text = "walk".into();
+        now_stored.check_in.stress = Some(7);
+        // Typed here, over what was loaded: a new first line, the stress left alone.
+        let typed = page("coffee\nstandup\nreview", "walk", Some(4));
+        let patch = typed.rebased(&loaded, Some(&now_stored), ("here", "there"));
+        let next = patch.apply_to(&now_stored, now()).unwrap();
+        assert_eq!(next.role, "coffee\nstandup\nreview\nretro");
+        assert_eq!(next.self_text, "walk");
+        assert_eq!(
+            next.check_in.stress,
+            Some(7),
+            "a rating left as loaded keeps the stored one"
+        );
+
+        // The same line changed on both sides: both stay, named.
+        let typed = page("standup\nreview went well", "walk", Some(2));
+        let mut other = now_stored.clone();
+        other.role = "standup\nreview ran late".into();
+        let next = typed
+            .rebased(&loaded, Some(&other), ("here", "there"))
+            .apply_to(&other, now())
+            .unwrap();
+        assert!(next.role.contains("review went well"), "{}", next.role);
+        assert!(next.role.contains("review ran late"), "{}", next.role);
+        assert!(next.role.contains("**here:**") && next.role.contains("**there:**"));
+        assert_eq!(crate::merge::conflicts_in(&next.role), 1);
+        assert_eq!(
+            next.check_in.stress,
+            Some(2),
+            "a rating changed here is taken"
+        );
+    }
+
+    #[test]
+    fn a_save_over_the_page_it_loaded_is_the_patch_itself() {
+        let loaded = page("a", "b", None);
+        let mut stored = DayEntry::new(day("2026-11-28"), now());
+        stored.role = "a".into();
+        stored.self_text = "b".into();
+        let typed = page("a and more", "b", Some(3));
+        let patch = typed.rebased(&loaded, Some(&stored), ("here", "there"));
+        assert_eq!(patch.role, typed.role);
+        assert_eq!(patch.self_text, typed.self_text);
+        assert_eq!(
+            patch.apply_to(&stored, now()).unwrap(),
+            typed.apply_to(&stored, now()).unwrap()
+        );
+        // A page deleted meanwhile (no page now) takes what was typed over it, whole.
+        assert_eq!(typed.rebased(&loaded, None, ("here", "there")), typed);
     }
 
     #[test]

@@ -53,13 +53,15 @@ export function getDay(date) {
 }
 
 /**
- * Resolves only once the page is durable on disk.
+ * Resolves only once the page is durable on disk, with the page as stored: when it was saved
+ * again since the editor had `base` (sync, `keel add`), the core merged both edits.
  * @param {string} date
  * @param {PageDto} page
+ * @param {PageDto | null} [base] the page as the editor loaded it, or as it last saved it
  * @returns {Promise<DayDto>}
  */
-export function saveDay(date, page) {
-  return call('save_day', { date, page });
+export function saveDay(date, page, base = null) {
+  return call('save_day', { date, page, base });
 }
 
 /**
@@ -468,15 +470,46 @@ export function stillWorking(date) {
 }
 
 /**
+ * Where sync stands (`status` is null when the journal is not attached).
+ * @returns {Promise<import('./bindings/SyncDto').SyncDto>}
+ */
+export function getSync() {
+  return call('get_sync');
+}
+
+/**
+ * Attaches the journal to a sync folder: starts one there, or joins the one there.
+ * @param {string} folder
+ * @param {string} name this computer's name
+ * @param {string} passphrase the sync folder's passphrase
+ * @returns {Promise<import('./bindings/Attached').Attached>}
+ */
+export function attachSync(folder, name, passphrase) {
+  return call('attach_sync', { folder, name, passphrase });
+}
+
+/** @returns {Promise<import('./bindings/Exchange').Exchange>} one exchange now */
+export function syncNow() {
+  return call('sync_now');
+}
+
+/** @returns {Promise<string | null>} the folder the journal was attached to */
+export function detachSync() {
+  return call('detach_sync');
+}
+
+/**
  * Calls `handler` with the payload whenever the shell emits `event` (`keel://open`: a route a
- * reminder's click asks for; `keel://day-changed`: a date an answer to a reminder changed).
- * @param {'keel://open' | 'keel://day-changed'} event
- * @param {(payload: string) => void} handler
+ * reminder's click asks for; `keel://day-changed`: a date an answer to a reminder changed;
+ * `keel://synced`: the records an exchange with the sync folder wrote here).
+ * @template {'keel://open' | 'keel://day-changed' | 'keel://synced'} E
+ * @param {E} event
+ * @param {(payload: E extends 'keel://synced' ? string[] : string) => void} handler
  * @returns {Promise<void>}
  */
 export async function onShellEvent(event, handler) {
   const internals = window.__TAURI_INTERNALS__;
-  const id = internals.transformCallback((/** @type {{ payload: string }} */ e) => handler(e.payload));
+  const id = internals.transformCallback((/** @type {{ payload: any }} */ e) => handler(e.payload));
   await call('plugin:event|listen', { event, target: { kind: 'Any' }, handler: id });
 }
 

@@ -122,6 +122,32 @@ function showFatal(error) {
  * @typedef {{ title: (route: import('./router.js').Route) => string, mount: (route: import('./router.js').Route) => Promise<Editing | void> }} Page
  */
 
+/**
+ * A day as the page sends it.
+ * @param {import('./bindings/DayDto').DayDto} day
+ * @returns {import('./bindings/PageDto').PageDto}
+ */
+function pageOf(day) {
+  const { role, self, stress, resilience, overlap, boundary, after_hours_minutes } = day;
+  return { role, self, stress, resilience, overlap, boundary, after_hours_minutes };
+}
+
+/**
+ * @param {import('./bindings/PageDto').PageDto} a
+ * @param {import('./bindings/PageDto').PageDto} b
+ */
+function samePage(a, b) {
+  return (
+    a.role === b.role &&
+    a.self === b.self &&
+    a.stress === b.stress &&
+    a.resilience === b.resilience &&
+    a.overlap === b.overlap &&
+    a.boundary === b.boundary &&
+    a.after_hours_minutes === b.after_hours_minutes
+  );
+}
+
 async function start() {
   /** What is being edited now (the router keeps it current). @type {Editing} */
   let editing = { day: null, week: null };
@@ -129,11 +155,29 @@ async function start() {
   let showing = '';
   /** @type {Autosaver<import('./bindings/WeekContent').WeekContent>} */
   const weekSaver = new Autosaver({ save: api.saveWeek, onStatus: showStatus });
+  /**
+   * The day's page as the store held it when the editor last matched it (loaded, saved, or
+   * redrawn after sync): each save sends it, so the core can merge what was saved meanwhile.
+   * @type {{ date: string, page: import('./bindings/PageDto').PageDto } | null}
+   */
+  let dayBase = null;
   const daySaver = new Autosaver({
     save: async (date, page) => {
-      const day = await api.saveDay(date, page);
-      // The core derives the tags; show them as saved.
-      if (editing.day && editing.day.date === date) editing.day.showTags(day.tags);
+      const base = dayBase && dayBase.date === date ? dayBase.page : null;
+      const day = await api.saveDay(date, page, base);
+      const view = editing.day && editing.day.date === date ? editing.day : null;
+      dayBase = { date, page };
+      if (view) {
+        // The core derives the tags; show them as saved.
+        view.showTags(day.tags);
+        // Merged with a page saved meanwhile: show the merge, unless typing went on (then the
+        // next save merges again, from what this one sent).
+        const stored = pageOf(day);
+        if (!samePage(stored, page) && samePage(view.page(), page)) {
+          view.showContent(day);
+          dayBase = { date, page: stored };
+        }
+      }
       return day;
     },
     onStatus: showStatus,
@@ -218,6 +262,32 @@ async function start() {
   // A reminder clicked while the app runs; an answer given to one changes the day shown.
   void api.onShellEvent('keel://open', (target) => {
     location.hash = target;
+  });
+  // An exchange with the sync folder wrote records here: an open page that is not being typed
+  // in shows them at once; one being typed in merges at its next save (`dayBase`).
+  void api.onShellEvent('keel://synced', (records) => {
+    const view = dayView;
+    const date = view?.date;
+    if (view && date && editing.day === view && records.includes(`day/${date}`) && !daySaver.pending && !daySaver.inFlight) {
+      void api
+        .getDay(date)
+        .then((day) => {
+          if (editing.day !== view || view.date !== date || daySaver.pending || daySaver.inFlight) return;
+          view.showContent(day);
+          dayBase = { date, page: pageOf(day) };
+        })
+        .catch((e) => showNotice(api.asErrorDto(e).message));
+    }
+    if (records.includes('settings')) {
+      void api
+        .getSettings()
+        .then((stored) => {
+          info.settings = stored;
+          info.end_of_work = stored.end_of_work;
+          applyTheme(stored.theme);
+        })
+        .catch((e) => showNotice(api.asErrorDto(e).message));
+    }
   });
   void api.onShellEvent('keel://day-changed', (date) => {
     const view = dayView;
@@ -320,6 +390,14 @@ async function start() {
         const [settings, book] = await Promise.all([api.getSettings(), api.getValues()]);
         new SettingsView(root, settings, {
           values: { book, save: api.setValues },
+          sync: {
+            encrypted: info.encrypted,
+            get: api.getSync,
+            attach: api.attachSync,
+            now: api.syncNow,
+            detach: api.detachSync,
+            failed: showNotice,
+          },
           about: { version: info.version, journalDir: info.journal_dir },
           backups: api.listBackups,
           restore: api.restoreBackup,
@@ -383,6 +461,7 @@ async function start() {
         dayView = view;
         const day = await api.getDay(date);
         view.show(day, today);
+        dayBase = { date, page: pageOf(day) };
         daySaver.track(date, () => view.page());
         showStatus(day.saved ? 'saved' : 'idle', {});
         editing = { day: view, week: null };

@@ -16,13 +16,15 @@ use keel::markdown::Marked;
 use keel::model::{Prompt, PromptFields, Side, WeekContent};
 
 use crate::dto::{
-    AppInfoDto, DayDto, DayPromptsDto, PageDto, SettingsDto, StillWorkingDto, WeekDto,
+    AppInfoDto, DayDto, DayPromptsDto, PageDto, SettingsDto, StillWorkingDto, SyncDto, WeekDto,
 };
 use crate::dto::{
     BackupDto, CalendarDayDto, ExportDoneDto, ExportProgressDto, ImportPlanDto, TagCountDto,
 };
 use crate::error::ErrorDto;
 use crate::state::AppState;
+use crate::sync::Nudge;
+use keel::sync::journal::{Attached, Exchange};
 
 /// Unlocks the encrypted journal with its passphrase (wrong ones make the next try wait).
 #[tauri::command]
@@ -33,6 +35,7 @@ pub async fn unlock<R: tauri::Runtime>(
 ) -> Result<(), ErrorDto> {
     let passphrase = zeroize::Zeroizing::new(passphrase);
     state.unlock(&passphrase)?;
+    state.sync.nudge(Nudge::Now);
     crate::spawn_daily_backup(app);
     Ok(())
 }
@@ -134,7 +137,9 @@ pub async fn set_values(
     state: State<'_, AppState>,
     values: Vec<ValueDraft>,
 ) -> Result<ValueBook, ErrorDto> {
-    Ok(state.journal()?.set_values(&values)?)
+    let book = state.journal()?.set_values(&values)?;
+    state.sync.nudge(Nudge::Saved);
+    Ok(book)
 }
 
 /// The events that share a day with `from`..=`to` (YYYY-MM-DD), by start date.
@@ -241,17 +246,25 @@ pub async fn get_day(state: State<'_, AppState>, date: String) -> Result<DayDto,
     Ok(DayDto::new(date, entry))
 }
 
-/// Saves the whole page for `date`; returns only after the save is durable.
+/// Saves the whole page for `date`; returns only after the save is durable. `base` is the
+/// page as the editor loaded it (or last saved it): when the page was saved again since (sync
+/// brought another computer's edit, `keel add` wrote), the two are merged and the merged
+/// page comes back, so nothing typed on either side is written over.
 #[tauri::command]
 pub async fn save_day(
     state: State<'_, AppState>,
     date: String,
     page: PageDto,
+    base: Option<PageDto>,
 ) -> Result<DayDto, ErrorDto> {
     let date = parse_date(&date)?;
-    let saved = state
-        .journal()?
-        .save_day(date, &page.into_patch(), state.clock.now())?;
+    let journal = state.journal()?;
+    let now = state.clock.now();
+    let saved = match base {
+        Some(base) => journal.save_day_over(date, &page.into_patch(), &base.into_patch(), now)?,
+        None => journal.save_day(date, &page.into_patch(), now)?,
+    };
+    state.sync.nudge(Nudge::Saved);
     Ok(DayDto::new(date, Some(saved)))
 }
 
@@ -358,6 +371,7 @@ pub async fn save_week(
     state
         .journal()?
         .save_week(week, content, state.clock.now())?;
+    state.sync.nudge(Nudge::Saved);
     Ok(true)
 }
 
@@ -397,6 +411,7 @@ pub async fn save_settings(
     let journal = state.journal()?;
     let next = settings.into_settings(journal.settings()?)?;
     journal.put_settings(&next)?;
+    state.sync.nudge(Nudge::Saved);
     Ok(journal.settings()?.into())
 }
 
@@ -454,7 +469,9 @@ pub async fn apply_import(
     state: State<'_, AppState>,
     request: Request<'_>,
 ) -> Result<ImportPlanDto, ErrorDto> {
-    run_import(&state, &request, true)
+    let plan = run_import(&state, &request, true)?;
+    state.sync.nudge(Nudge::Saved);
+    Ok(plan)
 }
 
 /// Asks where to export (a native dialog, in the shell: the page never names a path), then
@@ -652,3 +669,64 @@ pub async fn close_window<R: tauri::Runtime>(
 
 #[cfg(test)]
 mod tests;
+
+/// Where sync stands (`status: null` when the journal is not attached), with why the last
+/// exchange in the background failed, if it did.
+#[tauri::command]
+pub async fn get_sync(state: State<'_, AppState>) -> Result<SyncDto, ErrorDto> {
+    Ok(SyncDto {
+        status: keel::sync::journal::status(&*state.journal()?)?,
+        last_error: state.sync.last_error(),
+        host_name: keel::sync::journal::host_name(),
+    })
+}
+
+/// Attaches the journal to the sync folder `folder` as the computer `name`: starts one there
+/// or joins the one there with `passphrase` (a wrong one changes nothing and says so).
+#[tauri::command]
+pub async fn attach_sync(
+    state: State<'_, AppState>,
+    folder: String,
+    name: String,
+    passphrase: String,
+) -> Result<Attached, ErrorDto> {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    let now = state.clock.now();
+    let attached = {
+        let _gate = state.sync.gate();
+        keel::sync::journal::attach(
+            &*state.journal()?,
+            std::path::Path::new(&folder),
+            &name,
+            &passphrase,
+            now.timestamp_millis().max(0) as u64,
+            now,
+        )?
+    };
+    state.sync.nudge(Nudge::Now);
+    Ok(attached)
+}
+
+/// One exchange with the sync folder now.
+#[tauri::command]
+pub async fn sync_now(state: State<'_, AppState>) -> Result<Exchange, ErrorDto> {
+    let now = state.clock.now();
+    let _gate = state.sync.gate();
+    Ok(keel::sync::journal::exchange(
+        &*state.journal()?,
+        now.timestamp_millis().max(0) as u64,
+        now,
+    )?)
+}
+
+/// Detaches the journal from its sync folder (the folder and the pages stay); the folder it
+/// was attached to, if any.
+#[tauri::command]
+pub async fn detach_sync(state: State<'_, AppState>) -> Result<Option<String>, ErrorDto> {
+    let detached = {
+        let _gate = state.sync.gate();
+        keel::sync::journal::detach(&*state.journal()?)?
+    };
+    state.sync.nudge(Nudge::Now);
+    Ok(detached.map(|p| p.display().to_string()))
+}

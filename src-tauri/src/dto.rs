@@ -63,8 +63,9 @@ impl DayDto {
     }
 }
 
-/// What the page sends on every save: its whole state (the app is the journal's only writer
-/// while it runs, so the page's state is the truth). Ratings are null when not given.
+/// What the page sends on every save: its whole state (ratings null when not given), with the
+/// page as it was loaded beside it (`save_day`'s `base`), so a page saved meanwhile by sync or
+/// by `keel add` is merged rather than written over.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
@@ -386,6 +387,18 @@ pub struct AppInfoDto {
     pub open: Option<String>,
 }
 
+/// Where sync stands, for Settings → Sync.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SyncDto {
+    /// `null` when the journal is not attached to a sync folder.
+    pub status: Option<keel::sync::journal::Status>,
+    /// Why the last exchange in the background failed (cleared by the next that works).
+    pub last_error: Option<crate::error::ErrorDto>,
+    /// The name this computer attaches under unless the person types another (its host name).
+    pub host_name: String,
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -441,6 +454,9 @@ mod tests {
             // The page's label table for the kinds it offers (`Record<CycleKind, string>`).
             keel::cycle::CycleKind,
             StillWorkingDto,
+            SyncDto,
+            keel::sync::journal::Attached,
+            keel::sync::journal::Exchange,
             keel::remind::Answer,
             keel::i18n::CatalogueDto,
             // The page's table of language names (`Record<Language, string>`).

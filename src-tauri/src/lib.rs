@@ -11,6 +11,7 @@ pub mod commands;
 pub mod dto;
 pub mod error;
 pub mod state;
+pub mod sync;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -88,6 +89,10 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::set_background_reminders,
             commands::answer_end_of_work,
             commands::still_working,
+            commands::get_sync,
+            commands::attach_sync,
+            commands::sync_now,
+            commands::detach_sync,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -268,6 +273,7 @@ pub fn run() {
     let builder = builder.setup(|app| {
         spawn_daily_backup(app.handle().clone());
         spawn_reminders(app.handle().clone());
+        sync::spawn(app.handle().clone());
         Ok(())
     });
     with_app(builder, state)

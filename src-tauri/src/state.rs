@@ -59,6 +59,8 @@ pub struct AppState {
     open_route: Mutex<Option<String>>,
     /// The reminders' scheduler, shared by its thread and the notifications' answers.
     pub scheduler: Mutex<keel::scheduler::Scheduler>,
+    /// The sync thread's channel and gate (`crate::sync`).
+    pub sync: crate::sync::SyncWorker,
 }
 
 impl AppState {
@@ -81,6 +83,7 @@ impl AppState {
             close_requested_at: Mutex::new(None),
             open_route: Mutex::new(None),
             scheduler: Mutex::new(keel::scheduler::Scheduler::default()),
+            sync: crate::sync::SyncWorker::default(),
         }
     }
 

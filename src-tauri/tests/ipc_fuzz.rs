@@ -114,6 +114,18 @@ fn commands() -> Vec<(&'static str, Value)> {
             json!({"date": "2026-11-28", "answer": "still-working"}),
         ),
         ("still_working", json!({"date": "2026-11-28"})),
+        (
+            "save_day",
+            json!({"date": "2026-11-28", "page": page, "base": page}),
+        ),
+        ("get_sync", json!({})),
+        // The journal here has no passphrase, so no folder is ever written to.
+        (
+            "attach_sync",
+            json!({"folder": "/nonexistent/keel-sync-fuzz", "name": "work laptop", "passphrase": "river stone"}),
+        ),
+        ("sync_now", json!({})),
+        ("detach_sync", json!({})),
     ]
 }
 

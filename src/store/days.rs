@@ -28,6 +28,35 @@ impl Journal {
         patch: &DayPatch,
         now: DateTime<FixedOffset>,
     ) -> Result<DayEntry> {
+        self.save_day_on(date, patch, None, now)
+    }
+
+    /// Saves `patch`, typed in an editor that had loaded `base`, as `save_day` does; when the
+    /// page was saved again since it was loaded (sync brought another computer's edit, or
+    /// `keel add` wrote while the window was open), the two are merged (`DayPatch::rebased`):
+    /// nothing typed on either side is written over.
+    pub fn save_day_over(
+        &self,
+        date: NaiveDate,
+        patch: &DayPatch,
+        base: &DayPatch,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DayEntry> {
+        let tr = crate::i18n::tr(self.lang()?);
+        let names = (
+            tr.get("merge-typed-here", &[]),
+            tr.get("merge-saved-meanwhile", &[]),
+        );
+        self.save_day_on(date, patch, Some((base, names)), now)
+    }
+
+    fn save_day_on(
+        &self,
+        date: NaiveDate,
+        patch: &DayPatch,
+        base: Option<(&DayPatch, (String, String))>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DayEntry> {
         let key = day_key(date);
         self.write(|store| {
             transact(
@@ -38,7 +67,12 @@ impl Journal {
                             .map(|bytes| store.open_day(&key, &bytes))
                             .transpose()
                             .map_err(ConflictableTransactionError::Abort)?;
-                        let next = patch
+                        let rebased = base.as_ref().map(|(base, (ours, theirs))| {
+                            patch.rebased(base, old.as_ref(), (ours, theirs))
+                        });
+                        let next = rebased
+                            .as_ref()
+                            .unwrap_or(patch)
                             .apply_to(old.as_ref().unwrap_or(&DayEntry::new(date, now)), now)
                             .map_err(ConflictableTransactionError::Abort)?;
                         let bytes = store

@@ -62,9 +62,11 @@ struct Settled {
 
 /// What attaching did.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attached {
     /// The folder had no Keel sync folder: this computer started one.
     pub started: bool,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub device: DeviceId,
     pub name: String,
     pub exchange: Exchange,
@@ -72,6 +74,7 @@ pub struct Attached {
 
 /// What one exchange did.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Exchange {
     /// Versions that came in from other devices.
     pub came_in: usize,
@@ -85,6 +88,7 @@ pub struct Exchange {
     /// Values from the folder this journal would not take (it keeps its own).
     pub refused: Vec<Refusal>,
     /// Change files that could not be read this time (tried again next time).
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub unreadable: Vec<PathBuf>,
     /// This computer's own files were gone or damaged in the folder: its versions were
     /// written again, this many.
@@ -92,6 +96,7 @@ pub struct Exchange {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Refusal {
     pub field: String,
     pub why: String,
@@ -99,8 +104,11 @@ pub struct Refusal {
 
 /// Where sync stands.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Status {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub folder: PathBuf,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub device: DeviceId,
     pub name: String,
     pub last_exchange: Option<DateTime<Utc>>,
@@ -113,7 +121,9 @@ pub struct Status {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Device {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: DeviceId,
     pub name: String,
     pub this: bool,
@@ -156,6 +166,33 @@ fn read_attachment(journal: &Journal) -> Result<Option<Attachment>> {
 /// Whether the journal is attached to a sync folder, and which.
 pub fn attached_folder(journal: &Journal) -> Result<Option<PathBuf>> {
     Ok(read_attachment(journal)?.map(|a| a.folder))
+}
+
+/// This computer's host name: the name a computer attaches under unless another is given.
+pub fn host_name() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|s| s.trim().to_owned())
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "computer".to_owned())
+}
+
+/// What a file watcher looks at for an attached journal: the sync folder's Keel part, where
+/// other devices' change files arrive, and this device's own folder in it, whose changes are
+/// this computer's writes (nothing to come in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Watch {
+    pub folder: PathBuf,
+    pub own: PathBuf,
+}
+
+/// The paths to watch while the journal is attached (`None` when it is not).
+pub fn watch(journal: &Journal) -> Result<Option<Watch>> {
+    Ok(read_attachment(journal)?.map(|a| Watch {
+        own: folder::device_dir(&a.folder, &a.device),
+        folder: a.folder.join(folder::ROOT),
+    }))
 }
 
 /// The journal's keys, or the refusal a plain journal gets.

@@ -2,7 +2,8 @@
 import type { Boundary } from "./Boundary";
 
 /**
- * What the page sends on every save: its whole state (the app is the journal's only writer
- * while it runs, so the page's state is the truth). Ratings are null when not given.
+ * What the page sends on every save: its whole state (ratings null when not given), with the
+ * page as it was loaded beside it (`save_day`'s `base`), so a page saved meanwhile by sync or
+ * by `keel add` is merged rather than written over.
  */
 export type PageDto = { role: string, self: string, stress: number | null, resilience: number | null, overlap: number | null, boundary: Boundary | null, after_hours_minutes: number | null, };

@@ -255,8 +255,18 @@ export class DayView {
     this.title.textContent = long;
     this.title.dataset.date = day.date;
     this.picker.value = day.date;
-    this.role.text = day.role;
-    this.self.text = day.self;
+    this.showContent(day);
+    this.showPrompts({ date: day.date, role: null, self: null, bridge: null, weekly: [] });
+  }
+
+  /**
+   * Draws the day's texts and check-in anew (what sync or a merged save brought), keeping
+   * the rest of the page as it is.
+   * @param {DayDto} day
+   */
+  showContent(day) {
+    if (this.role.text !== day.role) this.role.text = day.role;
+    if (this.self.text !== day.self) this.self.text = day.self;
     this.ratings.stress.value = day.stress;
     this.ratings.resilience.value = day.resilience;
     this.ratings.overlap.value = day.overlap;
@@ -265,7 +275,6 @@ export class DayView {
     this.boundary.broken.checked = day.boundary === 'broken';
     this.minutes.value = day.after_hours_minutes === null ? '' : String(day.after_hours_minutes);
     this.showTags(day.tags);
-    this.showPrompts({ date: day.date, role: null, self: null, bridge: null, weekly: [] });
   }
 
   /**

@@ -2,7 +2,7 @@
 /**
  * Settings (`#/settings`): the end-of-work time the boundary check-in asks about, review days,
  * the day weeks start and the reflection day, the theme, the reminders and working days, the
- * person's values, the passphrase and the backups. Each change is saved at once
+ * person's values, the passphrase, sync and the backups. Each change is saved at once
  * through the core, which checks it; the form then shows what was stored.
  */
 
@@ -11,6 +11,7 @@ import { choices, el, select } from '../dom.js';
 import { locale, t } from '../i18n.js';
 import { valuesEditor } from './values-editor.js';
 import { backgroundSwitch, reminderFields } from './reminder-fields.js';
+import { syncSection } from './sync-section.js';
 
 /** @typedef {import('../bindings/SettingsDto').SettingsDto} SettingsDto */
 /** @typedef {import('../bindings/WeekdayName').WeekdayName} WeekdayName */
@@ -222,9 +223,9 @@ export class SettingsView {
   /**
    * @param {HTMLElement} root
    * @param {SettingsDto} settings
-   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy, about: { version: string, journalDir: string | null }, values: { book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> }, setBackground: (on: boolean) => Promise<SettingsDto> }} deps
+   * @param {{ save: (s: SettingsDto) => Promise<SettingsDto>, saved: (s: SettingsDto) => void, failed: (message: string) => void, backups: () => Promise<import('../bindings/BackupDto').BackupDto[]>, restore: (name: string) => Promise<void>, privacy: Privacy, about: { version: string, journalDir: string | null }, values: { book: import('../bindings/ValueBook').ValueBook, save: (values: import('../bindings/ValueDraft').ValueDraft[]) => Promise<import('../bindings/ValueBook').ValueBook> }, setBackground: (on: boolean) => Promise<SettingsDto>, sync: import('./sync-section.js').SyncActions }} deps
    */
-  constructor(root, settings, { save, saved, failed, backups, restore, privacy, values, about, setBackground }) {
+  constructor(root, settings, { save, saved, failed, backups, restore, privacy, values, about, setBackground, sync }) {
     const work = workFields(settings);
     const reminders = reminderFields(settings);
     const { weekStart } = work;
@@ -333,6 +334,7 @@ export class SettingsView {
         reminderForm,
         valuesSection(values, failed),
         privacySection(privacy, failed),
+        syncSection(sync),
         el(
           'section',
           { class: 'card about', testid: 'about' },

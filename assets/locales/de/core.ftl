@@ -257,3 +257,8 @@ reason-sync-wrong-passphrase = diese Passphrase öffnet ihn nicht, also wurde ni
 reason-sync-attached = dieses Tagebuch ist schon mit { $path } verbunden (trenne es zuerst)
 reason-sync-folder-gone = es gibt keinen Ordner { $path } (ist sein Laufwerk oder seine Freigabe verbunden?)
 reason-sync-device-name = der Name eines Computers braucht 1 bis 64 Zeichen, ohne Zeilenumbruch
+
+## A save over a page that changed since it was loaded (model::DayPatch::rebased)
+
+merge-typed-here = Hier getippt
+merge-saved-meanwhile = Inzwischen gespeichert

@@ -456,3 +456,53 @@ trends-table-weekday = Wochentag
 trends-table-mean-stress = Durchschnittlicher Stress
 trends-table-days = Tage
 trends-table-review-day = Review-Tag
+
+## Settings → Sync (ui/views/sync-section.js)
+
+sync-title = Abgleich
+sync-hint = Halte dieses Tagebuch auf jedem deiner Computer, über einen Ordner, den du schon abgleichst: Syncthing, Nextcloud, Dropbox, eine Netzwerkfreigabe, ein USB-Stick. Keel schreibt dort nur versiegelte Änderungsdateien, nie das Tagebuch selbst; ein anderer Computer tritt mit demselben Ordner und derselben Passphrase bei.
+sync-needs-passphrase = Der Abgleich braucht eine Passphrase: Der Ordner liegt auf fremden Computern, also versiegelt Keel alles, was es dort ablegt, damit. Lege oben zuerst eine fest.
+sync-folder = Ordner
+sync-folder-placeholder = /home/du/Sync/keel
+sync-folder-hint = Ein Ordner, den dein Abgleich-Werkzeug schon auf deinen anderen Computern hält. Der erste Computer legt Keels Teil darin an, die anderen treten bei.
+sync-name = Name dieses Computers
+sync-passphrase = Passphrase des Abgleich-Ordners
+sync-attach = Abgleich einschalten
+sync-attaching = Wird eingeschaltet…
+sync-folder-first = Gib zuerst den Ordner an, über den abgeglichen wird.
+sync-passphrase-first = Gib zuerst die Passphrase ein: Sie versiegelt, was in den Ordner geht.
+page-sync-started = Der Abgleich ist an: Dieser Computer hat den Abgleich-Ordner angelegt und { $went ->
+    [one] 1 Änderung
+   *[other] { $went } Änderungen
+} hineingeschrieben.
+page-sync-joined = Der Abgleich ist an: { $came ->
+    [one] 1 Änderung kam herein
+   *[other] { $came } Änderungen kamen herein
+}, { $went } gingen hinaus.
+sync-folder-is = Abgleich über
+page-sync-never = nie
+sync-last-exchange = Letzter Abgleich: { $when }
+sync-waiting = { $n ->
+    [0] Nichts wartet darauf, hinauszugehen.
+    [one] 1 Seite wartet darauf, hinauszugehen.
+   *[other] { $n } Seiten warten darauf, hinauszugehen.
+}
+sync-failed = Der letzte Abgleich hat nicht geklappt: { $why } Deine Seiten sind hier sicher; Keel versucht es wieder.
+sync-devices = Computer
+sync-this-computer = { $name } (dieser Computer)
+sync-last-wrote = zuletzt geschrieben { $when }
+sync-conflicts = { $n ->
+    [one] 1 Tag hat zwei Fassungen eines Textes, beide behalten, zum Auswählen:
+   *[other] { $n } Tage haben zwei Fassungen eines Textes, beide behalten, zum Auswählen:
+}
+sync-no-conflicts = Kein Tag wartet darauf, dass du zwischen zwei Fassungen wählst.
+sync-now = Jetzt abgleichen
+sync-exchanging = Wird abgeglichen…
+page-sync-exchanged = { $came ->
+    [one] 1 Änderung kam herein
+   *[other] { $came } Änderungen kamen herein
+}, { $went } gingen hinaus.
+sync-detach = Trennen
+sync-detaching = Wird getrennt…
+sync-detach-confirm = Dieses Tagebuch nicht mehr abgleichen? Deine Seiten bleiben hier, und der Ordner bleibt, wie er ist.
+page-sync-detached = Der Abgleich ist aus. Deine Seiten sind alle noch hier.

@@ -257,3 +257,8 @@ reason-sync-wrong-passphrase = that passphrase does not open it, so nothing was 
 reason-sync-attached = this journal is attached to { $path } already (detach it first)
 reason-sync-folder-gone = there is no folder { $path } (is its drive or share connected?)
 reason-sync-device-name = a computer's name needs 1 to 64 characters, without line breaks
+
+## A save over a page that changed since it was loaded (model::DayPatch::rebased)
+
+merge-typed-here = Typed here
+merge-saved-meanwhile = Saved meanwhile

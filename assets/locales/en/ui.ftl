@@ -456,3 +456,53 @@ trends-table-weekday = Weekday
 trends-table-mean-stress = Average stress
 trends-table-days = Days
 trends-table-review-day = review day
+
+## Settings → Sync (ui/views/sync-section.js)
+
+sync-title = Sync
+sync-hint = Keep this journal on every computer you own through a folder you already sync: Syncthing, Nextcloud, Dropbox, a network share, a USB stick. Keel writes only sealed change files there, never the journal itself; another computer joins with the same folder and passphrase.
+sync-needs-passphrase = Sync needs a passphrase: the folder is somebody else's computer, so everything Keel puts there is sealed with it. Set one above first.
+sync-folder = Folder
+sync-folder-placeholder = /home/you/Sync/keel
+sync-folder-hint = A folder your sync tool already keeps on your other computers. The first computer starts Keel's part of it; the others join it.
+sync-name = This computer's name
+sync-passphrase = The sync folder's passphrase
+sync-attach = Turn on sync
+sync-attaching = Turning on…
+sync-folder-first = Type the folder to sync through first.
+sync-passphrase-first = Type the passphrase first: it seals what goes into the folder.
+page-sync-started = Sync is on: this computer started the sync folder and wrote { $went ->
+    [one] 1 change
+   *[other] { $went } changes
+} to it.
+page-sync-joined = Sync is on: { $came ->
+    [one] 1 change came in
+   *[other] { $came } changes came in
+}, { $went } went out.
+sync-folder-is = Syncing through
+page-sync-never = never
+sync-last-exchange = Last exchange: { $when }
+sync-waiting = { $n ->
+    [0] Nothing waits to go out.
+    [one] 1 page waits to go out.
+   *[other] { $n } pages wait to go out.
+}
+sync-failed = The last exchange did not work: { $why } Your pages are safe here; Keel tries again.
+sync-devices = Computers
+sync-this-computer = { $name } (this computer)
+sync-last-wrote = last wrote { $when }
+sync-conflicts = { $n ->
+    [one] 1 day holds two versions of a text, both kept, for you to choose:
+   *[other] { $n } days hold two versions of a text, both kept, for you to choose:
+}
+sync-no-conflicts = No day waits for you to choose between two versions.
+sync-now = Sync now
+sync-exchanging = Syncing…
+page-sync-exchanged = { $came ->
+    [one] 1 change came in
+   *[other] { $came } changes came in
+}, { $went } went out.
+sync-detach = Detach
+sync-detaching = Detaching…
+sync-detach-confirm = Stop syncing this journal? Your pages stay here and the folder stays as it is.
+page-sync-detached = Sync is off. Your pages are all still here.

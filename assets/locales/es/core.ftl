@@ -257,3 +257,8 @@ reason-sync-wrong-passphrase = esa frase de paso no la abre, así que no se camb
 reason-sync-attached = este diario ya está unido a { $path } (sepáralo primero)
 reason-sync-folder-gone = no existe la carpeta { $path } (¿está conectado su disco o su recurso compartido?)
 reason-sync-device-name = el nombre de un ordenador necesita de 1 a 64 caracteres, sin saltos de línea
+
+## A save over a page that changed since it was loaded (model::DayPatch::rebased)
+
+merge-typed-here = Escrito aquí
+merge-saved-meanwhile = Guardado mientras tanto

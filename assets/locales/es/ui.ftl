@@ -456,3 +456,53 @@ trends-table-weekday = Día de la semana
 trends-table-mean-stress = Estrés medio
 trends-table-days = Días
 trends-table-review-day = día de revisión
+
+## Settings → Sync (ui/views/sync-section.js)
+
+sync-title = Sincronización
+sync-hint = Ten este diario en cada ordenador tuyo a través de una carpeta que ya sincronizas: Syncthing, Nextcloud, Dropbox, un recurso de red, una memoria USB. Keel solo escribe ahí archivos de cambios sellados, nunca el diario en sí; otro ordenador se une con la misma carpeta y la misma frase de paso.
+sync-needs-passphrase = La sincronización necesita una frase de paso: la carpeta está en ordenadores ajenos, así que Keel sella con ella todo lo que deja ahí. Pon una arriba primero.
+sync-folder = Carpeta
+sync-folder-placeholder = /home/tu/Sync/keel
+sync-folder-hint = Una carpeta que tu herramienta de sincronización ya mantiene en tus otros ordenadores. El primer ordenador crea la parte de Keel; los demás se unen a ella.
+sync-name = Nombre de este ordenador
+sync-passphrase = Frase de paso de la carpeta de sincronización
+sync-attach = Activar la sincronización
+sync-attaching = Activando…
+sync-folder-first = Escribe primero la carpeta a través de la que sincronizar.
+sync-passphrase-first = Escribe primero la frase de paso: sella lo que va a la carpeta.
+page-sync-started = La sincronización está activa: este ordenador creó la carpeta de sincronización y escribió { $went ->
+    [one] 1 cambio
+   *[other] { $went } cambios
+} en ella.
+page-sync-joined = La sincronización está activa: { $came ->
+    [one] llegó 1 cambio
+   *[other] llegaron { $came } cambios
+} y salieron { $went }.
+sync-folder-is = Sincronizando a través de
+page-sync-never = nunca
+sync-last-exchange = Último intercambio: { $when }
+sync-waiting = { $n ->
+    [0] No hay nada esperando a salir.
+    [one] 1 página espera a salir.
+   *[other] { $n } páginas esperan a salir.
+}
+sync-failed = El último intercambio no funcionó: { $why } Tus páginas están a salvo aquí; Keel lo vuelve a intentar.
+sync-devices = Ordenadores
+sync-this-computer = { $name } (este ordenador)
+sync-last-wrote = escribió por última vez { $when }
+sync-conflicts = { $n ->
+    [one] 1 día tiene dos versiones de un texto, ambas guardadas, para que elijas:
+   *[other] { $n } días tienen dos versiones de un texto, ambas guardadas, para que elijas:
+}
+sync-no-conflicts = Ningún día espera a que elijas entre dos versiones.
+sync-now = Sincronizar ahora
+sync-exchanging = Sincronizando…
+page-sync-exchanged = { $came ->
+    [one] Llegó 1 cambio
+   *[other] Llegaron { $came } cambios
+} y salieron { $went }.
+sync-detach = Separar
+sync-detaching = Separando…
+sync-detach-confirm = ¿Dejar de sincronizar este diario? Tus páginas se quedan aquí y la carpeta se queda como está.
+page-sync-detached = La sincronización está desactivada. Todas tus páginas siguen aquí.

@@ -102,6 +102,79 @@ fn save_day_then_get_day_round_trips() {
 }
 
 #[test]
+fn a_save_made_over_a_page_saved_meanwhile_merges_both() {
+    let app = app();
+    let date = "2026-11-27";
+    let loaded = call(
+        &app,
+        "save_day",
+        json!({"date": date, "page": page("standup\nreview")}),
+    )
+    .unwrap();
+    // Saved meanwhile, as an exchange with the sync folder or `keel add` would.
+    call(
+        &app,
+        "save_day",
+        json!({"date": date, "page": page("standup\nreview\nretro")}),
+    )
+    .unwrap();
+    let mut base = page("standup\nreview");
+    base["self"] = loaded["self"].clone();
+    let merged = call(
+        &app,
+        "save_day",
+        json!({"date": date, "page": page("coffee\nstandup\nreview"), "base": base}),
+    )
+    .unwrap();
+    assert_eq!(merged["role"], "coffee\nstandup\nreview\nretro");
+    // Without a base, the page is the truth (the call the page made before sync existed).
+    let plain = call(
+        &app,
+        "save_day",
+        json!({"date": date, "page": page("only this")}),
+    )
+    .unwrap();
+    assert_eq!(plain["role"], "only this");
+    // A bad base is refused like a bad page, and nothing is written.
+    assert!(call(
+        &app,
+        "save_day",
+        json!({"date": date, "page": page("x"), "base": {"role": 3}}),
+    )
+    .is_err());
+    assert_eq!(
+        call(&app, "get_day", json!({"date": date})).unwrap()["role"],
+        "only this"
+    );
+}
+
+#[test]
+fn sync_commands_answer_plainly_when_the_journal_does_not_sync() {
+    let app = app();
+    let got = call(&app, "get_sync", json!({})).unwrap();
+    assert_eq!(got["status"], Value::Null);
+    assert_eq!(got["last_error"], Value::Null);
+    assert!(!got["host_name"].as_str().unwrap().is_empty());
+    let folder = tempfile::tempdir().unwrap();
+    assert_error(
+        call(
+            &app,
+            "attach_sync",
+            json!({"folder": folder.path(), "name": "work laptop", "passphrase": "p"}),
+        ),
+        "sync_folder",
+        "passphrase",
+    );
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+    assert_error(
+        call(&app, "sync_now", json!({})),
+        "not_syncing",
+        "not attached",
+    );
+    assert_eq!(call(&app, "detach_sync", json!({})).unwrap(), Value::Null);
+}
+
+#[test]
 fn get_day_of_an_empty_day_is_unsaved_and_blank() {
     let app = app();
     let day = call(&app, "get_day", json!({"date": "2026-01-01"})).unwrap();

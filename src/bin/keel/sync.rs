@@ -41,16 +41,6 @@ enum SyncAction {
     Detach,
 }
 
-/// This computer's host name, for the device's default name.
-fn host_name() -> String {
-    ["/proc/sys/kernel/hostname", "/etc/hostname"]
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .map(|s| s.trim().to_owned())
-        .find(|s| !s.is_empty())
-        .unwrap_or_else(|| "computer".to_owned())
-}
-
 /// What an exchange did, in a few lines.
 fn exchanged(x: &sync::Exchange) -> String {
     let mut out = say(
@@ -104,7 +94,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<(), Failure> {
             let (journal, typed) = open_journal_unlocked(ctx.journal.clone(), ctx.now)?;
             // A plain journal has no passphrase: the core says so.
             let passphrase = typed.map(|p| p.to_string()).unwrap_or_default();
-            let name = device.unwrap_or_else(host_name);
+            let name = device.unwrap_or_else(sync::host_name);
             let done = sync::attach(&journal, &folder, &name, &passphrase, now_ms, ctx.now)?;
             let path = sync::attached_folder(&journal)?.unwrap_or(folder);
             let id = if done.started {

@@ -43,6 +43,17 @@ pub fn app_binary() -> PathBuf {
     bin.canonicalize().unwrap()
 }
 
+/// The `keel` command line built beside the desktop binary (the same `cargo build`).
+pub fn cli_binary() -> PathBuf {
+    let bin = app_binary().with_file_name("keel");
+    assert!(
+        bin.exists(),
+        "the command line is not built at {}: run `cargo build --workspace` (the README's test command does)",
+        bin.display()
+    );
+    bin
+}
+
 fn tauri_driver() -> PathBuf {
     let candidates = std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
