@@ -26,6 +26,8 @@ APT_PACKAGES=(
   # the reminders' tests: dbus-daemon for a private session bus (dbus, above), and
   # systemd-analyze to verify the background timer's units
   systemd
+  # sync's end-to-end test: two real Syncthing peers on loopback (tests/syncthing)
+  syncthing
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 

@@ -11,6 +11,8 @@
 //! - `remind`: `keel remind` against a real session bus and a recording notification server
 //!   (the actions arrive; "Done for today" keeps the boundary; "Still working"; a snooze), and
 //!   the background timer's units through `systemd-analyze verify`.
+//! - `syncthing`: two real Syncthing instances on loopback carrying two journals' sync folders
+//!   (issue 22): a day crosses both ways, a day edited on both at once keeps both texts.
 //!
 //! The crash test lives apart in `tests/crash.rs` (it re-executes itself as the writer child,
 //! so it has its own `main`).
@@ -20,3 +22,4 @@ mod cli;
 mod corruption;
 mod full_disk;
 mod remind;
+mod syncthing;

@@ -41,7 +41,7 @@ fn keel_in(journal: &Path, args: &[&str], stdin: &str, lang: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn stdout(out: &Output) -> String {
+pub(crate) fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
@@ -50,7 +50,7 @@ fn stderr(out: &Output) -> String {
 }
 
 #[track_caller]
-fn assert_ok(out: &Output) {
+pub(crate) fn assert_ok(out: &Output) {
     assert!(
         out.status.success(),
         "exit {:?}, stderr: {}",
@@ -669,7 +669,7 @@ fn a_damaged_journal_is_reported_with_the_newest_backup_and_left_alone() {
     assert!(stdout(&keel(dir.path(), &["show", "2026-11-20"])).contains("Safe in the backup."));
 }
 
-fn keel_env(journal: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
+pub(crate) fn keel_env(journal: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_keel"));
     cmd.arg("--journal")
         .arg(journal)
@@ -686,7 +686,7 @@ fn keel_env(journal: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
 }
 
 /// Every file under `dir`, with its bytes, by path.
-fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+pub(crate) fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
