@@ -573,6 +573,97 @@ pub struct WeekContent {
 pub const MAX_WEEK_ITEMS: usize = 50;
 
 impl WeekContent {
+    /// The page as it should be saved over `current` when the editor that typed it had loaded
+    /// `base`, and `current` was saved since (by sync): each answer and the next boundary merge
+    /// three-way as a day's sides do (`DayPatch::rebased`), the two ledgers as lists (items
+    /// added on either side all stay, `merge::union_of_lines`), the kept boundary and each
+    /// value's check are taken from here when changed here and kept as stored otherwise. No
+    /// page now: what was typed stands whole.
+    pub fn rebased(
+        &self,
+        base: &WeekContent,
+        current: Option<&WeekContent>,
+        (ours, theirs): (&str, &str),
+    ) -> WeekContent {
+        let Some(current) = current else {
+            return self.clone();
+        };
+        let text = |loaded: &str, typed: &str, now: &str| {
+            crate::merge::three_way(loaded, typed, now, ours, theirs).0
+        };
+        let list = |loaded: &[String], typed: &[String], now: &[String]| -> Vec<String> {
+            let merged = crate::merge::union_of_lines(
+                &loaded.join("\n"),
+                &typed.join("\n"),
+                &now.join("\n"),
+            );
+            merged
+                .lines()
+                .map(str::to_owned)
+                .filter(|l| !l.is_empty())
+                .collect()
+        };
+        let answer = |c: &WeekContent, id: &str| -> String {
+            c.answers
+                .iter()
+                .find(|a| a.prompt_id == id)
+                .map_or_else(String::new, |a| a.text.clone())
+        };
+        let mut ids: Vec<&str> = Vec::new();
+        for a in self.answers.iter().chain(&current.answers) {
+            if !ids.contains(&a.prompt_id.as_str()) {
+                ids.push(&a.prompt_id);
+            }
+        }
+        let answers = ids
+            .into_iter()
+            .map(|id| PromptAnswer {
+                prompt_id: id.to_owned(),
+                text: text(&answer(base, id), &answer(self, id), &answer(current, id)),
+            })
+            .filter(|a| !a.text.trim().is_empty())
+            .collect();
+        let check = |c: &WeekContent, id: u32| c.values.iter().find(|v| v.value == id).cloned();
+        let mut value_ids: Vec<u32> = Vec::new();
+        for v in self
+            .values
+            .iter()
+            .chain(&current.values)
+            .chain(&base.values)
+        {
+            if !value_ids.contains(&v.value) {
+                value_ids.push(v.value);
+            }
+        }
+        let values = value_ids
+            .into_iter()
+            .filter_map(|id| {
+                let typed = check(self, id);
+                if typed != check(base, id) {
+                    typed
+                } else {
+                    check(current, id)
+                }
+            })
+            .collect();
+        WeekContent {
+            answers,
+            role_gave: list(&base.role_gave, &self.role_gave, &current.role_gave),
+            role_cost: list(&base.role_cost, &self.role_cost, &current.role_cost),
+            next_boundary: text(
+                &base.next_boundary,
+                &self.next_boundary,
+                &current.next_boundary,
+            ),
+            kept_last_boundary: if self.kept_last_boundary != base.kept_last_boundary {
+                self.kept_last_boundary
+            } else {
+                current.kept_last_boundary
+            },
+            values,
+        }
+    }
+
     /// Trims every text, drops empty ledger items and empty answers, and refuses lists longer
     /// than `MAX_WEEK_ITEMS` (the record's size is checked when it is stored).
     pub fn validated(self) -> Result<WeekContent> {
@@ -894,6 +985,60 @@ mod tests {
             Some(2),
             "a rating changed here is taken"
         );
+    }
+
+    #[test]
+    fn a_week_saved_over_one_saved_meanwhile_keeps_both_sides() {
+        let answer = |id: &str, text: &str| PromptAnswer {
+            prompt_id: id.into(),
+            text: text.into(),
+        };
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let loaded = WeekContent {
+            answers: vec![answer("w-001", "A slow week.")],
+            role_gave: lines(&["trust"]),
+            role_cost: lines(&[]),
+            next_boundary: "18:30".into(),
+            kept_last_boundary: None,
+            values: vec![],
+        };
+        let mut now = loaded.clone();
+        now.answers.push(answer("w-002", "Written on the laptop."));
+        now.role_gave.push("a promotion talk".into());
+        now.kept_last_boundary = Some(true);
+        let mut typed = loaded.clone();
+        typed.answers[0].text = "A slow week.\nThe review went well.".into();
+        typed.role_gave.push("a mentor".into());
+        let merged = typed.rebased(&loaded, Some(&now), ("here", "there"));
+        assert_eq!(
+            merged.answers,
+            vec![
+                answer("w-001", "A slow week.\nThe review went well."),
+                answer("w-002", "Written on the laptop.")
+            ]
+        );
+        assert_eq!(
+            merged.role_gave,
+            lines(&["trust", "a mentor", "a promotion talk"])
+        );
+        assert_eq!(
+            merged.kept_last_boundary,
+            Some(true),
+            "left as loaded: kept as stored"
+        );
+        assert_eq!(merged.next_boundary, "18:30");
+        // An answer removed here and untouched there goes; one the other side changed stays.
+        let mut typed = loaded.clone();
+        typed.answers.clear();
+        assert!(typed
+            .rebased(&loaded, Some(&loaded), ("h", "t"))
+            .answers
+            .is_empty());
+        let mut changed = loaded.clone();
+        changed.answers[0].text = "A slow week, then a fast one.".into();
+        let kept = typed.rebased(&loaded, Some(&changed), ("h", "t"));
+        assert!(kept.answers[0].text.contains("then a fast one"), "{kept:?}");
+        assert_eq!(typed.rebased(&loaded, None, ("h", "t")), typed);
     }
 
     #[test]

@@ -246,13 +246,15 @@ export function getWeek(week) {
 }
 
 /**
- * Resolves only once the week's page is durable on disk.
+ * Resolves only once the week's page is durable on disk: with the merged page when it was
+ * saved since the editor had `base` (sync), else null (stored as typed).
  * @param {string} week
  * @param {WeekContent} content
- * @returns {Promise<boolean>}
+ * @param {WeekContent | null} [base]
+ * @returns {Promise<WeekContent | null>}
  */
-export function saveWeek(week, content) {
-  return call('save_week', { week, content });
+export function saveWeek(week, content, base = null) {
+  return call('save_week', { week, content, base });
 }
 
 /**

@@ -153,8 +153,28 @@ async function start() {
   let editing = { day: null, week: null };
   /** What the page shows now: a date, a week (YYYY-Www), 'prompts', 'library?q=…'. */
   let showing = '';
+  /**
+   * The week's page as the store held it when the editor last matched it (see `dayBase`).
+   * @type {{ week: string, content: import('./bindings/WeekContent').WeekContent } | null}
+   */
+  let weekBase = null;
   /** @type {Autosaver<import('./bindings/WeekContent').WeekContent>} */
-  const weekSaver = new Autosaver({ save: api.saveWeek, onStatus: showStatus });
+  const weekSaver = new Autosaver({
+    save: async (week, content) => {
+      const base = weekBase && weekBase.week === week ? weekBase.content : null;
+      const merged = await api.saveWeek(week, content, base);
+      weekBase = { week, content };
+      const view = editing.week && editing.week.week === week ? editing.week : null;
+      // Merged with a page saved meanwhile: draw the merge, unless typing went on (then the
+      // next save merges again, from what this one sent).
+      if (merged && view && JSON.stringify(view.content()) === JSON.stringify(content)) {
+        weekBase = { week, content: merged };
+        redraw();
+      }
+      return merged;
+    },
+    onStatus: showStatus,
+  });
   /**
    * The day's page as the store held it when the editor last matched it (loaded, saved, or
    * redrawn after sync): each save sends it, so the core can merge what was saved meanwhile.
@@ -278,6 +298,8 @@ async function start() {
         })
         .catch((e) => showNotice(api.asErrorDto(e).message));
     }
+    const week = editing.week?.week;
+    if (week && records.includes(`week/${week}`) && !weekSaver.pending && !weekSaver.inFlight) redraw();
     if (records.includes('settings')) {
       void api
         .getSettings()
@@ -432,6 +454,7 @@ async function start() {
       mount: async (route) => {
         if (route.name !== 'week' || !route.week) return;
         const week = await api.getWeek(route.week);
+        weekBase = { week: week.week, content: week.content };
         const current = new WeekView(root, week, {
           changed: () => weekSaver.changed(),
           flush: () => void weekSaver.flush(),
@@ -475,6 +498,13 @@ async function start() {
         return { day: view, week: null };
       },
     },
+  };
+
+  /** Draws the page shown anew (what sync brought, a merge), where it is. */
+  const redraw = () => {
+    const y = window.scrollY;
+    showing = '';
+    loading = loading.then(route).then(() => window.scrollTo(0, y));
   };
 
   /** Loads the catalogue the settings now name and draws the page anew in it. */

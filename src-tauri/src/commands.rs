@@ -360,19 +360,32 @@ pub async fn get_week(state: State<'_, AppState>, week: String) -> Result<WeekDt
     )?))
 }
 
-/// Saves a week's page whole; returns only after the save is durable.
+/// Saves a week's page whole; returns only after the save is durable. `base` is the page as
+/// the editor loaded it (or last saved it): a page saved again since (sync) is merged with
+/// what was typed, not written over, and the merged page comes back (null when the page was
+/// stored as typed).
 #[tauri::command]
 pub async fn save_week(
     state: State<'_, AppState>,
     week: String,
     content: WeekContent,
-) -> Result<bool, ErrorDto> {
+    base: Option<WeekContent>,
+) -> Result<Option<WeekContent>, ErrorDto> {
     let week = parse_week(&week)?;
-    state
-        .journal()?
-        .save_week(week, content, state.clock.now())?;
+    let journal = state.journal()?;
+    let now = state.clock.now();
+    let merged = match base {
+        Some(base) => {
+            let (saved, merged) = journal.save_week_over(week, content, base, now)?;
+            merged.then(|| saved.into_content())
+        }
+        None => {
+            journal.save_week(week, content, now)?;
+            None
+        }
+    };
     state.sync.nudge(Nudge::Saved);
-    Ok(true)
+    Ok(merged)
 }
 
 /// The ISO week holding `date`, in the user's week (which may start on another day).

@@ -74,6 +74,10 @@ fn commands() -> Vec<(&'static str, Value)> {
         ("delete_prompt", json!({"id": "u-001"})),
         ("get_week", json!({"week": "2026-W48"})),
         ("save_week", json!({"week": "2026-W48", "content": content})),
+        (
+            "save_week",
+            json!({"week": "2026-W48", "content": content, "base": content}),
+        ),
         ("week_of", json!({"date": "2026-11-28"})),
         ("get_catalogue", json!({})),
         ("get_settings", json!({})),

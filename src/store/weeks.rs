@@ -53,6 +53,35 @@ impl Journal {
         content: WeekContent,
         now: DateTime<FixedOffset>,
     ) -> Result<WeekReflection> {
+        Ok(self.save_week_on(week, content, None, now)?.0)
+    }
+
+    /// Saves `content`, typed in an editor that had loaded `base`, as `save_week` does; when
+    /// the page was saved again since it was loaded (sync brought another computer's edit),
+    /// the two are merged (`WeekContent::rebased`): nothing typed on either side is lost.
+    /// Also says whether the page stored differs from the one typed (a merge).
+    pub fn save_week_over(
+        &self,
+        week: WeekId,
+        content: WeekContent,
+        base: WeekContent,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(WeekReflection, bool)> {
+        let tr = crate::i18n::tr(self.lang()?);
+        let names = (
+            tr.get("merge-typed-here", &[]),
+            tr.get("merge-saved-meanwhile", &[]),
+        );
+        self.save_week_on(week, content, Some((base.validated()?, names)), now)
+    }
+
+    fn save_week_on(
+        &self,
+        week: WeekId,
+        content: WeekContent,
+        base: Option<(WeekContent, (String, String))>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(WeekReflection, bool)> {
         let content = content.validated()?;
         let key = week_key(week);
         self.write(|store| {
@@ -66,7 +95,18 @@ impl Journal {
                             .transpose()
                             .map_err(ConflictableTransactionError::Abort)?;
                         let created_at = old.as_ref().map_or(now, |w| w.created_at);
-                        let next = WeekReflection::new(week, content.clone(), created_at, now);
+                        let merged = match &base {
+                            Some((base, (ours, theirs))) => {
+                                let stored = old.clone().map(WeekReflection::into_content);
+                                content
+                                    .rebased(base, stored.as_ref(), (ours, theirs))
+                                    .validated()
+                                    .map_err(ConflictableTransactionError::Abort)?
+                            }
+                            None => content.clone(),
+                        };
+                        let differs = merged != content;
+                        let next = WeekReflection::new(week, merged, created_at, now);
                         let bytes = store
                             .seal_week(&next)
                             .map_err(ConflictableTransactionError::Abort)?;
@@ -74,7 +114,7 @@ impl Journal {
                         let old_terms = old.map(|w| index::week_docs(&w).1).unwrap_or_default();
                         let (doc, list) = index::week_docs(&next);
                         index::set_doc(&store.codec, terms, &doc, &old_terms, &list)?;
-                        Ok(next)
+                        Ok((next, differs))
                     },
                 ),
             )

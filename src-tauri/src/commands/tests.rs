@@ -469,7 +469,8 @@ fn a_week_is_summed_up_saved_and_its_boundary_shown_the_week_after() {
             json!({"week": "2026-W48", "content": content})
         )
         .unwrap(),
-        json!(true)
+        Value::Null,
+        "stored as typed"
     );
     let again = call(&app, "get_week", json!({"week": "2026-W48"})).unwrap();
     assert_eq!(again["saved"], true);
@@ -484,6 +485,42 @@ fn a_week_is_summed_up_saved_and_its_boundary_shown_the_week_after() {
     );
     let next = call(&app, "get_week", json!({"week": "2026-W49"})).unwrap();
     assert_eq!(next["last_week_boundary"], "Laptop shut at 18:30");
+
+    // Saved meanwhile (sync brought a ledger item), then a save from the page as loaded: both.
+    let loaded = again["content"].clone();
+    let mut meanwhile = loaded.clone();
+    meanwhile["role_gave"] = json!(["A team that trusts me", "A calm retro"]);
+    call(
+        &app,
+        "save_week",
+        json!({"week": "2026-W48", "content": meanwhile}),
+    )
+    .unwrap();
+    let mut typed = loaded.clone();
+    typed["next_boundary"] = json!("Laptop shut at 18:00");
+    let merged = call(
+        &app,
+        "save_week",
+        json!({"week": "2026-W48", "content": typed, "base": loaded}),
+    )
+    .unwrap();
+    assert_eq!(
+        merged["role_gave"],
+        json!(["A team that trusts me", "A calm retro"])
+    );
+    assert_eq!(merged["next_boundary"], "Laptop shut at 18:00");
+    // Over the page as stored now, nothing to merge: stored as typed.
+    let mut again = merged.clone();
+    again["next_boundary"] = json!("Laptop shut at 17:30");
+    assert_eq!(
+        call(
+            &app,
+            "save_week",
+            json!({"week": "2026-W48", "content": again, "base": merged}),
+        )
+        .unwrap(),
+        Value::Null
+    );
     assert_eq!(
         call(&app, "week_of", json!({"date": "2026-11-29"})).unwrap(),
         "2026-W48"
