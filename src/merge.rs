@@ -56,31 +56,31 @@ pub fn three_way(
     (text, clashed)
 }
 
-/// `ours` and `theirs` merged as `three_way` does, except that where both changed the same
-/// lines, ours come first, then those of theirs that ours do not hold.
+/// `ours` and `theirs` as lists (one item per line), both changed from `base`: merged as
+/// `three_way` does where their edits are apart; where they touch the same lines, as sets:
+/// every line of ours except those theirs removed, then every line theirs added that ours
+/// does not hold. No block: an item added on either side stays, an item removed on either
+/// side (and not added again) goes.
 pub fn union_of_lines(base: &str, ours: &str, theirs: &str) -> String {
     let (text, clashed) = three_way(base, ours, theirs, "", "");
     if !clashed {
         return text;
     }
-    let mut out: Vec<&str> = Vec::new();
-    let mut ours_here: Vec<&str> = Vec::new();
-    let mut side = 0; // 0: outside a block, 1: ours, 2: theirs
-    for line in text.lines() {
-        match (side, line) {
-            (0, CONFLICT_START) => {
-                side = 1;
-                ours_here.clear();
-            }
-            (1, "**:**") | (2, "**:**") => side = 2,
-            (_, CONFLICT_END) => side = 0,
-            (1, l) if !l.is_empty() => {
-                ours_here.push(l);
-                out.push(l);
-            }
-            (2, l) if !l.is_empty() && !ours_here.contains(&l) => out.push(l),
-            (0, l) => out.push(l),
-            _ => {}
+    let items = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (base, ours, theirs) = (items(base), items(ours), items(theirs));
+    let mut out: Vec<&str> = ours
+        .iter()
+        .filter(|l| !base.contains(l) || theirs.contains(l))
+        .map(String::as_str)
+        .collect();
+    for line in &theirs {
+        if !ours.contains(line) && !base.contains(line) && !out.contains(&line.as_str()) {
+            out.push(line);
         }
     }
     out.join("\n")

@@ -299,7 +299,15 @@ async function start() {
         .catch((e) => showNotice(api.asErrorDto(e).message));
     }
     const week = editing.week?.week;
-    if (week && records.includes(`week/${week}`) && !weekSaver.pending && !weekSaver.inFlight) redraw();
+    const weekChanged = week && (records.includes(`week/${week}`) || records.includes('events'));
+    if (weekChanged && !weekSaver.pending && !weekSaver.inFlight) redraw();
+    // The work cycle's events another computer added or removed: the day's line of them.
+    if (view && date && editing.day === view && records.includes('events')) {
+      void api
+        .listEvents(date, date)
+        .then((events) => view.date === date && view.showEvents(events))
+        .catch((e) => showNotice(api.asErrorDto(e).message));
+    }
     if (records.includes('settings')) {
       void api
         .getSettings()

@@ -8,6 +8,9 @@ use crate::cycle::{CycleEvent, EventDraft, ValueBook, ValueDraft};
 
 /// The next event id (ids are never reused, even after a remove).
 const EVENT_SEQ_KEY: &[u8] = b"event_seq";
+/// Counts the writes of the events: sync reads it to tell whether they were written since it
+/// read them (the events are many records; this one moves with each write of any).
+pub(super) const EVENTS_REV_KEY: &[u8] = b"events_rev";
 const WELCOMED_KEY: &[u8] = b"welcomed";
 
 fn event_key(id: u64) -> [u8; 8] {
@@ -20,14 +23,91 @@ impl Store {
     }
 
     fn stored_seq(&self, stored: Option<sled::IVec>) -> Result<u64> {
+        self.stored_counter(stored, EVENT_SEQ_KEY)
+    }
+
+    fn stored_counter(&self, stored: Option<sled::IVec>, key: &[u8]) -> Result<u64> {
         let Some(bytes) = stored else { return Ok(1) };
-        let plain = self.codec.open(META, EVENT_SEQ_KEY, &bytes)?;
+        let plain = self.codec.open(META, key, &bytes)?;
         let raw: [u8; 8] = plain.as_ref().try_into().map_err(|_| KeelError::Corrupt {
             what: "event counter".into(),
             detail: format!("{} bytes, not 8", plain.len()),
         })?;
         Ok(u64::from_be_bytes(raw))
     }
+}
+
+/// Inside the transaction that writes events: moves their revision on and marks them for
+/// sync, so the next exchange takes the write (`store::sync_marks`).
+pub(super) fn events_written(
+    store: &Store,
+    meta: &sled::transaction::TransactionalTree,
+    dirty: &sled::transaction::TransactionalTree,
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    bump_events_rev(store, meta)?;
+    sync_marks::mark(dirty, sync_marks::SyncRecord::Events)?;
+    Ok(())
+}
+
+/// Moves the events' revision on, inside the transaction that writes them.
+pub(super) fn bump_events_rev(
+    store: &Store,
+    meta: &sled::transaction::TransactionalTree,
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    let abort = ConflictableTransactionError::Abort;
+    let rev = store
+        .stored_counter(meta.get(EVENTS_REV_KEY)?, EVENTS_REV_KEY)
+        .map_err(abort)?;
+    let sealed = store
+        .codec
+        .seal(META, EVENTS_REV_KEY, &rev.wrapping_add(1).to_be_bytes())
+        .map_err(abort)?;
+    meta.insert(EVENTS_REV_KEY, sealed)?;
+    Ok(())
+}
+
+/// Writes `event` under its id inside a transaction.
+pub(super) fn insert_event(
+    store: &Store,
+    events: &sled::transaction::TransactionalTree,
+    event: &CycleEvent,
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    let key = event_key(event.id);
+    let sealed = store
+        .codec
+        .seal(EVENTS, &key, &records::encode_event(event))
+        .map_err(ConflictableTransactionError::Abort)?;
+    events.insert(&key[..], sealed)?;
+    Ok(())
+}
+
+/// The next free event id, read inside a transaction, and the counter set past `next`.
+pub(super) fn event_seq(
+    store: &Store,
+    meta: &sled::transaction::TransactionalTree,
+) -> std::result::Result<u64, ConflictableTransactionError<KeelError>> {
+    store
+        .stored_seq(meta.get(EVENT_SEQ_KEY)?)
+        .map_err(ConflictableTransactionError::Abort)
+}
+
+/// Sets the event counter to `next` inside a transaction.
+pub(super) fn set_event_seq(
+    store: &Store,
+    meta: &sled::transaction::TransactionalTree,
+    next: u64,
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    let seq = store
+        .codec
+        .seal(META, EVENT_SEQ_KEY, &next.to_be_bytes())
+        .map_err(ConflictableTransactionError::Abort)?;
+    meta.insert(EVENT_SEQ_KEY, seq)?;
+    Ok(())
+}
+
+/// The key of event `id` in the `events` tree.
+pub(super) fn key_of_event(id: u64) -> [u8; 8] {
+    event_key(id)
 }
 
 impl Journal {
@@ -78,27 +158,19 @@ impl Journal {
         // Checked before anything is written (the id is only a placeholder here).
         draft.clone().into_event(0)?;
         self.write(|store| {
-            transact((&store.events, &store.meta).transaction(|(events, meta)| {
-                let id = store
-                    .stored_seq(meta.get(EVENT_SEQ_KEY)?)
-                    .map_err(ConflictableTransactionError::Abort)?;
-                let event = draft
-                    .clone()
-                    .into_event(id)
-                    .map_err(ConflictableTransactionError::Abort)?;
-                let key = event_key(id);
-                let sealed = store
-                    .codec
-                    .seal(EVENTS, &key, &records::encode_event(&event))
-                    .map_err(ConflictableTransactionError::Abort)?;
-                let seq = store
-                    .codec
-                    .seal(META, EVENT_SEQ_KEY, &(id + 1).to_be_bytes())
-                    .map_err(ConflictableTransactionError::Abort)?;
-                events.insert(&key[..], sealed)?;
-                meta.insert(EVENT_SEQ_KEY, seq)?;
-                Ok(event)
-            }))
+            transact((&store.events, &store.meta, &store.sync_dirty).transaction(
+                |(events, meta, dirty)| {
+                    let id = event_seq(store, meta)?;
+                    let event = draft
+                        .clone()
+                        .into_event(id)
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    insert_event(store, events, &event)?;
+                    set_event_seq(store, meta, id + 1)?;
+                    events_written(store, meta, dirty)?;
+                    Ok(event)
+                },
+            ))
         })
     }
 
@@ -106,7 +178,16 @@ impl Journal {
     pub fn remove_event(&self, id: u64) -> Result<CycleEvent> {
         self.write(|store| {
             let key = event_key(id);
-            match store.events.remove(key)? {
+            let removed = transact((&store.events, &store.meta, &store.sync_dirty).transaction(
+                |(events, meta, dirty)| {
+                    let removed = events.remove(&key[..])?;
+                    if removed.is_some() {
+                        events_written(store, meta, dirty)?;
+                    }
+                    Ok(removed)
+                },
+            ))?;
+            match removed {
                 Some(bytes) => store.open_event(&key, &bytes),
                 None => Err(KeelError::UnknownEvent { id: id.to_string() }),
             }
@@ -141,11 +222,13 @@ pub(super) fn import_events(
     store: &Store,
     events: &sled::transaction::TransactionalTree,
     meta: &sled::transaction::TransactionalTree,
+    dirty: &sled::transaction::TransactionalTree,
     batch: &[CycleEvent],
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     if batch.is_empty() {
         return Ok(());
     }
+    events_written(store, meta, dirty)?;
     let abort = ConflictableTransactionError::Abort;
     let mut next = store.stored_seq(meta.get(EVENT_SEQ_KEY)?).map_err(abort)?;
     for event in batch {

@@ -213,7 +213,7 @@ impl Journal {
                             m.insert(VALUES_KEY, bytes.as_slice())?;
                             sync_marks::mark(dirty, sync_marks::SyncRecord::Values)?;
                         }
-                        cycle::import_events(store, e, m, &batch.events)?;
+                        cycle::import_events(store, e, m, dirty, &batch.events)?;
                         write_marks(codec, i, &buckets)?;
                         Ok(())
                     }),

@@ -1,6 +1,7 @@
 //! What sync (`crate::sync::journal`) needs of the store, and nothing of its rules:
 //! - `sync_dirty`: the names of records written here since sync last looked at them
-//!   (`SyncRecord`: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`), marked in the same transaction as the record itself, so a save is
+//!   (`SyncRecord`: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`, `events`),
+//!   marked in the same transaction as the record itself, so a save is
 //!   found by the next exchange even when the process died right after it (the change file is
 //!   written after the save is acknowledged, never on its path);
 //! - `sync_applied`: per sync field, what sync last settled between this journal and its
@@ -24,13 +25,15 @@ pub(crate) fn attachment_path(dir: &Path) -> PathBuf {
 }
 pub(super) const APPLIED: &str = "sync_applied";
 
-/// A record as sync names it: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`.
+/// A record as sync names it: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`,
+/// `events` (the work cycle's events, all together: their ids are each journal's own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum SyncRecord {
     Day(NaiveDate),
     Week(WeekId),
     Settings,
     Values,
+    Events,
 }
 
 impl SyncRecord {
@@ -40,6 +43,7 @@ impl SyncRecord {
             SyncRecord::Week(w) => format!("week/{w}"),
             SyncRecord::Settings => "settings".into(),
             SyncRecord::Values => "values".into(),
+            SyncRecord::Events => "events".into(),
         }
     }
 
@@ -51,6 +55,7 @@ impl SyncRecord {
             Some(("week", w)) => w.parse().ok().map(SyncRecord::Week),
             None if name == "settings" => Some(SyncRecord::Settings),
             None if name == "values" => Some(SyncRecord::Values),
+            None if name == "events" => Some(SyncRecord::Events),
             _ => None,
         }
     }
@@ -74,6 +79,9 @@ pub(crate) enum SyncValue {
     Week(WeekReflection),
     Settings(Settings),
     Values(crate::cycle::ValueBook),
+    /// By start date; an event sync brings that this journal does not have yet has id 0 (it
+    /// gets the next free one when written).
+    Events(Vec<crate::cycle::CycleEvent>),
 }
 
 /// Marks `record` as written here, inside the transaction that writes it.
@@ -110,6 +118,8 @@ fn place(store: &Store, record: SyncRecord) -> (&sled::Tree, &'static str, Vec<u
         SyncRecord::Week(w) => (&store.weeks, WEEKS, week_key(w).to_vec()),
         SyncRecord::Settings => (&store.meta, META, SETTINGS_KEY.to_vec()),
         SyncRecord::Values => (&store.meta, META, VALUES_KEY.to_vec()),
+        // The events' revision: what tells whether they were written since sync read them.
+        SyncRecord::Events => (&store.meta, META, cycle::EVENTS_REV_KEY.to_vec()),
     }
 }
 
@@ -123,7 +133,22 @@ fn open_value(store: &Store, record: SyncRecord, key: &[u8], bytes: &[u8]) -> Re
         SyncRecord::Values => SyncValue::Values(records::decode_values(
             &store.codec.open(META, key, bytes)?,
         )?),
+        SyncRecord::Events => SyncValue::Events(all_events(store)?),
     })
+}
+
+/// Every event, by start date (then id).
+fn all_events(store: &Store) -> Result<Vec<crate::cycle::CycleEvent>> {
+    let mut events = store
+        .events
+        .iter()
+        .map(|item| {
+            let (key, bytes) = item?;
+            records::decode_event(&store.codec.open(EVENTS, &key, &bytes)?)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    events.sort_by_key(|e| (e.start, e.id));
+    Ok(events)
 }
 
 fn seal_value(store: &Store, key: &[u8], value: &SyncValue) -> Result<Vec<u8>> {
@@ -132,6 +157,11 @@ fn seal_value(store: &Store, key: &[u8], value: &SyncValue) -> Result<Vec<u8>> {
         SyncValue::Week(w) => store.seal_week(w),
         SyncValue::Settings(s) => store.codec.seal(META, key, &records::encode_settings(s)),
         SyncValue::Values(v) => store.codec.seal(META, key, &records::encode_values(v)),
+        // Written event by event (`sync_apply_events`); never as one value.
+        SyncValue::Events(_) => Err(KeelError::Corrupt {
+            what: "sync".into(),
+            detail: "the events are not one record".into(),
+        }),
     }
 }
 
@@ -176,6 +206,9 @@ impl Journal {
             if store.meta.contains_key(VALUES_KEY)? {
                 add(SyncRecord::Values);
             }
+            if !store.events.is_empty() {
+                add(SyncRecord::Events);
+            }
             store.sync_dirty.apply_batch(batch)?;
             store.sync_applied.clear()?;
             Ok(())
@@ -211,6 +244,12 @@ impl Journal {
         let store = self.store()?;
         let (tree, _, key) = place(&store, record);
         let stored = tree.get(&key)?;
+        if record == SyncRecord::Events {
+            // Events written before their revision was kept have none: the tree is the truth.
+            let events = all_events(&store)?;
+            let value = (!events.is_empty()).then_some(SyncValue::Events(events));
+            return Ok((Seen(stored), value));
+        }
         let value = stored
             .as_ref()
             .map(|bytes| open_value(&store, record, &key, bytes))
@@ -257,6 +296,13 @@ impl Journal {
     ) -> Result<bool> {
         if let Some(SyncValue::Settings(s)) = value {
             s.clone().validated()?;
+        }
+        if record == SyncRecord::Events {
+            let events = match value {
+                Some(SyncValue::Events(events)) => &events[..],
+                _ => &[],
+            };
+            return self.sync_apply_events(seen, events, settled);
         }
         self.write(|store| {
             let settled = seal_settled(&store.codec, settled)?;
@@ -305,6 +351,61 @@ impl Journal {
                             }
                             _ => {}
                         }
+                        for (field, bytes) in &settled {
+                            applied.insert(field.as_bytes(), bytes.as_slice())?;
+                        }
+                        Ok(true)
+                    },
+                ),
+            )
+        })
+    }
+}
+
+impl Journal {
+    /// `sync_apply` for the events: the events become `wanted` (an event kept keeps its id, a
+    /// new one, id 0, gets the next free id, one not wanted is removed), with what was settled,
+    /// in one transaction, only if the events' revision is still `seen`.
+    fn sync_apply_events(
+        &self,
+        seen: &Seen,
+        wanted: &[crate::cycle::CycleEvent],
+        settled: &[(String, Vec<u8>)],
+    ) -> Result<bool> {
+        self.write(|store| {
+            let settled = seal_settled(&store.codec, settled)?;
+            // Read outside the transaction (a transaction cannot walk a tree); the revision,
+            // checked inside, says whether they changed since.
+            let held: Vec<u64> = all_events(store)?.iter().map(|e| e.id).collect();
+            let keep: std::collections::BTreeSet<u64> =
+                wanted.iter().map(|e| e.id).filter(|id| *id != 0).collect();
+            transact(
+                (&store.events, &store.meta, &store.sync_applied).transaction(
+                    |(events, meta, applied)| {
+                        if meta.get(cycle::EVENTS_REV_KEY)?.as_deref() != seen.bytes() {
+                            return Ok(false);
+                        }
+                        for id in held.iter().filter(|id| !keep.contains(id)) {
+                            events.remove(&cycle::key_of_event(*id)[..])?;
+                        }
+                        let mut next = cycle::event_seq(store, meta)?;
+                        for event in wanted {
+                            let mut event = event.clone();
+                            if event.id == 0 || !held.contains(&event.id) {
+                                while held.contains(&next)
+                                    || events.get(cycle::key_of_event(next))?.is_some()
+                                {
+                                    next += 1;
+                                }
+                                event.id = next;
+                                next += 1;
+                            }
+                            cycle::insert_event(store, events, &event)?;
+                        }
+                        cycle::set_event_seq(store, meta, next)?;
+                        // The revision moves (so a save's `seen` from before fails) without a
+                        // mark: this write is sync's own, settled below.
+                        cycle::bump_events_rev(store, meta)?;
                         for (field, bytes) in &settled {
                             applied.insert(field.as_bytes(), bytes.as_slice())?;
                         }

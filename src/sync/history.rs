@@ -266,14 +266,32 @@ impl History {
     }
 
     /// The text both sides started from: their latest common ancestor; none (both wrote from
-    /// nothing): empty. A version's timestamp is later than its parents' (its writer's clock
-    /// had seen them), so ids run in the graph's order and the greatest common one descends
-    /// from no other common one; every device picks the same.
+    /// nothing): empty. When several common ancestors descend from no other common one (two
+    /// computers each edited the merge of the same two concurrent versions: a criss-cross),
+    /// the base is those merged, as each side saw them when it wrote (git's recursive merge);
+    /// taking one of them alone would bring the other's lines back twice. The result depends
+    /// on the versions alone, so every device finds the same base.
     fn common_base(&self, ours: &BTreeSet<VersionId>, theirs: &BTreeSet<VersionId>) -> String {
-        ours.intersection(theirs)
-            .max()
-            .map(|best| self.text_of(best))
-            .unwrap_or_default()
+        let common: BTreeSet<&VersionId> = ours.intersection(theirs).collect();
+        let named: BTreeSet<&VersionId> = common
+            .iter()
+            .filter_map(|id| self.versions.get(*id))
+            .flat_map(|stored| stored.parents.iter())
+            .collect();
+        let tops: Vec<VersionId> = common
+            .into_iter()
+            .filter(|id| !named.contains(id))
+            .cloned()
+            .collect();
+        match tops.as_slice() {
+            [] => String::new(),
+            [one] => self.text_of(one),
+            several => match self.merge_texts(several).value {
+                Value::Text(t) => t,
+                Value::Data(d) => d.to_string(),
+                Value::Deleted => String::new(),
+            },
+        }
     }
 }
 
@@ -308,6 +326,58 @@ mod tests {
             h.insert(c);
         }
         h.resolve().unwrap()
+    }
+
+    /// Two computers each edit the merge of the same two concurrent versions (a criss-cross):
+    /// the base of their edits is that merge, so nothing comes back twice and no block appears.
+    #[test]
+    fn edits_made_on_the_same_merge_on_two_devices_merge_from_that_merge() {
+        let base = id(1, "a");
+        let (a1, b1) = (id(2, "a"), id(3, "b"));
+        let (a2, b2) = (id(4, "a"), id(5, "b"));
+        let p = "Morning.\n\nNoon.\n\nEvening.";
+        let changes = [
+            text(&base, &[], "laptop", p),
+            text(
+                &a1,
+                &[&base],
+                "laptop",
+                "Morning.\n\nNoon.\n\nEvening.\n\nNight: laptop.",
+            ),
+            text(
+                &b1,
+                &[&base],
+                "home",
+                "Dawn: home.\n\nMorning.\n\nNoon.\n\nEvening.",
+            ),
+        ];
+        let merged = "Dawn: home.\n\nMorning.\n\nNoon.\n\nEvening.\n\nNight: laptop.";
+        assert_eq!(resolved(&changes).value, Value::Text(merged.into()));
+        // Each edits that merge: the laptop adds a line at the end, home rewrites noon.
+        let more = [
+            text(
+                &a2,
+                &[&a1, &b1],
+                "laptop",
+                &format!("{merged}\n\nLate: laptop."),
+            ),
+            text(
+                &b2,
+                &[&a1, &b1],
+                "home",
+                &merged.replace("Noon.", "Noon: lunch at home."),
+            ),
+        ];
+        let all: Vec<Change> = changes.iter().chain(&more).cloned().collect();
+        let r = resolved(&all);
+        assert_eq!(
+            r.value,
+            Value::Text(
+                "Dawn: home.\n\nMorning.\n\nNoon: lunch at home.\n\nEvening.\n\nNight: laptop.\n\nLate: laptop."
+                    .into()
+            )
+        );
+        assert!(!r.conflict);
     }
 
     /// Paragraphs apart (as a journal's are), as git merges: lines edited right next to each

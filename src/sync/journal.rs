@@ -16,8 +16,9 @@
 //! leaves either the mark or the replica's list of fields to take, and the next exchange
 //! finishes the work; nothing typed is written over.
 //!
-//! Days, weeks, the settings and the values sync; the prompt library's edits and the work
-//! cycle's events follow (their ids are counted on each computer and would collide).
+//! Days, weeks, the settings, the values and the work cycle's events sync (the events as one
+//! list, without the ids each journal counts for itself); the prompt library's own edits
+//! follow.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -707,6 +708,62 @@ mod tests {
         );
         exchange(&a, 8_000, now()).unwrap();
         assert_eq!(self_text(&a).unwrap(), home);
+    }
+
+    #[test]
+    fn events_added_on_both_computers_all_stay_and_a_removed_one_goes() {
+        use crate::cycle::{EventDraft, EventKind};
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let draft = |d: u32, kind: &str, note: &str| EventDraft {
+            start: day(d),
+            end: None,
+            kind: kind.parse::<EventKind>().unwrap(),
+            note: note.into(),
+        };
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let (a, b) = (
+            journal(&root.path().join("a")),
+            journal(&root.path().join("b")),
+        );
+        // Each journal has an event of its own before it attaches (ids 1 on both).
+        a.add_event(draft(3, "review", "H2 calibration")).unwrap();
+        b.add_event(draft(15, "time-off", "Lisbon")).unwrap();
+        attach(&a, &folder, "laptop", PASS, 1_000, now()).unwrap();
+        attach(&b, &folder, "home", PASS, 2_000, now()).unwrap();
+        round(&a, &b, 3_000);
+        let notes = |j: &Journal| -> Vec<String> {
+            j.events().unwrap().into_iter().map(|e| e.note).collect()
+        };
+        assert_eq!(notes(&a), ["H2 calibration", "Lisbon"]);
+        assert_eq!(notes(&b), ["H2 calibration", "Lisbon"]);
+        // Ids are each journal's own, and never two the same.
+        let ids: Vec<u64> = b.events().unwrap().iter().map(|e| e.id).collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+
+        // Added on both at once, and one removed on the laptop.
+        a.add_event(draft(10, "reorg", "New director")).unwrap();
+        b.add_event(draft(20, "compensation", "")).unwrap();
+        let lisbon = a
+            .events()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.note == "Lisbon")
+            .unwrap();
+        a.remove_event(lisbon.id).unwrap();
+        exchange(&a, 6_000, now()).unwrap();
+        let x = exchange(&b, 7_000, now()).unwrap();
+        assert!(x.changed.contains(&"events".to_owned()), "{x:?}");
+        exchange(&a, 8_000, now()).unwrap();
+        assert_eq!(notes(&a), ["H2 calibration", "New director", ""]);
+        assert_eq!(notes(&b), notes(&a));
+        // Nothing changes on further exchanges, and the home computer's ids stayed put.
+        let before = b.events().unwrap();
+        round(&a, &b, 9_000);
+        assert_eq!(b.events().unwrap(), before);
+        assert!(a.sync_marked().unwrap().is_empty() && b.sync_marked().unwrap().is_empty());
     }
 
     #[test]

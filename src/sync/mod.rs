@@ -7,11 +7,11 @@
 //! `replica` is one device's side and its exchange with the folder. The model test
 //! (`tests.rs`) drives three devices through thousands of random edits and deliveries.
 //!
-//! `records` maps a day's page to its fields and back (weeks, settings, prompts, values and
-//! events to follow); `journal` ties a journal to its folder: attach, exchange, status,
-//! detach, with each save taken as a change after it is acknowledged (`store::sync_marks`).
-//! Not yet here (the issue stays open): snapshots, records other than days, and the app's
-//! Settings → Sync with its watcher.
+//! `records` maps the journal's records to their fields and back (days, weeks, settings,
+//! values, events); `journal` ties a journal to its folder: attach, exchange, status, detach,
+//! with each save taken as a change after it is acknowledged (`store::sync_marks`); the app's
+//! shell decides when to exchange (its `sync.rs`). Not yet here (the issue stays open):
+//! snapshots, and the prompt library's own edits.
 
 pub mod folder;
 pub mod history;

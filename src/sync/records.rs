@@ -1,6 +1,11 @@
 //! The journal's records as sync fields, and back: a day's page, a week's reflection, the
-//! settings and the person's values (the prompt library's edits and the work cycle's events
-//! are not synced yet).
+//! settings, the person's values and the work cycle's events (the prompt library's edits are
+//! not synced yet).
+//!
+//! The events are one list (`events/list`), one event per line (its start, end, kind and note
+//! as JSON, without the id each journal counts for itself), merged as a week's ledgers are:
+//! events added on two computers at once all stay, one removed on one computer goes. Coming in,
+//! an event this journal holds keeps its id; a new one gets the next free id here.
 //!
 //! A week's answers (`week/2026-W49/answer/PROMPT`) and its next boundary are texts, merged
 //! three-way; its two ledgers (`gave`, `cost`) are lists, one item per line, where items both
@@ -25,9 +30,14 @@ use serde_json::Value as Json;
 use chrono::{DateTime, FixedOffset};
 
 use super::history::{Kind, Value};
-use crate::cycle::ValueBook;
+use crate::cycle::{CycleEvent, EventDraft, ValueBook};
 use crate::model::{DayEntry, PromptAnswer, Settings, WeekContent, WeekReflection};
 use crate::store::sync_marks::{SyncRecord, SyncValue};
+
+/// The events this journal holds, as sync's value of them.
+fn local_events(local: &[CycleEvent]) -> Option<SyncValue> {
+    (!local.is_empty()).then(|| SyncValue::Events(local.to_vec()))
+}
 
 /// The fields of a day, their names as they follow `day/DATE/`, and their kinds.
 pub const DAY_FIELDS: [(&str, Kind); 8] = [
@@ -200,6 +210,7 @@ pub(crate) fn record_of_field(field: &str) -> Option<SyncRecord> {
         "week" => rest.split_once('/')?.0.parse().ok().map(SyncRecord::Week),
         "settings" => Some(SyncRecord::Settings),
         "values" => Some(SyncRecord::Values),
+        "events" => Some(SyncRecord::Events),
         _ => None,
     }
 }
@@ -331,7 +342,29 @@ pub(crate) fn fields_of(
             Value::Data(serde_json::to_value(&book.values).unwrap_or(Json::Null)),
         )],
         (SyncRecord::Values, _) => vec![(format!("{p}book"), Kind::Register, Value::Deleted)],
+        (SyncRecord::Events, Some(SyncValue::Events(events))) => {
+            let mut lines: Vec<String> = events.iter().map(event_line).collect();
+            lines.sort();
+            vec![(
+                format!("{p}list"),
+                Kind::Lines,
+                Value::Text(lines.join("\n")),
+            )]
+        }
+        (SyncRecord::Events, _) => vec![(format!("{p}list"), Kind::Lines, Value::Deleted)],
     }
+}
+
+/// An event as one line of the events' list: its draft as JSON (dates first, so the lines
+/// sort by date), without its id.
+fn event_line(event: &CycleEvent) -> String {
+    let draft = EventDraft {
+        start: event.start,
+        end: Some(event.end),
+        kind: event.kind.clone(),
+        note: event.note.clone(),
+    };
+    serde_json::to_string(&draft).unwrap_or_default()
 }
 
 /// The record `fields` (full names, as `fields_of` gives them) make of `local`: as
@@ -456,6 +489,59 @@ pub(crate) fn value_from_fields(
                 }
             }
             (Some(SyncValue::Settings(settings)), refused)
+        }
+        SyncRecord::Events => {
+            let local: &[CycleEvent] = match local {
+                Some(SyncValue::Events(events)) => events,
+                _ => &[],
+            };
+            let field = format!("{p}list");
+            let text = match fields.get(&field) {
+                Some(Value::Text(t)) => t.as_str(),
+                Some(Value::Data(_)) => {
+                    refused.push(Refused {
+                        field,
+                        why: "not a list of events".into(),
+                    });
+                    return (local_events(local), refused);
+                }
+                Some(Value::Deleted) | None => "",
+            };
+            // An event this journal holds keeps its id (each taken once); a new one has 0.
+            let mut taken: Vec<u64> = Vec::new();
+            let mut events = Vec::new();
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let event = serde_json::from_str::<EventDraft>(line)
+                    .map_err(|e| e.to_string())
+                    .and_then(|d| d.into_event(0).map_err(|e| e.to_string()));
+                let event = match event {
+                    Ok(e) => e,
+                    Err(why) => {
+                        refused.push(Refused {
+                            field: field.clone(),
+                            why,
+                        });
+                        continue;
+                    }
+                };
+                let id = local
+                    .iter()
+                    .find(|l| {
+                        !taken.contains(&l.id)
+                            && (l.start, l.end, &l.kind, &l.note)
+                                == (event.start, event.end, &event.kind, &event.note)
+                    })
+                    .map_or(0, |l| l.id);
+                if id != 0 {
+                    taken.push(id);
+                }
+                events.push(CycleEvent { id, ..event });
+            }
+            events.sort_by_key(|e| (e.start, e.id));
+            (
+                (!events.is_empty()).then_some(SyncValue::Events(events)),
+                refused,
+            )
         }
         SyncRecord::Values => {
             if all_deleted {
