@@ -325,6 +325,7 @@ impl Journal {
             n_syncs: AtomicU64::new(0),
             codec: RwLock::new(codec),
             _lock: lock,
+            sync_cache: Mutex::new(None),
         };
         if reindexed >= COMPACT_AFTER_IMPORT {
             // A rebuilt index leaves sled's log as fragmented as a large import does (and every

@@ -124,6 +124,10 @@ pub struct Journal {
     /// `DIR/keel.lock`, locked for as long as the journal is open: what makes it safe to finish
     /// an interrupted swap (`compact::recover`) before sled's own lock is taken.
     _lock: File,
+    /// Sync's state for this open journal, kept between exchanges so each does not read it
+    /// from disk again (`sync::journal`; opaque here: the store knows nothing of sync). Safe
+    /// because only the process that holds the journal's lock writes it.
+    sync_cache: Mutex<Option<Box<dyn std::any::Any + Send>>>,
 }
 
 /// One open sled database and its trees.

@@ -166,6 +166,19 @@ fn seal_value(store: &Store, key: &[u8], value: &SyncValue) -> Result<Vec<u8>> {
 }
 
 impl Journal {
+    /// Takes what sync kept for this open journal (see `Journal::sync_cache`).
+    pub(crate) fn sync_cache_take(&self) -> Option<Box<dyn std::any::Any + Send>> {
+        self.sync_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+    }
+
+    /// Keeps `state` for the next exchange (`None`: forget it).
+    pub(crate) fn sync_cache_put(&self, state: Option<Box<dyn std::any::Any + Send>>) {
+        *self.sync_cache.lock().unwrap_or_else(|p| p.into_inner()) = state;
+    }
+
     /// The journal's keys, when it is encrypted (sync seals its own files with them).
     pub(crate) fn keys(&self) -> Option<Arc<Keys>> {
         match self.codec() {

@@ -221,10 +221,19 @@ impl<'a> Session<'a> {
             detail: "its key is not hex".into(),
         })?;
         let folder_keys = keys.open_key(FOLDER_KEY_AAD, &sealed)?;
-        let kept = match Replica::load(&sync_dir(journal).join(REPLICA), &keys) {
-            Ok(r) => r.filter(|r| *r.device() == attachment.device),
-            Err(KeelError::Corrupt { .. } | KeelError::Crypto { .. }) => None,
-            Err(e) => return Err(e),
+        // The replica this open journal kept after its last exchange, else the one on disk.
+        let cached = journal
+            .sync_cache_take()
+            .and_then(|b| b.downcast::<Replica>().ok())
+            .map(|b| *b)
+            .filter(|r| *r.device() == attachment.device);
+        let kept = match cached {
+            Some(r) => Some(r),
+            None => match Replica::load(&sync_dir(journal).join(REPLICA), &keys) {
+                Ok(r) => r.filter(|r| *r.device() == attachment.device),
+                Err(KeelError::Corrupt { .. } | KeelError::Crypto { .. }) => None,
+                Err(e) => return Err(e),
+            },
         };
         let replica = match kept {
             Some(r) => r,
@@ -244,6 +253,12 @@ impl<'a> Session<'a> {
             folder_keys,
             replica,
         })
+    }
+
+    /// Keeps the replica for the next exchange of this open journal (what is on disk is as
+    /// current, but for the time of an exchange that changed nothing).
+    fn keep(self) {
+        self.journal.sync_cache_put(Some(Box::new(self.replica)));
     }
 
     fn save(&self) -> Result<()> {
@@ -432,8 +447,11 @@ impl<'a> Session<'a> {
                 .exchange(&self.attachment.folder, &self.folder_keys)
                 .map_err(|e| folder_error(e, &self.attachment.folder))?;
             self.replica.exchanged_at(now_ms);
-            // The versions read are kept before the store takes them.
-            self.save()?;
+            // The versions read are kept before the store takes them. An exchange that moved
+            // nothing keeps nothing new (the time of it stays in memory, with the replica).
+            if report.came_in + report.went_out + report.written_again > 0 {
+                self.save()?;
+            }
             out.came_in += report.came_in;
             out.went_out += report.went_out;
             out.written_again += report.written_again;
@@ -546,7 +564,10 @@ pub fn attach(
         &json,
         true,
     )?;
-    let exchange = Session::open(journal)?.exchange(now_ms, now)?;
+    journal.sync_cache_put(None);
+    let mut session = Session::open(journal)?;
+    let exchange = session.exchange(now_ms, now)?;
+    session.keep();
     Ok(Attached {
         started,
         device,
@@ -557,7 +578,10 @@ pub fn attach(
 
 /// One exchange with the attached folder (`NotSyncing` when there is none).
 pub fn exchange(journal: &Journal, now_ms: u64, now: DateTime<FixedOffset>) -> Result<Exchange> {
-    Session::open(journal)?.exchange(now_ms, now)
+    let mut session = Session::open(journal)?;
+    let done = session.exchange(now_ms, now)?;
+    session.keep();
+    Ok(done)
 }
 
 /// Where sync stands, or `None` when the journal is not attached.
@@ -585,7 +609,7 @@ pub fn status(journal: &Journal) -> Result<Option<Status>> {
         .filter_map(|(f, _)| records::parse_day_field(&f).map(|(d, _)| d))
         .collect();
     let marked = journal.sync_marked()?.len();
-    Ok(Some(Status {
+    let status = Status {
         folder: session.attachment.folder.clone(),
         device: session.attachment.device.clone(),
         name: session.attachment.name.clone(),
@@ -593,12 +617,15 @@ pub fn status(journal: &Journal) -> Result<Option<Status>> {
         devices,
         waiting_to_go: marked.max(usize::from(replica.pending() > 0)),
         conflicts: conflicts.into_iter().collect(),
-    }))
+    };
+    session.keep();
+    Ok(Some(status))
 }
 
 /// Detaches the journal from its sync folder: this computer's sync state goes, the folder
 /// and the pages stay as they are. Returns the folder it was attached to.
 pub fn detach(journal: &Journal) -> Result<Option<PathBuf>> {
+    journal.sync_cache_put(None);
     let Some(attachment) = read_attachment(journal)? else {
         return Ok(None);
     };
