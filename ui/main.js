@@ -308,6 +308,8 @@ async function start() {
         .then((events) => view.date === date && view.showEvents(events))
         .catch((e) => showNotice(api.asErrorDto(e).message));
     }
+    // The prompt library another computer changed: its page, when it is the one shown.
+    if (records.includes('prompts') && showing === 'prompts') redraw();
     if (records.includes('settings')) {
       void api
         .getSettings()

@@ -26,7 +26,7 @@ impl Store {
         self.stored_counter(stored, EVENT_SEQ_KEY)
     }
 
-    fn stored_counter(&self, stored: Option<sled::IVec>, key: &[u8]) -> Result<u64> {
+    pub(super) fn stored_counter(&self, stored: Option<sled::IVec>, key: &[u8]) -> Result<u64> {
         let Some(bytes) = stored else { return Ok(1) };
         let plain = self.codec.open(META, key, &bytes)?;
         let raw: [u8; 8] = plain.as_ref().try_into().map_err(|_| KeelError::Corrupt {
@@ -54,15 +54,22 @@ pub(super) fn bump_events_rev(
     store: &Store,
     meta: &sled::transaction::TransactionalTree,
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    bump_rev(store, meta, EVENTS_REV_KEY)
+}
+
+/// Moves the revision under `key` in `meta` on (a counter), inside a transaction.
+pub(super) fn bump_rev(
+    store: &Store,
+    meta: &sled::transaction::TransactionalTree,
+    key: &[u8],
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     let abort = ConflictableTransactionError::Abort;
-    let rev = store
-        .stored_counter(meta.get(EVENTS_REV_KEY)?, EVENTS_REV_KEY)
-        .map_err(abort)?;
+    let rev = store.stored_counter(meta.get(key)?, key).map_err(abort)?;
     let sealed = store
         .codec
-        .seal(META, EVENTS_REV_KEY, &rev.wrapping_add(1).to_be_bytes())
+        .seal(META, key, &rev.wrapping_add(1).to_be_bytes())
         .map_err(abort)?;
-    meta.insert(EVENTS_REV_KEY, sealed)?;
+    meta.insert(key, sealed)?;
     Ok(())
 }
 

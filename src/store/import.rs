@@ -205,6 +205,9 @@ impl Journal {
                             sync_marks::mark(dirty, sync_marks::SyncRecord::Week(week.week))?;
                         }
                         p.apply_batch(&prompt_batch)?;
+                        if !prompts.is_empty() {
+                            prompt_library::prompts_written(store, m, dirty)?;
+                        }
                         if let Some(bytes) = &settings {
                             m.insert(SETTINGS_KEY, bytes.as_slice())?;
                             sync_marks::mark(dirty, sync_marks::SyncRecord::Settings)?;

@@ -34,6 +34,45 @@ impl Store {
     }
 }
 
+/// Counts the writes of the person's prompt edits (as `events_rev` does for the events): sync
+/// reads it to tell whether the library was written since it read it.
+pub(super) const PROMPTS_REV_KEY: &[u8] = b"prompts_rev";
+
+/// Writes `prompt` (or removes `remove`) with the library's revision moved on and its sync
+/// mark, in one transaction: the person's edits of the library, as sync takes them. (The
+/// shipped library's merge at open is not an edit: each computer makes it.)
+fn write_prompt(store: &Store, prompt: Option<&Prompt>, remove: Option<&str>) -> Result<()> {
+    let sealed = prompt.map(|p| store.seal_prompt(p)).transpose()?;
+    transact(
+        (&store.prompts, &store.meta, &store.sync_dirty).transaction(|(prompts, meta, dirty)| {
+            if let (Some(p), Some(bytes)) = (prompt, &sealed) {
+                prompts.insert(p.id.as_bytes(), bytes.as_slice())?;
+            }
+            if let Some(id) = remove {
+                prompts.remove(id.as_bytes())?;
+            }
+            prompts_written(store, meta, dirty)
+        }),
+    )
+}
+
+/// Inside a transaction that writes the person's prompts: the revision and the sync mark.
+pub(super) fn prompts_written(
+    store: &Store,
+    meta: &sled::transaction::TransactionalTree,
+    dirty: &sled::transaction::TransactionalTree,
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    cycle::bump_rev(store, meta, PROMPTS_REV_KEY)?;
+    sync_marks::mark(dirty, sync_marks::SyncRecord::Prompts)?;
+    Ok(())
+}
+
+/// A new id for one of the person's own prompts: `u-` and 16 random hex digits, so prompts
+/// written on two computers that sync never share one.
+pub(super) fn new_user_prompt_id() -> Result<String> {
+    Ok(format!("u-{}", crypto::hex(&crypto::random::<8>()?)))
+}
+
 impl Journal {
     /// The language the journal speaks: the settings' choice, or the system's
     /// (`i18n::system`, which the shell and the CLI set at start).
@@ -97,19 +136,18 @@ impl Journal {
         };
         let lang = self.lang()?;
         self.write(|store| {
-            store
-                .prompts
-                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
+            write_prompt(store, Some(&prompt), None)?;
             Ok(crate::prompts::localized(prompt, lang))
         })
     }
 
-    /// Adds a prompt of the user's own, durably; its id is `u-` and a number never reused.
+    /// Adds a prompt of the user's own, durably; its id is `u-` and 16 random hex digits.
     pub fn add_prompt(&self, fields: PromptFields) -> Result<Prompt> {
         let fields = fields.validated()?;
+        let id = new_user_prompt_id()?;
         self.write(|store| {
             let prompt = Prompt {
-                id: format!("u-{}", store.db.generate_id()?),
+                id: id.clone(),
                 side: fields.side,
                 cadence: fields.cadence,
                 theme: fields.theme,
@@ -118,9 +156,7 @@ impl Journal {
                 edited: false,
                 hidden: false,
             };
-            store
-                .prompts
-                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
+            write_prompt(store, Some(&prompt), None)?;
             Ok(prompt)
         })
     }
@@ -139,9 +175,7 @@ impl Journal {
             ..old
         };
         self.write(|store| {
-            store
-                .prompts
-                .insert(prompt.id.as_bytes(), store.seal_prompt(&prompt)?)?;
+            write_prompt(store, Some(&prompt), None)?;
             Ok(prompt)
         })
     }
@@ -155,9 +189,6 @@ impl Journal {
                 reason: crate::error::Reason::new("reason-prompt-shipped", vec![]),
             });
         }
-        self.write(|store| {
-            store.prompts.remove(id.as_bytes())?;
-            Ok(())
-        })
+        self.write(|store| write_prompt(store, None, Some(id)))
     }
 }

@@ -1,6 +1,7 @@
 //! What sync (`crate::sync::journal`) needs of the store, and nothing of its rules:
 //! - `sync_dirty`: the names of records written here since sync last looked at them
-//!   (`SyncRecord`: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`, `events`),
+//!   (`SyncRecord`: `day/2026-12-01`, `week/2026-W49`, `settings`, `values`, `events`,
+//!   `prompts`),
 //!   marked in the same transaction as the record itself, so a save is
 //!   found by the next exchange even when the process died right after it (the change file is
 //!   written after the save is acknowledged, never on its path);
@@ -34,6 +35,8 @@ pub(crate) enum SyncRecord {
     Settings,
     Values,
     Events,
+    /// The prompt library as the person changed it (their own prompts, edits, hidden marks).
+    Prompts,
 }
 
 impl SyncRecord {
@@ -44,6 +47,7 @@ impl SyncRecord {
             SyncRecord::Settings => "settings".into(),
             SyncRecord::Values => "values".into(),
             SyncRecord::Events => "events".into(),
+            SyncRecord::Prompts => "prompts".into(),
         }
     }
 
@@ -56,6 +60,7 @@ impl SyncRecord {
             None if name == "settings" => Some(SyncRecord::Settings),
             None if name == "values" => Some(SyncRecord::Values),
             None if name == "events" => Some(SyncRecord::Events),
+            None if name == "prompts" => Some(SyncRecord::Prompts),
             _ => None,
         }
     }
@@ -82,6 +87,8 @@ pub(crate) enum SyncValue {
     /// By start date; an event sync brings that this journal does not have yet has id 0 (it
     /// gets the next free one when written).
     Events(Vec<crate::cycle::CycleEvent>),
+    /// Every prompt as stored (shipped ones in English), by id.
+    Prompts(Vec<crate::model::Prompt>),
 }
 
 /// Marks `record` as written here, inside the transaction that writes it.
@@ -120,6 +127,7 @@ fn place(store: &Store, record: SyncRecord) -> (&sled::Tree, &'static str, Vec<u
         SyncRecord::Values => (&store.meta, META, VALUES_KEY.to_vec()),
         // The events' revision: what tells whether they were written since sync read them.
         SyncRecord::Events => (&store.meta, META, cycle::EVENTS_REV_KEY.to_vec()),
+        SyncRecord::Prompts => (&store.meta, META, prompt_library::PROMPTS_REV_KEY.to_vec()),
     }
 }
 
@@ -134,7 +142,20 @@ fn open_value(store: &Store, record: SyncRecord, key: &[u8], bytes: &[u8]) -> Re
             &store.codec.open(META, key, bytes)?,
         )?),
         SyncRecord::Events => SyncValue::Events(all_events(store)?),
+        SyncRecord::Prompts => SyncValue::Prompts(all_prompts(store)?),
     })
+}
+
+/// Every prompt as stored, by id.
+fn all_prompts(store: &Store) -> Result<Vec<crate::model::Prompt>> {
+    store
+        .prompts
+        .iter()
+        .map(|item| {
+            let (key, bytes) = item?;
+            store.open_prompt(&key, &bytes)
+        })
+        .collect()
 }
 
 /// Every event, by start date (then id).
@@ -157,8 +178,8 @@ fn seal_value(store: &Store, key: &[u8], value: &SyncValue) -> Result<Vec<u8>> {
         SyncValue::Week(w) => store.seal_week(w),
         SyncValue::Settings(s) => store.codec.seal(META, key, &records::encode_settings(s)),
         SyncValue::Values(v) => store.codec.seal(META, key, &records::encode_values(v)),
-        // Written event by event (`sync_apply_events`); never as one value.
-        SyncValue::Events(_) => Err(KeelError::Corrupt {
+        // Written record by record (`sync_apply_events`, `sync_apply_prompts`).
+        SyncValue::Events(_) | SyncValue::Prompts(_) => Err(KeelError::Corrupt {
             what: "sync".into(),
             detail: "the events are not one record".into(),
         }),
@@ -222,6 +243,7 @@ impl Journal {
             if !store.events.is_empty() {
                 add(SyncRecord::Events);
             }
+            add(SyncRecord::Prompts);
             store.sync_dirty.apply_batch(batch)?;
             store.sync_applied.clear()?;
             Ok(())
@@ -262,6 +284,9 @@ impl Journal {
             let events = all_events(&store)?;
             let value = (!events.is_empty()).then_some(SyncValue::Events(events));
             return Ok((Seen(stored), value));
+        }
+        if record == SyncRecord::Prompts {
+            return Ok((Seen(stored), Some(SyncValue::Prompts(all_prompts(&store)?))));
         }
         let value = stored
             .as_ref()
@@ -316,6 +341,13 @@ impl Journal {
                 _ => &[],
             };
             return self.sync_apply_events(seen, events, settled);
+        }
+        if record == SyncRecord::Prompts {
+            let prompts = match value {
+                Some(SyncValue::Prompts(prompts)) => prompts.clone(),
+                _ => self.stored_prompts()?,
+            };
+            return self.sync_apply_prompts(seen, &prompts, settled);
         }
         self.write(|store| {
             let settled = seal_settled(&store.codec, settled)?;
@@ -375,7 +407,132 @@ impl Journal {
     }
 }
 
+/// Whether `id` is one of the person's own prompts' ids counted by the store before ids were
+/// random (`u-12`).
+fn counted_prompt_id(id: &str) -> bool {
+    id.strip_prefix("u-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl Journal {
+    /// Gives each of the person's own prompts whose id was counted (`u-12`, from before ids
+    /// were random) a random one, in the library, the days that showed it and the weeks that
+    /// answered it, in one durable transaction: ids counted on two computers would name two
+    /// different prompts once they sync. Returns how many were renamed.
+    pub(crate) fn sync_unique_prompt_ids(&self) -> Result<usize> {
+        self.write(|store| {
+            let mut renamed: Vec<(String, crate::model::Prompt)> = Vec::new();
+            for prompt in all_prompts(store)? {
+                if prompt.origin == crate::model::PromptOrigin::User
+                    && counted_prompt_id(&prompt.id)
+                {
+                    let id = prompt_library::new_user_prompt_id()?;
+                    renamed.push((prompt.id.clone(), crate::model::Prompt { id, ..prompt }));
+                }
+            }
+            if renamed.is_empty() {
+                return Ok(0);
+            }
+            let new_id = |old: &str| {
+                renamed
+                    .iter()
+                    .find(|(o, _)| o == old)
+                    .map(|(_, p)| p.id.clone())
+            };
+            let mut days = Vec::new();
+            for item in store.days.iter() {
+                let (key, bytes) = item?;
+                let mut day = store.open_day(&key, &bytes)?;
+                if day.prompt_ids.iter().any(|id| new_id(id).is_some()) {
+                    for id in &mut day.prompt_ids {
+                        if let Some(next) = new_id(id) {
+                            *id = next;
+                        }
+                    }
+                    days.push((key.to_vec(), store.seal_day(&day)?));
+                }
+            }
+            let mut weeks = Vec::new();
+            for item in store.weeks.iter() {
+                let (key, bytes) = item?;
+                let mut week = store.open_week(&key, &bytes)?;
+                if week.answers.iter().any(|a| new_id(&a.prompt_id).is_some()) {
+                    for answer in &mut week.answers {
+                        if let Some(next) = new_id(&answer.prompt_id) {
+                            answer.prompt_id = next;
+                        }
+                    }
+                    weeks.push((key.to_vec(), store.seal_week(&week)?));
+                }
+            }
+            let prompts: Vec<(String, String, Vec<u8>)> = renamed
+                .iter()
+                .map(|(old, p)| Ok((old.clone(), p.id.clone(), store.seal_prompt(p)?)))
+                .collect::<Result<_>>()?;
+            transact(
+                (&store.prompts, &store.days, &store.weeks).transaction(|(p, d, w)| {
+                    for (old, new, bytes) in &prompts {
+                        p.remove(old.as_bytes())?;
+                        p.insert(new.as_bytes(), bytes.as_slice())?;
+                    }
+                    for (key, bytes) in &days {
+                        d.insert(key.as_slice(), bytes.as_slice())?;
+                    }
+                    for (key, bytes) in &weeks {
+                        w.insert(key.as_slice(), bytes.as_slice())?;
+                    }
+                    Ok(())
+                }),
+            )?;
+            Ok(prompts.len())
+        })
+    }
+
+    /// `sync_apply` for the prompt library: the prompts become `wanted` (one not wanted is
+    /// removed), with what was settled, in one transaction, only if the library's revision is
+    /// still `seen`.
+    fn sync_apply_prompts(
+        &self,
+        seen: &Seen,
+        wanted: &[crate::model::Prompt],
+        settled: &[(String, Vec<u8>)],
+    ) -> Result<bool> {
+        self.write(|store| {
+            let settled = seal_settled(&store.codec, settled)?;
+            let held = all_prompts(store)?;
+            let sealed: Vec<(String, Vec<u8>)> = wanted
+                .iter()
+                .filter(|p| !held.contains(p))
+                .map(|p| Ok((p.id.clone(), store.seal_prompt(p)?)))
+                .collect::<Result<_>>()?;
+            let gone: Vec<&str> = held
+                .iter()
+                .filter(|h| !wanted.iter().any(|w| w.id == h.id))
+                .map(|h| h.id.as_str())
+                .collect();
+            transact(
+                (&store.prompts, &store.meta, &store.sync_applied).transaction(
+                    |(prompts, meta, applied)| {
+                        if meta.get(prompt_library::PROMPTS_REV_KEY)?.as_deref() != seen.bytes() {
+                            return Ok(false);
+                        }
+                        for id in &gone {
+                            prompts.remove(id.as_bytes())?;
+                        }
+                        for (id, bytes) in &sealed {
+                            prompts.insert(id.as_bytes(), bytes.as_slice())?;
+                        }
+                        cycle::bump_rev(store, meta, prompt_library::PROMPTS_REV_KEY)?;
+                        for (field, bytes) in &settled {
+                            applied.insert(field.as_bytes(), bytes.as_slice())?;
+                        }
+                        Ok(true)
+                    },
+                ),
+            )
+        })
+    }
+
     /// `sync_apply` for the events: the events become `wanted` (an event kept keeps its id, a
     /// new one, id 0, gets the next free id, one not wanted is removed), with what was settled,
     /// in one transaction, only if the events' revision is still `seen`.

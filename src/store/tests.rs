@@ -924,3 +924,74 @@ fn values_events_and_the_welcome_mark_survive_a_reopen_and_stay_sealed() {
         "the counter survived encryption"
     );
 }
+
+#[test]
+fn counted_ids_of_the_persons_prompts_become_random_everywhere_they_are_named() {
+    use crate::model::{Cadence, Prompt, PromptAnswer, PromptOrigin, Side, Theme};
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    // A prompt of the person's from before ids were random, shown on a day, answered on a week.
+    let old = Prompt {
+        id: "u-7".into(),
+        side: Side::Myself,
+        cadence: Cadence::Weekly,
+        theme: Theme::Relationships,
+        text: "Who did I miss this week?".into(),
+        origin: PromptOrigin::User,
+        edited: false,
+        hidden: false,
+    };
+    journal
+        .write(|store| {
+            store
+                .prompts
+                .insert(old.id.as_bytes(), store.seal_prompt(&old)?)?;
+            Ok(())
+        })
+        .unwrap();
+    let day = date("2026-11-30");
+    let patch = DayPatch {
+        role: Some("Planning".into()),
+        prompt_ids: Some(vec!["r-001".into(), "u-7".into()]),
+        ..DayPatch::default()
+    };
+    journal.save_day(day, &patch, now()).unwrap();
+    let week = WeekReflection {
+        week: "2026-W49".parse().unwrap(),
+        answers: vec![PromptAnswer {
+            prompt_id: "u-7".into(),
+            text: "Ana.".into(),
+        }],
+        role_gave: vec![],
+        role_cost: vec![],
+        next_boundary: String::new(),
+        kept_last_boundary: None,
+        values: vec![],
+        created_at: now(),
+        updated_at: now(),
+    };
+    journal.put_week(&week).unwrap();
+
+    assert_eq!(journal.sync_unique_prompt_ids().unwrap(), 1);
+    assert_eq!(journal.stored_prompt("u-7").unwrap(), None);
+    let renamed: Vec<Prompt> = journal
+        .stored_prompts()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.origin == PromptOrigin::User)
+        .collect();
+    assert_eq!(renamed.len(), 1);
+    let id = &renamed[0].id;
+    assert!(id.len() == 18 && id.starts_with("u-"), "{id}");
+    assert_eq!(renamed[0].text, old.text);
+    assert_eq!(
+        journal.day(day).unwrap().unwrap().prompt_ids,
+        vec!["r-001".to_owned(), id.clone()]
+    );
+    assert_eq!(
+        journal.week(week.week).unwrap().unwrap().answers[0].prompt_id,
+        *id
+    );
+    // Nothing left to rename; a new prompt's id is random already.
+    assert_eq!(journal.sync_unique_prompt_ids().unwrap(), 0);
+}

@@ -16,9 +16,8 @@
 //! leaves either the mark or the replica's list of fields to take, and the next exchange
 //! finishes the work; nothing typed is written over.
 //!
-//! Days, weeks, the settings, the values and the work cycle's events sync (the events as one
-//! list, without the ids each journal counts for itself); the prompt library's own edits
-//! follow.
+//! Days, weeks, the settings, the values, the work cycle's events (as one list, without the
+//! ids each journal counts for itself) and the prompt library as the person changed it sync.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -549,8 +548,10 @@ pub fn attach(
         name: name.to_owned(),
         key: crypto::hex(&keys.seal_key(FOLDER_KEY_AAD, &folder_keys)?),
     };
-    // Every page becomes a change before the attachment exists: a crash in between leaves a
-    // journal that is not attached, and attaching again does it all again.
+    // The person's own prompts with counted ids get random ones (two computers count alike),
+    // then every record becomes a change before the attachment exists: a crash in between
+    // leaves a journal that is not attached, and attaching again does it all again.
+    journal.sync_unique_prompt_ids()?;
     journal.sync_mark_all()?;
     let dir = sync_dir(journal);
     std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
@@ -791,6 +792,68 @@ mod tests {
         round(&a, &b, 9_000);
         assert_eq!(b.events().unwrap(), before);
         assert!(a.sync_marked().unwrap().is_empty() && b.sync_marked().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_prompt_library_as_each_computer_changed_it_syncs() {
+        use crate::model::{Cadence, PromptFields, Side, Theme};
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let (a, b) = (
+            journal(&root.path().join("a")),
+            journal(&root.path().join("b")),
+        );
+        let own = |text: &str| PromptFields {
+            side: Side::Myself,
+            cadence: Cadence::Daily,
+            theme: Theme::Relationships,
+            text: text.into(),
+        };
+        let laptop_prompt = a.add_prompt(own("Who did I make laugh today?")).unwrap();
+        let home_prompt = b.add_prompt(own("What did I cook?")).unwrap();
+        assert_ne!(laptop_prompt.id, home_prompt.id);
+        let shipped: Vec<_> = a
+            .stored_prompts()
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.origin == crate::model::PromptOrigin::Shipped)
+            .take(2)
+            .collect();
+        // The laptop hides one shipped prompt; home rewords another.
+        a.set_prompt_hidden(&shipped[0].id, true).unwrap();
+        let reworded = PromptFields {
+            text: "In my own words: what mattered today?".into(),
+            side: shipped[1].side,
+            cadence: shipped[1].cadence,
+            theme: shipped[1].theme,
+        };
+        b.edit_prompt(&shipped[1].id, reworded).unwrap();
+        attach(&a, &folder, "laptop", PASS, 1_000, now()).unwrap();
+        attach(&b, &folder, "home", PASS, 2_000, now()).unwrap();
+        round(&a, &b, 3_000);
+        for j in [&a, &b] {
+            let p = |id: &str| j.stored_prompt(id).unwrap().unwrap();
+            assert_eq!(p(&laptop_prompt.id).text, "Who did I make laugh today?");
+            assert_eq!(p(&home_prompt.id).text, "What did I cook?");
+            assert!(p(&shipped[0].id).hidden);
+            assert_eq!(
+                p(&shipped[1].id).text,
+                "In my own words: what mattered today?"
+            );
+            assert!(p(&shipped[1].id).edited);
+        }
+        // Deleted on one, shown again on the other: both follow.
+        b.delete_prompt(&laptop_prompt.id).unwrap();
+        b.set_prompt_hidden(&shipped[0].id, false).unwrap();
+        round(&b, &a, 6_000);
+        for j in [&a, &b] {
+            assert_eq!(j.stored_prompt(&laptop_prompt.id).unwrap(), None);
+            assert!(!j.stored_prompt(&shipped[0].id).unwrap().unwrap().hidden);
+        }
+        round(&a, &b, 9_000);
+        assert!(a.sync_marked().unwrap().is_empty() && b.sync_marked().unwrap().is_empty());
+        assert_eq!(a.stored_prompts().unwrap(), b.stored_prompts().unwrap());
     }
 
     #[test]

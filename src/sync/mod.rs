@@ -8,10 +8,10 @@
 //! (`tests.rs`) drives three devices through thousands of random edits and deliveries.
 //!
 //! `records` maps the journal's records to their fields and back (days, weeks, settings,
-//! values, events); `journal` ties a journal to its folder: attach, exchange, status, detach,
+//! values, events, the prompt library's edits); `journal` ties a journal to its folder: attach, exchange, status, detach,
 //! with each save taken as a change after it is acknowledged (`store::sync_marks`); the app's
 //! shell decides when to exchange (its `sync.rs`). Not yet here (the issue stays open):
-//! snapshots, and the prompt library's own edits.
+//! snapshots.
 
 pub mod folder;
 pub mod history;

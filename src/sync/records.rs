@@ -1,6 +1,13 @@
 //! The journal's records as sync fields, and back: a day's page, a week's reflection, the
-//! settings, the person's values and the work cycle's events (the prompt library's edits are
-//! not synced yet).
+//! settings, the person's values, the work cycle's events and the prompt library as the
+//! person changed it.
+//!
+//! The prompt library: each of the person's own prompts, and each shipped prompt they edited
+//! or hid, is a register (`prompts/u-3f…`, `prompts/r-014`) holding its side, cadence, theme,
+//! text and marks; a shipped prompt left as shipped has no field (each computer has the
+//! library), so showing a hidden one again or undoing nothing is its field deleted. The
+//! person's own prompts have random ids (`u-` and 16 hex digits), so two computers never
+//! write the same one.
 //!
 //! The events are one list (`events/list`), one event per line (its start, end, kind and note
 //! as JSON, without the id each journal counts for itself), merged as a week's ledgers are:
@@ -31,7 +38,10 @@ use chrono::{DateTime, FixedOffset};
 
 use super::history::{Kind, Value};
 use crate::cycle::{CycleEvent, EventDraft, ValueBook};
-use crate::model::{DayEntry, PromptAnswer, Settings, WeekContent, WeekReflection};
+use crate::model::{
+    Cadence, DayEntry, Prompt, PromptAnswer, PromptFields, PromptOrigin, Settings, Side, Theme,
+    WeekContent, WeekReflection,
+};
 use crate::store::sync_marks::{SyncRecord, SyncValue};
 
 /// The events this journal holds, as sync's value of them.
@@ -211,6 +221,7 @@ pub(crate) fn record_of_field(field: &str) -> Option<SyncRecord> {
         "settings" => Some(SyncRecord::Settings),
         "values" => Some(SyncRecord::Values),
         "events" => Some(SyncRecord::Events),
+        "prompts" => Some(SyncRecord::Prompts),
         _ => None,
     }
 }
@@ -352,7 +363,40 @@ pub(crate) fn fields_of(
             )]
         }
         (SyncRecord::Events, _) => vec![(format!("{p}list"), Kind::Lines, Value::Deleted)],
+        (SyncRecord::Prompts, Some(SyncValue::Prompts(prompts))) => prompts
+            .iter()
+            .filter(|pr| pr.origin == PromptOrigin::User || pr.edited || pr.hidden)
+            .map(|pr| {
+                let state = PromptState {
+                    side: pr.side,
+                    cadence: pr.cadence,
+                    theme: pr.theme,
+                    text: pr.text.clone(),
+                    edited: pr.edited,
+                    hidden: pr.hidden,
+                };
+                (
+                    format!("{p}{}", pr.id),
+                    Kind::Register,
+                    Value::Data(serde_json::to_value(&state).unwrap_or(Json::Null)),
+                )
+            })
+            .collect(),
+        (SyncRecord::Prompts, _) => Vec::new(),
     }
+}
+
+/// A prompt as sync carries it: what the person can change of it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PromptState {
+    side: Side,
+    cadence: Cadence,
+    theme: Theme,
+    text: String,
+    /// A shipped prompt's wording was changed by the person.
+    edited: bool,
+    hidden: bool,
 }
 
 /// An event as one line of the events' list: its draft as JSON (dates first, so the lines
@@ -489,6 +533,84 @@ pub(crate) fn value_from_fields(
                 }
             }
             (Some(SyncValue::Settings(settings)), refused)
+        }
+        SyncRecord::Prompts => {
+            let mut prompts: Vec<Prompt> = match local {
+                Some(SyncValue::Prompts(p)) => p.clone(),
+                _ => Vec::new(),
+            };
+            let shipped = crate::prompts::shipped().unwrap_or_default();
+            for (field, value) in fields {
+                let Some(id) = field.strip_prefix(&p) else {
+                    continue;
+                };
+                let mut refuse = |why: &str| {
+                    refused.push(Refused {
+                        field: field.clone(),
+                        why: why.into(),
+                    })
+                };
+                let here = prompts.iter().position(|pr| pr.id == id);
+                match value {
+                    Value::Data(json) => {
+                        let Ok(state) = serde_json::from_value::<PromptState>(json.clone()) else {
+                            refuse("not a prompt");
+                            continue;
+                        };
+                        let fields = PromptFields {
+                            side: state.side,
+                            cadence: state.cadence,
+                            theme: state.theme,
+                            text: state.text.clone(),
+                        };
+                        let Ok(fields) = fields.validated() else {
+                            refuse("not a prompt this journal takes");
+                            continue;
+                        };
+                        match here {
+                            Some(i) => {
+                                let pr = &mut prompts[i];
+                                pr.hidden = state.hidden;
+                                // A shipped prompt left unedited keeps this Keel's wording.
+                                if pr.origin == PromptOrigin::User || state.edited {
+                                    pr.side = fields.side;
+                                    pr.cadence = fields.cadence;
+                                    pr.theme = fields.theme;
+                                    pr.text = fields.text;
+                                }
+                                pr.edited = pr.origin == PromptOrigin::Shipped && state.edited;
+                            }
+                            None if id.starts_with("u-") => prompts.push(Prompt {
+                                id: id.to_owned(),
+                                side: fields.side,
+                                cadence: fields.cadence,
+                                theme: fields.theme,
+                                text: fields.text,
+                                origin: PromptOrigin::User,
+                                edited: false,
+                                hidden: state.hidden,
+                            }),
+                            None => refuse("a prompt this Keel does not ship"),
+                        }
+                    }
+                    Value::Deleted => match here.map(|i| prompts[i].origin) {
+                        Some(PromptOrigin::User) => {
+                            prompts.retain(|pr| pr.id != id);
+                        }
+                        Some(PromptOrigin::Shipped) => {
+                            if let Some(original) = shipped.iter().find(|s| s.id == id) {
+                                if let Some(i) = here {
+                                    prompts[i] = original.clone();
+                                }
+                            }
+                        }
+                        None => {}
+                    },
+                    Value::Text(_) => refuse("not a prompt"),
+                }
+            }
+            prompts.sort_by(|a, b| a.id.cmp(&b.id));
+            (Some(SyncValue::Prompts(prompts)), refused)
         }
         SyncRecord::Events => {
             let local: &[CycleEvent] = match local {
