@@ -523,6 +523,22 @@ pub struct Prompt {
     pub hidden: bool,
 }
 
+impl Prompt {
+    /// One of the person's own prompts, under `id`, as `fields` describe it (shown).
+    pub fn own(id: String, fields: PromptFields) -> Prompt {
+        Prompt {
+            id,
+            side: fields.side,
+            cadence: fields.cadence,
+            theme: fields.theme,
+            text: fields.text,
+            origin: PromptOrigin::User,
+            edited: false,
+            hidden: false,
+        }
+    }
+}
+
 /// The fields a person writes when adding or editing a prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -6,6 +6,17 @@
 use super::*;
 
 impl Store {
+    /// Every prompt as stored, by id.
+    pub(super) fn all_prompts(&self) -> Result<Vec<Prompt>> {
+        self.prompts
+            .iter()
+            .map(|item| {
+                let (key, bytes) = item?;
+                self.open_prompt(&key, &bytes)
+            })
+            .collect()
+    }
+
     /// Merges the shipped prompt library when it differs from the one merged last.
     pub(super) fn merge_prompt_library(&self) -> Result<()> {
         let fingerprint = crate::prompts::library_fingerprint().to_be_bytes();
@@ -93,15 +104,7 @@ impl Journal {
 
     /// Every prompt as stored (shipped ones in English): what is written back and exported.
     pub(crate) fn stored_prompts(&self) -> Result<Vec<Prompt>> {
-        let store = self.store()?;
-        store
-            .prompts
-            .iter()
-            .map(|item| {
-                let (key, bytes) = item?;
-                store.open_prompt(&key, &bytes)
-            })
-            .collect()
+        self.store()?.all_prompts()
     }
 
     /// The prompt with `id`, if there is one, in the journal's language.
@@ -146,16 +149,7 @@ impl Journal {
         let fields = fields.validated()?;
         let id = new_user_prompt_id()?;
         self.write(|store| {
-            let prompt = Prompt {
-                id: id.clone(),
-                side: fields.side,
-                cadence: fields.cadence,
-                theme: fields.theme,
-                text: fields.text,
-                origin: PromptOrigin::User,
-                edited: false,
-                hidden: false,
-            };
+            let prompt = Prompt::own(id.clone(), fields.clone());
             write_prompt(store, Some(&prompt), None)?;
             Ok(prompt)
         })

@@ -142,20 +142,8 @@ fn open_value(store: &Store, record: SyncRecord, key: &[u8], bytes: &[u8]) -> Re
             &store.codec.open(META, key, bytes)?,
         )?),
         SyncRecord::Events => SyncValue::Events(all_events(store)?),
-        SyncRecord::Prompts => SyncValue::Prompts(all_prompts(store)?),
+        SyncRecord::Prompts => SyncValue::Prompts(store.all_prompts()?),
     })
-}
-
-/// Every prompt as stored, by id.
-fn all_prompts(store: &Store) -> Result<Vec<crate::model::Prompt>> {
-    store
-        .prompts
-        .iter()
-        .map(|item| {
-            let (key, bytes) = item?;
-            store.open_prompt(&key, &bytes)
-        })
-        .collect()
 }
 
 /// Every event, by start date (then id).
@@ -286,7 +274,7 @@ impl Journal {
             return Ok((Seen(stored), value));
         }
         if record == SyncRecord::Prompts {
-            return Ok((Seen(stored), Some(SyncValue::Prompts(all_prompts(&store)?))));
+            return Ok((Seen(stored), Some(SyncValue::Prompts(store.all_prompts()?))));
         }
         let value = stored
             .as_ref()
@@ -422,7 +410,7 @@ impl Journal {
     pub(crate) fn sync_unique_prompt_ids(&self) -> Result<usize> {
         self.write(|store| {
             let mut renamed: Vec<(String, crate::model::Prompt)> = Vec::new();
-            for prompt in all_prompts(store)? {
+            for prompt in store.all_prompts()? {
                 if prompt.origin == crate::model::PromptOrigin::User
                     && counted_prompt_id(&prompt.id)
                 {
@@ -499,7 +487,7 @@ impl Journal {
     ) -> Result<bool> {
         self.write(|store| {
             let settled = seal_settled(&store.codec, settled)?;
-            let held = all_prompts(store)?;
+            let held = store.all_prompts()?;
             let sealed: Vec<(String, Vec<u8>)> = wanted
                 .iter()
                 .filter(|p| !held.contains(p))

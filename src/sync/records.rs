@@ -581,14 +581,8 @@ pub(crate) fn value_from_fields(
                                 pr.edited = pr.origin == PromptOrigin::Shipped && state.edited;
                             }
                             None if id.starts_with("u-") => prompts.push(Prompt {
-                                id: id.to_owned(),
-                                side: fields.side,
-                                cadence: fields.cadence,
-                                theme: fields.theme,
-                                text: fields.text,
-                                origin: PromptOrigin::User,
-                                edited: false,
                                 hidden: state.hidden,
+                                ..Prompt::own(id.to_owned(), fields)
                             }),
                             None => refuse("a prompt this Keel does not ship"),
                         }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 mod cycle;
 mod languages;
-mod sync;
+pub(crate) mod sync;
 
 fn keel(journal: &Path, args: &[&str]) -> Output {
     keel_with_stdin(journal, args, "")

@@ -11,9 +11,10 @@ use serde_json::Value;
 
 use super::{assert_ok, files_under, keel_env, readable_anywhere, stderr, stdout};
 
-struct Computer {
-    journal: PathBuf,
-    passphrase: PathBuf,
+/// A computer's journal and the file its passphrase is read from (`KEEL_PASSPHRASE_FILE`).
+pub(crate) struct Computer {
+    pub(crate) journal: PathBuf,
+    pub(crate) passphrase: PathBuf,
 }
 
 impl Computer {
@@ -38,7 +39,7 @@ impl Computer {
         c
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         keel_env(
             &self.journal,
             args,
@@ -49,7 +50,7 @@ impl Computer {
         )
     }
 
-    fn ok(&self, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
         assert_ok(&out);
         stdout(&out)

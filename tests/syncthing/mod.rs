@@ -7,41 +7,31 @@
 //! files and timing are the real ones.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::cli::{assert_ok, files_under, keel_env, stdout};
+use super::cli::sync::Computer;
+use super::cli::{assert_ok, files_under, stdout};
 
 /// How long one file may take to cross from one copy of the folder to the other.
 const CROSSING: Duration = Duration::from_secs(90);
 
-/// One computer: a journal, its copy of the sync folder, and the Syncthing that keeps it.
-struct Computer {
-    journal: PathBuf,
+/// One computer: a journal (the CLI tests' `Computer`) and its copy of the sync folder.
+struct Peer {
+    computer: Computer,
     folder: PathBuf,
-    passphrase: PathBuf,
 }
 
-impl Computer {
-    fn run(&self, args: &[&str]) -> Output {
-        keel_env(
-            &self.journal,
-            args,
-            &[
-                ("KEEL_PASSPHRASE_FILE", &self.passphrase),
-                ("KEEL_NEW_PASSPHRASE_FILE", &self.passphrase),
-            ],
-        )
+impl std::ops::Deref for Peer {
+    type Target = Computer;
+    fn deref(&self) -> &Computer {
+        &self.computer
     }
+}
 
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_ok(&out);
-        stdout(&out)
-    }
-
+impl Peer {
     /// The page of `date`, or null while there is none (it may not have crossed yet).
     fn page(&self, date: &str) -> Value {
         let out = self.run(&["show", date, "--json"]);
@@ -223,14 +213,16 @@ fn two_syncthing_peers_carry_a_day_across_and_keep_both_texts_of_a_day_edited_on
     let root = tempfile::tempdir().unwrap();
     let passphrase = root.path().join("passphrase");
     std::fs::write(&passphrase, "a shared passphrase\n").unwrap();
-    let computer = |name: &str| -> Computer {
+    let computer = |name: &str| -> Peer {
         let folder = root.path().join(format!("{name}-Sync"));
         // Syncthing's marker: the folder is there and meant to be synced.
         std::fs::create_dir_all(folder.join(".stfolder")).unwrap();
-        Computer {
-            journal: root.path().join(format!("{name}-journal")),
+        Peer {
+            computer: Computer {
+                journal: root.path().join(format!("{name}-journal")),
+                passphrase: passphrase.clone(),
+            },
             folder,
-            passphrase: passphrase.clone(),
         }
     };
     let (laptop, home) = (computer("laptop"), computer("home"));
