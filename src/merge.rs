@@ -86,6 +86,16 @@ pub fn union_of_lines(base: &str, ours: &str, theirs: &str) -> String {
     out.join("\n")
 }
 
+/// A value that is not merged but taken whole (a rating, a check): `typed` when it was changed
+/// from `loaded`, else what is stored `now`.
+pub fn register<'a, T: PartialEq>(loaded: &'a T, typed: &'a T, now: &'a T) -> &'a T {
+    if typed != loaded {
+        typed
+    } else {
+        now
+    }
+}
+
 /// Long enough that no line a person writes is taken for one of diffy's markers.
 const MARKER: usize = 33;
 

@@ -259,17 +259,14 @@ impl DayPatch {
     ) -> DayPatch {
         let text =
             |typed: &Option<String>, loaded: &Option<String>, now: &str| match (typed, loaded) {
-                (Some(typed), Some(loaded)) if loaded != now => {
+                (Some(typed), Some(loaded)) => {
                     Some(crate::merge::three_way(loaded, typed, now, ours, theirs).0)
                 }
                 _ => typed.clone(),
             };
+        // Left as loaded: no change in the patch, so the stored value stays.
         fn kept<T: PartialEq + Clone>(typed: &Option<T>, loaded: &Option<T>) -> Option<T> {
-            if typed == loaded {
-                None
-            } else {
-                typed.clone()
-            }
+            crate::merge::register(loaded, typed, &None).clone()
         }
         // A page deleted meanwhile: what was typed over it stands whole, as sync keeps a text
         // written concurrently with a delete.
@@ -654,12 +651,8 @@ impl WeekContent {
         let values = value_ids
             .into_iter()
             .filter_map(|id| {
-                let typed = check(self, id);
-                if typed != check(base, id) {
-                    typed
-                } else {
-                    check(current, id)
-                }
+                let (loaded, typed, now) = (check(base, id), check(self, id), check(current, id));
+                crate::merge::register(&loaded, &typed, &now).clone()
             })
             .collect();
         WeekContent {
@@ -671,11 +664,11 @@ impl WeekContent {
                 &self.next_boundary,
                 &current.next_boundary,
             ),
-            kept_last_boundary: if self.kept_last_boundary != base.kept_last_boundary {
-                self.kept_last_boundary
-            } else {
-                current.kept_last_boundary
-            },
+            kept_last_boundary: *crate::merge::register(
+                &base.kept_last_boundary,
+                &self.kept_last_boundary,
+                &current.kept_last_boundary,
+            ),
             values,
         }
     }

@@ -13,7 +13,8 @@ const EVENT_SEQ_KEY: &[u8] = b"event_seq";
 pub(super) const EVENTS_REV_KEY: &[u8] = b"events_rev";
 const WELCOMED_KEY: &[u8] = b"welcomed";
 
-fn event_key(id: u64) -> [u8; 8] {
+/// The key of event `id` in the `events` tree.
+pub(super) fn event_key(id: u64) -> [u8; 8] {
     id.to_be_bytes()
 }
 
@@ -35,26 +36,6 @@ impl Store {
         })?;
         Ok(u64::from_be_bytes(raw))
     }
-}
-
-/// Inside the transaction that writes events: moves their revision on and marks them for
-/// sync, so the next exchange takes the write (`store::sync_marks`).
-pub(super) fn events_written(
-    store: &Store,
-    meta: &sled::transaction::TransactionalTree,
-    dirty: &sled::transaction::TransactionalTree,
-) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
-    bump_events_rev(store, meta)?;
-    sync_marks::mark(dirty, sync_marks::SyncRecord::Events)?;
-    Ok(())
-}
-
-/// Moves the events' revision on, inside the transaction that writes them.
-pub(super) fn bump_events_rev(
-    store: &Store,
-    meta: &sled::transaction::TransactionalTree,
-) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
-    bump_rev(store, meta, EVENTS_REV_KEY)
 }
 
 /// Moves the revision under `key` in `meta` on (a counter), inside a transaction.
@@ -110,11 +91,6 @@ pub(super) fn set_event_seq(
         .map_err(ConflictableTransactionError::Abort)?;
     meta.insert(EVENT_SEQ_KEY, seq)?;
     Ok(())
-}
-
-/// The key of event `id` in the `events` tree.
-pub(super) fn key_of_event(id: u64) -> [u8; 8] {
-    event_key(id)
 }
 
 impl Journal {
@@ -174,7 +150,7 @@ impl Journal {
                         .map_err(ConflictableTransactionError::Abort)?;
                     insert_event(store, events, &event)?;
                     set_event_seq(store, meta, id + 1)?;
-                    events_written(store, meta, dirty)?;
+                    sync_marks::revise(store, meta, dirty, sync_marks::SyncRecord::Events)?;
                     Ok(event)
                 },
             ))
@@ -189,7 +165,7 @@ impl Journal {
                 |(events, meta, dirty)| {
                     let removed = events.remove(&key[..])?;
                     if removed.is_some() {
-                        events_written(store, meta, dirty)?;
+                        sync_marks::revise(store, meta, dirty, sync_marks::SyncRecord::Events)?;
                     }
                     Ok(removed)
                 },
@@ -235,7 +211,7 @@ pub(super) fn import_events(
     if batch.is_empty() {
         return Ok(());
     }
-    events_written(store, meta, dirty)?;
+    sync_marks::revise(store, meta, dirty, sync_marks::SyncRecord::Events)?;
     let abort = ConflictableTransactionError::Abort;
     let mut next = store.stored_seq(meta.get(EVENT_SEQ_KEY)?).map_err(abort)?;
     for event in batch {

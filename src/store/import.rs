@@ -206,7 +206,7 @@ impl Journal {
                         }
                         p.apply_batch(&prompt_batch)?;
                         if !prompts.is_empty() {
-                            prompt_library::prompts_written(store, m, dirty)?;
+                            sync_marks::revise(store, m, dirty, sync_marks::SyncRecord::Prompts)?;
                         }
                         if let Some(bytes) = &settings {
                             m.insert(SETTINGS_KEY, bytes.as_slice())?;

@@ -62,20 +62,9 @@ fn write_prompt(store: &Store, prompt: Option<&Prompt>, remove: Option<&str>) ->
             if let Some(id) = remove {
                 prompts.remove(id.as_bytes())?;
             }
-            prompts_written(store, meta, dirty)
+            sync_marks::revise(store, meta, dirty, sync_marks::SyncRecord::Prompts)
         }),
     )
-}
-
-/// Inside a transaction that writes the person's prompts: the revision and the sync mark.
-pub(super) fn prompts_written(
-    store: &Store,
-    meta: &sled::transaction::TransactionalTree,
-    dirty: &sled::transaction::TransactionalTree,
-) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
-    cycle::bump_rev(store, meta, PROMPTS_REV_KEY)?;
-    sync_marks::mark(dirty, sync_marks::SyncRecord::Prompts)?;
-    Ok(())
 }
 
 /// A new id for one of the person's own prompts: `u-` and 16 random hex digits, so prompts

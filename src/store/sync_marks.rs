@@ -100,6 +100,19 @@ pub(super) fn mark(
     Ok(())
 }
 
+/// Inside the transaction that writes a record of many keys (the events, the prompts): moves
+/// its revision (`place`'s key) on and marks it, so the next exchange takes the write.
+pub(super) fn revise(
+    store: &Store,
+    meta: &sled::transaction::TransactionalTree,
+    dirty: &sled::transaction::TransactionalTree,
+    record: SyncRecord,
+) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
+    cycle::bump_rev(store, meta, &place(store, record).2)?;
+    mark(dirty, record)?;
+    Ok(())
+}
+
 /// Writes a `meta` record (`key`: the settings, the values) with its sync mark, in one
 /// transaction, inside a `Journal::write`.
 pub(super) fn put_meta_marked(
@@ -267,19 +280,18 @@ impl Journal {
         let store = self.store()?;
         let (tree, _, key) = place(&store, record);
         let stored = tree.get(&key)?;
-        if record == SyncRecord::Events {
-            // Events written before their revision was kept have none: the tree is the truth.
-            let events = all_events(&store)?;
-            let value = (!events.is_empty()).then_some(SyncValue::Events(events));
-            return Ok((Seen(stored), value));
-        }
-        if record == SyncRecord::Prompts {
-            return Ok((Seen(stored), Some(SyncValue::Prompts(store.all_prompts()?))));
-        }
-        let value = stored
-            .as_ref()
-            .map(|bytes| open_value(&store, record, &key, bytes))
-            .transpose()?;
+        let value = match record {
+            // Many keys, read from their tree (the revision only tells writes apart; events
+            // written before it was kept have none): no events is no value.
+            SyncRecord::Events | SyncRecord::Prompts => {
+                Some(open_value(&store, record, &key, &[])?)
+                    .filter(|v| !matches!(v, SyncValue::Events(events) if events.is_empty()))
+            }
+            _ => stored
+                .as_ref()
+                .map(|bytes| open_value(&store, record, &key, bytes))
+                .transpose()?,
+        };
         Ok((Seen(stored), value))
     }
 
@@ -486,7 +498,6 @@ impl Journal {
         settled: &[(String, Vec<u8>)],
     ) -> Result<bool> {
         self.write(|store| {
-            let settled = seal_settled(&store.codec, settled)?;
             let held = store.all_prompts()?;
             let sealed: Vec<(String, Vec<u8>)> = wanted
                 .iter()
@@ -498,25 +509,21 @@ impl Journal {
                 .filter(|h| !wanted.iter().any(|w| w.id == h.id))
                 .map(|h| h.id.as_str())
                 .collect();
-            transact(
-                (&store.prompts, &store.meta, &store.sync_applied).transaction(
-                    |(prompts, meta, applied)| {
-                        if meta.get(prompt_library::PROMPTS_REV_KEY)?.as_deref() != seen.bytes() {
-                            return Ok(false);
-                        }
-                        for id in &gone {
-                            prompts.remove(id.as_bytes())?;
-                        }
-                        for (id, bytes) in &sealed {
-                            prompts.insert(id.as_bytes(), bytes.as_slice())?;
-                        }
-                        cycle::bump_rev(store, meta, prompt_library::PROMPTS_REV_KEY)?;
-                        for (field, bytes) in &settled {
-                            applied.insert(field.as_bytes(), bytes.as_slice())?;
-                        }
-                        Ok(true)
-                    },
-                ),
+            apply_revised(
+                store,
+                &store.prompts,
+                SyncRecord::Prompts,
+                seen,
+                settled,
+                |prompts, _| {
+                    for id in &gone {
+                        prompts.remove(id.as_bytes())?;
+                    }
+                    for (id, bytes) in &sealed {
+                        prompts.insert(id.as_bytes(), bytes.as_slice())?;
+                    }
+                    Ok(())
+                },
             )
         })
     }
@@ -531,48 +538,71 @@ impl Journal {
         settled: &[(String, Vec<u8>)],
     ) -> Result<bool> {
         self.write(|store| {
-            let settled = seal_settled(&store.codec, settled)?;
-            // Read outside the transaction (a transaction cannot walk a tree); the revision,
-            // checked inside, says whether they changed since.
             let held: Vec<u64> = all_events(store)?.iter().map(|e| e.id).collect();
             let keep: std::collections::BTreeSet<u64> =
                 wanted.iter().map(|e| e.id).filter(|id| *id != 0).collect();
-            transact(
-                (&store.events, &store.meta, &store.sync_applied).transaction(
-                    |(events, meta, applied)| {
-                        if meta.get(cycle::EVENTS_REV_KEY)?.as_deref() != seen.bytes() {
-                            return Ok(false);
-                        }
-                        for id in held.iter().filter(|id| !keep.contains(id)) {
-                            events.remove(&cycle::key_of_event(*id)[..])?;
-                        }
-                        let mut next = cycle::event_seq(store, meta)?;
-                        for event in wanted {
-                            let mut event = event.clone();
-                            if event.id == 0 || !held.contains(&event.id) {
-                                while held.contains(&next)
-                                    || events.get(cycle::key_of_event(next))?.is_some()
-                                {
-                                    next += 1;
-                                }
-                                event.id = next;
+            apply_revised(
+                store,
+                &store.events,
+                SyncRecord::Events,
+                seen,
+                settled,
+                |events, meta| {
+                    for id in held.iter().filter(|id| !keep.contains(id)) {
+                        events.remove(&cycle::event_key(*id)[..])?;
+                    }
+                    let mut next = cycle::event_seq(store, meta)?;
+                    for event in wanted {
+                        let mut event = event.clone();
+                        if event.id == 0 || !held.contains(&event.id) {
+                            while held.contains(&next)
+                                || events.get(cycle::event_key(next))?.is_some()
+                            {
                                 next += 1;
                             }
-                            cycle::insert_event(store, events, &event)?;
+                            event.id = next;
+                            next += 1;
                         }
-                        cycle::set_event_seq(store, meta, next)?;
-                        // The revision moves (so a save's `seen` from before fails) without a
-                        // mark: this write is sync's own, settled below.
-                        cycle::bump_events_rev(store, meta)?;
-                        for (field, bytes) in &settled {
-                            applied.insert(field.as_bytes(), bytes.as_slice())?;
-                        }
-                        Ok(true)
-                    },
-                ),
+                        cycle::insert_event(store, events, &event)?;
+                    }
+                    cycle::set_event_seq(store, meta, next)
+                },
             )
         })
     }
+}
+
+/// Sync's write of a record of many keys (the events, the prompts): `write` changes `tree`
+/// (with `meta` at hand), in one transaction with the record's revision moved on and what was
+/// settled, only if the revision is still `seen` (what was read, outside the transaction,
+/// since a transaction cannot walk a tree, is then what is stored). No mark: the write is
+/// sync's own. `Ok(false)`, and nothing written, when the record was written since.
+fn apply_revised(
+    store: &Store,
+    tree: &sled::Tree,
+    record: SyncRecord,
+    seen: &Seen,
+    settled: &[(String, Vec<u8>)],
+    write: impl Fn(
+        &sled::transaction::TransactionalTree,
+        &sled::transaction::TransactionalTree,
+    ) -> std::result::Result<(), ConflictableTransactionError<KeelError>>,
+) -> Result<bool> {
+    let settled = seal_settled(&store.codec, settled)?;
+    let rev = place(store, record).2;
+    transact(
+        (tree, &store.meta, &store.sync_applied).transaction(|(records, meta, applied)| {
+            if meta.get(&rev)?.as_deref() != seen.bytes() {
+                return Ok(false);
+            }
+            write(records, meta)?;
+            cycle::bump_rev(store, meta, &rev)?;
+            for (field, bytes) in &settled {
+                applied.insert(field.as_bytes(), bytes.as_slice())?;
+            }
+            Ok(true)
+        }),
+    )
 }
 
 fn seal_settled(codec: &Codec, settled: &[(String, Vec<u8>)]) -> Result<Vec<(String, Vec<u8>)>> {

@@ -682,12 +682,16 @@ mod tests {
         exchange(a, at + 2_000, now()).unwrap();
     }
 
-    /// Two journals attached to one folder (no sync tool between them: the same folder).
-    fn pair(root: &Path) -> (Journal, Journal, PathBuf) {
+    /// Two encrypted journals and a folder for them, not attached yet.
+    fn unattached(root: &Path) -> (Journal, Journal, PathBuf) {
         let folder = root.join("folder");
         std::fs::create_dir(&folder).unwrap();
-        let a = journal(&root.join("a"));
-        let b = journal(&root.join("b"));
+        (journal(&root.join("a")), journal(&root.join("b")), folder)
+    }
+
+    /// Two journals attached to one folder (no sync tool between them: the same folder).
+    fn pair(root: &Path) -> (Journal, Journal, PathBuf) {
+        let (a, b, folder) = unattached(root);
         assert!(
             attach(&a, &folder, "laptop", PASS, 1_000, now())
                 .unwrap()
@@ -749,12 +753,7 @@ mod tests {
             note: note.into(),
         };
         let root = tempfile::tempdir().unwrap();
-        let folder = root.path().join("folder");
-        std::fs::create_dir(&folder).unwrap();
-        let (a, b) = (
-            journal(&root.path().join("a")),
-            journal(&root.path().join("b")),
-        );
+        let (a, b, folder) = unattached(root.path());
         // Each journal has an event of its own before it attaches (ids 1 on both).
         a.add_event(draft(3, "review", "H2 calibration")).unwrap();
         b.add_event(draft(15, "time-off", "Lisbon")).unwrap();
@@ -798,12 +797,7 @@ mod tests {
     fn the_prompt_library_as_each_computer_changed_it_syncs() {
         use crate::model::{Cadence, PromptFields, Side, Theme};
         let root = tempfile::tempdir().unwrap();
-        let folder = root.path().join("folder");
-        std::fs::create_dir(&folder).unwrap();
-        let (a, b) = (
-            journal(&root.path().join("a")),
-            journal(&root.path().join("b")),
-        );
+        let (a, b, folder) = unattached(root.path());
         let own = |text: &str| PromptFields {
             side: Side::Myself,
             cadence: Cadence::Daily,

@@ -705,7 +705,7 @@ pub(crate) fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
 }
 
 /// The files under `dir` whose bytes contain `word`.
-fn readable_anywhere(dir: &Path, word: &str) -> Vec<String> {
+pub(crate) fn readable_anywhere(dir: &Path, word: &str) -> Vec<String> {
     files_under(dir)
         .into_iter()
         .filter(|(_, bytes)| bytes.windows(word.len()).any(|w| w == word.as_bytes()))

@@ -353,6 +353,22 @@ impl App {
         .await;
     }
 
+    /// Waits for the lock screen of an encrypted journal.
+    pub async fn wait_for_lock_screen(&self) {
+        self.wait_for(
+            "the lock screen",
+            "return !!document.querySelector('[data-testid=lock-screen]')",
+        )
+        .await;
+    }
+
+    /// At the lock screen: types `passphrase` and presses Unlock.
+    pub async fn unlock_with(&self, passphrase: &str) {
+        self.wait_for_lock_screen().await;
+        self.type_into("lock-passphrase", passphrase).await;
+        self.click("lock-unlock").await;
+    }
+
     /// Opens `#/day/DATE` and waits until the page shows that date.
     pub async fn open_day(&self, date: &str) {
         self.js(&format!("location.hash = '#/day/{date}'")).await;

@@ -9,21 +9,14 @@ use keel_e2e::{run, App};
 /// At the lock screen: a wrong passphrase is refused plainly, then (after the second the shell
 /// makes the next try wait) the right one is typed and Unlock pressed.
 async fn unlock_after_a_wrong_try(app: &App, wrong: &str, right: &str) {
-    app.wait_for(
-        "the lock screen",
-        "return !!document.querySelector('[data-testid=lock-screen]')",
-    )
-    .await;
-    app.type_into("lock-passphrase", wrong).await;
-    app.click("lock-unlock").await;
+    app.unlock_with(wrong).await;
     app.wait_for(
         "the wrong passphrase to be refused",
         "const e = document.querySelector('[data-testid=lock-error]'); return !!e && !e.hidden && e.dataset.kind === 'wrong_passphrase' && e.textContent.includes('does not open')",
     )
     .await;
     tokio::time::sleep(Duration::from_millis(1200)).await;
-    app.type_into("lock-passphrase", right).await;
-    app.click("lock-unlock").await;
+    app.unlock_with(right).await;
 }
 
 #[test]
@@ -41,11 +34,7 @@ fn a_locked_journal_opens_with_its_passphrase_and_ctrl_l_locks_it_again() {
                 .unwrap();
         }
         let app = App::launch(&journal).await;
-        app.wait_for(
-            "the lock screen",
-            "return !!document.querySelector('[data-testid=lock-screen]')",
-        )
-        .await;
+        app.wait_for_lock_screen().await;
         app.screenshot("lock-screen").await;
         unlock_after_a_wrong_try(&app, "river sand", "river stone").await;
         app.wait_for(

@@ -70,13 +70,7 @@ fn a_page_written_on_another_computer_appears_on_the_open_page() {
         );
 
         let app = App::launch(&journal).await;
-        app.wait_for(
-            "the lock screen",
-            "return !!document.querySelector('[data-testid=lock-screen]')",
-        )
-        .await;
-        app.type_into("lock-passphrase", PASSPHRASE).await;
-        app.click("lock-unlock").await;
+        app.unlock_with(PASSPHRASE).await;
         app.wait_for_day(&today).await;
         app.type_into("self-editor", "Typed at work before sync.")
             .await;
