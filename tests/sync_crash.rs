@@ -2,11 +2,12 @@
 //! and, in a loop, edits a page, keeps the replica (its pending change with it: printed as
 //! `kept ID`), exchanges with the sync folder and keeps the replica again (`sent ID`). The
 //! parent SIGKILLs it at random moments, so kills land inside the change file's write, its
-//! rename, the replica's own write, anywhere. After the cycles, one more exchange by the same
-//! device, and a second device reads the folder:
+//! rename, the replica's own write (a record appended to its log, or its base written whole),
+//! a snapshot's write and the removal of the files it covers, anywhere. After the cycles, one
+//! more exchange by the same device, and a second device reads the folder:
 //! - every change kept before a kill is in the folder and reaches the second device;
-//! - no file under a change file's name fails to open (a cut file only ever has a temporary
-//!   name), and the kept replica always loads;
+//! - no file under a change file's or a snapshot's name fails to open (a cut file only ever
+//!   has a temporary name), and the kept replica always loads;
 //! - a file number is never written twice.
 //!
 //! Then the same through the journal (`keel::sync::journal`): a child saves a page of an
@@ -47,7 +48,9 @@ fn child(dir: &Path) -> ! {
     let kept = dir.join("replica");
     let mut replica = Replica::load(&kept, &keys)
         .expect("the kept replica loads")
-        .unwrap_or_else(|| Replica::new(DeviceId("00000000000000c1".into()), "laptop"));
+        .unwrap_or_else(|| Replica::new(DeviceId("00000000000000c1".into()), "laptop"))
+        // A snapshot every few files, so kills land in snapshots and the removals after them.
+        .with_snapshot_every(5);
     let mut out = std::io::stdout().lock();
     let mut n = 0u64;
     loop {
@@ -244,7 +247,12 @@ fn main() {
     let mut numbers = BTreeSet::new();
     for f in &scan.files {
         let bytes = std::fs::read(&f.path).unwrap();
-        if let Err(why) = folder::open(&keys, &f.device, f.seq, &bytes) {
+        let opened = if f.snapshot {
+            folder::open_snapshot(&keys, &f.device, f.seq, &bytes).map(|_| ())
+        } else {
+            folder::open(&keys, &f.device, f.seq, &bytes).map(|_| ())
+        };
+        if let Err(why) = opened {
             failures.push(format!("{} does not open: {why:?}", f.path.display()));
         }
         if !numbers.insert(f.seq) {

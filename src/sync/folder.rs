@@ -1,17 +1,25 @@
 //! The sync folder on disk, as file-sync tools see it.
 //!
 //! ```text
+//! FOLDER/keel-sync/key.json                                         the folder's key, wrapped
 //! FOLDER/keel-sync/devices/<device id>/<sequence, 12 digits>.kc   change files
+//! FOLDER/keel-sync/devices/<device id>/<sequence, 12 digits>.ks   a snapshot
 //! ```
-//! Each device writes only in its own folder, and never rewrites a file: a change file is
-//! written under a temporary name (`.<name>.tmp`), fsynced, renamed, and its folder fsynced; a
-//! sequence number whose file exists is never used again. So a sync tool never sees two
-//! writers on one path, and a reader never needs a file to change.
+//! Each device writes only in its own folder, and never rewrites a file: a file is written
+//! under a temporary name (`.<name>.tmp`), fsynced, renamed, and its folder fsynced; change
+//! files and snapshots share one sequence, and a number whose file exists is never used again.
+//! So a sync tool never sees two writers on one path, and a reader never needs a file to change.
 //!
-//! A change file is `KEELSYNC1` and the batch of changes sealed (XChaCha20-Poly1305 under the
-//! folder's key, with its device id and sequence number as associated data, so a file renamed or
-//! moved to another device's folder does not open). File names show only device ids and
-//! sequence numbers.
+//! A change file is `KEELSYNC2` and the batch of changes, deflated, then sealed
+//! (XChaCha20-Poly1305 under the folder's key, with its device id and sequence number as
+//! associated data, so a file renamed or moved to another device's folder does not open);
+//! `KEELSYNC1` files (not deflated, written before) still open. A snapshot (`KEELSNAP1`) is
+//! every version its device knew when it wrote it, from every device, and which change files
+//! those came from (`Covers`): a short sealed head saying so, then the versions, deflated and
+//! sealed. A device joining reads the newest snapshots and only the change files they do not
+//! cover, and a device deletes its own change files and older snapshots once a snapshot of its
+//! covers them, so the folder holds one snapshot and a bounded tail of files per device. File
+//! names show only device ids and sequence numbers.
 //!
 //! Readers take what sync tools leave: a file that does not open (still arriving, truncated,
 //! damaged) is reported and tried again at the next exchange, never fatal; temporary files
@@ -20,6 +28,8 @@
 //! are read too, since their changes are real versions that must not be lost (the same
 //! version twice is taken once); anything else is reported as unknown and left alone.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -31,8 +41,16 @@ use crate::error::{io, KeelError, Result};
 /// Keel's folder inside the folder a person syncs.
 pub const ROOT: &str = "keel-sync";
 const DEVICES: &str = "devices";
-const MAGIC: &[u8] = b"KEELSYNC1";
+/// A change file as the first version wrote it: JSON, sealed.
+const MAGIC_PLAIN: &[u8] = b"KEELSYNC1";
+/// A change file: JSON, deflated, sealed.
+const MAGIC: &[u8] = b"KEELSYNC2";
+const MAGIC_SNAPSHOT: &[u8] = b"KEELSNAP1";
 const EXTENSION: &str = "kc";
+const SNAPSHOT_EXTENSION: &str = "ks";
+/// The most a deflated file may inflate to (a sealed file is the folder's key holder's own,
+/// but a bug must not exhaust memory): 1 GiB, some fifty times ten years of pages.
+const INFLATED_AT_MOST: u64 = 1 << 30;
 
 /// One change file's contents (inside the seal).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,7 +60,34 @@ pub struct Batch {
     pub changes: Vec<Change>,
 }
 
-/// A change file found in the folder.
+/// Which change files of each device a snapshot's versions come from: ranges of sequence
+/// numbers, first and last included.
+pub type Covers = BTreeMap<DeviceId, Vec<(u64, u64)>>;
+
+/// A snapshot's head, sealed apart from its versions so a device can tell whether it needs
+/// them without opening them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotHead {
+    pub device: DeviceId,
+    pub seq: u64,
+    pub covers: Covers,
+    /// How many versions it holds.
+    pub versions: usize,
+}
+
+/// `seqs` as ranges.
+pub fn ranges(seqs: &BTreeSet<u64>) -> Vec<(u64, u64)> {
+    let mut out: Vec<(u64, u64)> = Vec::new();
+    for &seq in seqs {
+        match out.last_mut() {
+            Some((_, last)) if *last + 1 == seq => *last = seq,
+            _ => out.push((seq, seq)),
+        }
+    }
+    out
+}
+
+/// A change file or a snapshot found in the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub device: DeviceId,
@@ -50,6 +95,8 @@ pub struct Found {
     pub path: PathBuf,
     /// A sync tool's conflict copy of the file (read, but not counted as the file itself).
     pub copy: bool,
+    /// A snapshot, not a change file.
+    pub snapshot: bool,
 }
 
 /// Something in the folder that is not a change file, and what was done about it.
@@ -87,43 +134,58 @@ fn file_name(seq: u64) -> String {
     format!("{seq:012}.{EXTENSION}")
 }
 
-/// What a file name in a device's folder is: a change file (or a conflict copy of one), a
-/// temporary file, or something else.
-fn classify(name: &str) -> std::result::Result<(u64, bool), PassedOver> {
+fn snapshot_name(seq: u64) -> String {
+    format!("{seq:012}.{SNAPSHOT_EXTENSION}")
+}
+
+/// Whether number `seq` of a device is taken, by a change file or a snapshot.
+fn taken(dir: &Path, seq: u64) -> bool {
+    dir.join(file_name(seq)).exists() || dir.join(snapshot_name(seq)).exists()
+}
+
+/// What a file name in a device's folder is: a change file or a snapshot, or a conflict copy
+/// of one (its number, whether it is a copy, whether a snapshot); a temporary file; or
+/// something else.
+fn classify(name: &str) -> std::result::Result<(u64, bool, bool), PassedOver> {
     let temporary = (name.starts_with('.') && name.ends_with(".tmp"))
         || name.starts_with(".syncthing.")
         || name.starts_with("~syncthing~");
     if temporary {
         return Err(PassedOver::Temporary);
     }
+    let (stem, snapshot) = if let Some(stem) = name.strip_suffix(&format!(".{EXTENSION}")) {
+        (stem, false)
+    } else if let Some(stem) = name.strip_suffix(&format!(".{SNAPSHOT_EXTENSION}")) {
+        (stem, true)
+    } else {
+        return Err(PassedOver::Unknown);
+    };
+    let (seq, copy) = numbered(stem).ok_or(PassedOver::Unknown)?;
+    Ok((seq, copy, snapshot))
+}
+
+/// A name's number without its extension, and whether it names a sync tool's conflict copy.
+fn numbered(stem: &str) -> Option<(u64, bool)> {
     let seq_of = |stem: &str| {
         (stem.len() == 12 && stem.bytes().all(|b| b.is_ascii_digit()))
             .then(|| stem.parse::<u64>().ok())
             .flatten()
     };
-    let ext = format!(".{EXTENSION}");
-    let Some(stem) = name.strip_suffix(&ext) else {
-        return Err(PassedOver::Unknown);
-    };
     if let Some(seq) = seq_of(stem) {
-        return Ok((seq, false));
+        return Some((seq, false));
     }
     // Syncthing: 000000000003.sync-conflict-20261201-101500-ABCDEFG.kc
     if let Some((stem, _)) = stem.split_once(".sync-conflict-") {
-        if let Some(seq) = seq_of(stem) {
-            return Ok((seq, true));
-        }
+        return seq_of(stem).map(|seq| (seq, true));
     }
     // Nextcloud "000000000003 (conflicted copy 2026-12-01 101500).kc", Dropbox
     // "000000000003 (Laptop's conflicted copy 2026-12-01).kc".
-    if let Some((stem, rest)) = stem.split_once(" (") {
-        if rest.contains("conflicted copy") {
-            if let Some(seq) = seq_of(stem) {
-                return Ok((seq, true));
-            }
+    match stem.split_once(" (") {
+        Some((stem, rest)) if rest.contains("conflicted copy") => {
+            seq_of(stem).map(|seq| (seq, true))
         }
+        _ => None,
     }
-    Err(PassedOver::Unknown)
 }
 
 /// Lists the change files of every device in `folder` (none when Keel's folder is not there
@@ -159,11 +221,12 @@ pub fn scan(folder: &Path) -> Result<Scan> {
             let file = file.map_err(io("read", &path))?;
             let file_name = file.file_name().to_string_lossy().into_owned();
             match classify(&file_name) {
-                Ok((seq, copy)) => out.files.push(Found {
+                Ok((seq, copy, snapshot)) => out.files.push(Found {
                     device: device.clone(),
                     seq,
                     path: file.path(),
                     copy,
+                    snapshot,
                 }),
                 Err(why) => out.passed.push(Passed {
                     path: file.path(),
@@ -227,13 +290,38 @@ fn aad(device: &DeviceId, seq: u64) -> Vec<u8> {
     format!("keel-sync/1/{device}/{seq}").into_bytes()
 }
 
-/// A batch sealed for its place.
-pub fn seal(keys: &Keys, batch: &Batch) -> Result<Vec<u8>> {
-    let plain = serde_json::to_vec(batch).map_err(|e| KeelError::Crypto {
+/// A snapshot's associated data: whose, its number, and which part.
+fn snapshot_aad(device: &DeviceId, seq: u64, part: &str) -> Vec<u8> {
+    format!("keel-sync/1/{device}/{seq}/snapshot/{part}").into_bytes()
+}
+
+/// `value` as JSON, deflated.
+fn deflated(value: &impl Serialize) -> Result<Vec<u8>> {
+    let failed = |e: std::io::Error| KeelError::Crypto {
+        detail: e.to_string(),
+    };
+    let mut out = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    serde_json::to_writer(&mut out, value).map_err(|e| KeelError::Crypto {
         detail: e.to_string(),
     })?;
+    out.flush().map_err(failed)?;
+    out.finish().map_err(failed)
+}
+
+/// What `deflated` made, inflated: `None` when it is not deflate or too large.
+fn inflated(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(bytes)
+        .take(INFLATED_AT_MOST + 1)
+        .read_to_end(&mut out)
+        .ok()?;
+    (out.len() as u64 <= INFLATED_AT_MOST).then_some(out)
+}
+
+/// A batch sealed for its place.
+pub fn seal(keys: &Keys, batch: &Batch) -> Result<Vec<u8>> {
     let mut out = MAGIC.to_vec();
-    out.extend(keys.seal(&aad(&batch.device, batch.seq), &plain)?);
+    out.extend(keys.seal(&aad(&batch.device, batch.seq), &deflated(batch)?)?);
     Ok(out)
 }
 
@@ -256,12 +344,21 @@ pub fn open(
     seq: u64,
     bytes: &[u8],
 ) -> std::result::Result<Batch, Unreadable> {
-    let sealed = bytes
-        .strip_prefix(MAGIC)
-        .ok_or(Unreadable::NotAChangeFile)?;
-    let plain = keys
+    let (sealed, deflate) = match bytes.strip_prefix(MAGIC) {
+        Some(sealed) => (sealed, true),
+        None => (
+            bytes
+                .strip_prefix(MAGIC_PLAIN)
+                .ok_or(Unreadable::NotAChangeFile)?,
+            false,
+        ),
+    };
+    let mut plain = keys
         .open(&aad(device, seq), sealed)
         .map_err(|_| Unreadable::DoesNotOpen)?;
+    if deflate {
+        plain = inflated(&plain).ok_or_else(|| Unreadable::Malformed("not deflate".into()))?;
+    }
     let batch: Batch =
         serde_json::from_slice(&plain).map_err(|e| Unreadable::Malformed(e.to_string()))?;
     if &batch.device != device || batch.seq != seq {
@@ -282,7 +379,7 @@ pub fn open(
 pub fn write(folder: &Path, keys: &Keys, mut batch: Batch) -> Result<(u64, u64)> {
     let dir = device_dir(folder, &batch.device);
     std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
-    while dir.join(file_name(batch.seq)).exists() {
+    while taken(&dir, batch.seq) {
         batch.seq += 1;
     }
     let name = file_name(batch.seq);
@@ -294,6 +391,106 @@ pub fn write(folder: &Path, keys: &Keys, mut batch: Batch) -> Result<(u64, u64)>
         false,
     )?;
     Ok((batch.seq, bytes.len() as u64))
+}
+
+/// Writes a snapshot of `changes` as `head.device`'s next file, numbered as `write` numbers
+/// (the first free number from `head.seq` on). Returns the number used and the file's length.
+pub fn write_snapshot(
+    folder: &Path,
+    keys: &Keys,
+    mut head: SnapshotHead,
+    changes: &[Change],
+) -> Result<(u64, u64)> {
+    let dir = device_dir(folder, &head.device);
+    std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
+    while taken(&dir, head.seq) {
+        head.seq += 1;
+    }
+    head.versions = changes.len();
+    let sealed_head = keys.seal(
+        &snapshot_aad(&head.device, head.seq, "head"),
+        &serde_json::to_vec(&head).map_err(|e| KeelError::Crypto {
+            detail: e.to_string(),
+        })?,
+    )?;
+    let body = keys.seal(
+        &snapshot_aad(&head.device, head.seq, "versions"),
+        &deflated(&changes)?,
+    )?;
+    let mut bytes = MAGIC_SNAPSHOT.to_vec();
+    bytes.extend((sealed_head.len() as u32).to_le_bytes());
+    bytes.extend(sealed_head);
+    bytes.extend(body);
+    let name = snapshot_name(head.seq);
+    crate::durable::write_atomic(
+        &dir.join(&name),
+        &dir.join(format!(".{name}.tmp")),
+        &bytes,
+        false,
+    )?;
+    Ok((head.seq, bytes.len() as u64))
+}
+
+/// The head of the snapshot in `bytes`, found as `device`'s number `seq`.
+pub fn open_snapshot_head(
+    keys: &Keys,
+    device: &DeviceId,
+    seq: u64,
+    bytes: &[u8],
+) -> std::result::Result<SnapshotHead, Unreadable> {
+    let (head, _) = snapshot_parts(keys, device, seq, bytes)?;
+    Ok(head)
+}
+
+fn snapshot_parts<'b>(
+    keys: &Keys,
+    device: &DeviceId,
+    seq: u64,
+    bytes: &'b [u8],
+) -> std::result::Result<(SnapshotHead, &'b [u8]), Unreadable> {
+    let rest = bytes
+        .strip_prefix(MAGIC_SNAPSHOT)
+        .ok_or(Unreadable::NotAChangeFile)?;
+    let (len, rest) = rest.split_at_checked(4).ok_or(Unreadable::DoesNotOpen)?;
+    let len = u32::from_le_bytes(len.try_into().expect("four bytes")) as usize;
+    let (sealed_head, body) = rest.split_at_checked(len).ok_or(Unreadable::DoesNotOpen)?;
+    let plain = keys
+        .open(&snapshot_aad(device, seq, "head"), sealed_head)
+        .map_err(|_| Unreadable::DoesNotOpen)?;
+    let head: SnapshotHead =
+        serde_json::from_slice(&plain).map_err(|e| Unreadable::Malformed(e.to_string()))?;
+    if &head.device != device || head.seq != seq {
+        return Err(Unreadable::Malformed("it names another place".into()));
+    }
+    Ok((head, body))
+}
+
+/// The snapshot in `bytes`, found as `device`'s number `seq`: its head and its versions.
+pub fn open_snapshot(
+    keys: &Keys,
+    device: &DeviceId,
+    seq: u64,
+    bytes: &[u8],
+) -> std::result::Result<(SnapshotHead, Vec<Change>), Unreadable> {
+    let (head, body) = snapshot_parts(keys, device, seq, bytes)?;
+    let deflated = keys
+        .open(&snapshot_aad(device, seq, "versions"), body)
+        .map_err(|_| Unreadable::DoesNotOpen)?;
+    let plain = inflated(&deflated).ok_or_else(|| Unreadable::Malformed("not deflate".into()))?;
+    let changes: Vec<Change> =
+        serde_json::from_slice(&plain).map_err(|e| Unreadable::Malformed(e.to_string()))?;
+    if changes.len() != head.versions {
+        return Err(Unreadable::Malformed(
+            "it holds another number of versions than it says".into(),
+        ));
+    }
+    Ok((head, changes))
+}
+
+/// Removes one of this device's own files that a snapshot of its covers (a file already gone
+/// is fine; one that cannot be removed stays, harmless, and is tried again next time).
+pub fn remove_covered(path: &Path) {
+    let _ = std::fs::remove_file(path);
 }
 
 #[cfg(test)]
@@ -329,23 +526,29 @@ mod tests {
 
     #[test]
     fn names_are_read_as_sync_tools_leave_them() {
-        assert_eq!(classify("000000000003.kc"), Ok((3, false)));
+        assert_eq!(classify("000000000003.kc"), Ok((3, false, false)));
+        assert_eq!(classify("000000000064.ks"), Ok((64, false, true)));
+        assert_eq!(
+            classify("000000000064.sync-conflict-20261201-101500-ABCDEFG.ks"),
+            Ok((64, true, true))
+        );
         assert_eq!(
             classify("000000000003.sync-conflict-20261201-101500-ABCDEFG.kc"),
-            Ok((3, true))
+            Ok((3, true, false))
         );
         assert_eq!(
             classify("000000000003 (conflicted copy 2026-12-01 101500).kc"),
-            Ok((3, true))
+            Ok((3, true, false))
         );
         assert_eq!(
             classify("000000000003 (Laptop's conflicted copy 2026-12-01).kc"),
-            Ok((3, true))
+            Ok((3, true, false))
         );
         for temporary in [
             ".000000000004.kc.tmp",
             ".syncthing.000000000004.kc.tmp",
             "~syncthing~000000000004.kc.tmp",
+            ".000000000064.ks.tmp",
         ] {
             assert_eq!(
                 classify(temporary),
@@ -358,6 +561,7 @@ mod tests {
             "000000000003.txt",
             "notes.md",
             "000000000003 (copy).kc",
+            "64.ks",
         ] {
             assert_eq!(classify(unknown), Err(PassedOver::Unknown), "{unknown}");
         }
@@ -456,5 +660,99 @@ mod tests {
             open(&keys, &copy.device, copy.seq, &bytes).unwrap(),
             batch(1)
         );
+    }
+
+    #[test]
+    fn a_snapshot_opens_only_in_its_place_and_its_head_alone() {
+        let keys = keys();
+        let dir = tempfile::tempdir().unwrap();
+        let change = Change {
+            id: crate::sync::VersionId {
+                at: crate::sync::Hlc {
+                    wall_ms: 5,
+                    counter: 0,
+                },
+                device: device('b'),
+            },
+            field: "day/2026-12-01/self".into(),
+            kind: crate::sync::Kind::Text,
+            parents: vec![],
+            author: "home".into(),
+            value: crate::sync::Value::Text("Written at home.".into()),
+        };
+        let covers: Covers = [(device('b'), vec![(1, 3)])].into();
+        let head = SnapshotHead {
+            device: device('a'),
+            seq: 4,
+            covers: covers.clone(),
+            versions: 0,
+        };
+        // Number 4 is taken by a change file: the snapshot takes 5.
+        write(
+            dir.path(),
+            &keys,
+            Batch {
+                device: device('a'),
+                seq: 4,
+                changes: vec![],
+            },
+        )
+        .unwrap();
+        let (seq, len) =
+            write_snapshot(dir.path(), &keys, head, std::slice::from_ref(&change)).unwrap();
+        assert_eq!(seq, 5);
+        let path = device_dir(dir.path(), &device('a')).join("000000000005.ks");
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(bytes.len() as u64, len);
+        assert!(!String::from_utf8_lossy(&bytes).contains("home"));
+        let head = open_snapshot_head(&keys, &device('a'), 5, &bytes).unwrap();
+        assert_eq!((head.covers, head.versions), (covers, 1));
+        assert_eq!(
+            open_snapshot(&keys, &device('a'), 5, &bytes).unwrap().1,
+            vec![change]
+        );
+        assert!(open_snapshot(&keys, &device('a'), 4, &bytes).is_err());
+        assert!(open_snapshot(&keys, &device('b'), 5, &bytes).is_err());
+        assert!(open_snapshot(&self::keys(), &device('a'), 5, &bytes).is_err());
+        for cut in [
+            0,
+            5,
+            MAGIC_SNAPSHOT.len() + 3,
+            bytes.len() / 2,
+            bytes.len() - 1,
+        ] {
+            assert!(
+                open_snapshot(&keys, &device('a'), 5, &bytes[..cut]).is_err(),
+                "{cut}"
+            );
+        }
+        // A change file is not a snapshot, nor the other way round.
+        assert_eq!(
+            open(&keys, &device('a'), 5, &bytes),
+            Err(Unreadable::NotAChangeFile)
+        );
+        let scan = scan(dir.path()).unwrap();
+        let kinds: Vec<(u64, bool)> = scan.files.iter().map(|f| (f.seq, f.snapshot)).collect();
+        assert_eq!(kinds, vec![(4, false), (5, true)]);
+    }
+
+    #[test]
+    fn a_change_file_of_the_first_format_still_opens() {
+        let keys = keys();
+        let batch = Batch {
+            device: device('a'),
+            seq: 2,
+            changes: vec![],
+        };
+        let mut bytes = MAGIC_PLAIN.to_vec();
+        bytes.extend(
+            keys.seal(&aad(&batch.device, 2), &serde_json::to_vec(&batch).unwrap())
+                .unwrap(),
+        );
+        assert_eq!(open(&keys, &device('a'), 2, &bytes), Ok(batch.clone()));
+        // What is written now is deflated, and opens the same.
+        let now = seal(&keys, &batch).unwrap();
+        assert!(now.starts_with(MAGIC));
+        assert_eq!(open(&keys, &device('a'), 2, &now), Ok(batch));
     }
 }

@@ -158,14 +158,6 @@ impl History {
         true
     }
 
-    /// The versions of this field `device` wrote, as changes again (to write them anew when
-    /// their file was lost).
-    pub fn written_by(&self, field: &str, device: &DeviceId) -> Vec<Change> {
-        let mut mine = self.all(field);
-        mine.retain(|c| &c.id.device == device);
-        mine
-    }
-
     /// Every version of this field, as changes (to keep them).
     pub fn all(&self, field: &str) -> Vec<Change> {
         self.versions

@@ -3,7 +3,8 @@
 //! What is kept on this computer, in `DIR/sync/` beside the store:
 //! - `attachment.json`: the folder, this device's id and name, and the folder's key sealed
 //!   under the journal's own keys (so the folder's passphrase is typed once, at attach);
-//! - `replica.kc`: this device's versions (`Replica::save`, sealed under the journal's keys).
+//! - `replica.kc`: this device's versions (`Replica::save`, sealed under the journal's keys),
+//!   and `replica.log` beside it, what changed since, appended a record per save.
 //!
 //! How a save becomes a change, off the save path: every write of a day marks it in the store,
 //! in the same transaction (`store::sync_marks`). An exchange takes each marked day, compares
@@ -260,7 +261,7 @@ impl<'a> Session<'a> {
         self.journal.sync_cache_put(Some(Box::new(self.replica)));
     }
 
-    fn save(&self) -> Result<()> {
+    fn save(&mut self) -> Result<()> {
         self.replica
             .save(&sync_dir(self.journal).join(REPLICA), &self.keys)
     }
@@ -555,7 +556,7 @@ pub fn attach(
     journal.sync_mark_all()?;
     let dir = sync_dir(journal);
     std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
-    let _ = std::fs::remove_file(dir.join(REPLICA));
+    Replica::forget(&dir.join(REPLICA));
     let json = serde_json::to_vec_pretty(&attachment).map_err(|e| KeelError::Crypto {
         detail: e.to_string(),
     })?;
@@ -635,7 +636,7 @@ pub fn detach(journal: &Journal) -> Result<Option<PathBuf>> {
     let path = attachment_path(journal);
     std::fs::remove_file(&path).map_err(io("remove", &path))?;
     crate::durable::sync_dir(&dir)?;
-    let _ = std::fs::remove_file(dir.join(REPLICA));
+    Replica::forget(&dir.join(REPLICA));
     journal.sync_forget()?;
     Ok(Some(attachment.folder))
 }

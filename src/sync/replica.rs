@@ -7,11 +7,18 @@
 //! read. Reading the same file twice, files out of order, a file that does not open yet: all
 //! leave the versions as they should be, since a version is taken once by its id and the
 //! result depends only on which versions are known.
+//!
+//! Snapshots keep the folder bounded and joining quick: other devices' newest snapshots are
+//! read first, the widest first, and a snapshot whose head says it covers only files read
+//! here already is not opened further; then the change files no snapshot covered. Every
+//! `snapshot_every` files of its own (and at once when one of its files is damaged or gone in
+//! the folder), a device writes a snapshot of every version it knows and removes its own
+//! files that the snapshot covers.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::folder::{self, Batch, Unreadable};
+use super::folder::{self, Batch, Covers, SnapshotHead, Unreadable};
 use super::history::{Change, DeviceId, History, Kind, Resolved, Value, VersionId};
 use super::hlc::{Clock, Hlc};
 use crate::crypto::Keys;
@@ -40,7 +47,43 @@ pub struct Replica {
     unapplied: BTreeSet<String>,
     /// The wall time of the last exchange that read the folder.
     last_exchange_ms: Option<u64>,
+    /// This device's latest snapshot in the folder, by number (its length is in `own_sizes`).
+    own_snapshot: Option<u64>,
+    /// Each device's newest snapshot taken here (or found to hold nothing new).
+    snapshots_read: BTreeMap<DeviceId, u64>,
+    /// A snapshot after this many change files of this device's own since its last one.
+    snapshot_every: usize,
+    /// Versions taken or made since the replica was last kept (`save` appends them).
+    unsaved: Vec<Change>,
+    /// Where it was last kept or read from, for `save` to append to.
+    on_disk: Option<OnDisk>,
 }
+
+/// Appends `frame` to the log at `path` after its first `len` bytes (what follows them is a
+/// record cut by a crash or a log of an older base), and fsyncs it.
+fn append_durably(path: &Path, len: u64, frame: &[u8]) -> Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let created = !path.exists();
+    let mut file = options.open(path).map_err(io("write", path))?;
+    file.set_len(len).map_err(io("write", path))?;
+    file.seek(SeekFrom::Start(len)).map_err(io("write", path))?;
+    file.write_all(frame).map_err(io("write", path))?;
+    file.sync_data().map_err(io("sync", path))?;
+    if created {
+        if let Some(dir) = path.parent() {
+            crate::durable::sync_dir(dir)?;
+        }
+    }
+    Ok(())
+}
+
+/// Change files of its own a device writes before it writes a snapshot and removes them: the
+/// folder then holds, per device, one snapshot and at most this many change files.
+pub const SNAPSHOT_EVERY: usize = 64;
 
 /// What one exchange did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -56,20 +99,29 @@ pub struct Report {
     /// Files passed over (temporary, unknown).
     pub passed_over: usize,
     /// This device's own files were damaged or gone from the folder (deleted by hand, a
-    /// sync tool's bad copy): its versions were written again, in a new file, this many.
+    /// sync tool's bad copy): its versions were written again, in a snapshot, this many.
     pub written_again: usize,
+    /// Snapshots of other devices opened and taken in.
+    pub snapshots_read: usize,
+    /// The number of the snapshot this exchange wrote, if it wrote one.
+    pub snapshot_written: Option<u64>,
 }
 
 /// A replica as it is kept on its device (`Replica::save`): its versions as changes, the rest
-/// as it is.
+/// as it is. The base file holds every version; a record of the log beside it holds the
+/// versions new since the record before and the rest whole (it is small).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Kept {
     v: u32,
+    /// The base's random id (hex), which its log's records are sealed with: a log left from
+    /// an earlier base does not open against a newer one. Version 1 bases had none (no log).
+    #[serde(default)]
+    base: Option<String>,
     device: DeviceId,
     name: String,
     clock: Clock,
     changes: Vec<Change>,
-    read: BTreeMap<DeviceId, BTreeSet<u64>>,
+    read: Reads,
     copies_read: BTreeSet<PathBuf>,
     own_sizes: BTreeMap<u64, u64>,
     next_seq: u64,
@@ -78,43 +130,152 @@ struct Kept {
     unapplied: BTreeSet<String>,
     #[serde(default)]
     last_exchange_ms: Option<u64>,
+    #[serde(default)]
+    own_snapshot: Option<u64>,
+    #[serde(default)]
+    snapshots_read: BTreeMap<DeviceId, u64>,
+}
+
+/// The files read, by device: kept as ranges (years of files are a few ranges), read as
+/// ranges or, as version 1 kept them, as every number.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+enum Reads {
+    Ranges(BTreeMap<DeviceId, Vec<(u64, u64)>>),
+    Numbers(BTreeMap<DeviceId, BTreeSet<u64>>),
+}
+
+impl Reads {
+    fn of(read: &BTreeMap<DeviceId, BTreeSet<u64>>) -> Reads {
+        Reads::Ranges(
+            read.iter()
+                .map(|(device, seqs)| (device.clone(), folder::ranges(seqs)))
+                .collect(),
+        )
+    }
+
+    fn into_numbers(self) -> BTreeMap<DeviceId, BTreeSet<u64>> {
+        match self {
+            Reads::Numbers(n) => n,
+            Reads::Ranges(r) => r
+                .into_iter()
+                .map(|(device, ranges)| {
+                    let seqs = ranges.into_iter().flat_map(|(a, b)| a..=b).collect();
+                    (device, seqs)
+                })
+                .collect(),
+        }
+    }
 }
 
 const KEPT_AAD: &[u8] = b"keel-sync/replica/1";
 
+/// Where this replica is kept, as far as this process wrote or read it.
+#[derive(Debug, Clone)]
+struct OnDisk {
+    path: PathBuf,
+    /// The base's id, its length, and the log's length and records that belong to it.
+    base: String,
+    base_len: u64,
+    log_len: u64,
+    records: u64,
+}
+
+/// The log beside a kept replica.
+fn log_path(path: &Path) -> PathBuf {
+    path.with_extension("log")
+}
+
+fn log_aad(base: &str, record: u64) -> Vec<u8> {
+    format!("keel-sync/replica-log/1/{base}/{record}").into_bytes()
+}
+
+/// The log may grow to the base's size (at least this) before the next save writes the base
+/// whole again and starts a new log.
+const LOG_AT_MOST: u64 = 1 << 20;
+
 impl Replica {
-    /// Keeps the replica in `path`, sealed under `keys` (the journal's), written whole and
-    /// durably. Kept before an exchange (its pending changes with it) and after, a crash at
-    /// any point loses nothing: a change written to the folder but not yet recorded as written
-    /// is written again under the next number, and readers take a version once.
-    pub fn save(&self, path: &Path, keys: &Keys) -> Result<()> {
-        let kept = Kept {
-            v: 1,
+    fn kept(&self, changes: Vec<Change>, base: Option<String>) -> Kept {
+        Kept {
+            v: 2,
+            base,
             device: self.device.clone(),
             name: self.name.clone(),
             clock: self.clock,
-            changes: self
-                .fields
-                .iter()
-                .flat_map(|(field, h)| h.all(field))
-                .collect(),
-            read: self.read.clone(),
+            changes,
+            read: Reads::of(&self.read),
             copies_read: self.copies_read.clone(),
             own_sizes: self.own_sizes.clone(),
             next_seq: self.next_seq,
             pending: self.pending.iter().map(|c| c.id.clone()).collect(),
             unapplied: self.unapplied.clone(),
             last_exchange_ms: self.last_exchange_ms,
-        };
-        let plain = serde_json::to_vec(&kept).map_err(|e| KeelError::Crypto {
-            detail: e.to_string(),
-        })?;
-        let sealed = keys.seal(KEPT_AAD, &plain)?;
-        let tmp = path.with_extension("tmp");
-        crate::durable::write_atomic(path, &tmp, &sealed, true)
+            own_snapshot: self.own_snapshot,
+            snapshots_read: self.snapshots_read.clone(),
+        }
     }
 
-    /// The replica kept in `path`, if there is one.
+    /// Keeps the replica in `path`, sealed under `keys` (the journal's), durably: as one more
+    /// record of the log beside the base this process wrote or read there (the versions new
+    /// since the last save and the rest of the state, appended and fsynced), or, when there is
+    /// no such base or the log has grown to the base's size, written whole as a new base with
+    /// a new id (which leaves any old log unopenable: it is cut at the next append). Kept
+    /// before an exchange (its pending changes with it) and after, a crash at any point loses
+    /// nothing: a change written to the folder but not yet recorded as written is written
+    /// again under the next number, and readers take a version once; a record cut by a crash
+    /// was never acknowledged, and loading stops before it.
+    pub fn save(&mut self, path: &Path, keys: &Keys) -> Result<()> {
+        let json = |kept: &Kept| {
+            serde_json::to_vec(kept).map_err(|e| KeelError::Crypto {
+                detail: e.to_string(),
+            })
+        };
+        let append = self
+            .on_disk
+            .as_ref()
+            .filter(|d| d.path == path && d.log_len < d.base_len.max(LOG_AT_MOST))
+            .cloned();
+        if let Some(mut disk) = append {
+            let record = self.kept(self.unsaved.clone(), None);
+            let sealed = keys.seal(&log_aad(&disk.base, disk.records), &json(&record)?)?;
+            let log = log_path(path);
+            let mut frame = (sealed.len() as u32).to_le_bytes().to_vec();
+            frame.extend(sealed);
+            append_durably(&log, disk.log_len, &frame)?;
+            disk.log_len += frame.len() as u64;
+            disk.records += 1;
+            self.on_disk = Some(disk);
+            self.unsaved.clear();
+            return Ok(());
+        }
+        let base = crate::crypto::hex(&crate::crypto::random::<16>()?);
+        let all = self
+            .fields
+            .iter()
+            .flat_map(|(field, h)| h.all(field))
+            .collect();
+        let sealed = keys.seal(KEPT_AAD, &json(&self.kept(all, Some(base.clone())))?)?;
+        let tmp = path.with_extension("tmp");
+        crate::durable::write_atomic(path, &tmp, &sealed, true)?;
+        self.on_disk = Some(OnDisk {
+            path: path.to_owned(),
+            base,
+            base_len: sealed.len() as u64,
+            log_len: 0,
+            records: 0,
+        });
+        self.unsaved.clear();
+        Ok(())
+    }
+
+    /// Removes the replica kept in `path` and its log (attach, detach).
+    pub fn forget(path: &Path) {
+        let _ = std::fs::remove_file(path);
+        let _ = std::fs::remove_file(log_path(path));
+    }
+
+    /// The replica kept in `path`, if there is one: its base, then its log's records in
+    /// order, up to the first that does not open (cut by a crash, or left from an older base).
     pub fn load(path: &Path, keys: &Keys) -> Result<Option<Replica>> {
         let sealed = match std::fs::read(path) {
             Ok(b) => b,
@@ -126,18 +287,54 @@ impl Replica {
             detail,
         };
         let plain = keys.open(KEPT_AAD, &sealed)?;
-        let kept: Kept = serde_json::from_slice(&plain).map_err(|e| damaged(e.to_string()))?;
-        if kept.v != 1 {
+        let mut kept: Kept = serde_json::from_slice(&plain).map_err(|e| damaged(e.to_string()))?;
+        if !matches!(kept.v, 1 | 2) {
             return Err(damaged(format!("version {} is not known", kept.v)));
         }
         let mut fields: BTreeMap<String, History> = BTreeMap::new();
         let mut by_id = BTreeMap::new();
-        for change in kept.changes {
-            fields
-                .entry(change.field.clone())
-                .or_insert_with(|| History::new(change.kind))
-                .insert(&change);
-            by_id.insert(change.id.clone(), change);
+        let mut take_in = |changes: Vec<Change>| {
+            for change in changes {
+                fields
+                    .entry(change.field.clone())
+                    .or_insert_with(|| History::new(change.kind))
+                    .insert(&change);
+                by_id.insert(change.id.clone(), change);
+            }
+        };
+        take_in(std::mem::take(&mut kept.changes));
+        let mut on_disk = None;
+        if let Some(base) = kept.base.clone() {
+            let log = match std::fs::read(log_path(path)) {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(e) => return Err(io("read", &log_path(path))(e)),
+            };
+            let (mut at, mut records) = (0usize, 0u64);
+            while let Some(len) = log.get(at..at + 4) {
+                let len = u32::from_le_bytes(len.try_into().expect("four bytes")) as usize;
+                let Some(frame) = log.get(at + 4..at + 4 + len) else {
+                    break;
+                };
+                let Ok(plain) = keys.open(&log_aad(&base, records), frame) else {
+                    break;
+                };
+                let Ok(mut record) = serde_json::from_slice::<Kept>(&plain) else {
+                    break;
+                };
+                take_in(std::mem::take(&mut record.changes));
+                record.base = Some(base.clone());
+                kept = record;
+                at += 4 + len;
+                records += 1;
+            }
+            on_disk = Some(OnDisk {
+                path: path.to_owned(),
+                base,
+                base_len: sealed.len() as u64,
+                log_len: at as u64,
+                records,
+            });
         }
         let pending = kept
             .pending
@@ -153,13 +350,18 @@ impl Replica {
             name: kept.name,
             clock: kept.clock,
             fields,
-            read: kept.read,
+            read: kept.read.into_numbers(),
             copies_read: kept.copies_read,
             own_sizes: kept.own_sizes,
             next_seq: kept.next_seq,
             pending,
             unapplied: kept.unapplied,
             last_exchange_ms: kept.last_exchange_ms,
+            own_snapshot: kept.own_snapshot,
+            snapshots_read: kept.snapshots_read,
+            snapshot_every: SNAPSHOT_EVERY,
+            unsaved: Vec::new(),
+            on_disk,
         }))
     }
 
@@ -176,7 +378,19 @@ impl Replica {
             pending: Vec::new(),
             unapplied: BTreeSet::new(),
             last_exchange_ms: None,
+            own_snapshot: None,
+            snapshots_read: BTreeMap::new(),
+            snapshot_every: SNAPSHOT_EVERY,
+            unsaved: Vec::new(),
+            on_disk: None,
         }
+    }
+
+    /// The same replica, writing a snapshot after `files` change files of its own instead of
+    /// `SNAPSHOT_EVERY` (tests and benchmarks; `usize::MAX`: never, but for a lost file).
+    pub fn with_snapshot_every(mut self, files: usize) -> Replica {
+        self.snapshot_every = files.max(1);
+        self
     }
 
     pub fn device(&self) -> &DeviceId {
@@ -318,16 +532,18 @@ impl Replica {
         };
         history.insert(&change);
         let id = change.id.clone();
+        self.unsaved.push(change.clone());
         self.pending.push(change);
         Some(id)
     }
 
-    /// Takes in a batch read from the folder; returns the versions new here.
-    fn take(&mut self, batch: &Batch, report: &mut Report) -> usize {
+    /// Takes in versions read from the folder; returns how many of other devices' were new
+    /// here.
+    fn take(&mut self, changes: &[Change], report: &mut Report) -> usize {
         let mut new = 0;
         // Each touched field's value before the batch, to tell which ones changed.
         let mut before: BTreeMap<&str, Option<Resolved>> = BTreeMap::new();
-        for change in &batch.changes {
+        for change in changes {
             self.clock.observe(change.id.at);
             let history = self
                 .fields
@@ -342,7 +558,8 @@ impl Replica {
                 .entry(change.field.as_str())
                 .or_insert_with(|| history.resolve());
             history.insert(change);
-            new += 1;
+            self.unsaved.push(change.clone());
+            new += usize::from(change.id.device != self.device);
         }
         for (field, was) in before {
             if self.fields.get(field).and_then(History::resolve) != was {
@@ -381,8 +598,157 @@ impl Replica {
         }
     }
 
+    /// Whether every file `covers` names was read here (its versions are all here).
+    fn covered(&self, covers: &Covers) -> bool {
+        covers.iter().all(|(device, ranges)| {
+            let read = self.read.get(device);
+            ranges.iter().all(|&(first, last)| {
+                let n = read.map_or(0, |r| r.range(first..=last).count() as u64);
+                n == last.saturating_sub(first) + 1
+            })
+        })
+    }
+
+    /// The other devices' snapshots newer than those taken here, read: the widest first, each
+    /// opened in full only when it covers a file not read here, then counted as read with the
+    /// files it covers.
+    fn read_snapshots(
+        &mut self,
+        scan: &folder::Scan,
+        keys: &Keys,
+        report: &mut Report,
+    ) -> Result<()> {
+        let mut found_heads = Vec::new();
+        for found in scan.files.iter().filter(|f| f.snapshot) {
+            let done = if found.copy {
+                self.copies_read.contains(&found.path)
+            } else {
+                self.snapshots_read
+                    .get(&found.device)
+                    .is_some_and(|&seq| seq >= found.seq)
+            };
+            if done {
+                continue;
+            }
+            let bytes = match std::fs::read(&found.path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io("read", &found.path)(e)),
+            };
+            match folder::open_snapshot_head(keys, &found.device, found.seq, &bytes) {
+                Ok(head) => found_heads.push((found, head, bytes)),
+                Err(why) => report.unreadable.push((found.path.clone(), why)),
+            }
+        }
+        let width = |head: &SnapshotHead| -> u64 {
+            head.covers
+                .values()
+                .flatten()
+                .map(|(first, last)| last.saturating_sub(*first) + 1)
+                .sum()
+        };
+        found_heads.sort_by_key(|(_, head, _)| std::cmp::Reverse(width(head)));
+        for (found, head, bytes) in found_heads {
+            if !self.covered(&head.covers) {
+                match folder::open_snapshot(keys, &found.device, found.seq, &bytes) {
+                    Ok((_, changes)) => {
+                        report.came_in += self.take(&changes, report);
+                        report.snapshots_read += 1;
+                    }
+                    Err(why) => {
+                        report.unreadable.push((found.path.clone(), why));
+                        continue;
+                    }
+                }
+            }
+            for (device, ranges) in &head.covers {
+                let read = self.read.entry(device.clone()).or_default();
+                for &(first, last) in ranges {
+                    read.extend(first..=last);
+                }
+                if device == &self.device {
+                    if let Some(&(_, last)) = ranges.last() {
+                        self.next_seq = self.next_seq.max(last + 1);
+                    }
+                }
+            }
+            if found.copy {
+                self.copies_read.insert(found.path.clone());
+                continue;
+            }
+            let seen = self.snapshots_read.entry(found.device.clone()).or_insert(0);
+            *seen = (*seen).max(found.seq);
+            if found.device == self.device && self.own_snapshot.is_none_or(|s| s < found.seq) {
+                // This device's own snapshot read back (it lost its state): it is its latest.
+                self.next_seq = self.next_seq.max(found.seq + 1);
+                self.own_snapshot = Some(found.seq);
+                self.own_sizes.insert(found.seq, bytes.len() as u64);
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes a snapshot of every version known here, then forgets the own files it covers
+    /// (`prune` removes them). Returns how many of the versions are this device's own.
+    fn write_snapshot(&mut self, folder: &Path, keys: &Keys) -> Result<usize> {
+        let covers: Covers = self
+            .read
+            .iter()
+            .map(|(device, seqs)| (device.clone(), folder::ranges(seqs)))
+            .collect();
+        let changes: Vec<Change> = self
+            .fields
+            .iter()
+            .flat_map(|(field, h)| h.all(field))
+            .collect();
+        let own = changes
+            .iter()
+            .filter(|c| c.id.device == self.device)
+            .count();
+        let head = SnapshotHead {
+            device: self.device.clone(),
+            seq: self.next_seq,
+            covers,
+            versions: changes.len(),
+        };
+        let (seq, len) = folder::write_snapshot(folder, keys, head, &changes)?;
+        self.next_seq = seq + 1;
+        self.own_sizes.clear();
+        self.own_sizes.insert(seq, len);
+        self.own_snapshot = Some(seq);
+        self.snapshots_read.insert(self.device.clone(), seq);
+        Ok(own)
+    }
+
+    /// Removes this device's own change files and older snapshots that its latest snapshot
+    /// covers, as the scan found them (never a conflict copy, never a file not read here).
+    fn prune(&self, scan: &folder::Scan) {
+        let Some(latest) = self.own_snapshot else {
+            return;
+        };
+        let read = self.read.get(&self.device);
+        for found in &scan.files {
+            let covered = found.device == self.device
+                && !found.copy
+                && found.seq < latest
+                && (found.snapshot || read.is_some_and(|r| r.contains(&found.seq)));
+            if covered {
+                folder::remove_covered(&found.path);
+            }
+        }
+    }
+
+    /// How many change files of this device's own are in the folder since its last snapshot.
+    fn own_files_since_snapshot(&self) -> usize {
+        self.own_sizes
+            .keys()
+            .filter(|&&seq| self.own_snapshot.is_none_or(|s| seq > s))
+            .count()
+    }
+
     /// One exchange with the sync folder: this device's pending changes out (one new file),
-    /// every unread file in.
+    /// other devices' newer snapshots and every unread file in, and a snapshot of this
+    /// device's when it is due.
     pub fn exchange(&mut self, folder: &Path, keys: &Keys) -> Result<Report> {
         let mut report = Report {
             went_out: self.write_pending(folder, keys)?,
@@ -403,7 +769,8 @@ impl Replica {
                 lost.remove(&found.seq);
             }
         }
-        for found in scan.files {
+        self.read_snapshots(&scan, keys, &mut report)?;
+        for found in scan.files.iter().filter(|f| !f.snapshot) {
             let done = self
                 .read
                 .get(&found.device)
@@ -419,37 +786,37 @@ impl Replica {
             };
             match folder::open(keys, &found.device, found.seq, &bytes) {
                 Ok(batch) => {
-                    let new = self.take(&batch, &mut report);
-                    if found.device != self.device {
-                        report.came_in += new;
-                    } else {
+                    report.came_in += self.take(&batch.changes, &mut report);
+                    if found.device == self.device {
                         // Our own file read back (a device that lost its state).
                         self.next_seq = self.next_seq.max(found.seq + 1);
                     }
                     if found.copy {
-                        self.copies_read.insert(found.path);
+                        self.copies_read.insert(found.path.clone());
                     } else {
-                        self.read.entry(found.device).or_default().insert(found.seq);
+                        self.read
+                            .entry(found.device.clone())
+                            .or_default()
+                            .insert(found.seq);
                     }
                 }
-                Err(why) => report.unreadable.push((found.path, why)),
+                Err(why) => report.unreadable.push((found.path.clone(), why)),
             }
         }
-        if !lost.is_empty() {
-            for seq in &lost {
-                self.own_sizes.remove(seq);
+        // A file of this device's damaged or gone in the folder: which versions it held is
+        // not known here, so a snapshot of them all goes out (a version taken twice is taken
+        // once); else one when enough files have gathered since the last.
+        if !lost.is_empty() || self.own_files_since_snapshot() >= self.snapshot_every {
+            if self.own_snapshot.is_some_and(|s| lost.contains(&s)) {
+                self.own_snapshot = None;
             }
-            // Which versions the lost file held is not known here; all of this device's are
-            // written again (a version taken twice is taken once).
-            let device = self.device.clone();
-            self.pending = self
-                .fields
-                .iter()
-                .flat_map(|(field, h)| h.written_by(field, &device))
-                .chain(std::mem::take(&mut self.pending))
-                .collect();
-            report.written_again = self.write_pending(folder, keys)?;
+            let own = self.write_snapshot(folder, keys)?;
+            report.snapshot_written = self.own_snapshot;
+            if !lost.is_empty() {
+                report.written_again = own;
+            }
         }
+        self.prune(&scan);
         self.unapplied.extend(report.changed.iter().cloned());
         Ok(report)
     }

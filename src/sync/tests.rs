@@ -2,7 +2,9 @@
 //! the sync folder on disk, and between them a "sync tool" that delivers change files late, out
 //! of order, twice, truncated first and whole later, as conflict copies, or not until the end;
 //! the devices' clocks are hours apart and sometimes step back; a device is killed in the
-//! middle of writing a change file now and then (a half-written temporary file stays behind).
+//! middle of writing a change file now and then (a half-written temporary file stays behind);
+//! each device writes a snapshot every few files of its own and removes what it covers, so
+//! snapshots travel half-arrived, late and beside files they cover.
 //! Thousands of random edits: both sides of the same few days on several devices at once,
 //! ratings, deletes. After everything is delivered:
 //! - every device holds the same journal;
@@ -23,6 +25,9 @@ use super::replica::Replica;
 use crate::crypto::{KdfParams, Keys};
 
 const DAYS: [&str; 4] = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03"];
+/// Each device's snapshot rhythm: every few files of its own, so snapshots meet every
+/// misfortune of delivery many times in a run.
+const SNAPSHOT_EVERY: [usize; 3] = [3, 5, 8];
 
 struct Device {
     replica: Replica,
@@ -91,6 +96,9 @@ struct Ran {
     rewrites: usize,
     /// Files passed over or unreadable at some exchange (the tool's leftovers, cut copies).
     tolerated: usize,
+    /// Snapshots written, and other devices' snapshots opened and taken in.
+    snapshots_written: usize,
+    snapshots_read: usize,
 }
 
 /// One random run.
@@ -103,7 +111,8 @@ fn run(seed: u64, steps: usize) -> Ran {
     let skews = [0i64, 3 * 3_600_000, -2 * 3_600_000];
     let mut devices: Vec<Device> = (0..3)
         .map(|i| Device {
-            replica: Replica::new(DeviceId(format!("{:016x}", 0xa000 + i as u64)), names[i]),
+            replica: Replica::new(DeviceId(format!("{:016x}", 0xa000 + i as u64)), names[i])
+                .with_snapshot_every(SNAPSHOT_EVERY[i]),
             folder: tempfile::tempdir().unwrap(),
             skew: skews[i],
         })
@@ -187,6 +196,8 @@ fn run(seed: u64, steps: usize) -> Ran {
                     let report = dev.replica.exchange(dev.folder.path(), &keys).unwrap();
                     ran.rewrites += usize::from(report.written_again > 0);
                     ran.tolerated += report.passed_over + report.unreadable.len();
+                    ran.snapshots_written += usize::from(report.snapshot_written.is_some());
+                    ran.snapshots_read += report.snapshots_read;
                 }
             }
             // A device's folder deleted by hand in one copy of the folder (its writer's own,
@@ -221,7 +232,7 @@ fn run(seed: u64, steps: usize) -> Ran {
                             .file_name()
                             .unwrap()
                             .to_string_lossy()
-                            .replace(".kc", ".sync-conflict-20261201-101500-ABCDEFG.kc");
+                            .replace(".k", ".sync-conflict-20261201-101500-ABCDEFG.k");
                         put(target, &path.with_file_name(name), bytes);
                         put(target, path, bytes);
                     }
@@ -283,13 +294,42 @@ fn run(seed: u64, steps: usize) -> Ran {
         }
     }
 
-    // 1. The same journal everywhere.
+    // 1. The same journal everywhere, and on a fourth device that joins now: it reads the
+    // snapshots and only the change files they do not cover.
     let first = devices[0].replica.values();
     for dev in &devices[1..] {
         assert_eq!(
             dev.replica.values(),
             first,
             "seed {seed}: the devices differ"
+        );
+    }
+    let mut joiner = Replica::new(DeviceId(format!("{:016x}", 0xa0ff)), "new computer");
+    let joined = joiner.exchange(devices[0].folder.path(), &keys).unwrap();
+    assert_eq!(
+        joiner.values(),
+        first,
+        "seed {seed}: the new device differs"
+    );
+    assert!(
+        (1..=3).contains(&joined.snapshots_read),
+        "seed {seed}: the new device read {} snapshots",
+        joined.snapshots_read
+    );
+    // The logs are bounded: at its writer, a device's folder holds its latest snapshot and
+    // fewer change files than its rhythm (conflict copies are the sync tool's, not its own).
+    for (i, dev) in devices.iter().enumerate() {
+        let own = folder::scan(dev.folder.path())
+            .unwrap()
+            .files
+            .into_iter()
+            .filter(|f| &f.device == dev.replica.device() && !f.copy)
+            .collect::<Vec<_>>();
+        let snapshots = own.iter().filter(|f| f.snapshot).count();
+        assert!(
+            snapshots <= 1 && own.len() - snapshots < SNAPSHOT_EVERY[i] + 1,
+            "seed {seed}: device {i} keeps {} files, {snapshots} snapshots",
+            own.len()
         );
     }
     let replica = &devices[0].replica;
@@ -360,18 +400,26 @@ fn run(seed: u64, steps: usize) -> Ran {
 #[test]
 fn three_devices_converge_and_keep_every_word_through_a_hostile_sync_tool() {
     let (mut edits, mut rewrites, mut tolerated) = (0, 0, 0);
+    let (mut written, mut read) = (0, 0);
     for seed in 0..3 {
         let ran = run(seed, 1_300);
         edits += ran.edits;
         rewrites += ran.rewrites;
         tolerated += ran.tolerated;
+        written += ran.snapshots_written;
+        read += ran.snapshots_read;
     }
     // The run did what it claims: thousands of edits, devices that lost their files and wrote
-    // them again, and exchanges that met the tool's leftovers and cut files.
+    // them again, exchanges that met the tool's leftovers and cut files, and snapshots
+    // written and taken in along the way.
     assert!(edits > 2_000, "only {edits} edits");
     assert!(
         rewrites > 0 && tolerated > 100,
         "{rewrites} rewrites, {tolerated} tolerated"
+    );
+    assert!(
+        written > 30 && read > 30,
+        "{written} snapshots written, {read} read"
     );
 }
 
@@ -469,4 +517,165 @@ fn a_replica_kept_on_disk_goes_on_where_it_stopped() {
         .map(|f| f.seq)
         .collect();
     assert_eq!(seqs, vec![1, 2]);
+}
+
+/// A device's own files gather until its snapshot rhythm, then one snapshot replaces them; a
+/// new device joins from that snapshot and the few files after it; a snapshot deleted by hand
+/// in the folder is written again at the next exchange.
+#[test]
+fn snapshots_replace_a_devices_files_and_a_new_device_joins_from_them() {
+    let keys = Keys::create("p", KdfParams::FOR_TESTS).unwrap().0;
+    let folder = tempfile::tempdir().unwrap();
+    let mut laptop =
+        Replica::new(DeviceId("00000000000000a1".into()), "laptop").with_snapshot_every(4);
+    let mut written = Vec::new();
+    for day in 1..=10u64 {
+        laptop.edit(
+            &format!("day/2026-11-{day:02}/self"),
+            Kind::Text,
+            Value::Text(format!("Day {day} at home.")),
+            day * 1_000,
+        );
+        let report = laptop.exchange(folder.path(), &keys).unwrap();
+        written.push(report.snapshot_written);
+    }
+    // Files 1–4, then snapshot 5 (removing them); 6–9, snapshot 10; then 11 and 12.
+    let expect: Vec<Option<u64>> = (1..=10)
+        .map(|n| match n {
+            4 => Some(5),
+            8 => Some(10),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(written, expect);
+    let kept = |device: &DeviceId| -> Vec<(u64, bool)> {
+        folder::scan(folder.path())
+            .unwrap()
+            .files
+            .iter()
+            .filter(|f| &f.device == device)
+            .map(|f| (f.seq, f.snapshot))
+            .collect()
+    };
+    assert_eq!(
+        kept(laptop.device()),
+        vec![(10, true), (11, false), (12, false)]
+    );
+
+    let mut home = Replica::new(DeviceId("00000000000000b2".into()), "home");
+    let joined = home.exchange(folder.path(), &keys).unwrap();
+    assert_eq!((joined.snapshots_read, joined.came_in), (1, 10));
+    assert_eq!(home.values(), laptop.values());
+    // Home's own snapshot, later, covers the laptop's files it read: a third device that
+    // finds both opens one and finds the other covered.
+    let mut home = home.with_snapshot_every(1);
+    home.edit(
+        "day/2026-11-30/role",
+        Kind::Text,
+        Value::Text("Quarter close.".into()),
+        20_000,
+    );
+    assert!(home
+        .exchange(folder.path(), &keys)
+        .unwrap()
+        .snapshot_written
+        .is_some());
+    let mut tablet = Replica::new(DeviceId("00000000000000c3".into()), "tablet");
+    let joined = tablet.exchange(folder.path(), &keys).unwrap();
+    assert_eq!((joined.snapshots_read, joined.came_in), (1, 11));
+    assert_eq!(tablet.values(), home.values());
+
+    // The laptop's snapshot deleted by hand: written again, with every version it has.
+    let snapshot = folder::device_dir(folder.path(), laptop.device()).join("000000000010.ks");
+    std::fs::remove_file(snapshot).unwrap();
+    let report = laptop.exchange(folder.path(), &keys).unwrap();
+    assert_eq!(report.snapshot_written, Some(13));
+    assert_eq!(report.written_again, 10);
+    assert_eq!(kept(laptop.device()), vec![(13, true)]);
+    let mut phone = Replica::new(DeviceId("00000000000000d4".into()), "phone");
+    phone.exchange(folder.path(), &keys).unwrap();
+    assert_eq!(phone.values(), laptop.values());
+}
+
+/// After its first save a replica is kept as a log of what changed, a record per save: it
+/// loads the same from the base and the records, a record cut by a crash is as if never
+/// written (and the next save cuts it away), and once the log has grown to the base's size
+/// the next save writes the base whole again.
+#[test]
+fn a_replica_is_kept_as_a_log_of_its_changes_and_a_cut_record_is_not_taken() {
+    let keys = Keys::create("j", KdfParams::FOR_TESTS).unwrap().0;
+    let kept = tempfile::tempdir().unwrap();
+    let path = kept.path().join("replica.kc");
+    let log = path.with_extension("log");
+    let mut laptop = Replica::new(DeviceId("00000000000000a1".into()), "laptop");
+    let edit = |r: &mut Replica, n: u64| {
+        r.edit(
+            &format!("day/2026-11-{:02}/self", n % 28 + 1),
+            Kind::Text,
+            Value::Text(format!("Page {n}, and its words.")),
+            n * 1_000,
+        )
+        .unwrap()
+    };
+    edit(&mut laptop, 1);
+    laptop.save(&path, &keys).unwrap();
+    assert!(!log.exists(), "the first save writes the base");
+    let base = std::fs::read(&path).unwrap();
+    edit(&mut laptop, 2);
+    laptop.save(&path, &keys).unwrap();
+    edit(&mut laptop, 3);
+    laptop.save(&path, &keys).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), base, "the base stays");
+    let two_records = std::fs::read(&log).unwrap();
+    assert!(!String::from_utf8_lossy(&two_records).contains("Page"));
+    let again = Replica::load(&path, &keys).unwrap().unwrap();
+    assert_eq!(again.values(), laptop.values());
+    assert_eq!(again.pending(), 3);
+
+    // A crash in the middle of the third record: loaded as after the second.
+    let mut crashed = laptop.clone();
+    edit(&mut crashed, 4);
+    crashed.save(&path, &keys).unwrap();
+    let three_records = std::fs::read(&log).unwrap();
+    std::fs::write(&log, &three_records[..three_records.len() - 7]).unwrap();
+    let mut after = Replica::load(&path, &keys).unwrap().unwrap();
+    assert_eq!(after.values(), laptop.values());
+    // The next save goes after the second record, where the cut one was.
+    let fifth = edit(&mut after, 5);
+    after.save(&path, &keys).unwrap();
+    let loaded = Replica::load(&path, &keys).unwrap().unwrap();
+    assert_eq!(loaded.values(), after.values());
+    assert!(loaded
+        .history("day/2026-11-06/self")
+        .unwrap()
+        .contains(&fifth));
+    assert_eq!(loaded.pending(), 4);
+
+    // Saves until the log outgrows the base: then a new base, and a log that starts again.
+    let mut busy = loaded;
+    let mut rewrote = false;
+    for n in 6..2_000 {
+        edit(&mut busy, n);
+        busy.save(&path, &keys).unwrap();
+        if std::fs::read(&path).unwrap() != base {
+            rewrote = true;
+            break;
+        }
+    }
+    assert!(rewrote, "the base was never written again");
+    let after_rewrite = Replica::load(&path, &keys).unwrap().unwrap();
+    assert_eq!(after_rewrite.values(), busy.values());
+    // The old log is left as it was, and opens against nothing: the next save cuts it.
+    let old_log = std::fs::metadata(&log).unwrap().len();
+    assert!(old_log > 0);
+    edit(&mut busy, 5_000);
+    busy.save(&path, &keys).unwrap();
+    let new_log = std::fs::metadata(&log).unwrap().len();
+    assert!(new_log < old_log / 4, "{new_log} bytes after {old_log}");
+    assert_eq!(
+        Replica::load(&path, &keys).unwrap().unwrap().values(),
+        busy.values()
+    );
+    Replica::forget(&path);
+    assert!(!path.exists() && !log.exists());
 }

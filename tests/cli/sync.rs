@@ -188,7 +188,9 @@ fn a_page_written_on_one_computer_appears_on_the_other_and_a_day_edited_on_both_
     for (path, bytes) in files_under(&folder) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         assert!(
-            name == "key.json" || (name.ends_with(".kc") && bytes.starts_with(b"KEELSYNC1")),
+            name == "key.json"
+                || (name.ends_with(".kc") && bytes.starts_with(b"KEELSYNC2"))
+                || (name.ends_with(".ks") && bytes.starts_with(b"KEELSNAP1")),
             "{path:?}"
         );
     }
