@@ -190,9 +190,25 @@ pub(crate) fn plan(
         })
         .collect();
     let prompts = items::<Prompt>(&value, "prompts", 0);
-    let (days, mut skipped) = sort_out(source, days, options)?;
-    let (weeks, bad_weeks) = sort_out(source, weeks, options)?;
-    let (prompts, bad_prompts) = sort_out(source, prompts, options)?;
+    let (mut days, mut skipped) = sort_out(source, days, options)?;
+    let (mut weeks, bad_weeks) = sort_out(source, weeks, options)?;
+    let (mut prompts, bad_prompts) = sort_out(source, prompts, options)?;
+    // Counted ids of the person's own prompts become this journal's (random, or the same
+    // prompt's here), in the prompts and in the days and weeks that name them.
+    let renamed = journal.ids_for_imported_prompts(&mut prompts)?;
+    let rename = |id: &mut String| {
+        if let Some(next) = renamed.get(id.as_str()) {
+            next.clone_into(id);
+        }
+    };
+    for day in &mut days {
+        day.prompt_ids.iter_mut().for_each(rename);
+    }
+    for week in &mut weeks {
+        week.answers
+            .iter_mut()
+            .for_each(|a| rename(&mut a.prompt_id));
+    }
     let (events, bad_events) = sort_out(source, events, options)?;
     skipped.extend(bad_events);
     skipped.extend(bad_weeks);

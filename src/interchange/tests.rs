@@ -129,6 +129,52 @@ fn a_keel_json_days_tags_come_from_its_text_not_from_the_file() {
         .is_empty());
 }
 
+/// A file from before prompt ids were random names the person's own prompt `u-3`, counted on
+/// the computer that wrote it: imported, the prompt takes a random id (and the day that showed
+/// it follows), so it cannot overwrite another computer's `u-3` once they sync; imported again,
+/// it is the same prompt, not a second one.
+#[test]
+fn a_keel_json_prompt_with_a_counted_id_takes_an_id_of_this_journal() {
+    let (_dir, j) = journal();
+    let file = serde_json::json!({"format": "keel", "version": 1, "weeks": [], "settings": null,
+        "prompts": [{"id": "u-3", "side": "self", "cadence": "daily", "theme": "recovery",
+                     "text": "What did the evening give back?", "origin": "user",
+                     "edited": false, "hidden": false}],
+        "days": [{"date": "2026-11-02", "role": "", "self": "A walk.", "stress": null,
+                  "resilience": null, "overlap": null, "boundary": null, "after_hours_minutes": null,
+                  "tags": [], "prompt_ids": ["u-3"],
+                  "created_at": "2026-11-02T21:00:00+01:00", "updated_at": "2026-11-02T21:00:00+01:00"}]})
+    .to_string();
+    let import_it = || {
+        import(
+            &j,
+            Source::Keel,
+            file.as_bytes(),
+            ImportOptions::default(),
+            now(),
+        )
+        .unwrap()
+    };
+    let own = || -> Vec<crate::model::Prompt> {
+        j.prompts()
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.origin == crate::model::PromptOrigin::User)
+            .collect()
+    };
+    assert_eq!(import_it().n_new, 1);
+    let mine = own();
+    assert_eq!(mine.len(), 1);
+    let id = &mine[0].id;
+    assert!(id.starts_with("u-") && id.len() == 18, "{id}");
+    assert_eq!(mine[0].text, "What did the evening give back?");
+    let day = j.day(date("2026-11-02")).unwrap().unwrap();
+    assert_eq!(&day.prompt_ids, &[id.clone()]);
+    let again = import_it();
+    assert_eq!((again.n_new, again.n_duplicates), (0, 1));
+    assert_eq!(own(), mine);
+}
+
 fn plan_import(j: &Journal, bytes: &[u8]) -> ImportPlan {
     plan(j, Source::Jrnl, bytes, ImportOptions::default(), now()).unwrap()
 }

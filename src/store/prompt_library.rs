@@ -91,6 +91,35 @@ impl Journal {
             .collect())
     }
 
+    /// Gives each of the person's own prompts in `incoming` (an import) whose id was counted
+    /// (`u-12`, from a file written before ids were random) the id of the same prompt here (same
+    /// side and words) or a new random one: counted ids name different prompts on different
+    /// computers, and once they sync, one would overwrite the other. Returns the ids changed,
+    /// old to new, for the days and weeks that name them.
+    pub(crate) fn ids_for_imported_prompts(
+        &self,
+        incoming: &mut [Prompt],
+    ) -> Result<std::collections::BTreeMap<String, String>> {
+        let held = self.stored_prompts()?;
+        let mut renamed = std::collections::BTreeMap::new();
+        for prompt in incoming
+            .iter_mut()
+            .filter(|p| p.origin == PromptOrigin::User && sync_marks::counted_prompt_id(&p.id))
+        {
+            let same = held.iter().find(|h| {
+                h.origin == PromptOrigin::User && h.side == prompt.side && h.text == prompt.text
+            });
+            let id = match same {
+                Some(h) => h.id.clone(),
+                None => new_user_prompt_id()?,
+            };
+            if id != prompt.id {
+                renamed.insert(std::mem::replace(&mut prompt.id, id.clone()), id);
+            }
+        }
+        Ok(renamed)
+    }
+
     /// Every prompt as stored (shipped ones in English): what is written back and exported.
     pub(crate) fn stored_prompts(&self) -> Result<Vec<Prompt>> {
         self.store()?.all_prompts()

@@ -409,7 +409,7 @@ impl Journal {
 
 /// Whether `id` is one of the person's own prompts' ids counted by the store before ids were
 /// random (`u-12`).
-fn counted_prompt_id(id: &str) -> bool {
+pub(crate) fn counted_prompt_id(id: &str) -> bool {
     id.strip_prefix("u-")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
