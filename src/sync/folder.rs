@@ -377,20 +377,37 @@ pub fn open(
 /// on whose file does not exist yet (a number is never used twice, even after a crash between
 /// the rename and the caller's record of it). Returns the number used and the file's length.
 pub fn write(folder: &Path, keys: &Keys, mut batch: Batch) -> Result<(u64, u64)> {
-    let dir = device_dir(folder, &batch.device);
+    let device = batch.device.clone();
+    write_next(folder, &device, batch.seq, file_name, |seq| {
+        batch.seq = seq;
+        seal(keys, &batch)
+    })
+}
+
+/// Writes `device`'s file numbered by the first free number from `seq` on, named by `name`,
+/// its bytes made by `bytes` for that number (they are sealed for it): under a temporary name,
+/// fsynced, renamed. Returns the number used and the file's length.
+fn write_next(
+    folder: &Path,
+    device: &DeviceId,
+    mut seq: u64,
+    name: fn(u64) -> String,
+    bytes: impl FnOnce(u64) -> Result<Vec<u8>>,
+) -> Result<(u64, u64)> {
+    let dir = device_dir(folder, device);
     std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
-    while taken(&dir, batch.seq) {
-        batch.seq += 1;
+    while taken(&dir, seq) {
+        seq += 1;
     }
-    let name = file_name(batch.seq);
-    let bytes = seal(keys, &batch)?;
+    let bytes = bytes(seq)?;
+    let name = name(seq);
     crate::durable::write_atomic(
         &dir.join(&name),
         &dir.join(format!(".{name}.tmp")),
         &bytes,
         false,
     )?;
-    Ok((batch.seq, bytes.len() as u64))
+    Ok((seq, bytes.len() as u64))
 }
 
 /// Writes a snapshot of `changes` as `head.device`'s next file, numbered as `write` numbers
@@ -401,34 +418,25 @@ pub fn write_snapshot(
     mut head: SnapshotHead,
     changes: &[Change],
 ) -> Result<(u64, u64)> {
-    let dir = device_dir(folder, &head.device);
-    std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
-    while taken(&dir, head.seq) {
-        head.seq += 1;
-    }
+    let device = head.device.clone();
     head.versions = changes.len();
-    let sealed_head = keys.seal(
-        &snapshot_aad(&head.device, head.seq, "head"),
-        &serde_json::to_vec(&head).map_err(|e| KeelError::Crypto {
-            detail: e.to_string(),
-        })?,
-    )?;
-    let body = keys.seal(
-        &snapshot_aad(&head.device, head.seq, "versions"),
-        &deflated(&changes)?,
-    )?;
-    let mut bytes = MAGIC_SNAPSHOT.to_vec();
-    bytes.extend((sealed_head.len() as u32).to_le_bytes());
-    bytes.extend(sealed_head);
-    bytes.extend(body);
-    let name = snapshot_name(head.seq);
-    crate::durable::write_atomic(
-        &dir.join(&name),
-        &dir.join(format!(".{name}.tmp")),
-        &bytes,
-        false,
-    )?;
-    Ok((head.seq, bytes.len() as u64))
+    // The versions are deflated once, whatever number the file takes.
+    let body = deflated(&changes)?;
+    write_next(folder, &device, head.seq, snapshot_name, |seq| {
+        head.seq = seq;
+        let sealed_head = keys.seal(
+            &snapshot_aad(&device, seq, "head"),
+            &serde_json::to_vec(&head).map_err(|e| KeelError::Crypto {
+                detail: e.to_string(),
+            })?,
+        )?;
+        let body = keys.seal(&snapshot_aad(&device, seq, "versions"), &body)?;
+        let mut bytes = MAGIC_SNAPSHOT.to_vec();
+        bytes.extend((sealed_head.len() as u32).to_le_bytes());
+        bytes.extend(sealed_head);
+        bytes.extend(body);
+        Ok(bytes)
+    })
 }
 
 /// The head of the snapshot in `bytes`, found as `device`'s number `seq`.

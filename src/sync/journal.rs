@@ -119,6 +119,9 @@ pub struct Status {
     pub waiting_to_go: usize,
     /// Days whose text holds a conflict block, waiting for the person.
     pub conflicts: Vec<NaiveDate>,
+    /// Weeks whose reflection holds one.
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
+    pub conflict_weeks: Vec<crate::model::WeekId>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -604,12 +607,19 @@ pub fn status(journal: &Journal) -> Result<Option<Status>> {
             last_wrote: at(ms),
         })
         .collect();
-    let conflicts: BTreeSet<NaiveDate> = replica
-        .values()
-        .into_iter()
-        .filter(|(_, r)| r.conflict)
-        .filter_map(|(f, _)| records::parse_day_field(&f).map(|(d, _)| d))
-        .collect();
+    let mut conflicts = BTreeSet::new();
+    let mut conflict_weeks = BTreeSet::new();
+    for (field, _) in replica.values().into_iter().filter(|(_, r)| r.conflict) {
+        match records::record_of_field(&field) {
+            Some(SyncRecord::Day(date)) => {
+                conflicts.insert(date);
+            }
+            Some(SyncRecord::Week(week)) => {
+                conflict_weeks.insert(week);
+            }
+            _ => {}
+        }
+    }
     let marked = journal.sync_marked()?.len();
     let status = Status {
         folder: session.attachment.folder.clone(),
@@ -619,6 +629,7 @@ pub fn status(journal: &Journal) -> Result<Option<Status>> {
         devices,
         waiting_to_go: marked.max(usize::from(replica.pending() > 0)),
         conflicts: conflicts.into_iter().collect(),
+        conflict_weeks: conflict_weeks.into_iter().collect(),
     };
     session.keep();
     Ok(Some(status))
@@ -1008,11 +1019,21 @@ mod tests {
     }
 
     #[test]
-    fn status_names_the_devices_and_the_days_in_conflict_and_detach_forgets_them() {
+    fn status_names_the_devices_and_the_pages_in_conflict_and_detach_forgets_them() {
+        use crate::model::{WeekContent, WeekId};
         let root = tempfile::tempdir().unwrap();
         let (a, b, folder) = pair(root.path());
         write_self(&a, "The laptop's line.");
         write_self(&b, "The home computer's line.");
+        // The same week's next boundary written differently on both.
+        let week: WeekId = "2026-W49".parse().unwrap();
+        for (j, boundary) in [(&a, "Laptop shut at six."), (&b, "No mail after dinner.")] {
+            let content = WeekContent {
+                next_boundary: boundary.into(),
+                ..WeekContent::default()
+            };
+            j.save_week(week, content, now()).unwrap();
+        }
         round(&a, &b, 3_000);
         let text = self_text(&a).unwrap();
         assert_eq!(self_text(&b).unwrap(), text);
@@ -1025,6 +1046,12 @@ mod tests {
         let s = status(&a).unwrap().unwrap();
         assert_eq!(s.name, "laptop");
         assert_eq!(s.conflicts, vec![date()]);
+        assert_eq!(s.conflict_weeks, vec![week]);
+        let next = a.week(week).unwrap().unwrap().next_boundary;
+        assert!(
+            next.contains("Laptop shut at six.") && next.contains("No mail after dinner."),
+            "{next}"
+        );
         let names: Vec<(&str, bool)> = s
             .devices
             .iter()

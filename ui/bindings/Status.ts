@@ -16,4 +16,8 @@ waiting_to_go: number,
 /**
  * Days whose text holds a conflict block, waiting for the person.
  */
-conflicts: Array<string>, };
+conflicts: Array<string>, 
+/**
+ * Weeks whose reflection holds one.
+ */
+conflict_weeks: Array<string>, };

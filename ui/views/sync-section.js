@@ -101,13 +101,14 @@ export function syncSection(sync) {
         el('li', { testid: 'sync-device' }, el('strong', { text: d.this ? t('sync-this-computer', { name: d.name }) : d.name }), ' · ', t('sync-last-wrote', { when: when(d.last_wrote) })),
       ),
     );
-    const conflicts = status.conflicts.length
+    const pages = [...status.conflicts.map((d) => ({ href: `#/day/${d}`, text: d })), ...status.conflict_weeks.map((w) => ({ href: `#/week/${w}`, text: w }))];
+    const conflicts = pages.length
       ? el(
           'p',
           { testid: 'sync-conflicts' },
-          t('sync-conflicts', { n: status.conflicts.length }),
+          t('sync-conflicts', { n: pages.length }),
           ' ',
-          ...status.conflicts.flatMap((d, i) => [i ? ', ' : '', el('a', { attrs: { href: `#/day/${d}` }, text: d })]),
+          ...pages.flatMap((p, i) => [i ? ', ' : '', el('a', { attrs: { href: p.href }, text: p.text })]),
         )
       : el('p', { testid: 'sync-conflicts', text: t('sync-no-conflicts') });
     const now = /** @type {HTMLButtonElement} */ (el('button', { class: 'choice primary-choice', testid: 'sync-now', text: t('sync-now'), attrs: { type: 'button' } }));

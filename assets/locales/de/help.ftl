@@ -89,6 +89,6 @@ help-keel-sync-attach = Das Tagebuch mit einem Ordner verbinden, den du schon sy
 help-keel-sync-attach--folder = Der Ordner
 help-keel-sync-attach--device = Der Name dieses Computers, wie die anderen Computer ihn sehen (Standard: sein Hostname)
 help-keel-sync-now = Jetzt Änderungen mit dem Sync-Ordner austauschen und sagen, was hereinkam und was hinausging
-help-keel-sync-status = Den Sync-Ordner, die gesehenen Computer, den letzten Abgleich und die Tage mit Konflikten zeigen
+help-keel-sync-status = Den Sync-Ordner, die gesehenen Computer, den letzten Abgleich und die Seiten mit Konflikten zeigen
 help-keel-sync-status--json = Als JSON ausgeben
 help-keel-sync-detach = Das Tagebuch vom Sync-Ordner trennen (der Ordner und deine Seiten bleiben, wie sie sind)

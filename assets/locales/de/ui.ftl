@@ -492,10 +492,10 @@ sync-devices = Computer
 sync-this-computer = { $name } (dieser Computer)
 sync-last-wrote = zuletzt geschrieben { $when }
 sync-conflicts = { $n ->
-    [one] 1 Tag hat zwei Fassungen eines Textes, beide behalten, zum Auswählen:
-   *[other] { $n } Tage haben zwei Fassungen eines Textes, beide behalten, zum Auswählen:
+    [one] 1 Seite hat zwei Fassungen eines Textes, beide behalten, zum Auswählen:
+   *[other] { $n } Seiten haben zwei Fassungen eines Textes, beide behalten, zum Auswählen:
 }
-sync-no-conflicts = Kein Tag wartet darauf, dass du zwischen zwei Fassungen wählst.
+sync-no-conflicts = Keine Seite wartet darauf, dass du zwischen zwei Fassungen wählst.
 sync-now = Jetzt abgleichen
 sync-exchanging = Wird abgeglichen…
 page-sync-exchanged = { $came ->

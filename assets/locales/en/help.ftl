@@ -88,6 +88,6 @@ help-keel-sync-attach = Attach the journal to a folder you already sync (Syncthi
 help-keel-sync-attach--folder = The folder
 help-keel-sync-attach--device = This computer's name, as the other computers see it (default: its host name)
 help-keel-sync-now = Exchange changes with the sync folder now, and say what came in and what went out
-help-keel-sync-status = Show the sync folder, the computers seen, the last exchange and the days with conflicts
+help-keel-sync-status = Show the sync folder, the computers seen, the last exchange and the pages with conflicts
 help-keel-sync-status--json = Print it as JSON
 help-keel-sync-detach = Detach the journal from its sync folder (the folder and your pages stay as they are)

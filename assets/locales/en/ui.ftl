@@ -492,10 +492,10 @@ sync-devices = Computers
 sync-this-computer = { $name } (this computer)
 sync-last-wrote = last wrote { $when }
 sync-conflicts = { $n ->
-    [one] 1 day holds two versions of a text, both kept, for you to choose:
-   *[other] { $n } days hold two versions of a text, both kept, for you to choose:
+    [one] 1 page holds two versions of a text, both kept, for you to choose:
+   *[other] { $n } pages hold two versions of a text, both kept, for you to choose:
 }
-sync-no-conflicts = No day waits for you to choose between two versions.
+sync-no-conflicts = No page waits for you to choose between two versions.
 sync-now = Sync now
 sync-exchanging = Syncing…
 page-sync-exchanged = { $came ->

@@ -89,6 +89,6 @@ help-keel-sync-attach = Unir el diario a una carpeta que ya sincronizas (Syncthi
 help-keel-sync-attach--folder = La carpeta
 help-keel-sync-attach--device = El nombre de este ordenador, tal como lo ven los otros (por defecto: su nombre de host)
 help-keel-sync-now = Intercambiar ahora los cambios con la carpeta de sincronización, y decir qué llegó y qué salió
-help-keel-sync-status = Mostrar la carpeta de sincronización, los ordenadores vistos, el último intercambio y los días con conflictos
+help-keel-sync-status = Mostrar la carpeta de sincronización, los ordenadores vistos, el último intercambio y las páginas con conflictos
 help-keel-sync-status--json = Mostrarlo como JSON
 help-keel-sync-detach = Separar el diario de su carpeta de sincronización (la carpeta y tus páginas quedan como estaban)

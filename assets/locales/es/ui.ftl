@@ -492,10 +492,10 @@ sync-devices = Ordenadores
 sync-this-computer = { $name } (este ordenador)
 sync-last-wrote = escribió por última vez { $when }
 sync-conflicts = { $n ->
-    [one] 1 día tiene dos versiones de un texto, ambas guardadas, para que elijas:
-   *[other] { $n } días tienen dos versiones de un texto, ambas guardadas, para que elijas:
+    [one] 1 página tiene dos versiones de un texto, ambas guardadas, para que elijas:
+   *[other] { $n } páginas tienen dos versiones de un texto, ambas guardadas, para que elijas:
 }
-sync-no-conflicts = Ningún día espera a que elijas entre dos versiones.
+sync-no-conflicts = Ninguna página espera a que elijas entre dos versiones.
 sync-now = Sincronizar ahora
 sync-exchanging = Sincronizando…
 page-sync-exchanged = { $came ->

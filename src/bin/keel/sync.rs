@@ -31,7 +31,7 @@ enum SyncAction {
     },
     /// Exchange changes with the sync folder now, and say what came in and what went out.
     Now,
-    /// Show the sync folder, the computers seen, the last exchange and the days with conflicts.
+    /// Show the sync folder, the computers seen, the last exchange and the pages with conflicts.
     Status {
         /// Print it as JSON.
         #[arg(long)]
@@ -182,10 +182,15 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<(), Failure> {
             }
             out += &say("sync-status-waiting", &[("n", s.waiting_to_go.into())]);
             out.push('\n');
-            if s.conflicts.is_empty() {
+            if s.conflicts.is_empty() && s.conflict_weeks.is_empty() {
                 out += &say("sync-status-no-conflicts", &[]);
             } else {
-                let days: Vec<String> = s.conflicts.iter().map(ToString::to_string).collect();
+                let days: Vec<String> = s
+                    .conflicts
+                    .iter()
+                    .map(ToString::to_string)
+                    .chain(s.conflict_weeks.iter().map(ToString::to_string))
+                    .collect();
                 out += &say("sync-status-conflicts", &[("days", days.join(", ").into())]);
             }
             out.push('\n');
