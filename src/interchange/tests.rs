@@ -169,7 +169,7 @@ fn a_keel_json_prompt_with_a_counted_id_takes_an_id_of_this_journal() {
     assert!(id.starts_with("u-") && id.len() == 18, "{id}");
     assert_eq!(mine[0].text, "What did the evening give back?");
     let day = j.day(date("2026-11-02")).unwrap().unwrap();
-    assert_eq!(&day.prompt_ids, &[id.clone()]);
+    assert_eq!(day.prompt_ids, vec![id.clone()]);
     let again = import_it();
     assert_eq!((again.n_new, again.n_duplicates), (0, 1));
     assert_eq!(own(), mine);
