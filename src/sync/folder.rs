@@ -301,11 +301,20 @@ fn deflated(value: &impl Serialize) -> Result<Vec<u8>> {
         detail: e.to_string(),
     };
     let mut out = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
-    serde_json::to_writer(&mut out, value).map_err(|e| KeelError::Crypto {
-        detail: e.to_string(),
-    })?;
-    out.flush().map_err(failed)?;
+    out.write_all(&json(value)?).map_err(failed)?;
     out.finish().map_err(failed)
+}
+
+/// `value` as JSON.
+fn json(value: &impl Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| KeelError::Crypto {
+        detail: e.to_string(),
+    })
+}
+
+/// What opened under the key, read as JSON: `Malformed` when it does not say what it should.
+fn parsed<T: serde::de::DeserializeOwned>(plain: &[u8]) -> std::result::Result<T, Unreadable> {
+    serde_json::from_slice(plain).map_err(|e| Unreadable::Malformed(e.to_string()))
 }
 
 /// What `deflated` made, inflated: `None` when it is not deflate or too large.
@@ -359,8 +368,7 @@ pub fn open(
     if deflate {
         plain = inflated(&plain).ok_or_else(|| Unreadable::Malformed("not deflate".into()))?;
     }
-    let batch: Batch =
-        serde_json::from_slice(&plain).map_err(|e| Unreadable::Malformed(e.to_string()))?;
+    let batch: Batch = parsed(&plain)?;
     if &batch.device != device || batch.seq != seq {
         return Err(Unreadable::Malformed("it names another place".into()));
     }
@@ -410,27 +418,29 @@ fn write_next(
     Ok((seq, bytes.len() as u64))
 }
 
-/// Writes a snapshot of `changes` as `head.device`'s next file, numbered as `write` numbers
-/// (the first free number from `head.seq` on). Returns the number used and the file's length.
+/// Writes a snapshot of `changes`, which come from the files `covers` names, as `device`'s
+/// next file, numbered as `write` numbers (the first free number from `seq` on). Returns the
+/// number used and the file's length.
 pub fn write_snapshot(
     folder: &Path,
     keys: &Keys,
-    mut head: SnapshotHead,
+    device: &DeviceId,
+    seq: u64,
+    covers: Covers,
     changes: &[Change],
 ) -> Result<(u64, u64)> {
-    let device = head.device.clone();
-    head.versions = changes.len();
+    let mut head = SnapshotHead {
+        device: device.clone(),
+        seq,
+        covers,
+        versions: changes.len(),
+    };
     // The versions are deflated once, whatever number the file takes.
     let body = deflated(&changes)?;
-    write_next(folder, &device, head.seq, snapshot_name, |seq| {
+    write_next(folder, device, seq, snapshot_name, |seq| {
         head.seq = seq;
-        let sealed_head = keys.seal(
-            &snapshot_aad(&device, seq, "head"),
-            &serde_json::to_vec(&head).map_err(|e| KeelError::Crypto {
-                detail: e.to_string(),
-            })?,
-        )?;
-        let body = keys.seal(&snapshot_aad(&device, seq, "versions"), &body)?;
+        let sealed_head = keys.seal(&snapshot_aad(device, seq, "head"), &json(&head)?)?;
+        let body = keys.seal(&snapshot_aad(device, seq, "versions"), &body)?;
         let mut bytes = MAGIC_SNAPSHOT.to_vec();
         bytes.extend((sealed_head.len() as u32).to_le_bytes());
         bytes.extend(sealed_head);
@@ -465,8 +475,7 @@ fn snapshot_parts<'b>(
     let plain = keys
         .open(&snapshot_aad(device, seq, "head"), sealed_head)
         .map_err(|_| Unreadable::DoesNotOpen)?;
-    let head: SnapshotHead =
-        serde_json::from_slice(&plain).map_err(|e| Unreadable::Malformed(e.to_string()))?;
+    let head: SnapshotHead = parsed(&plain)?;
     if &head.device != device || head.seq != seq {
         return Err(Unreadable::Malformed("it names another place".into()));
     }
@@ -485,8 +494,7 @@ pub fn open_snapshot(
         .open(&snapshot_aad(device, seq, "versions"), body)
         .map_err(|_| Unreadable::DoesNotOpen)?;
     let plain = inflated(&deflated).ok_or_else(|| Unreadable::Malformed("not deflate".into()))?;
-    let changes: Vec<Change> =
-        serde_json::from_slice(&plain).map_err(|e| Unreadable::Malformed(e.to_string()))?;
+    let changes: Vec<Change> = parsed(&plain)?;
     if changes.len() != head.versions {
         return Err(Unreadable::Malformed(
             "it holds another number of versions than it says".into(),
@@ -585,14 +593,19 @@ mod tests {
         DeviceId(c.to_string().repeat(16))
     }
 
+    /// A batch of no changes, as device `c`'s number `seq`.
+    fn empty(c: char, seq: u64) -> Batch {
+        Batch {
+            device: device(c),
+            seq,
+            changes: vec![],
+        }
+    }
+
     #[test]
     fn a_file_opens_only_in_its_place_under_its_key() {
         let keys = keys();
-        let batch = Batch {
-            device: device('a'),
-            seq: 7,
-            changes: vec![],
-        };
+        let batch = empty('a', 7);
         let bytes = seal(&keys, &batch).unwrap();
         assert_eq!(open(&keys, &device('a'), 7, &bytes), Ok(batch));
         assert_eq!(
@@ -619,11 +632,7 @@ mod tests {
     fn files_are_written_once_each_and_scanned_with_what_tools_leave() {
         let dir = tempfile::tempdir().unwrap();
         let keys = keys();
-        let batch = |seq| Batch {
-            device: device('a'),
-            seq,
-            changes: vec![],
-        };
+        let batch = |seq| empty('a', seq);
         assert_eq!(scan(dir.path()).unwrap(), Scan::default());
         assert_eq!(write(dir.path(), &keys, batch(1)).unwrap().0, 1);
         // Number 1 is taken: asking for it again writes number 2, never over the first.
@@ -689,25 +698,17 @@ mod tests {
             value: crate::sync::Value::Text("Written at home.".into()),
         };
         let covers: Covers = [(device('b'), vec![(1, 3)])].into();
-        let head = SnapshotHead {
-            device: device('a'),
-            seq: 4,
-            covers: covers.clone(),
-            versions: 0,
-        };
         // Number 4 is taken by a change file: the snapshot takes 5.
-        write(
+        write(dir.path(), &keys, empty('a', 4)).unwrap();
+        let (seq, len) = write_snapshot(
             dir.path(),
             &keys,
-            Batch {
-                device: device('a'),
-                seq: 4,
-                changes: vec![],
-            },
+            &device('a'),
+            4,
+            covers.clone(),
+            std::slice::from_ref(&change),
         )
         .unwrap();
-        let (seq, len) =
-            write_snapshot(dir.path(), &keys, head, std::slice::from_ref(&change)).unwrap();
         assert_eq!(seq, 5);
         let path = device_dir(dir.path(), &device('a')).join("000000000005.ks");
         let bytes = std::fs::read(&path).unwrap();
@@ -747,11 +748,7 @@ mod tests {
     #[test]
     fn a_change_file_of_the_first_format_still_opens() {
         let keys = keys();
-        let batch = Batch {
-            device: device('a'),
-            seq: 2,
-            changes: vec![],
-        };
+        let batch = empty('a', 2);
         let mut bytes = MAGIC_PLAIN.to_vec();
         bytes.extend(
             keys.seal(&aad(&batch.device, 2), &serde_json::to_vec(&batch).unwrap())

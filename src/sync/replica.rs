@@ -53,7 +53,8 @@ pub struct Replica {
     snapshots_read: BTreeMap<DeviceId, u64>,
     /// A snapshot after this many change files of this device's own since its last one.
     snapshot_every: usize,
-    /// Versions taken or made since the replica was last kept (`save` appends them).
+    /// Versions taken or made since the replica was last kept (`save` appends them; kept
+    /// only while there is a base on disk to append to).
     unsaved: Vec<Change>,
     /// Where it was last kept or read from, for `save` to append to.
     on_disk: Option<OnDisk>,
@@ -146,25 +147,35 @@ enum Reads {
 }
 
 impl Reads {
-    fn of(read: &BTreeMap<DeviceId, BTreeSet<u64>>) -> Reads {
-        Reads::Ranges(
-            read.iter()
-                .map(|(device, seqs)| (device.clone(), folder::ranges(seqs)))
-                .collect(),
-        )
-    }
-
     fn into_numbers(self) -> BTreeMap<DeviceId, BTreeSet<u64>> {
         match self {
             Reads::Numbers(n) => n,
-            Reads::Ranges(r) => r
-                .into_iter()
-                .map(|(device, ranges)| {
-                    let seqs = ranges.into_iter().flat_map(|(a, b)| a..=b).collect();
-                    (device, seqs)
-                })
-                .collect(),
+            Reads::Ranges(ranges) => {
+                let mut read = BTreeMap::new();
+                mark_read(&mut read, &ranges);
+                read
+            }
         }
+    }
+}
+
+/// Counts every file `covers` names as read.
+fn mark_read(read: &mut BTreeMap<DeviceId, BTreeSet<u64>>, covers: &Covers) {
+    for (device, ranges) in covers {
+        let seqs = read.entry(device.clone()).or_default();
+        for &(first, last) in ranges {
+            seqs.extend(first..=last);
+        }
+    }
+}
+
+/// A file found in the folder, read; `None` when it went since the scan (a sync tool
+/// replacing it): next time.
+fn read_found(found: &folder::Found) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(&found.path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io("read", &found.path)(e)),
     }
 }
 
@@ -203,7 +214,7 @@ impl Replica {
             name: self.name.clone(),
             clock: self.clock,
             changes,
-            read: Reads::of(&self.read),
+            read: Reads::Ranges(self.read_ranges()),
             copies_read: self.copies_read.clone(),
             own_sizes: self.own_sizes.clone(),
             next_seq: self.next_seq,
@@ -249,11 +260,7 @@ impl Replica {
             return Ok(());
         }
         let base = crate::crypto::hex(&crate::crypto::random::<16>()?);
-        let all = self
-            .fields
-            .iter()
-            .flat_map(|(field, h)| h.all(field))
-            .collect();
+        let all = self.all_versions();
         let sealed = keys.seal(KEPT_AAD, &json(&self.kept(all, Some(base.clone())))?)?;
         let tmp = path.with_extension("tmp");
         crate::durable::write_atomic(path, &tmp, &sealed, true)?;
@@ -323,7 +330,6 @@ impl Replica {
                     break;
                 };
                 take_in(std::mem::take(&mut record.changes));
-                record.base = Some(base.clone());
                 kept = record;
                 at += 4 + len;
                 records += 1;
@@ -532,7 +538,9 @@ impl Replica {
         };
         history.insert(&change);
         let id = change.id.clone();
-        self.unsaved.push(change.clone());
+        if self.on_disk.is_some() {
+            self.unsaved.push(change.clone());
+        }
         self.pending.push(change);
         Some(id)
     }
@@ -558,7 +566,10 @@ impl Replica {
                 .entry(change.field.as_str())
                 .or_insert_with(|| history.resolve());
             history.insert(change);
-            self.unsaved.push(change.clone());
+            // Without a kept base the next save writes every version whole anyway.
+            if self.on_disk.is_some() {
+                self.unsaved.push(change.clone());
+            }
             new += usize::from(change.id.device != self.device);
         }
         for (field, was) in before {
@@ -598,6 +609,22 @@ impl Replica {
         }
     }
 
+    /// Every version known here, as changes (to keep them, or to write them in a snapshot).
+    fn all_versions(&self) -> Vec<Change> {
+        self.fields
+            .iter()
+            .flat_map(|(field, h)| h.all(field))
+            .collect()
+    }
+
+    /// The files read here, as ranges.
+    fn read_ranges(&self) -> Covers {
+        self.read
+            .iter()
+            .map(|(device, seqs)| (device.clone(), folder::ranges(seqs)))
+            .collect()
+    }
+
     /// Whether every file `covers` names was read here (its versions are all here).
     fn covered(&self, covers: &Covers) -> bool {
         covers.iter().all(|(device, ranges)| {
@@ -630,10 +657,8 @@ impl Replica {
             if done {
                 continue;
             }
-            let bytes = match std::fs::read(&found.path) {
-                Ok(b) => b,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(io("read", &found.path)(e)),
+            let Some(bytes) = read_found(found)? else {
+                continue;
             };
             match folder::open_snapshot_head(keys, &found.device, found.seq, &bytes) {
                 Ok(head) => found_heads.push((found, head, bytes)),
@@ -661,16 +686,9 @@ impl Replica {
                     }
                 }
             }
-            for (device, ranges) in &head.covers {
-                let read = self.read.entry(device.clone()).or_default();
-                for &(first, last) in ranges {
-                    read.extend(first..=last);
-                }
-                if device == &self.device {
-                    if let Some(&(_, last)) = ranges.last() {
-                        self.next_seq = self.next_seq.max(last + 1);
-                    }
-                }
+            mark_read(&mut self.read, &head.covers);
+            if let Some(&(_, last)) = head.covers.get(&self.device).and_then(|r| r.last()) {
+                self.next_seq = self.next_seq.max(last + 1);
             }
             if found.copy {
                 self.copies_read.insert(found.path.clone());
@@ -691,27 +709,19 @@ impl Replica {
     /// Writes a snapshot of every version known here, then forgets the own files it covers
     /// (`prune` removes them). Returns how many of the versions are this device's own.
     fn write_snapshot(&mut self, folder: &Path, keys: &Keys) -> Result<usize> {
-        let covers: Covers = self
-            .read
-            .iter()
-            .map(|(device, seqs)| (device.clone(), folder::ranges(seqs)))
-            .collect();
-        let changes: Vec<Change> = self
-            .fields
-            .iter()
-            .flat_map(|(field, h)| h.all(field))
-            .collect();
+        let changes = self.all_versions();
         let own = changes
             .iter()
             .filter(|c| c.id.device == self.device)
             .count();
-        let head = SnapshotHead {
-            device: self.device.clone(),
-            seq: self.next_seq,
-            covers,
-            versions: changes.len(),
-        };
-        let (seq, len) = folder::write_snapshot(folder, keys, head, &changes)?;
+        let (seq, len) = folder::write_snapshot(
+            folder,
+            keys,
+            &self.device,
+            self.next_seq,
+            self.read_ranges(),
+            &changes,
+        )?;
         self.next_seq = seq + 1;
         self.own_sizes.clear();
         self.own_sizes.insert(seq, len);
@@ -778,11 +788,8 @@ impl Replica {
             if (done && !found.copy) || (found.copy && self.copies_read.contains(&found.path)) {
                 continue;
             }
-            let bytes = match std::fs::read(&found.path) {
-                Ok(b) => b,
-                // Gone since the scan (a sync tool replacing it): next time.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(io("read", &found.path)(e)),
+            let Some(bytes) = read_found(found)? else {
+                continue;
             };
             match folder::open(keys, &found.device, found.seq, &bytes) {
                 Ok(batch) => {
