@@ -34,6 +34,23 @@ fn device(n: u64) -> DeviceId {
     DeviceId(format!("{n:016x}"))
 }
 
+/// `p` written as its day's fields at `at`: both sides, stress, resilience and overlap.
+fn write_day(laptop: &mut Replica, p: &common::Page, at: u64) {
+    for (field, kind, value) in [
+        ("self", Kind::Text, Value::Text(p.text.clone())),
+        ("role", Kind::Text, Value::Text(role(&p.text))),
+        ("stress", Kind::Register, Value::Data(p.stress.into())),
+        (
+            "resilience",
+            Kind::Register,
+            Value::Data(p.resilience.into()),
+        ),
+        ("overlap", Kind::Register, Value::Data(p.overlap.into())),
+    ] {
+        laptop.edit(&format!("day/{}/{field}", p.date), kind, value, at);
+    }
+}
+
 /// A device that has written `pages` as days (both sides, stress, resilience and overlap),
 /// exchanging after every `per_file` days.
 fn writer(
@@ -44,32 +61,7 @@ fn writer(
 ) -> Replica {
     let mut laptop = Replica::new(device(1), "work laptop");
     for (i, p) in pages.iter().enumerate() {
-        let day = format!("day/{}", p.date);
-        let at = 1_796_000_000_000 + i as u64;
-        laptop.edit(
-            &format!("{day}/self"),
-            Kind::Text,
-            Value::Text(p.text.clone()),
-            at,
-        );
-        laptop.edit(
-            &format!("{day}/role"),
-            Kind::Text,
-            Value::Text(role(&p.text)),
-            at,
-        );
-        for (name, v) in [
-            ("stress", p.stress),
-            ("resilience", p.resilience),
-            ("overlap", p.overlap),
-        ] {
-            laptop.edit(
-                &format!("{day}/{name}"),
-                Kind::Register,
-                Value::Data(v.into()),
-                at,
-            );
-        }
+        write_day(&mut laptop, p, 1_796_000_000_000 + i as u64);
         if (i + 1) % per_file == 0 {
             laptop.exchange(folder, keys).unwrap();
         }
@@ -97,25 +89,12 @@ fn lived(
         }
     };
     for (i, p) in pages.iter().rev().enumerate() {
-        let day = format!("day/{}", p.date);
         let at = 1_796_000_000_000 + 86_400_000 * i as u64;
-        for (field, kind, value) in [
-            ("self", Kind::Text, Value::Text(p.text.clone())),
-            ("role", Kind::Text, Value::Text(role(&p.text))),
-            ("stress", Kind::Register, Value::Data(p.stress.into())),
-            (
-                "resilience",
-                Kind::Register,
-                Value::Data(p.resilience.into()),
-            ),
-            ("overlap", Kind::Register, Value::Data(p.overlap.into())),
-        ] {
-            laptop.edit(&format!("{day}/{field}"), kind, value, at);
-        }
+        write_day(&mut laptop, p, at);
         exchange(&mut laptop);
         let evening = format!("{}\n\nLater: the evening was quiet.", p.text);
         laptop.edit(
-            &format!("{day}/self"),
+            &format!("day/{}/self", p.date),
             Kind::Text,
             Value::Text(evening),
             at + 3_600_000,
