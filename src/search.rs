@@ -7,7 +7,7 @@
 //! newest first, each naming its side (What I do, Who I am, the week) with a snippet whose
 //! matching words are marked (as data: the UI draws the marks, no HTML is made here).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -207,18 +207,20 @@ const AFTER: usize = 18;
 
 /// The snippet of `text` around the first word that matches `terms`.
 pub fn snippet(text: &str, terms: &BTreeSet<&str>) -> Vec<Segment> {
-    let words = text::words(text);
+    let words: Vec<std::ops::Range<usize>> = text::word_ranges(text).collect();
     if words.is_empty() {
         return Vec::new();
     }
-    let first = words
-        .iter()
-        .position(|(_, w)| terms.contains(w.as_str()))
-        .unwrap_or(0);
+    let mut folded = String::new();
+    let mut matches = |range: &std::ops::Range<usize>| {
+        text::fold_into(&text[range.clone()], &mut folded);
+        terms.contains(folded.as_str())
+    };
+    let first = words.iter().position(&mut matches).unwrap_or(0);
     let from = first.saturating_sub(BEFORE);
     let to = (first + AFTER).min(words.len() - 1);
     let mut out = Vec::new();
-    let start = words[from].0.start;
+    let start = words[from].start;
     if from > 0 {
         out.push(Segment {
             text: "…".into(),
@@ -226,8 +228,8 @@ pub fn snippet(text: &str, terms: &BTreeSet<&str>) -> Vec<Segment> {
         });
     }
     let mut at = start;
-    for (range, w) in &words[from..=to] {
-        if terms.contains(w.as_str()) {
+    for range in &words[from..=to] {
+        if matches(range) {
             if range.start > at {
                 out.push(Segment {
                     text: text[at..range.start].to_owned(),
@@ -242,7 +244,7 @@ pub fn snippet(text: &str, terms: &BTreeSet<&str>) -> Vec<Segment> {
         }
     }
     let end = if to + 1 < words.len() {
-        words[to].0.end
+        words[to].end
     } else {
         text.len()
     };
@@ -280,10 +282,6 @@ fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-fn has_phrase(words: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
-}
-
 fn week_text(w: &WeekReflection) -> String {
     let mut parts: Vec<&str> = w.answers.iter().map(|a| a.text.as_str()).collect();
     parts.extend(w.role_gave.iter().map(String::as_str));
@@ -294,10 +292,28 @@ fn week_text(w: &WeekReflection) -> String {
     parts.join(" · ")
 }
 
-/// Whether a document's text satisfies the query's words and phrases.
+/// Whether a document's text satisfies the query's words and phrases (read word by word, no
+/// word folded into a string of its own when it is plain ASCII).
 fn text_matches(q: &Query, text: &str) -> bool {
-    let words: Vec<String> = text::words(text).into_iter().map(|(_, w)| w).collect();
-    q.words.iter().all(|t| words.contains(t)) && q.phrases.iter().all(|p| has_phrase(&words, p))
+    let has = |term: &String| text::word_ranges(text).any(|r| text::folds_to(&text[r], term));
+    q.words.iter().all(has) && phrases_match(q, text)
+}
+
+/// Whether a document's text holds the query's phrases. The index's lists already hold
+/// exactly the documents that have every word (they are changed in the transaction that
+/// changes the document), so an indexed document is read again only for the words' order.
+fn phrases_match(q: &Query, text: &str) -> bool {
+    if q.phrases.is_empty() {
+        return true;
+    }
+    let words: Vec<std::ops::Range<usize>> = text::word_ranges(text).collect();
+    let is = |i: usize, term: &str| text::folds_to(&text[words[i].clone()], term);
+    q.phrases.iter().all(|phrase| {
+        !phrase.is_empty()
+            && phrase.len() <= words.len()
+            && (0..=words.len() - phrase.len())
+                .any(|i| phrase.iter().enumerate().all(|(k, t)| is(i + k, t)))
+    })
 }
 
 /// Whether a day passes the query's filters (tags, dates, ratings).
@@ -314,15 +330,6 @@ fn week_passes(q: &Query, week: &WeekReflection) -> bool {
         && q.ratings.is_empty()
         && q.from.is_none_or(|f| monday >= f)
         && q.to.is_none_or(|t| monday <= t)
-}
-
-/// Newest first; on one day, What I do before Who I am, then the week.
-fn newest_first(docs: &mut [Doc]) {
-    let key = |d: &Doc| match d {
-        Doc::Day(date, kind) => (*date, 2 - matches!(kind, DocKind::Role) as u8),
-        Doc::Week(w) => (w.monday(), 0),
-    };
-    docs.sort_by_key(|d| std::cmp::Reverse(key(d)));
 }
 
 /// What a search found, with the words to mark when a result is opened.
@@ -346,70 +353,107 @@ pub fn find(journal: &Journal, text: &str, limit: usize) -> Result<Found> {
     })
 }
 
-/// The matching documents, newest first, at most `limit`.
-pub fn search(journal: &Journal, q: &Query, limit: usize) -> Result<Vec<Hit>> {
-    let terms = q.terms();
-    let mut docs: Vec<Doc> = if !terms.is_empty() {
-        let mut sets = terms.iter().map(|t| {
-            journal
-                .postings(t)
-                .map(|p| p.into_iter().collect::<HashSet<Doc>>())
-        });
-        let mut acc = sets.next().transpose()?.unwrap_or_default();
-        for set in sets {
-            let set = set?;
-            acc.retain(|d| set.contains(d));
+/// The documents in every one of `lists` (each highest `Doc::recency` first), in that order:
+/// each list is read only as far as the last document returned, so the newest results of
+/// common words cost a chunk of their lists, not the whole of them.
+struct Intersection<I> {
+    lists: Vec<I>,
+}
+
+impl<I: Iterator<Item = Result<Doc>>> Iterator for Intersection<I> {
+    type Item = Result<Doc>;
+
+    fn next(&mut self) -> Option<Result<Doc>> {
+        let n = self.lists.len();
+        let mut target = match self.lists.first_mut()?.next()? {
+            Ok(doc) => doc,
+            Err(e) => return Some(Err(e)),
+        };
+        // How many lists have been advanced to `target` and hold it.
+        let mut agreed = 1;
+        let mut i = 1 % n;
+        while agreed < n {
+            let head = loop {
+                match self.lists[i].next()? {
+                    Err(e) => return Some(Err(e)),
+                    Ok(doc) if doc.recency() > target.recency() => continue,
+                    Ok(doc) => break doc,
+                }
+            };
+            if head == target {
+                agreed += 1;
+            } else {
+                target = head;
+                agreed = 1;
+            }
+            i = (i + 1) % n;
         }
-        acc.into_iter()
-            .filter(|d| !matches!(d, Doc::Day(_, DocKind::Tags)))
-            .collect()
+        Some(Ok(target))
+    }
+}
+
+type Candidates<'a> = Box<dyn Iterator<Item = Result<Doc>> + 'a>;
+
+/// The documents that may match, newest first: from the index when the query has words or
+/// tags (every word's list, or every tag's), else from the check-ins when it bounds ratings.
+fn candidates<'a>(
+    journal: &'a Journal,
+    q: &Query,
+    terms: &BTreeSet<&str>,
+) -> Result<Candidates<'a>> {
+    let lists = |terms: Vec<String>| -> Result<Intersection<_>> {
+        let lists = terms
+            .iter()
+            .map(|t| journal.postings_newest_first(t))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Intersection { lists })
+    };
+    Ok(if !terms.is_empty() {
+        let found = lists(terms.iter().map(|t| (*t).to_owned()).collect())?;
+        Box::new(found.filter(|d| !matches!(d, Ok(Doc::Day(_, DocKind::Tags)))))
     } else if !q.tags.is_empty() {
-        let mut days: Option<HashSet<NaiveDate>> = None;
-        for tag in &q.tags {
-            let found: HashSet<NaiveDate> = journal
-                .postings(&format!("#{tag}"))?
-                .into_iter()
-                .filter_map(|d| {
-                    if let Doc::Day(date, _) = d {
-                        Some(date)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            days = Some(match days {
-                None => found,
-                Some(acc) => acc.intersection(&found).copied().collect(),
-            });
-        }
-        days.unwrap_or_default()
-            .into_iter()
-            .map(|d| Doc::Day(d, DocKind::Role))
-            .collect()
+        let found = lists(q.tags.iter().map(|t| format!("#{t}")).collect())?;
+        // A day's tags are found on its What I do side.
+        Box::new(found.filter_map(|d| match d {
+            Ok(Doc::Day(date, _)) => Some(Ok(Doc::Day(date, DocKind::Role))),
+            Ok(Doc::Week(_)) => None,
+            Err(e) => Some(Err(e)),
+        }))
     } else if !q.is_empty() {
         let from = q.from.unwrap_or(NaiveDate::MIN);
         let to = q.to.unwrap_or(NaiveDate::MAX);
-        journal
+        let mut docs: Vec<Doc> = journal
             .check_ins(from..=to)?
             .into_iter()
             .filter(|(_, c)| q.ratings.iter().all(|r| r.holds(c)))
             .map(|(d, _)| Doc::Day(d, DocKind::Role))
-            .collect()
+            .collect();
+        docs.sort_by_key(|d| std::cmp::Reverse(d.recency()));
+        Box::new(docs.into_iter().map(Ok))
     } else {
-        Vec::new()
-    };
-    newest_first(&mut docs);
+        Box::new(std::iter::empty())
+    })
+}
+
+/// The matching documents, newest first, at most `limit`.
+pub fn search(journal: &Journal, q: &Query, limit: usize) -> Result<Vec<Hit>> {
+    let terms = q.terms();
     let mut hits = Vec::new();
-    for doc in docs {
+    // The page last read: a word on both sides of a day names it twice in a row.
+    let mut page: Option<DayEntry> = None;
+    for doc in candidates(journal, q, &terms)? {
         if hits.len() >= limit {
             break;
         }
-        match doc {
+        match doc? {
             Doc::Day(date, kind) => {
-                let Some(day) = journal.day(date)? else {
+                if page.as_ref().is_none_or(|d| d.date != date) {
+                    page = journal.day(date)?;
+                }
+                let Some(day) = page.as_ref().filter(|d| d.date == date) else {
                     continue;
                 };
-                if !day_passes(q, &day) {
+                if !day_passes(q, day) {
                     continue;
                 }
                 let (side, text) = match kind {
@@ -420,7 +464,7 @@ pub fn search(journal: &Journal, q: &Query, limit: usize) -> Result<Vec<Hit>> {
                     }
                     _ => (HitSide::Role, &day.role),
                 };
-                if !terms.is_empty() && !text_matches(q, text) {
+                if !phrases_match(q, text) {
                     continue;
                 }
                 hits.push(Hit {
@@ -436,7 +480,7 @@ pub fn search(journal: &Journal, q: &Query, limit: usize) -> Result<Vec<Hit>> {
                     continue;
                 };
                 let text = week_text(&w);
-                if !week_passes(q, &w) || !text_matches(q, &text) {
+                if !week_passes(q, &w) || !phrases_match(q, &text) {
                     continue;
                 }
                 hits.push(Hit {

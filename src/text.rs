@@ -20,23 +20,59 @@ pub fn fold(word: &str) -> String {
 
 /// The words of `text` with their byte ranges in `text`, in order.
 pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let mut out = Vec::new();
+    word_ranges(text)
+        .map(|r| {
+            let folded = fold(&text[r.clone()]);
+            (r, folded)
+        })
+        .collect()
+}
+
+/// The byte ranges of `text`'s words, in order, found as they are read (nothing folded, nothing
+/// allocated): what search walks when it only needs to compare a few words.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut chars = text.char_indices();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let is_word = c.is_alphanumeric() || is_combining_mark(c);
-        match (is_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s..i, fold(&text[s..i])));
-                start = None;
+    std::iter::from_fn(move || loop {
+        match chars.next() {
+            Some((i, c)) => {
+                let is_word = if c.is_ascii() {
+                    c.is_ascii_alphanumeric()
+                } else {
+                    c.is_alphanumeric() || is_combining_mark(c)
+                };
+                match (is_word, start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        start = None;
+                        return Some(s..i);
+                    }
+                    _ => {}
+                }
             }
-            _ => {}
+            None => return start.take().map(|s| s..text.len()),
         }
+    })
+}
+
+/// Whether `word` (as written) folds to `folded`, without making the folded word when both
+/// are plain ASCII.
+pub fn folds_to(word: &str, folded: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(folded)
+    } else {
+        fold(word) == folded
     }
-    if let Some(s) = start {
-        out.push((s..text.len(), fold(&text[s..])));
+}
+
+/// `word` folded into `buf` (cleared first): `fold` without an allocation per word.
+pub fn fold_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.push_str(&fold(word));
     }
-    out
 }
 
 #[cfg(test)]
@@ -63,6 +99,29 @@ mod tests {
             ]
         );
         assert_eq!(fold("ÉMILE"), "emile");
+    }
+
+    #[test]
+    fn the_lazy_forms_agree_with_words() {
+        for text in [
+            "",
+            "  ",
+            "Résumé of the WBR: naïve",
+            "x2 — end",
+            "e\u{301}tude ends",
+        ] {
+            let ranges: Vec<_> = word_ranges(text).collect();
+            let listed: Vec<_> = words(text).into_iter().map(|(r, _)| r).collect();
+            assert_eq!(ranges, listed);
+            let mut buf = String::new();
+            for (range, word) in words(text) {
+                assert!(folds_to(&text[range.clone()], &word));
+                fold_into(&text[range], &mut buf);
+                assert_eq!(buf, word);
+            }
+        }
+        assert!(!folds_to("River", "rive"));
+        assert!(folds_to("RÉSUMÉ", "resume"));
     }
 
     #[test]

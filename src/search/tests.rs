@@ -185,6 +185,9 @@ proptest! {
             let mut sorted = dates.clone();
             sorted.sort_by(|a, b| b.cmp(a));
             prop_assert_eq!(dates, sorted);
+            // A limited search reads the lists lazily and stops: it finds the same first hits.
+            let first = search(&j, &parsed, 3).unwrap();
+            prop_assert_eq!(&first[..], &got[..got.len().min(3)], "query {:?}", q);
         }
         // The posting lists themselves hold no stale entry (a search re-reads its candidates,
         // so only the lists and the tag counts would show one).
@@ -193,6 +196,11 @@ proptest! {
             let term = parsed.terms().into_iter().next().unwrap().to_owned();
             let listed: BTreeSet<Doc> = j.postings(&term).unwrap().into_iter().collect();
             prop_assert_eq!(&listed, &brute(&j, &parsed), "postings of {:?}", term);
+            // Read backwards chunk by chunk, the same documents come highest recency first.
+            let backwards: Vec<Doc> = j.postings_newest_first(&term).unwrap().map(Result::unwrap).collect();
+            let mut expected: Vec<Doc> = listed.into_iter().collect();
+            expected.sort_by_key(|d| std::cmp::Reverse(d.recency()));
+            prop_assert_eq!(backwards, expected, "postings of {:?} newest first", term);
         }
         let mut tags: std::collections::BTreeMap<String, usize> = Default::default();
         for day in j.days(..) {

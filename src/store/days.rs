@@ -194,6 +194,13 @@ impl Journal {
         Ok(found)
     }
 
+    /// The documents `term` appears in, highest `Doc::recency` first (newest first), read
+    /// a chunk of the term's list at a time as the iterator is advanced.
+    pub fn postings_newest_first(&self, term: &str) -> Result<Postings> {
+        let store = self.store()?;
+        Ok(index::newest_first(&store.codec, &store.search_terms, term))
+    }
+
     /// Every `#tag` with the number of days that have it, most used first.
     pub fn tag_counts(&self) -> Result<Vec<(String, usize)>> {
         let mut counts: std::collections::BTreeMap<String, usize> =

@@ -634,6 +634,95 @@ pub enum Doc {
     Week(crate::model::WeekId),
 }
 
+impl Doc {
+    /// Where the document sits in results, which come highest first: by date (a week at its
+    /// Monday), and on one date the day's tags, Who I am, What I do, then the week. Unique per
+    /// document, and the order a class's list holds its entries in, read backwards.
+    pub fn recency(&self) -> (chrono::NaiveDate, u8) {
+        match self {
+            Doc::Day(date, DocKind::Tags) => (*date, 3),
+            Doc::Day(date, DocKind::Myself) => (*date, 2),
+            Doc::Day(date, _) => (*date, 1),
+            Doc::Week(w) => (w.monday(), 0),
+        }
+    }
+}
+
+/// One class's list of a term read from its last key back, a chunk at a time: its documents
+/// newest first, without reading the older chunks until they are reached.
+struct Backwards {
+    codec: Codec,
+    prefix_len: usize,
+    keys: std::iter::Rev<sled::Iter>,
+    pending: std::iter::Rev<std::vec::IntoIter<Doc>>,
+}
+
+impl Backwards {
+    fn new(codec: &Codec, terms: &sled::Tree, term: &str, class: u8) -> Backwards {
+        let root = root_key(codec, term, class);
+        Backwards {
+            codec: codec.clone(),
+            prefix_len: root.len() - 1,
+            keys: terms.scan_prefix(root).rev(),
+            pending: Vec::new().into_iter().rev(),
+        }
+    }
+}
+
+impl Iterator for Backwards {
+    type Item = Result<Doc, KeelError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(doc) = self.pending.next() {
+                return Some(Ok(doc));
+            }
+            let read = |(key, stored): (sled::IVec, sled::IVec)| {
+                let list = self.codec.open(TREE, &key, &stored)?;
+                stored_docs(self.prefix_len, &key, &list)
+            };
+            match self.keys.next()?.map_err(KeelError::from).and_then(read) {
+                Ok(docs) => self.pending = docs.into_iter().rev(),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+/// A term's documents of both classes, highest `Doc::recency` first, read lazily: a search
+/// that shows the newest 200 results of a word on every page reads a chunk or two of its list.
+pub struct Postings {
+    days: std::iter::Peekable<Backwards>,
+    weeks: std::iter::Peekable<Backwards>,
+}
+
+pub(crate) fn newest_first(codec: &Codec, terms: &sled::Tree, term: &str) -> Postings {
+    Postings {
+        days: Backwards::new(codec, terms, term, b'd').peekable(),
+        weeks: Backwards::new(codec, terms, term, b'w').peekable(),
+    }
+}
+
+impl Iterator for Postings {
+    type Item = Result<Doc, KeelError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let take_week = match (self.days.peek(), self.weeks.peek()) {
+            (_, None) => false,
+            (None, _) => true,
+            // An error goes out first, whichever list it came from.
+            (Some(Err(_)), _) => false,
+            (_, Some(Err(_))) => true,
+            (Some(Ok(d)), Some(Ok(w))) => w.recency() > d.recency(),
+        };
+        if take_week {
+            self.weeks.next()
+        } else {
+            self.days.next()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};

@@ -86,7 +86,7 @@ use handle::{open_sled, transact};
 pub use import::ImportBatch;
 #[cfg(test)]
 pub(crate) use import::IMPORT_CHUNK_DAYS;
-pub use index::{Doc, DocKind};
+pub use index::{Doc, DocKind, Postings};
 pub use keys::{date_from_key, day_key, week_from_key, week_key};
 pub use records::MAX_RECORD_BYTES;
 

@@ -127,6 +127,28 @@ fn version_of(bytes: &[u8], what: &str, newest: u32) -> Result<u32> {
     known_version(v, what, newest)
 }
 
+/// Reads a record of the one version its kind has ever had in one pass (a page is read on
+/// every search hit: parsing it once for its version and again for its fields cost twice). The
+/// version is checked from what was read; a record that does not read as `T` is asked for its
+/// version first, so one from a newer Keel says so rather than that it is damaged.
+fn read_single_version<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    what: &str,
+    newest: u32,
+    v: impl Fn(&T) -> u32,
+) -> Result<T> {
+    match serde_json::from_slice::<T>(bytes) {
+        Ok(r) => {
+            known_version(v(&r), what, newest)?;
+            Ok(r)
+        }
+        Err(e) => {
+            version_of(bytes, what, newest)?;
+            Err(corrupt(what, e))
+        }
+    }
+}
+
 /// Refuses a record version this build does not read.
 fn known_version(v: u32, what: &str, newest: u32) -> Result<u32> {
     if v == 0 || v > newest {
@@ -178,8 +200,8 @@ fn within_limit(bytes: Vec<u8>, date: NaiveDate) -> Result<Vec<u8>> {
 /// Decodes a day record of any known version.
 pub fn decode_day(bytes: &[u8]) -> Result<DayEntry> {
     const WHAT: &str = "day page";
-    version_of(bytes, WHAT, DAY_RECORD_VERSION)?;
-    let r: DayRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    let r: DayRecordV1 =
+        read_single_version(bytes, WHAT, DAY_RECORD_VERSION, |r: &DayRecordV1| r.v)?;
     let check_in = stored_check_in(
         r.date,
         r.stress,
@@ -318,8 +340,8 @@ pub fn encode_values(book: &ValueBook) -> Vec<u8> {
 /// Decodes the person's values.
 pub fn decode_values(bytes: &[u8]) -> Result<ValueBook> {
     const WHAT: &str = "values";
-    version_of(bytes, WHAT, VALUES_RECORD_VERSION)?;
-    let r: ValuesRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    let r: ValuesRecordV1 =
+        read_single_version(bytes, WHAT, VALUES_RECORD_VERSION, |r: &ValuesRecordV1| r.v)?;
     Ok(ValueBook { values: r.values })
 }
 
@@ -340,8 +362,8 @@ pub fn encode_event(event: &CycleEvent) -> Vec<u8> {
 /// Decodes an event.
 pub fn decode_event(bytes: &[u8]) -> Result<CycleEvent> {
     const WHAT: &str = "event";
-    version_of(bytes, WHAT, EVENT_RECORD_VERSION)?;
-    let r: EventRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    let r: EventRecordV1 =
+        read_single_version(bytes, WHAT, EVENT_RECORD_VERSION, |r: &EventRecordV1| r.v)?;
     Ok(CycleEvent {
         id: r.id,
         start: r.start,
@@ -364,8 +386,12 @@ pub fn encode_settings(settings: &Settings) -> Vec<u8> {
 /// Decodes the settings.
 pub fn decode_settings(bytes: &[u8]) -> Result<Settings> {
     const WHAT: &str = "settings record";
-    version_of(bytes, WHAT, SETTINGS_RECORD_VERSION)?;
-    let r: SettingsRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    let r: SettingsRecordV1 = read_single_version(
+        bytes,
+        WHAT,
+        SETTINGS_RECORD_VERSION,
+        |r: &SettingsRecordV1| r.v,
+    )?;
     Ok(r.settings)
 }
 
@@ -391,8 +417,8 @@ pub fn encode_ledger(ledger: &crate::remind::Ledger) -> Vec<u8> {
 /// Decodes the reminders' ledger.
 pub fn decode_ledger(bytes: &[u8]) -> Result<crate::remind::Ledger> {
     const WHAT: &str = "reminder ledger";
-    version_of(bytes, WHAT, LEDGER_RECORD_VERSION)?;
-    let r: LedgerRecordV1 = serde_json::from_slice(bytes).map_err(|e| corrupt(WHAT, e))?;
+    let r: LedgerRecordV1 =
+        read_single_version(bytes, WHAT, LEDGER_RECORD_VERSION, |r: &LedgerRecordV1| r.v)?;
     Ok(r.ledger)
 }
 
