@@ -12,7 +12,9 @@
 //! Environment: `KEEL_BENCH_SIZES` (default 3650,20000,100000), `KEEL_BENCH_JRNL_MAX` (20000),
 //! `KEEL_BENCH_RUNS` (5), `KEEL_BENCH_APP_DAYS` (3650), `KEEL_BENCH_JRNL` (jrnl's path; default
 //! target/bench/venv/bin/jrnl), `KEEL_BENCH_APP` (the desktop binary; default
-//! target/release/keel-desktop; `none` skips the app).
+//! target/release/keel-desktop; `none` skips the app), `KEEL_BENCH_BLANK` (the blank Tauri 2
+//! window of benches/blank-window, started beside the app; default
+//! target/release/keel-blank-window; `none` skips it).
 
 #[path = "common/mod.rs"]
 mod common;
@@ -52,10 +54,26 @@ fn main() {
     if let Some(app) = &app {
         assert!(app.exists(), "{} is missing: run make bench", app.display());
     }
+    let blank = env_or(
+        "KEEL_BENCH_BLANK",
+        &root
+            .join("target/release/keel-blank-window")
+            .display()
+            .to_string(),
+    );
+    let blank = (blank != "none" && app.is_some()).then(|| PathBuf::from(blank));
+    if let Some(blank) = &blank {
+        assert!(
+            blank.exists(),
+            "{} is missing: run make bench",
+            blank.display()
+        );
+    }
     let work = tempfile::tempdir().unwrap();
     let cfg = Config {
         keel,
         app,
+        blank,
         jrnl: jrnl.exists().then_some(jrnl),
         sizes: env_or("KEEL_BENCH_SIZES", "3650,20000,100000")
             .split(',')
@@ -214,6 +232,16 @@ fn section(cfg: &Config, r: &Results) -> String {
             f("empty_rss_mib"),
             verdict(dm <= 40.0)
         );
+        if app.get("blank_start_to_page_ms").is_some() {
+            let (empty, blank) = (f("empty_start_to_page_ms"), f("blank_start_to_page_ms"));
+            goals += &format!(
+                "| an empty journal's start within 1.3× a blank Tauri 2 window's (built and run beside it) | {empty:.0} vs {blank:.0} ms ({:.2}×; {:.0} vs {:.0} MiB) | {} |\n",
+                empty / blank,
+                f("empty_rss_mib"),
+                f("blank_rss_mib"),
+                verdict(empty <= 1.3 * blank)
+            );
+        }
     }
     let mut disk = String::from(
         "| entries | raw text | keel store | keel ÷ text | jrnl file |\n| ---: | ---: | ---: | ---: | ---: |\n",
@@ -235,7 +263,6 @@ fn section(cfg: &Config, r: &Results) -> String {
         verdict(disk_ratio <= 2.0)
     );
     goals += "| in-app latency at 100,000 pages | see “In the app” (`cargo bench --bench inapp`) | — |\n";
-    goals += "| an empty journal's start within 1.3× a blank Tauri window's | not measured yet (issue 23) | — |\n";
     format!(
         "## Comparison: Keel and jrnl, side by side\n\n\
          Measured {} on {} by `make bench` (scripts/bench.sh: jrnl 4.6 in target/bench/venv, \

@@ -1,5 +1,5 @@
 //! The comparison benchmark's code still builds and runs: its whole measurement (Keel's CLI,
-//! jrnl, the desktop app's start-up report, sizes on disk) on a tiny journal, with nothing about
+//! jrnl, the desktop app's start-up report beside a blank Tauri window's, sizes on disk) on a tiny journal, with nothing about
 //! time asserted. In CI (`CI` set) jrnl (scripts/setup.sh installs it) and the desktop app on a
 //! display are required, as in the real run; elsewhere a missing one is skipped with a note.
 
@@ -19,6 +19,7 @@ fn the_comparison_benchmark_runs_on_a_tiny_journal() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
     let app = target.join("debug/keel-desktop");
+    let blank = target.join("debug/keel-blank-window");
     let display = std::env::var_os("DISPLAY").is_some();
     let require = |what: &str, there: bool| {
         assert!(
@@ -36,10 +37,16 @@ fn the_comparison_benchmark_runs_on_a_tiny_journal() {
         app.exists() && display,
     )
     .then_some(app);
+    let blank = require(
+        "the blank Tauri window (target/debug/keel-blank-window) on a display",
+        blank.exists() && display,
+    )
+    .then_some(blank);
     let work = tempfile::tempdir().unwrap();
     let cfg = compare::Config {
         keel: PathBuf::from(env!("CARGO_BIN_EXE_keel")),
         app: app.clone(),
+        blank: blank.clone(),
         jrnl: jrnl.clone(),
         sizes: vec![40],
         jrnl_max: 40,
@@ -81,6 +88,11 @@ fn the_comparison_benchmark_runs_on_a_tiny_journal() {
             "empty_rss_mib",
         ] {
             assert!(app[key].as_f64().is_some_and(|v| v > 0.0), "{key}: {app}");
+        }
+        if blank.is_some() {
+            for key in ["blank_start_to_page_ms", "blank_own_ms", "blank_rss_mib"] {
+                assert!(app[key].as_f64().is_some_and(|v| v > 0.0), "{key}: {app}");
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct Config {
     pub keel: PathBuf,
     /// The `keel-desktop` binary, when the app is to be measured (needs a display).
     pub app: Option<PathBuf>,
+    /// The blank Tauri 2 window (`benches/blank-window`), started beside the app when given.
+    pub blank: Option<PathBuf>,
     /// jrnl's executable (in the virtual environment `scripts/jrnl-venv.sh` makes).
     pub jrnl: Option<PathBuf>,
     pub sizes: Vec<u64>,
@@ -388,24 +390,36 @@ fn rss_kib(pid: u32) -> u64 {
 /// One start of the app: spawn to "page shown" in ms, the app's own figure, and the resident
 /// memory of all its processes a moment after.
 fn start_app(app: &Path, journal: &Path) -> (f64, f64, f64) {
-    let t = Instant::now();
-    let mut child = Command::new(app)
+    let mut command = Command::new(app);
+    command
         .arg("--journal")
         .arg(journal)
-        .env("KEEL_REPORT_STARTUP", "1")
+        .env("KEEL_REPORT_STARTUP", "1");
+    start_window(command, "keel-desktop: page shown after ")
+}
+
+/// One start of the blank Tauri window, measured as `start_app` measures the app.
+fn start_blank(blank: &Path) -> (f64, f64, f64) {
+    start_window(Command::new(blank), "blank-window: page shown after ")
+}
+
+/// Spawns `command` and waits for the line `{shown}N ms` on its standard output: spawn to that
+/// line in ms, the N it printed, and the resident memory of all its processes a moment after.
+/// Then kills them all and waits until they are gone.
+fn start_window(mut command: Command, shown: &'static str) -> (f64, f64, f64) {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let t = Instant::now();
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("{}: {e}", app.display()));
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(ms) = line
-                .strip_prefix("keel-desktop: page shown after ")
-                .and_then(|r| r.strip_suffix(" ms"))
-            {
+            if let Some(ms) = line.strip_prefix(shown).and_then(|r| r.strip_suffix(" ms")) {
                 let _ = tx.send((Instant::now(), ms.parse::<f64>().unwrap_or(f64::NAN)));
             }
         }
@@ -436,10 +450,7 @@ fn start_app(app: &Path, journal: &Path) -> (f64, f64, f64) {
     }
     std::thread::sleep(Duration::from_millis(200));
     result.unwrap_or_else(|_| {
-        panic!(
-            "the app ({}) did not report its first page within 90 s (is a display set?)",
-            app.display()
-        )
+        panic!("{program} did not report its first page within 90 s (is a display set?)")
     })
 }
 
@@ -462,9 +473,21 @@ fn app_startup(cfg: &Config, app: &Path) -> Value {
     // One start of each first (the daily backup of the day, a fresh font cache), not counted.
     start_app(app, &full);
     start_app(app, &empty);
+    let blank = cfg.blank.as_deref();
+    if let Some(blank) = blank {
+        start_blank(blank);
+    }
     let (mut full_ms, mut empty_ms, mut full_mem, mut empty_mem) = (vec![], vec![], vec![], vec![]);
     let (mut full_own, mut empty_own) = (vec![], vec![]);
+    let (mut blank_ms, mut blank_own, mut blank_mem) = (vec![], vec![], vec![]);
     for _ in 0..cfg.runs {
+        // The three alternate, so that a slower moment of the machine falls on each alike.
+        if let Some(blank) = blank {
+            let (ms, own, mem) = start_blank(blank);
+            blank_ms.push(ms);
+            blank_own.push(own);
+            blank_mem.push(mem);
+        }
         let (ms, own, mem) = start_app(app, &full);
         full_ms.push(ms);
         full_own.push(own);
@@ -474,7 +497,7 @@ fn app_startup(cfg: &Config, app: &Path) -> Value {
         empty_own.push(own);
         empty_mem.push(mem);
     }
-    let v = json!({
+    let mut v = json!({
         "days": cfg.app_days,
         "runs": cfg.runs,
         "full_start_to_page_ms": median(full_ms),
@@ -484,6 +507,11 @@ fn app_startup(cfg: &Config, app: &Path) -> Value {
         "full_rss_mib": median(full_mem),
         "empty_rss_mib": median(empty_mem),
     });
+    if blank.is_some() {
+        v["blank_start_to_page_ms"] = json!(median(blank_ms));
+        v["blank_own_ms"] = json!(median(blank_own));
+        v["blank_rss_mib"] = json!(median(blank_mem));
+    }
     println!("app start-up: {v}");
     let _ = std::fs::remove_dir_all(&dir);
     v
