@@ -203,8 +203,9 @@ async function start() {
     onStatus: showStatus,
   });
   const savers = new SaveCoordinator([daySaver, weekSaver]);
-  // Listen for the close request first, so that even an error page can be closed at once.
-  await api
+  // Listen for the close request first, so that even an error page can be closed at once. The
+  // listener, the words and the app info are asked for together (three round trips at once).
+  const listening = api
     .onCloseRequested(async () => {
       if (await savers.flush()) {
         await api.closeWindow();
@@ -220,9 +221,10 @@ async function start() {
   /** @type {import('./bindings/AppInfoDto').AppInfoDto} */
   let info;
   try {
+    const [catalogue, appInfo] = await Promise.all([api.getCatalogue(), api.getAppInfo(), listening]);
     // The words first: everything drawn after this speaks the person's language.
-    useCatalogue(await api.getCatalogue());
-    info = await api.getAppInfo();
+    useCatalogue(catalogue);
+    info = appInfo;
   } catch (error) {
     showFatal(api.asErrorDto(error));
     return;
@@ -492,18 +494,31 @@ async function start() {
             workEnd: { answer: api.answerEndOfWork, stillWorking: api.stillWorking, failed: showNotice },
           });
         dayView = view;
-        const day = await api.getDay(date);
+        // The day and everything shown beside it, asked for at once: the shell answers them side
+        // by side instead of one round trip after another.
+        const asked = api.getDay(date);
+        const beside = Promise.all([
+          api.getDayPrompts(date),
+          api.weekOf(date),
+          api.onThisDay(date),
+          api.listEvents(date, date),
+          api.stillWorking(date),
+        ]);
+        // Awaited below; if the day itself fails, that is the error shown, not this one.
+        beside.catch(() => {});
+        const day = await asked;
         view.show(day, today);
         dayBase = { date, page: pageOf(day) };
         daySaver.track(date, () => view.page());
         showStatus(day.saved ? 'saved' : 'idle', {});
         editing = { day: view, week: null };
         document.title = `Keel · ${date}`;
-        view.showPrompts(await api.getDayPrompts(date));
-        view.showWeek(await api.weekOf(date));
-        view.showEarlier(await api.onThisDay(date));
-        view.showEvents(await api.listEvents(date, date));
-        view.showWorkEnd(await api.stillWorking(date), today);
+        const [prompts, week, earlier, events, still] = await beside;
+        view.showPrompts(prompts);
+        view.showWeek(week);
+        view.showEarlier(earlier);
+        view.showEvents(events);
+        view.showWorkEnd(still, today);
         if (route.name === 'day' && route.highlight) await view.highlight(route.highlight);
         return { day: view, week: null };
       },
@@ -548,6 +563,7 @@ async function start() {
   };
 
   let loading = Promise.resolve();
+  let firstRoute = true;
   const route = async () => {
     let parsed = parseRoute(location.hash);
     if (parsed.name === 'week' && parsed.week === null) {
@@ -559,7 +575,9 @@ async function start() {
       history.replaceState(null, '', '#/');
       parsed = { name: 'day', date: null };
     }
-    if (parsed.name === 'day' && parsed.date === null) await refreshToday();
+    // Today is asked again, unless the app info that gave it arrived a moment ago (the first page).
+    if (parsed.name === 'day' && parsed.date === null && !firstRoute) await refreshToday();
+    firstRoute = false;
     const target = targetOf(parsed);
     if (showing === target) return;
     // Never leave a page whose words are not saved.
