@@ -151,16 +151,27 @@ impl Journal {
                     ),
                 )?;
                 drop(days);
-                let mut old_terms: std::collections::HashMap<Vec<u8>, Vec<String>> =
-                    Default::default();
+                // A page the import appended to changes its documents' terms; a new one
+                // only adds.
+                let mut before: std::collections::HashMap<NaiveDate, DayEntry> = Default::default();
                 for (key, bytes) in replaced.into_inner().unwrap_or_else(|p| p.into_inner()) {
-                    old_terms.extend(index::day_docs(&store.open_day(&key, &bytes)?));
+                    let old = store.open_day(&key, &bytes)?;
+                    before.insert(old.date, old);
                 }
-                let changes = chunk.iter().flat_map(index::day_docs).map(|(doc, new)| {
-                    let old = old_terms.remove(&doc).unwrap_or_default();
-                    (doc, old, new)
-                });
-                index::batch_add(codec, &store.search_terms, changes)?;
+                let mut gather = index::Gather::default();
+                for day in chunk {
+                    match before.remove(&day.date) {
+                        Some(old) => {
+                            for ((doc, old), (_, new)) in
+                                index::day_docs(&old).into_iter().zip(index::day_docs(day))
+                            {
+                                gather.change(&doc, &old, &new)?;
+                            }
+                        }
+                        None => gather.add_day(day)?,
+                    }
+                }
+                gather.write(codec, &store.search_terms)?;
             }
             let weeks: Vec<([u8; 5], Vec<u8>)> = weeks
                 .iter()

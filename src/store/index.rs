@@ -571,60 +571,161 @@ pub(crate) fn reindex_day(
 /// One document's change for `batch_add`: its id, the terms it had, the terms it has.
 pub(crate) type DocChange = (Vec<u8>, Vec<String>, Vec<String>);
 
-/// Applies many documents' changes in one batch (used by a rebuild and after imports, where a
-/// transaction over every posting would be too large).
+/// Applies many documents' changes in one batch (a week's reflections after an import, a
+/// day whose page an import appended to).
 pub(crate) fn batch_add(
     codec: &Codec,
     terms: &sled::Tree,
     items: impl IntoIterator<Item = DocChange>,
 ) -> Result<(), KeelError> {
-    // Every change, grouped by list (root key): (entry, add?), in the order given. Each
-    // document's terms are dropped as soon as they are grouped, so a batch holds its changes,
-    // never every document's words at once.
-    // Grouped by term first (hashing each word once, moving it rather than copying it), then
-    // keyed by list: a root key is made once per term, not once per word of every document.
-    let mut by_term: std::collections::HashMap<(String, u8), Vec<(Entry, bool)>> =
-        std::collections::HashMap::new();
+    let mut gather = Gather::default();
     for (doc, old, new) in items {
-        let (class, entry) = locate(&doc).ok_or_else(no_document::<Staged>)?;
-        if old.is_empty() {
-            for t in new {
-                by_term.entry((t, class)).or_default().push((entry, true));
-            }
-        } else {
-            for (t, add) in term_changes(&old, &new) {
-                by_term
-                    .entry((t.clone(), class))
-                    .or_default()
-                    .push((entry, add));
+        gather.change(&doc, &old, &new)?;
+    }
+    gather.write(codec, terms)
+}
+
+/// Postings gathered for one write of many documents (an import's chunk of pages, a
+/// rebuild), outside any transaction: each word is folded into one buffer and looked up in
+/// the batch's table of terms, so a term is allocated, keyed and sealed once per batch, and
+/// a document's terms are kept as ids (sorted and deduplicated per document), never as a
+/// string per word. The lists are then edited once each (`edit_lists`) and written in one
+/// `sled::Batch`.
+#[derive(Default)]
+pub(crate) struct Gather {
+    /// The batch's terms and their ids (indexes into `lists`).
+    ids: foldhash::HashMap<Box<str>, usize>,
+    /// Per term, its edits for each class (days, weeks): (entry, add?) in the order given.
+    lists: Vec<[Vec<(Entry, bool)>; 2]>,
+    /// Postings gathered so far.
+    len: usize,
+    /// The document being read: its terms' ids, and the word being folded.
+    doc_ids: Vec<usize>,
+    word: String,
+}
+
+impl Gather {
+    fn id(&mut self, term: &str) -> usize {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.lists.len();
+        self.ids.insert(term.into(), id);
+        self.lists.push(Default::default());
+        id
+    }
+
+    /// Files the document's terms (`doc_ids`, emptied) under `doc` as adds or removals.
+    fn post(&mut self, doc: &[u8], add: bool) -> Result<(), KeelError> {
+        let (class, entry) = locate(doc).ok_or_else(no_document::<Staged>)?;
+        let slot = usize::from(class == b'w');
+        self.doc_ids.sort_unstable();
+        self.doc_ids.dedup();
+        for &id in &self.doc_ids {
+            self.lists[id][slot].push((entry, add));
+        }
+        self.len += self.doc_ids.len();
+        self.doc_ids.clear();
+        Ok(())
+    }
+
+    /// Adds a document indexed for the first time, with the words of `texts`.
+    fn add_words<'t>(
+        &mut self,
+        doc: &[u8],
+        texts: impl IntoIterator<Item = &'t str>,
+    ) -> Result<(), KeelError> {
+        let mut word = std::mem::take(&mut self.word);
+        for t in texts {
+            for range in text::word_ranges(t) {
+                text::fold_into(&t[range], &mut word);
+                let id = self.id(&word);
+                self.doc_ids.push(id);
             }
         }
+        self.word = word;
+        self.post(doc, true)
     }
-    let changes: std::collections::BTreeMap<Vec<u8>, Vec<(Entry, bool)>> = by_term
-        .into_iter()
-        .map(|((t, class), edits)| (root_key(codec, &t, class), edits))
-        .collect();
-    let mut lists = Staged {
-        codec,
-        terms,
-        changes: Default::default(),
-    };
-    for (root, mut edits) in changes {
-        // Stable: for one entry, the last change still wins.
-        edits.sort_by_key(|(entry, _)| *entry);
-        edit_lists(&mut lists, &root, &edits)?;
-    }
-    let mut batch = sled::Batch::default();
-    for (key, value) in lists.changes {
-        match value {
-            Some(plain) => {
-                let sealed = codec.seal(TREE, &key, &plain)?;
-                batch.insert(key, sealed);
-            }
-            None => batch.remove(key),
+
+    /// Adds a day's three documents, none of them indexed before (what `day_docs` lists).
+    pub(crate) fn add_day(&mut self, day: &DayEntry) -> Result<(), KeelError> {
+        self.add_words(&day_doc(DocKind::Role, day.date), [day.role.as_str()])?;
+        self.add_words(
+            &day_doc(DocKind::Myself, day.date),
+            [day.self_text.as_str()],
+        )?;
+        let mut word = std::mem::take(&mut self.word);
+        for tag in &day.tags {
+            word.clear();
+            word.push('#');
+            word.push_str(tag);
+            let id = self.id(&word);
+            self.doc_ids.push(id);
         }
+        self.word = word;
+        self.post(&day_doc(DocKind::Tags, day.date), true)
     }
-    Ok(terms.apply_batch(batch)?)
+
+    /// Adds a document's change from the terms it had to the terms it has.
+    pub(crate) fn change(
+        &mut self,
+        doc: &[u8],
+        old: &[String],
+        new: &[String],
+    ) -> Result<(), KeelError> {
+        let (gone, came): (Vec<_>, Vec<_>) = term_changes(old, new).partition(|(_, add)| !add);
+        for (list, add) in [(gone, false), (came, true)] {
+            for (t, _) in list {
+                let id = self.id(t);
+                self.doc_ids.push(id);
+            }
+            self.post(doc, add)?;
+        }
+        Ok(())
+    }
+
+    /// How many postings are gathered (what the batch holds in memory, about 6 bytes each).
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Edits every gathered list and writes them in one batch.
+    pub(crate) fn write(self, codec: &Codec, terms: &sled::Tree) -> Result<(), KeelError> {
+        let mut lists = self.lists;
+        // Keyed by root key, so the lists are edited, and the batch built, in key order.
+        let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(Entry, bool)>> =
+            Default::default();
+        for (term, id) in self.ids {
+            let [days, weeks] = std::mem::take(&mut lists[id]);
+            for (class, edits) in [(b'd', days), (b'w', weeks)] {
+                if !edits.is_empty() {
+                    changes.insert(root_key(codec, &term, class), edits);
+                }
+            }
+        }
+        drop(lists);
+        let mut staged = Staged {
+            codec,
+            terms,
+            changes: Default::default(),
+        };
+        for (root, mut edits) in changes {
+            // Stable: for one entry, the last change still wins.
+            edits.sort_by_key(|(entry, _)| *entry);
+            edit_lists(&mut staged, &root, &edits)?;
+        }
+        let mut batch = sled::Batch::default();
+        for (key, value) in staged.changes {
+            match value {
+                Some(plain) => {
+                    let sealed = codec.seal(TREE, &key, &plain)?;
+                    batch.insert(key, sealed);
+                }
+                None => batch.remove(key),
+            }
+        }
+        Ok(terms.apply_batch(batch)?)
+    }
 }
 
 /// A document the index points at.
@@ -835,6 +936,112 @@ mod tests {
         // Batches of (day, kind, add?): one edit (a save) or many (an import).
         let edit = (0u32..60, 0u8..3, proptest::bool::weighted(0.7));
         proptest::collection::vec(proptest::collection::vec(edit, 1..25), 1..40)
+    }
+
+    /// What a plain index holds: each list (by root key) and its documents. How a list is cut
+    /// into chunks depends on the edits' sizes, so two ways of writing are compared by this.
+    fn contents(tree: &sled::Tree) -> BTreeMap<Vec<u8>, BTreeSet<Doc>> {
+        let mut lists: BTreeMap<Vec<u8>, BTreeSet<Doc>> = BTreeMap::new();
+        for item in tree.iter() {
+            let (key, value) = item.unwrap();
+            let prefix_len = key.iter().position(|b| *b == 0).unwrap() + 1;
+            let docs = stored_docs(prefix_len, &key, &value).unwrap();
+            lists
+                .entry(key[..=prefix_len].to_vec())
+                .or_default()
+                .extend(docs);
+        }
+        lists.retain(|_, docs| !docs.is_empty());
+        lists
+    }
+
+    /// A page of `words` picked from a pool with accents, case, digits and a repeated word.
+    fn page(d: u32, role: &[usize], myself: &[usize], tags: &[usize]) -> DayEntry {
+        const WORDS: [&str; 8] = [
+            "river",
+            "River",
+            "Résumé",
+            "resume",
+            "naïve",
+            "x2",
+            "the",
+            "日本語",
+        ];
+        const TAGS: [&str; 4] = ["wbr", "1on1", "team", "ärger"];
+        let now = chrono::DateTime::parse_from_rfc3339("2026-01-01T09:00:00+01:00").unwrap();
+        let mut page = DayEntry::new(day(d), now);
+        let text = |picks: &[usize]| {
+            picks
+                .iter()
+                .map(|i| WORDS[i % WORDS.len()])
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        page.role = text(role);
+        page.self_text = text(myself);
+        page.tags = tags
+            .iter()
+            .map(|i| TAGS[i % TAGS.len()].to_owned())
+            .collect();
+        page
+    }
+
+    /// A page's date and its picks of words (role, myself) and tags.
+    type Picks = (u32, Vec<usize>, Vec<usize>, Vec<usize>);
+
+    fn pages() -> impl Strategy<Value = Vec<Picks>> {
+        let picks = || proptest::collection::vec(0usize..8, 0..12);
+        proptest::collection::vec(
+            (
+                0u32..40,
+                picks(),
+                picks(),
+                proptest::collection::vec(0usize..4, 0..3),
+            ),
+            1..30,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// A batch gathered for many pages (an import, a rebuild) writes exactly the index that
+        /// saving the same pages one by one writes, first as new pages, then changed ones.
+        #[test]
+        fn a_gathered_batch_writes_what_saves_one_by_one_write(first in pages(), then in pages()) {
+            let db = sled::Config::new().temporary(true).open().unwrap();
+            let (gathered, saved) = (db.open_tree("a").unwrap(), db.open_tree("b").unwrap());
+            let codec = Codec::Plain;
+            let mut stored: BTreeMap<u32, DayEntry> = BTreeMap::new();
+            let mut gather = Gather::default();
+            for (d, role, myself, tags) in &first {
+                if stored.contains_key(d) {
+                    continue;
+                }
+                let new = page(*d, role, myself, tags);
+                gather.add_day(&new).unwrap();
+                saved.transaction(|t| reindex_day(&codec, t, None, Some(&new))).unwrap();
+                stored.insert(*d, new);
+            }
+            gather.write(&codec, &gathered).unwrap();
+            prop_assert_eq!(contents(&gathered), contents(&saved));
+            let mut gather = Gather::default();
+            for (d, role, myself, tags) in &then {
+                let new = page(*d, role, myself, tags);
+                let old = stored.remove(d);
+                match &old {
+                    Some(old) => {
+                        for ((doc, before), (_, after)) in day_docs(old).into_iter().zip(day_docs(&new)) {
+                            gather.change(&doc, &before, &after).unwrap();
+                        }
+                    }
+                    None => gather.add_day(&new).unwrap(),
+                }
+                saved.transaction(|t| reindex_day(&codec, t, old.as_ref(), Some(&new))).unwrap();
+                stored.insert(*d, new);
+            }
+            gather.write(&codec, &gathered).unwrap();
+            prop_assert_eq!(contents(&gathered), contents(&saved));
+        }
     }
 
     proptest! {
