@@ -139,7 +139,7 @@ pub fn open(
 /// anything), so an import can always be undone by restoring that backup.
 pub fn apply_import(
     journal: &Journal,
-    plan: &interchange::ImportPlan,
+    plan: &mut interchange::ImportPlan,
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
     if journal.n_days()? > 0 || !journal.weeks()?.is_empty() {

@@ -460,9 +460,9 @@ fn run_import(
     let (source, options, bytes) = import_request(request)?;
     let journal = state.journal()?;
     let now = state.clock.now();
-    let plan = interchange::plan(&journal, source, bytes, options, now)?;
+    let mut plan = interchange::plan(&journal, source, bytes, options, now)?;
     if write {
-        keel::backup::apply_import(&journal, &plan, now)?;
+        keel::backup::apply_import(&journal, &mut plan, now)?;
     }
     Ok(ImportPlanDto::new(&plan, write))
 }

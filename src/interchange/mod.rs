@@ -218,9 +218,12 @@ pub fn plan(
     }
 }
 
-/// Writes a plan, durably (in chunks of pages: `Journal::apply_import`).
-pub fn apply(journal: &Journal, plan: &ImportPlan) -> Result<()> {
-    journal.apply_import(&plan.batch)
+/// Writes a plan, durably (in chunks of pages: `Journal::apply_import`). The plan's pages are
+/// taken from it and dropped as they are written, so the file's pages are not held twice, nor
+/// beside the store's cache; what the plan says (counts, dates, conflicts) stays. Applying the
+/// same plan again writes nothing more.
+pub fn apply(journal: &Journal, plan: &mut ImportPlan) -> Result<()> {
+    journal.apply_import(std::mem::take(&mut plan.batch))
 }
 
 /// Plans and applies in one go; returns the plan that was applied.
@@ -231,8 +234,8 @@ pub fn import(
     options: ImportOptions,
     now: DateTime<FixedOffset>,
 ) -> Result<ImportPlan> {
-    let plan = plan(journal, source, bytes, options, now)?;
-    apply(journal, &plan)?;
+    let mut plan = plan(journal, source, bytes, options, now)?;
+    apply(journal, &mut plan)?;
     Ok(plan)
 }
 

@@ -159,7 +159,7 @@ proptest! {
                     entry.role = text(&role);
                     entry.self_text = text(&myself);
                     entry.refresh_tags();
-                    j.apply_import(&ImportBatch { days: vec![entry], ..ImportBatch::default() }).unwrap();
+                    j.apply_import(ImportBatch { days: vec![entry], ..ImportBatch::default() }).unwrap();
                 }
                 Op::Reopen => {
                     drop(j);

@@ -68,14 +68,17 @@ impl Journal {
     /// Applies an import, durably: every record is encoded, and so checked, before anything is
     /// written; then the pages go in chunks of `IMPORT_CHUNK_DAYS`, each chunk's pages and its
     /// entries' import marks in one transaction and its index changes in one batch, and last
-    /// the weeks, prompts, settings, values and events in one transaction. Memory stays that of
-    /// a chunk (the plan's pages aside), not of the whole file's pages, records and words.
+    /// the weeks, prompts, settings, values and events in one transaction. The batch is taken
+    /// by value and each chunk's pages are dropped once written, so memory is the pages not yet
+    /// written and one chunk's records and words, never the whole file's pages beside the
+    /// store's own cache (a fresh copy follows a large import, and reads the whole store).
     ///
     /// The index is marked dirty for the whole import, so a crash anywhere is followed by a
     /// rebuild at the next open. A crash between chunks leaves whole days with their marks: the
     /// same import run again skips what came in and brings the rest (never twice, since a
     /// day's text and its marks are written together).
-    pub fn apply_import(&self, batch: &ImportBatch) -> Result<()> {
+    pub fn apply_import(&self, batch: ImportBatch) -> Result<()> {
+        let n_records = batch.days.len() + batch.weeks.len();
         for d in &batch.days {
             records::encode_day(d)?;
         }
@@ -109,7 +112,13 @@ impl Journal {
             for (mark, date) in &batch.marks {
                 marks.entry(*date).or_default().push(mark.as_str());
             }
-            for chunk in batch.days.chunks(IMPORT_CHUNK_DAYS) {
+            let mut pages = batch.days.into_iter();
+            loop {
+                let chunk: Vec<DayEntry> = pages.by_ref().take(IMPORT_CHUNK_DAYS).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let chunk = chunk.as_slice();
                 let days: Vec<([u8; 4], Vec<u8>)> = chunk
                     .iter()
                     .map(|d| {
@@ -244,8 +253,7 @@ impl Journal {
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
         })?;
-        let records = batch.days.len() + batch.weeks.len();
-        if records >= COMPACT_AFTER_IMPORT && record_bytes as u64 * 4 >= log_before {
+        if n_records >= COMPACT_AFTER_IMPORT && record_bytes as u64 * 4 >= log_before {
             // Best effort: the import is durable already, and a copy that fails leaves the
             // journal as it was (or finishes its swap at the next call).
             let _ = self.compact();

@@ -506,9 +506,9 @@ fn a_large_import_or_index_rebuild_is_followed_by_a_fresh_copy_and_a_small_one_i
         ..ImportBatch::default()
     };
     let first = inode();
-    j.apply_import(&pages(0, 10)).unwrap();
+    j.apply_import(pages(0, 10)).unwrap();
     assert_eq!(inode(), first, "ten pages: no copy");
-    j.apply_import(&pages(10, COMPACT_AFTER_IMPORT as u64))
+    j.apply_import(pages(10, COMPACT_AFTER_IMPORT as u64))
         .unwrap();
     assert_ne!(
         inode(),
@@ -587,7 +587,7 @@ fn write_markers(j: &Journal) {
     .unwrap();
     let mut imported = DayEntry::new(date("2026-11-21"), now());
     imported.self_text = "from jrnl".into();
-    j.apply_import(&ImportBatch {
+    j.apply_import(ImportBatch {
         days: vec![imported],
         marks: vec![("jrnl:secretmarkid".into(), date("2026-11-21"))],
         ..ImportBatch::default()

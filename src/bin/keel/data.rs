@@ -115,11 +115,11 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
         side: args.side,
         skip_bad: args.skip_bad,
     };
-    let plan = interchange::plan(&journal, source, &bytes, options, ctx.now)?;
+    let mut plan = interchange::plan(&journal, source, &bytes, options, ctx.now)?;
     // The plan holds what it needs; the file's bytes need not stay in memory while it is written.
     drop(bytes);
     if !args.dry_run {
-        keel::backup::apply_import(&journal, &plan, ctx.now)?;
+        keel::backup::apply_import(&journal, &mut plan, ctx.now)?;
     }
     let span = match (plan.first_date, plan.last_date) {
         (Some(a), Some(b)) => say(
