@@ -29,6 +29,19 @@ fn env_or(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_owned())
 }
 
+/// A binary the bench starts: `env` names it (`none` to skip), else `default` under `root`;
+/// one that is named must exist.
+fn binary(root: &Path, env: &str, default: &str) -> Option<PathBuf> {
+    let path = env_or(env, &root.join(default).display().to_string());
+    let path = (path != "none").then(|| PathBuf::from(path))?;
+    assert!(
+        path.exists(),
+        "{} is missing: run make bench",
+        path.display()
+    );
+    Some(path)
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let keel = root.join("target/release/keel");
@@ -43,32 +56,11 @@ fn main() {
             .display()
             .to_string(),
     ));
-    let app = env_or(
-        "KEEL_BENCH_APP",
-        &root
-            .join("target/release/keel-desktop")
-            .display()
-            .to_string(),
-    );
-    let app = (app != "none").then(|| PathBuf::from(app));
-    if let Some(app) = &app {
-        assert!(app.exists(), "{} is missing: run make bench", app.display());
-    }
-    let blank = env_or(
-        "KEEL_BENCH_BLANK",
-        &root
-            .join("target/release/keel-blank-window")
-            .display()
-            .to_string(),
-    );
-    let blank = (blank != "none" && app.is_some()).then(|| PathBuf::from(blank));
-    if let Some(blank) = &blank {
-        assert!(
-            blank.exists(),
-            "{} is missing: run make bench",
-            blank.display()
-        );
-    }
+    let app = binary(root, "KEEL_BENCH_APP", "target/release/keel-desktop");
+    // The blank window is only the app's yardstick: without the app it is not started.
+    let blank = app
+        .as_ref()
+        .and_then(|_| binary(root, "KEEL_BENCH_BLANK", "target/release/keel-blank-window"));
     let work = tempfile::tempdir().unwrap();
     let cfg = Config {
         keel,
