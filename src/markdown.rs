@@ -263,41 +263,36 @@ fn push_text_with_tags<'a>(events: &mut Vec<Event<'a>>, text: CowStr<'a>) {
 /// of the tag). `#123` and `# heading` are not tags.
 fn find_tags(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let boundary_before =
-            prev.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '_' | '&' | '/' | '#')));
-        if c == '#' && boundary_before {
-            if let Some(&(_, first)) = iter.peek() {
-                if first.is_alphabetic() {
-                    let mut end = i + 1;
-                    let mut n_chars = 0;
-                    let mut last_char = c;
-                    while let Some(&(j, ch)) = iter.peek() {
-                        if ch.is_alphanumeric() || ch == '_' || ch == '-' {
-                            end = j + ch.len_utf8();
-                            n_chars += 1;
-                            last_char = ch;
-                            iter.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    let mut tag_end = end;
-                    // Trailing hyphens read as punctuation ("#focus-- then…").
-                    while text[i..tag_end].ends_with('-') {
-                        tag_end -= 1;
-                    }
-                    if n_chars <= MAX_TAG_CHARS {
-                        spans.push(i..tag_end);
-                    }
-                    prev = Some(last_char);
-                    continue;
-                }
+    // From one `#` to the next (memchr: most text has none), judging each by the character
+    // before it; a tag's own characters never include a `#`, so none is skipped.
+    let mut from = 0;
+    while let Some(found) = text[from..].find('#') {
+        let i = from + found;
+        from = i + 1;
+        let boundary_before = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '_' | '&' | '/' | '#')));
+        let mut rest = text[i + 1..].char_indices().peekable();
+        if !boundary_before || !rest.peek().is_some_and(|&(_, first)| first.is_alphabetic()) {
+            continue;
+        }
+        let mut end = i + 1;
+        let mut n_chars = 0;
+        for (j, ch) in rest {
+            if ch.is_alphanumeric() || ch == '_' || ch == '-' {
+                end = i + 1 + j + ch.len_utf8();
+                n_chars += 1;
+            } else {
+                break;
             }
         }
-        prev = Some(c);
+        from = end;
+        // Trailing hyphens read as punctuation ("#focus-- then…").
+        let tag_end = i + text[i..end].trim_end_matches('-').len();
+        if n_chars <= MAX_TAG_CHARS {
+            spans.push(i..tag_end);
+        }
     }
     spans
 }

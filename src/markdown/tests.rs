@@ -275,6 +275,63 @@ fn tag_extraction_rules() {
     assert!(extract_tags(&long).is_empty());
 }
 
+/// The first way tags were found, a character at a time: the oracle `find_tags` must agree with.
+fn find_tags_by_char(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let boundary_before =
+            prev.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '_' | '&' | '/' | '#')));
+        if c == '#' && boundary_before {
+            if let Some(&(_, first)) = iter.peek() {
+                if first.is_alphabetic() {
+                    let mut end = i + 1;
+                    let mut n_chars = 0;
+                    let mut last_char = c;
+                    while let Some(&(j, ch)) = iter.peek() {
+                        if ch.is_alphanumeric() || ch == '_' || ch == '-' {
+                            end = j + ch.len_utf8();
+                            n_chars += 1;
+                            last_char = ch;
+                            iter.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    let mut tag_end = end;
+                    // Trailing hyphens read as punctuation ("#focus-- then…").
+                    while text[i..tag_end].ends_with('-') {
+                        tag_end -= 1;
+                    }
+                    if n_chars <= super::MAX_TAG_CHARS {
+                        spans.push(i..tag_end);
+                    }
+                    prev = Some(last_char);
+                    continue;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    spans
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+    /// Text dense in `#`, tag characters, accents, hyphens and the characters that end one.
+    #[test]
+    fn tags_are_found_as_a_character_at_a_time_finds_them(text in "[#a-zé_&/\\- 1\n.]{0,40}") {
+        prop_assert_eq!(super::find_tags(&text), find_tags_by_char(&text));
+    }
+
+    /// Tags near and past the longest kept (64 characters).
+    #[test]
+    fn long_tags_are_found_as_a_character_at_a_time_finds_them(text in "([a-z]{0,3}#[a-z-]{55,70}[ #]){1,3}") {
+        prop_assert_eq!(super::find_tags(&text), find_tags_by_char(&text));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
