@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{DayPatch, WeekContent};
+use crate::model::{DayPatch, WeekContent, WeekId, WeekReflection};
 use crate::store::ImportBatch;
 use keel_test_support::date;
 
@@ -310,6 +310,44 @@ fn weekly_reflections_are_searched_too() {
         (hits[0].side, hits[0].week.map(|w| w.to_string())),
         (HitSide::Week, Some("2026-W48".to_string()))
     );
+}
+
+#[test]
+fn an_import_s_weeks_are_searched_and_a_week_it_replaces_loses_its_old_words() {
+    let (_d, j) = journal();
+    let w48: WeekId = "2026-W48".parse().unwrap();
+    let w49: WeekId = "2026-W49".parse().unwrap();
+    let cost = |text: &str| WeekContent {
+        role_cost: vec![text.into()],
+        ..WeekContent::default()
+    };
+    j.save_week(w48, cost("A harbour of forecasts"), now())
+        .unwrap();
+    let mut day = crate::model::DayEntry::new(date("2026-11-30"), now());
+    day.self_text = "A walk by the harbour".into();
+    j.apply_import(ImportBatch {
+        days: vec![day],
+        weeks: vec![
+            WeekReflection::new(w48, cost("A lighthouse instead"), now(), now()),
+            WeekReflection::new(w49, cost("The harbour again"), now(), now()),
+        ],
+        ..ImportBatch::default()
+    })
+    .unwrap();
+    let weeks_of = |word: &str| -> Vec<Option<String>> {
+        search(&j, &Query::parse(word).unwrap(), 10)
+            .unwrap()
+            .iter()
+            .map(|h| h.week.map(|w| w.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        weeks_of("harbour"),
+        [None, Some("2026-W49".to_string())],
+        "the day, then the new week starting that Monday; not the week it replaced"
+    );
+    assert_eq!(weeks_of("lighthouse"), [Some("2026-W48".to_string())]);
+    assert!(weeks_of("forecasts").is_empty());
 }
 
 #[test]

@@ -183,13 +183,7 @@ impl Journal {
                 }
                 for day in chunk {
                     match before.remove(&day.date) {
-                        Some(old) => {
-                            for ((doc, old), (_, new)) in
-                                index::day_docs(&old).into_iter().zip(index::day_docs(day))
-                            {
-                                gather.change(&doc, &old, &new)?;
-                            }
-                        }
+                        Some(old) => gather.change_day(&old, day)?,
                         None => gather.add_day(day)?,
                     }
                 }
@@ -197,7 +191,6 @@ impl Journal {
                     std::mem::take(&mut gather).write(codec, &store.search_terms)?;
                 }
             }
-            gather.write(codec, &store.search_terms)?;
             let weeks: Vec<([u8; 5], Vec<u8>)> = weeks
                 .iter()
                 .map(|(k, v)| Ok((*k, codec.seal(WEEKS, k, v)?)))
@@ -261,11 +254,12 @@ impl Journal {
             for (key, bytes) in replaced.into_inner().unwrap_or_else(|p| p.into_inner()) {
                 old_terms.extend([index::week_docs(&store.open_week(&key, &bytes)?)]);
             }
-            let changes = batch.weeks.iter().map(index::week_docs).map(|(doc, new)| {
+            // The weeks' changes join the pages' last ones: one write of what is gathered.
+            for (doc, new) in batch.weeks.iter().map(index::week_docs) {
                 let old = old_terms.remove(&doc).unwrap_or_default();
-                (doc, old, new)
-            });
-            index::batch_add(codec, &store.search_terms, changes)?;
+                gather.change(&doc, &old, &new)?;
+            }
+            gather.write(codec, &store.search_terms)?;
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
         })?;

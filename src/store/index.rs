@@ -403,22 +403,41 @@ fn unique_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     terms
 }
 
-/// The documents of a day and their terms.
-pub(crate) fn day_docs(entry: &DayEntry) -> [(Vec<u8>, Vec<String>); 3] {
+/// Where a document of a day takes its terms from: a text's words, or the day's tags (each
+/// the term `#tag`).
+enum Source<'a> {
+    Words(&'a str),
+    Tags(&'a [String]),
+}
+
+/// A day's three documents and where each takes its terms from: the one description both
+/// `day_docs` (terms as strings, for a save) and `Gather::add_day` (terms as ids) read.
+fn day_sources(entry: &DayEntry) -> [(Vec<u8>, Source<'_>); 3] {
     [
         (
             day_doc(DocKind::Role, entry.date),
-            unique_terms([entry.role.as_str()]),
+            Source::Words(&entry.role),
         ),
         (
             day_doc(DocKind::Myself, entry.date),
-            unique_terms([entry.self_text.as_str()]),
+            Source::Words(&entry.self_text),
         ),
         (
             day_doc(DocKind::Tags, entry.date),
-            entry.tags.iter().map(|t| format!("#{t}")).collect(),
+            Source::Tags(&entry.tags),
         ),
     ]
+}
+
+/// The documents of a day and their terms.
+pub(crate) fn day_docs(entry: &DayEntry) -> [(Vec<u8>, Vec<String>); 3] {
+    day_sources(entry).map(|(doc, source)| {
+        let terms = match source {
+            Source::Words(text) => unique_terms([text]),
+            Source::Tags(tags) => tags.iter().map(|t| format!("#{t}")).collect(),
+        };
+        (doc, terms)
+    })
 }
 
 /// The document of a week and its terms.
@@ -568,24 +587,7 @@ pub(crate) fn reindex_day(
     Ok(())
 }
 
-/// One document's change for `batch_add`: its id, the terms it had, the terms it has.
-pub(crate) type DocChange = (Vec<u8>, Vec<String>, Vec<String>);
-
-/// Applies many documents' changes in one batch (a week's reflections after an import, a
-/// day whose page an import appended to).
-pub(crate) fn batch_add(
-    codec: &Codec,
-    terms: &sled::Tree,
-    items: impl IntoIterator<Item = DocChange>,
-) -> Result<(), KeelError> {
-    let mut gather = Gather::default();
-    for (doc, old, new) in items {
-        gather.change(&doc, &old, &new)?;
-    }
-    gather.write(codec, terms)
-}
-
-/// Postings gathered for one write of many documents (an import's chunk of pages, a
+/// Postings gathered for one write of many documents (an import's pages and weeks, a
 /// rebuild), outside any transaction: each word is folded into one buffer and looked up in
 /// the batch's table of terms, so a term is allocated, keyed and sealed once per batch, and
 /// a document's terms are kept as ids (sorted and deduplicated per document), never as a
@@ -647,23 +649,34 @@ impl Gather {
         self.post(doc, true)
     }
 
-    /// Adds a day's three documents, none of them indexed before (what `day_docs` lists).
+    /// Adds a day's three documents, none of them indexed before (`day_sources`).
     pub(crate) fn add_day(&mut self, day: &DayEntry) -> Result<(), KeelError> {
-        self.add_words(&day_doc(DocKind::Role, day.date), [day.role.as_str()])?;
-        self.add_words(
-            &day_doc(DocKind::Myself, day.date),
-            [day.self_text.as_str()],
-        )?;
-        let mut word = std::mem::take(&mut self.word);
-        for tag in &day.tags {
-            word.clear();
-            word.push('#');
-            word.push_str(tag);
-            let id = self.id(&word);
-            self.doc_ids.push(id);
+        for (doc, source) in day_sources(day) {
+            match source {
+                Source::Words(text) => self.add_words(&doc, [text])?,
+                Source::Tags(tags) => {
+                    let mut word = std::mem::take(&mut self.word);
+                    for tag in tags {
+                        word.clear();
+                        word.push('#');
+                        word.push_str(tag);
+                        let id = self.id(&word);
+                        self.doc_ids.push(id);
+                    }
+                    self.word = word;
+                    self.post(&doc, true)?;
+                }
+            }
         }
-        self.word = word;
-        self.post(&day_doc(DocKind::Tags, day.date), true)
+        Ok(())
+    }
+
+    /// Adds a day's change from the page it was to the page it is (its three documents).
+    pub(crate) fn change_day(&mut self, old: &DayEntry, new: &DayEntry) -> Result<(), KeelError> {
+        for ((doc, before), (_, after)) in day_docs(old).into_iter().zip(day_docs(new)) {
+            self.change(&doc, &before, &after)?;
+        }
+        Ok(())
     }
 
     /// Adds a document's change from the terms it had to the terms it has.
@@ -1029,11 +1042,7 @@ mod tests {
                 let new = page(*d, role, myself, tags);
                 let old = stored.remove(d);
                 match &old {
-                    Some(old) => {
-                        for ((doc, before), (_, after)) in day_docs(old).into_iter().zip(day_docs(&new)) {
-                            gather.change(&doc, &before, &after).unwrap();
-                        }
-                    }
+                    Some(old) => gather.change_day(old, &new).unwrap(),
                     None => gather.add_day(&new).unwrap(),
                 }
                 saved.transaction(|t| reindex_day(&codec, t, old.as_ref(), Some(&new))).unwrap();
