@@ -123,7 +123,8 @@ fn stage<T>(
 }
 
 /// Writes every tree of `from` into a new database, reopens it from disk and checks it holds
-/// exactly what `from` holds, then leaves it as `store.ready` (see `stage`).
+/// exactly what `from` holds, then leaves it as `store.ready` (see `stage`), with the old
+/// store's envelope when it is encrypted (without it the copy could never be opened again).
 pub(crate) fn write_ready(
     dir: &Path,
     from: &sled::Db,
@@ -131,10 +132,11 @@ pub(crate) fn write_ready(
     open: impl Fn(&Path) -> Result<sled::Db>,
 ) -> Result<()> {
     let names = from.tree_names();
+    let envelope = crate::crypto::read_envelope(&dir.join("store"))?;
     stage(
         dir,
         writes,
-        None,
+        envelope.as_ref(),
         open,
         |to| {
             for name in &names {

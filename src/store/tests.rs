@@ -995,3 +995,40 @@ fn counted_ids_of_the_persons_prompts_become_random_everywhere_they_are_named() 
     // Nothing left to rename; a new prompt's id is random already.
     assert_eq!(journal.sync_unique_prompt_ids().unwrap(), 0);
 }
+
+/// A fresh copy (after a large import, after an index rebuilt at open, or asked for) takes an
+/// encrypted store's key file along: without it nothing in the journal could be read again.
+#[test]
+fn a_fresh_copy_of_an_encrypted_journal_keeps_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(dir.path()).unwrap();
+    j.encrypt_with("correct horse", crate::crypto::KdfParams::FOR_TESTS)
+        .unwrap();
+    let days = (0..COMPACT_AFTER_IMPORT as u64)
+        .map(|i| {
+            let mut d = DayEntry::new(date("2020-01-01") + chrono::Days::new(i), now());
+            d.role = format!("imported page {i} about the quarterly forecast");
+            d
+        })
+        .collect();
+    j.apply_import(ImportBatch {
+        days,
+        ..ImportBatch::default()
+    })
+    .unwrap();
+    j.compact().unwrap();
+    drop(j);
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(KeelError::Locked { .. })
+    ));
+    let j = Journal::unlock(dir.path(), "correct horse").unwrap();
+    assert!(j.is_encrypted());
+    assert_eq!(j.n_days().unwrap(), COMPACT_AFTER_IMPORT);
+    // An index rebuilt at open is followed by a fresh copy too.
+    j.wreck_index_for_test();
+    drop(j);
+    drop(Journal::unlock(dir.path(), "correct horse").unwrap());
+    let j = Journal::unlock(dir.path(), "correct horse").unwrap();
+    assert_eq!(j.postings("forecast").unwrap().len(), COMPACT_AFTER_IMPORT);
+}
