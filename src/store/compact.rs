@@ -83,7 +83,7 @@ fn paths(dir: &Path) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
 }
 
 /// A tree of `db` by name, the default tree included.
-fn tree(db: &sled::Db, name: &[u8]) -> Result<sled::Tree> {
+pub(super) fn tree(db: &sled::Db, name: &[u8]) -> Result<sled::Tree> {
     if name == DEFAULT_TREE {
         Ok((**db).clone())
     } else {
@@ -95,7 +95,7 @@ fn tree(db: &sled::Db, name: &[u8]) -> Result<sled::Tree> {
 /// durable, closed and reopened from disk for `check` (given what `fill` returned), given the
 /// envelope of an encrypted store and the write mark `writes`, and renamed `store.ready`.
 /// `open` opens a sled database at a path as the store does.
-fn stage<T>(
+pub(super) fn stage<T>(
     dir: &Path,
     writes: u64,
     envelope: Option<&crate::crypto::Envelope>,
@@ -237,13 +237,13 @@ pub(crate) fn write_ready_converted(
 
 /// An order-free digest of entries: the count and the wrapping sum of each entry's hash.
 #[derive(Default, PartialEq, Eq)]
-struct Digest {
+pub(super) struct Digest {
     n: u64,
     sum: [u64; 4],
 }
 
 impl Digest {
-    fn add(&mut self, tree: &str, key: &[u8], value: &[u8]) {
+    pub(super) fn add(&mut self, tree: &str, key: &[u8], value: &[u8]) {
         let mut hasher = blake3::Hasher::new();
         for part in [tree.as_bytes(), key, value] {
             hasher.update(&(part.len() as u64).to_le_bytes());
@@ -256,6 +256,25 @@ impl Digest {
         }
         self.n += 1;
     }
+}
+
+/// Checks that `copy` holds exactly the entries `written` digests, every tree read back.
+pub(super) fn check_digest(copy: &sled::Db, written: Digest) -> Result<()> {
+    let mut found = Digest::default();
+    for name in copy.tree_names() {
+        let tree_name = String::from_utf8_lossy(&name).into_owned();
+        for item in tree(copy, &name)?.iter() {
+            let (k, v) = item?;
+            found.add(&tree_name, &k, &v);
+        }
+    }
+    if found != written {
+        return Err(KeelError::Corrupt {
+            what: "fresh store of the journal".into(),
+            detail: "it does not hold what was written into it".into(),
+        });
+    }
+    Ok(())
 }
 
 /// Makes a copy durable: sled's flush, then an fsync of its `db` file and of its folder.

@@ -1,6 +1,7 @@
-//! Imports written in chunks of pages (each chunk's pages and import marks in one transaction)
-//! and one last transaction (weeks, prompts, settings, values, events), with the index gathered
-//! over chunks and written in batches behind a dirty mark, and one sync at the end.
+//! How an import is written: a large one's pages into a fresh store (`import_fresh`), a
+//! smaller one's in chunks of pages (each chunk's pages and import marks in one transaction,
+//! the index gathered over chunks and written in batches behind a dirty mark); then one last
+//! transaction (weeks, prompts, settings, values, events) and one sync at the end.
 //!
 //! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
 
@@ -78,28 +79,35 @@ impl Journal {
     }
 
     /// Applies an import, durably: every record is encoded, and so checked, before anything is
-    /// written; then the pages go in chunks of `IMPORT_CHUNK_DAYS`, each chunk's pages and its
-    /// entries' import marks in one transaction, their index changes gathered and written every
-    /// `IMPORT_GATHER_POSTINGS`, and last the weeks, prompts, settings, values and events in
-    /// one transaction. The batch is taken by value and each chunk's pages are dropped once
-    /// written, so memory is the pages not yet written, one chunk's records and the gathered
-    /// postings, never the whole file's pages beside the store's own cache (a fresh copy
-    /// follows a large import, and reads the whole store).
+    /// written.
     ///
-    /// The index is marked dirty for the whole import, so a crash anywhere is followed by a
-    /// rebuild at the next open. A crash between chunks leaves whole days with their marks: the
-    /// same import run again skips what came in and brings the rest (never twice, since a
-    /// day's text and its marks are written together).
-    pub fn apply_import(&self, batch: ImportBatch) -> Result<()> {
+    /// A large import (`COMPACT_AFTER_IMPORT` pages or more, and at least a quarter of the
+    /// store's log in size) writes its pages, their marks and the whole index into a fresh
+    /// store with everything the journal holds (`import_fresh`): a crash before it takes the
+    /// old store's place leaves the journal as it was.
+    ///
+    /// Otherwise the pages go in chunks of `IMPORT_CHUNK_DAYS`, each chunk's pages and its
+    /// entries' import marks in one transaction, their index changes gathered and written
+    /// every `IMPORT_GATHER_POSTINGS`; the batch is taken by value and each chunk's pages are
+    /// dropped once written. The index is marked dirty for the whole import, so a crash
+    /// anywhere is followed by a rebuild at the next open. A crash between chunks leaves whole
+    /// days with their marks: the same import run again skips what came in and brings the
+    /// rest (never twice, since a day's text and its marks are written together).
+    ///
+    /// Last, in either case, the weeks, prompts, settings, values and events (and the marks
+    /// of entries whose page was not written) go in one transaction.
+    pub fn apply_import(&self, mut batch: ImportBatch) -> Result<()> {
         let n_records = batch.days.len() + batch.weeks.len();
+        let mut record_bytes = 0;
         for d in &batch.days {
-            records::encode_day(d)?;
+            record_bytes += records::encode_day(d)?.len();
         }
         let weeks: Vec<([u8; 5], Vec<u8>)> = batch
             .weeks
             .iter()
             .map(|w| Ok((week_key(w.week), records::encode_week(w)?)))
             .collect::<Result<_>>()?;
+        record_bytes += weeks.iter().map(|(_, v)| v.len()).sum::<usize>();
         let prompts: Vec<(String, Vec<u8>)> = batch
             .prompts
             .iter()
@@ -115,7 +123,18 @@ impl Journal {
         // them all).
         let log_before =
             std::fs::metadata(self.dir.join("store").join("db")).map_or(0, |m| m.len());
-        let mut record_bytes = weeks.iter().map(|(_, v)| v.len()).sum::<usize>();
+        let large = record_bytes as u64 * 4 >= log_before;
+        let fresh = large && batch.days.len() >= COMPACT_AFTER_IMPORT;
+        if fresh {
+            let mut pages = std::mem::take(&mut batch.days);
+            // Stable: of two pages of one date, the last stays last (and wins).
+            pages.sort_by_key(|d| d.date);
+            let (page_marks, rest) = std::mem::take(&mut batch.marks)
+                .into_iter()
+                .partition(|(_, date)| pages.binary_search_by_key(date, |d| d.date).is_ok());
+            batch.marks = rest;
+            self.import_fresh(pages, page_marks)?;
+        }
         self.write(|store| {
             let codec = &store.codec;
             store.meta.insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
@@ -140,7 +159,6 @@ impl Journal {
                         Ok((key, codec.seal(DAYS, &key, &records::encode_day(d)?)?))
                     })
                     .collect::<Result<_>>()?;
-                record_bytes += days.iter().map(|(_, v)| v.len()).sum::<usize>();
                 let chunk_marks: Vec<(&str, [u8; 4])> = chunk
                     .iter()
                     .flat_map(|d| {
@@ -263,7 +281,7 @@ impl Journal {
             store.meta.remove(index::INDEX_DIRTY_KEY)?;
             Ok(())
         })?;
-        if n_records >= COMPACT_AFTER_IMPORT && record_bytes as u64 * 4 >= log_before {
+        if !fresh && large && n_records >= COMPACT_AFTER_IMPORT {
             // Best effort: the import is durable already, and a copy that fails leaves the
             // journal as it was (or finishes its swap at the next call).
             let _ = self.compact();

@@ -587,18 +587,90 @@ pub(crate) fn reindex_day(
     Ok(())
 }
 
-/// Postings gathered for one write of many documents (an import's pages and weeks, a
-/// rebuild), outside any transaction: each word is folded into one buffer and looked up in
-/// the batch's table of terms, so a term is allocated, keyed and sealed once per batch, and
-/// a document's terms are kept as ids (sorted and deduplicated per document), never as a
-/// string per word. The lists are then edited once each (`edit_lists`) and written in one
-/// `sled::Batch`.
+/// What a gather keeps of one term's list of one class.
+pub(crate) trait Tally: Default {
+    fn push(&mut self, entry: Entry, add: bool) -> Result<(), KeelError>;
+}
+
+/// Edits in the order given, `(entry, add?)`: for a batch of changes to lists already stored.
+pub(crate) type Edits = Vec<(Entry, bool)>;
+
+impl Tally for Edits {
+    fn push(&mut self, entry: Entry, add: bool) -> Result<(), KeelError> {
+        Vec::push(self, (entry, add));
+        Ok(())
+    }
+}
+
+/// Additions only, in increasing order, each kept as the LEB128 varint of its distance from
+/// the one before (an entry read as a 40-bit number): for a store written from nothing,
+/// where every list is new. A word of most pages costs two bytes a posting instead of six.
 #[derive(Default)]
-pub(crate) struct Gather {
+pub(crate) struct Packed {
+    bytes: Vec<u8>,
+    last: Option<u64>,
+}
+
+fn entry_number(entry: &Entry) -> u64 {
+    entry.iter().fold(0, |n, b| (n << 8) | u64::from(*b))
+}
+
+fn number_entry(n: u64) -> Entry {
+    let b = n.to_be_bytes();
+    [b[3], b[4], b[5], b[6], b[7]]
+}
+
+impl Tally for Packed {
+    fn push(&mut self, entry: Entry, add: bool) -> Result<(), KeelError> {
+        let n = entry_number(&entry);
+        let step = match self.last {
+            _ if !add => return Err(damaged("a new list is given a removal")),
+            Some(last) if n <= last => return Err(damaged("a new list is given out of order")),
+            Some(last) => n - last,
+            None => n,
+        };
+        self.last = Some(n);
+        let mut step = step;
+        while step >= 0x80 {
+            self.bytes.push((step as u8) | 0x80);
+            step >>= 7;
+        }
+        self.bytes.push(step as u8);
+        Ok(())
+    }
+}
+
+impl Packed {
+    /// The list's entries, in order.
+    fn entries(&self) -> Vec<Entry> {
+        let mut out = Vec::new();
+        let (mut n, mut step, mut shift) = (0u64, 0u64, 0);
+        for &b in &self.bytes {
+            step |= u64::from(b & 0x7F) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                n += step;
+                out.push(number_entry(n));
+                (step, shift) = (0, 0);
+            }
+        }
+        out
+    }
+}
+
+/// Postings gathered for one write of many documents (an import's pages and weeks, a
+/// rebuild, a store written from nothing), outside any transaction: each word is folded into
+/// one buffer and looked up in the batch's table of terms, so a term is allocated, keyed and
+/// sealed once per batch, and a document's terms are kept as ids (sorted and deduplicated per
+/// document), never as a string per word. `T` keeps each list's postings: edits (`Edits`,
+/// written by `write`) or, for lists that are all new, packed additions (`Packed`, written by
+/// `write_new`).
+#[derive(Default)]
+pub(crate) struct Gather<T = Edits> {
     /// The batch's terms and their ids (indexes into `lists`).
     ids: foldhash::HashMap<Box<str>, usize>,
-    /// Per term, its edits for each class (days, weeks): (entry, add?) in the order given.
-    lists: Vec<[Vec<(Entry, bool)>; 2]>,
+    /// Per term, its postings for each class (days, weeks).
+    lists: Vec<[T; 2]>,
     /// Postings gathered so far.
     len: usize,
     /// The document being read: its terms' ids, and the word being folded.
@@ -606,7 +678,7 @@ pub(crate) struct Gather {
     word: String,
 }
 
-impl Gather {
+impl<T: Tally> Gather<T> {
     fn id(&mut self, term: &str) -> usize {
         if let Some(&id) = self.ids.get(term) {
             return id;
@@ -624,7 +696,7 @@ impl Gather {
         self.doc_ids.sort_unstable();
         self.doc_ids.dedup();
         for &id in &self.doc_ids {
-            self.lists[id][slot].push((entry, add));
+            self.lists[id][slot].push(entry, add)?;
         }
         self.len += self.doc_ids.len();
         self.doc_ids.clear();
@@ -701,7 +773,9 @@ impl Gather {
     pub(crate) fn len(&self) -> usize {
         self.len
     }
+}
 
+impl Gather<Edits> {
     /// Edits every gathered list and writes them in one batch.
     pub(crate) fn write(self, codec: &Codec, terms: &sled::Tree) -> Result<(), KeelError> {
         let mut lists = self.lists;
@@ -738,6 +812,61 @@ impl Gather {
             }
         }
         Ok(terms.apply_batch(batch)?)
+    }
+}
+
+impl Gather<Packed> {
+    /// Writes every gathered list, whole and sealed, through `put` (key, sealed value), in the
+    /// order of the lists' root keys: for an index tree that holds nothing yet (a store
+    /// written from nothing), so nothing is read and each key is written once. Each list is
+    /// unpacked only when its turn comes.
+    pub(crate) fn write_new(
+        self,
+        codec: &Codec,
+        put: impl FnMut(Vec<u8>, Vec<u8>) -> Result<(), KeelError>,
+    ) -> Result<(), KeelError> {
+        let mut lists = self.lists;
+        let mut roots: std::collections::BTreeMap<Vec<u8>, (usize, usize)> = Default::default();
+        for (term, id) in self.ids {
+            for (slot, class) in [(0, b'd'), (1, b'w')] {
+                if lists[id][slot].last.is_some() {
+                    roots.insert(root_key(codec, &term, class), (id, slot));
+                }
+            }
+        }
+        let mut sink = New { codec, put };
+        for (root, (id, slot)) in roots {
+            let list = std::mem::take(&mut lists[id][slot]).entries();
+            write_whole(&mut sink, &root, list, false)?;
+        }
+        Ok(())
+    }
+}
+
+/// An index tree written from nothing: every list is put once, none is read or removed.
+struct New<'a, F> {
+    codec: &'a Codec,
+    put: F,
+}
+
+impl<F: FnMut(Vec<u8>, Vec<u8>) -> Result<(), KeelError>> Lists for New<'_, F> {
+    type Error = KeelError;
+
+    fn fail(e: KeelError) -> KeelError {
+        e
+    }
+
+    fn get(&mut self, _key: &[u8]) -> Result<Option<Vec<u8>>, KeelError> {
+        Ok(None)
+    }
+
+    fn put(&mut self, key: Vec<u8>, plain: Vec<u8>) -> Result<(), KeelError> {
+        let sealed = self.codec.seal(TREE, &key, &plain)?;
+        (self.put)(key, sealed)
+    }
+
+    fn del(&mut self, _key: Vec<u8>) -> Result<(), KeelError> {
+        Err(damaged("a list written from nothing was removed"))
     }
 }
 
@@ -1051,6 +1180,57 @@ mod tests {
             gather.write(&codec, &gathered).unwrap();
             prop_assert_eq!(contents(&gathered), contents(&saved));
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Lists gathered packed and written from nothing (a fresh store) are exactly the
+        /// lists that saving the same pages one by one writes; days spread over years, so
+        /// the packed steps take one to four bytes.
+        #[test]
+        fn a_packed_gather_written_new_writes_what_saves_one_by_one_write(first in pages()) {
+            let db = sled::Config::new().temporary(true).open().unwrap();
+            let (written, saved) = (db.open_tree("a").unwrap(), db.open_tree("b").unwrap());
+            let codec = Codec::Plain;
+            let days: BTreeMap<u32, DayEntry> = first
+                .iter()
+                .map(|(d, role, myself, tags)| (*d * 97, page(*d * 97, role, myself, tags)))
+                .collect();
+            let mut gather = Gather::<Packed>::default();
+            for new in days.values() {
+                gather.add_day(new).unwrap();
+                saved.transaction(|t| reindex_day(&codec, t, None, Some(new))).unwrap();
+            }
+            let mut twice = 0;
+            gather
+                .write_new(&codec, |k, v| {
+                    twice += usize::from(written.insert(&k, v).unwrap().is_some());
+                    Ok(())
+                })
+                .unwrap();
+            prop_assert_eq!(twice, 0, "a key written twice");
+            prop_assert_eq!(contents(&written), contents(&saved));
+        }
+    }
+
+    #[test]
+    fn packed_postings_round_trip_and_refuse_what_is_not_a_new_list() {
+        let entries: Vec<Entry> = [0u64, 1, 127, 128, 300, 1 << 20, (1 << 40) - 1]
+            .iter()
+            .map(|n| number_entry(*n))
+            .collect();
+        let mut packed = Packed::default();
+        for e in &entries {
+            packed.push(*e, true).unwrap();
+        }
+        assert_eq!(packed.entries(), entries);
+        assert_eq!(entry_number(&entries[6]), (1 << 40) - 1);
+        assert!(packed.push(entries[3], true).is_err(), "out of order");
+        assert!(packed.push(entries[6], true).is_err(), "twice");
+        assert!(
+            Packed::default().push(entries[1], false).is_err(),
+            "a removal"
+        );
     }
 
     proptest! {

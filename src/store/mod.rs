@@ -21,7 +21,8 @@
 //!   ledger, the answers to the end of work, and the file for reminders while Keel is closed;
 //! - `prompt_library`: the prompts tree and the shipped library's merge at open;
 //!   `day_prompts`: the prompts a day shows, stored with it;
-//! - `import`: an import's one transaction; `import_marks`: which entries were imported;
+//! - `import`: how an import is written; `import_fresh`: a large import's pages written with
+//!   the whole journal into a fresh store; `import_marks`: which entries were imported;
 //! - `encryption`: encrypt, decrypt, change the passphrase, sealed files;
 //! - `sync_marks`: what sync needs of the store (records changed here, what it last settled);
 //! - `index` (the search index), `reindex` (its check and rebuild at open), `keys`, `records`,
@@ -47,6 +48,7 @@ mod days;
 mod encryption;
 mod handle;
 mod import;
+mod import_fresh;
 mod import_marks;
 pub(crate) mod index;
 mod keys;

@@ -1032,3 +1032,150 @@ fn a_fresh_copy_of_an_encrypted_journal_keeps_its_key() {
     let j = Journal::unlock(dir.path(), "correct horse").unwrap();
     assert_eq!(j.postings("forecast").unwrap().len(), COMPACT_AFTER_IMPORT);
 }
+
+/// A large import is written with everything the journal held into a fresh store: the
+/// journal's pages (one of them replaced by the import's), weeks, settings and earlier import
+/// marks come along; the import's pages, marks and sync marks are there; and the index built
+/// from nothing is the one the pages give when it is rebuilt at open.
+fn a_large_import_goes_into_a_fresh_store_with_all_the_journal_held(encrypted: bool) {
+    use std::os::unix::fs::MetadataExt;
+    let n = COMPACT_AFTER_IMPORT as u64 + 20;
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = Journal::open(dir.path()).unwrap();
+    if encrypted {
+        j.encrypt_with("pass", crate::crypto::KdfParams::FOR_TESTS)
+            .unwrap();
+    }
+    for (d, text) in [
+        ("2019-12-31", "kept from before"),
+        ("2020-01-05", "replaced soon"),
+        ("2031-01-01", "written after all"),
+    ] {
+        let patch = DayPatch {
+            role: Some(text.into()),
+            ..DayPatch::default()
+        };
+        j.save_day(date(d), &patch, now()).unwrap();
+    }
+    let content = WeekContent {
+        role_gave: vec!["a calm launch".into()],
+        ..WeekContent::default()
+    };
+    j.save_week("2026-W44".parse().unwrap(), content, now())
+        .unwrap();
+    let mut settings = j.settings().unwrap();
+    settings.week_start = chrono::Weekday::Sun;
+    j.put_settings(&settings).unwrap();
+    let mut earlier = DayEntry::new(date("2018-01-01"), now());
+    earlier.self_text = "an earlier import".into();
+    earlier.tags = vec!["old".into()];
+    j.apply_import(ImportBatch {
+        days: vec![earlier],
+        marks: vec![("jrnl:earlier".into(), date("2018-01-01"))],
+        ..ImportBatch::default()
+    })
+    .unwrap();
+    let inode = || {
+        std::fs::metadata(dir.path().join("store/db"))
+            .unwrap()
+            .ino()
+    };
+    let first = inode();
+    let fresh = || super::import_fresh::FRESH_IMPORTS.with(std::cell::Cell::get);
+    assert_eq!(fresh(), 0, "a small import is written in place");
+
+    // Given newest first: the store is written in key order all the same.
+    let page = |i: u64| {
+        let mut d = DayEntry::new(date("2020-01-01") + chrono::Days::new(i), now());
+        d.self_text = format!("imported page {i} by the river");
+        if i % 2 == 1 {
+            d.role = "an odd day".into();
+        }
+        if i.is_multiple_of(3) {
+            d.tags = vec!["team".into()];
+        }
+        d
+    };
+    let mut week = WeekReflection::new(
+        "2021-W10".parse().unwrap(),
+        WeekContent {
+            next_boundary: "leave at six".into(),
+            ..WeekContent::default()
+        },
+        now(),
+        now(),
+    );
+    week.kept_last_boundary = Some(true);
+    let mut marks: Vec<(String, NaiveDate)> = (0..n)
+        .map(|i| (format!("jrnl:{i}"), page(i).date))
+        .collect();
+    marks.push(("jrnl:no page".into(), date("2031-01-01")));
+    j.apply_import(ImportBatch {
+        days: (0..n).rev().map(page).collect(),
+        weeks: vec![week],
+        marks,
+        ..ImportBatch::default()
+    })
+    .unwrap();
+    assert_ne!(inode(), first, "a fresh store took the old one's place");
+    assert_eq!(fresh(), 1, "the import went into the fresh store");
+
+    let check = |j: &Journal| {
+        assert_eq!(j.n_days().unwrap(), n as usize + 3);
+        assert_eq!(
+            j.day(date("2019-12-31")).unwrap().unwrap().role,
+            "kept from before"
+        );
+        assert_eq!(
+            j.day(date("2020-01-05")).unwrap().unwrap().self_text,
+            "imported page 4 by the river"
+        );
+        assert_eq!(j.day(date("2018-01-01")).unwrap().unwrap().tags, ["old"]);
+        assert_eq!(j.weeks().unwrap().len(), 2);
+        assert_eq!(j.settings().unwrap().week_start, chrono::Weekday::Sun);
+        for mark in ["jrnl:earlier", "jrnl:0", "jrnl:1019", "jrnl:no page"] {
+            assert!(j.was_imported(mark).unwrap(), "{mark}");
+        }
+        assert!(!j.was_imported("jrnl:1020").unwrap());
+        let marked = j.sync_marked().unwrap();
+        for name in [
+            "day/2019-12-31",
+            "day/2020-01-01",
+            "day/2022-10-16",
+            "week/2021-W10",
+        ] {
+            assert!(marked.iter().any(|m| m == name), "{name} in {marked:?}");
+        }
+        let count = |term: &str| j.postings(term).unwrap().len();
+        assert_eq!(count("river"), n as usize);
+        assert_eq!(count("odd"), n as usize / 2);
+        assert_eq!(count("#team"), (n as usize).div_ceil(3));
+        assert_eq!((count("soon"), count("kept"), count("#old")), (0, 1, 1));
+        assert_eq!((count("calm"), count("six")), (1, 1));
+        [
+            "river", "odd", "#team", "kept", "#old", "calm", "six", "after", "import",
+        ]
+        .map(|t| j.postings(t).unwrap())
+    };
+    let built = check(&j);
+    // The same lists as the index rebuilt from the pages at open.
+    j.wreck_index_for_test();
+    drop(j);
+    let reopen = |dir: &Path| match encrypted {
+        true => Journal::unlock(dir, "pass").unwrap(),
+        false => Journal::open(dir).unwrap(),
+    };
+    drop(reopen(dir.path()));
+    j = reopen(dir.path());
+    assert_eq!(check(&j), built);
+}
+
+#[test]
+fn a_large_import_goes_into_a_fresh_store_with_all_the_journal_held_plain() {
+    a_large_import_goes_into_a_fresh_store_with_all_the_journal_held(false);
+}
+
+#[test]
+fn a_large_import_goes_into_a_fresh_store_with_all_the_journal_held_encrypted() {
+    a_large_import_goes_into_a_fresh_store_with_all_the_journal_held(true);
+}

@@ -1,0 +1,173 @@
+//! A large import's pages written, with everything the journal holds, into a fresh store that
+//! then takes the old one's place: each key written once, the days and the index in key
+//! order, nothing read back but the check.
+//!
+//! Writing a large import into the live store and then making the fresh copy that sled's
+//! fragmented log needs anyway (`compact`) writes every page twice and every list of the
+//! index many times (each batch of postings rewrites the last chunk of every list it touches).
+//! Here the old store is read once, merged with the import's pages, and the index is gathered
+//! whole (`index::Packed`: about two bytes a posting) and written once at the end. The frame
+//! is the fresh copy's (`compact::stage`): the new store is made durable, reopened from disk
+//! and checked against an order-free digest of every entry written, and only then swapped in,
+//! so a crash before the swap leaves the journal as it was, and one after it the whole import's
+//! pages with their marks.
+//!
+//! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
+
+use std::collections::BTreeMap;
+
+use super::compact::{self, Digest};
+use super::*;
+
+#[cfg(test)]
+thread_local! {
+    /// Imports this thread wrote into a fresh store (the tests tell the two paths apart).
+    pub(crate) static FRESH_IMPORTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Trees the fresh store writes itself; every other tree is copied as it is.
+const WRITTEN: [&str; 5] = [DAYS, index::TREE, IMPORTED, sync_marks::DIRTY, META];
+
+impl Journal {
+    /// Replaces the store with a fresh one holding everything it holds and `pages` (sorted by
+    /// date; a page replaces the journal's page of its date), with `marks` (the import marks
+    /// of those pages' entries), their sync marks and a search index built from nothing.
+    pub(super) fn import_fresh(
+        &self,
+        pages: Vec<DayEntry>,
+        marks: Vec<(String, NaiveDate)>,
+    ) -> Result<()> {
+        #[cfg(test)]
+        FRESH_IMPORTS.with(|n| n.set(n.get() + 1));
+        self.rewrite(None, |old, writes| {
+            let envelope = crypto::read_envelope(&self.dir.join("store"))?;
+            compact::stage(
+                &self.dir,
+                writes,
+                envelope.as_ref(),
+                |path| open_sled(path, &self.dir),
+                |to| fill(old, to, pages, &marks),
+                compact::check_digest,
+            )
+        })
+    }
+}
+
+/// The entries written into the fresh store, each digested as it goes in.
+struct Writer {
+    digest: Digest,
+}
+
+impl Writer {
+    fn put(&mut self, tree: &sled::Tree, name: &str, key: &[u8], value: &[u8]) -> Result<()> {
+        self.digest.add(name, key, value);
+        tree.insert(key, value)?;
+        Ok(())
+    }
+}
+
+fn fill(
+    old: &Store,
+    to: &sled::Db,
+    pages: Vec<DayEntry>,
+    marks: &[(String, NaiveDate)],
+) -> Result<Digest> {
+    let codec = &old.codec;
+    let mut out = Writer {
+        digest: Digest::default(),
+    };
+    let mut gather = index::Gather::<index::Packed>::default();
+    for name in old.db.tree_names() {
+        let tree_name = String::from_utf8_lossy(&name).into_owned();
+        if WRITTEN.contains(&tree_name.as_str()) || &name[..] == index::OLD_DOCS_TREE {
+            continue;
+        }
+        let dst = compact::tree(to, &name)?;
+        for item in compact::tree(&old.db, &name)?.iter() {
+            let (k, v) = item?;
+            if tree_name == WEEKS {
+                let (doc, terms) = index::week_docs(&old.open_week(&k, &v)?);
+                gather.change(&doc, &[], &terms)?;
+            }
+            out.put(&dst, &tree_name, &k, &v)?;
+        }
+    }
+
+    // The days: the journal's and the import's, merged in key order (the import's page wins).
+    let new_dates: Vec<NaiveDate> = pages.iter().map(|d| d.date).collect();
+    let days = to.open_tree(DAYS)?;
+    let mut stored = old.days.iter();
+    let mut held = stored.next().transpose()?;
+    let mut pages = pages.into_iter().peekable();
+    loop {
+        let page_key = pages.peek().map(|d| day_key(d.date));
+        let stored_first = match (&held, &page_key) {
+            (None, None) => break,
+            (Some((k, _)), page) => page.is_none_or(|p| k[..] < p[..]),
+            (None, Some(_)) => false,
+        };
+        if stored_first {
+            if let Some((k, v)) = held.take() {
+                gather.add_day(&old.open_day(&k, &v)?)?;
+                out.put(&days, DAYS, &k, &v)?;
+            }
+            held = stored.next().transpose()?;
+        } else if let (Some(mut page), Some(key)) = (pages.next(), page_key) {
+            // Two pages of one date: the last wins, as when they are written one by one.
+            while let Some(later) = pages.next_if(|d| d.date == page.date) {
+                page = later;
+            }
+            if held.as_ref().is_some_and(|(k, _)| k[..] == key[..]) {
+                held = stored.next().transpose()?;
+            }
+            let sealed = codec.seal(DAYS, &key, &records::encode_day(&page)?)?;
+            gather.add_day(&page)?;
+            out.put(&days, DAYS, &key, &sealed)?;
+        }
+    }
+
+    let meta = to.open_tree(META)?;
+    for item in old.meta.iter() {
+        let (k, v) = item?;
+        if &k[..] != index::INDEX_DIRTY_KEY && &k[..] != index::INDEX_VERSION_KEY {
+            out.put(&meta, META, &k, &v)?;
+        }
+    }
+    out.put(
+        &meta,
+        META,
+        index::INDEX_VERSION_KEY,
+        &index::INDEX_VERSION.to_be_bytes(),
+    )?;
+
+    // Sync marks: the journal's, and one per imported page.
+    let mut dirty: BTreeMap<Vec<u8>, sled::IVec> = BTreeMap::new();
+    for item in old.sync_dirty.iter() {
+        let (k, v) = item?;
+        dirty.insert(k.to_vec(), v);
+    }
+    for date in new_dates {
+        dirty
+            .entry(sync_marks::SyncRecord::Day(date).name().into_bytes())
+            .or_default();
+    }
+    let dirty_tree = to.open_tree(sync_marks::DIRTY)?;
+    for (k, v) in dirty {
+        out.put(&dirty_tree, sync_marks::DIRTY, &k, &v)?;
+    }
+
+    // Import marks: the journal's and the import's, regrouped into their buckets.
+    let mut all = import_marks::all(codec, &old.imported)?;
+    all.extend(marks.iter().map(|(m, d)| (m.clone(), day_key(*d))));
+    let imported = to.open_tree(IMPORTED)?;
+    import_marks::write_all(codec, &imported, &all)?;
+    drop(all);
+    for item in imported.iter() {
+        let (k, v) = item?;
+        out.digest.add(IMPORTED, &k, &v);
+    }
+
+    let terms = to.open_tree(index::TREE)?;
+    gather.write_new(codec, |k, v| out.put(&terms, index::TREE, &k, &v))?;
+    Ok(out.digest)
+}
