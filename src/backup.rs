@@ -136,12 +136,16 @@ pub fn open(
 }
 
 /// Writes an import's plan after taking a verified backup of the journal (when it holds
-/// anything), so an import can always be undone by restoring that backup.
+/// anything and the plan writes anything), so an import can always be undone by restoring
+/// that backup.
 pub fn apply_import(
     journal: &Journal,
     plan: &mut interchange::ImportPlan,
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
+    if plan.writes_nothing() {
+        return Ok(());
+    }
     if journal.n_days()? > 0 || !journal.weeks()?.is_empty() {
         create(journal, now)?;
     }
@@ -167,19 +171,20 @@ pub fn create(journal: &Journal, now: DateTime<FixedOffset>) -> Result<Backup> {
     // Verify what is on disk, not what is in memory.
     let back = std::fs::read(&tmp).map_err(io("read back", &tmp))?;
     let back = journal.open_file(&back)?;
-    let parsed: serde_json::Value =
-        serde_json::from_slice(&back).map_err(|e| KeelError::Corrupt {
-            what: "backup".into(),
-            detail: format!("it did not read back ({e})"),
-        })?;
-    let n_days = parsed
-        .get("days")
-        .and_then(|d| d.as_array())
-        .map_or(0, Vec::len);
-    let n_weeks = parsed
-        .get("weeks")
-        .and_then(|d| d.as_array())
-        .map_or(0, Vec::len);
+    // Counted, not built: a tree of every value of a large journal would take several times
+    // the file's size.
+    #[derive(serde::Deserialize)]
+    struct Counts {
+        #[serde(default)]
+        days: Vec<serde::de::IgnoredAny>,
+        #[serde(default)]
+        weeks: Vec<serde::de::IgnoredAny>,
+    }
+    let parsed: Counts = serde_json::from_slice(&back).map_err(|e| KeelError::Corrupt {
+        what: "backup".into(),
+        detail: format!("it did not read back ({e})"),
+    })?;
+    let (n_days, n_weeks) = (parsed.days.len(), parsed.weeks.len());
     if back != text.as_bytes() || n_days != journal.n_days()? || n_weeks != journal.weeks()?.len() {
         let _ = std::fs::remove_file(&tmp);
         return Err(KeelError::Corrupt {

@@ -366,3 +366,37 @@ fn a_backup_carries_values_their_check_ins_and_events_through_a_restore() {
     assert_eq!(journal.events().unwrap(), events);
     assert_eq!(journal.week(week.week).unwrap().unwrap(), week);
 }
+
+#[test]
+fn an_import_takes_a_backup_first_unless_it_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = at("2026-11-28T08:00:00+01:00");
+    let journal = journal_with_one_page(dir.path(), now);
+    let file = serde_json::json!({"tags": {}, "entries": [{"title": "From jrnl.",
+        "body": "An old entry.", "date": "2020-03-01", "time": "09:00", "tags": [], "starred": false}]})
+    .to_string();
+    let import = |at_time: &str| {
+        let mut plan = interchange::plan(
+            &journal,
+            interchange::Source::Jrnl,
+            file.as_bytes(),
+            interchange::ImportOptions::default(),
+            at(at_time),
+        )
+        .unwrap();
+        let writes_nothing = plan.writes_nothing();
+        apply_import(&journal, &mut plan, at(at_time)).unwrap();
+        writes_nothing
+    };
+    assert!(!import("2026-11-28T09:00:00+01:00"));
+    let taken = list(dir.path()).unwrap();
+    assert_eq!(taken.len(), 1, "a backup before the import");
+    assert!(!std::fs::read_to_string(&taken[0].path)
+        .unwrap()
+        .contains("An old entry."));
+    assert_eq!(journal.n_days().unwrap(), 2);
+    // The same file again: every entry was imported, nothing to write, nothing to back up.
+    assert!(import("2026-11-28T10:00:00+01:00"));
+    assert_eq!(list(dir.path()).unwrap().len(), 1);
+    assert_eq!(journal.n_days().unwrap(), 2);
+}

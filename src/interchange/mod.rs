@@ -218,6 +218,13 @@ pub fn plan(
     }
 }
 
+impl ImportPlan {
+    /// Whether applying the plan would write nothing (every entry was imported before).
+    pub fn writes_nothing(&self) -> bool {
+        self.batch.is_empty()
+    }
+}
+
 /// Writes a plan, durably (in chunks of pages: `Journal::apply_import`). The plan's pages are
 /// taken from it and dropped as they are written, so the file's pages are not held twice, nor
 /// beside the store's cache; what the plan says (counts, dates, conflicts) stays. Applying the

@@ -67,6 +67,28 @@ pub struct ImportBatch {
     pub marks: Vec<(String, NaiveDate)>,
 }
 
+impl ImportBatch {
+    /// Whether the batch holds nothing to write.
+    pub fn is_empty(&self) -> bool {
+        let ImportBatch {
+            days,
+            weeks,
+            prompts,
+            settings,
+            values,
+            events,
+            marks,
+        } = self;
+        days.is_empty()
+            && weeks.is_empty()
+            && prompts.is_empty()
+            && settings.is_none()
+            && values.is_none()
+            && events.is_empty()
+            && marks.is_empty()
+    }
+}
+
 impl Journal {
     /// Whether an entry with this `source:id` mark was imported before.
     pub fn was_imported(&self, mark: &str) -> Result<bool> {
