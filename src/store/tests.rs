@@ -401,15 +401,7 @@ fn a_fresh_copy_keeps_everything_frees_the_log_and_the_journal_goes_on() {
         )
         .unwrap();
     }
-    let content = WeekContent {
-        role_gave: vec!["a calm launch".into()],
-        ..WeekContent::default()
-    };
-    j.save_week("2026-W44".parse().unwrap(), content, now())
-        .unwrap();
-    let mut settings = j.settings().unwrap();
-    settings.week_start = chrono::Weekday::Sun;
-    j.put_settings(&settings).unwrap();
+    write_a_week_and_settings(&j);
     let before = crate::interchange::export_json(&j).unwrap();
     let log_before = std::fs::metadata(dir.path().join("store/db"))
         .unwrap()
@@ -453,6 +445,19 @@ fn a_fresh_copy_keeps_everything_frees_the_log_and_the_journal_goes_on() {
     assert_eq!(j.day(date("2026-11-03")).unwrap().unwrap().role, "after");
     assert_eq!(j.n_days().unwrap(), 32);
     assert_eq!(j.settings().unwrap().week_start, chrono::Weekday::Sun);
+}
+
+/// A week's reflection ("a calm launch", 2026-W44) and weeks that start on Sunday.
+fn write_a_week_and_settings(j: &Journal) {
+    let content = WeekContent {
+        role_gave: vec!["a calm launch".into()],
+        ..WeekContent::default()
+    };
+    j.save_week("2026-W44".parse().unwrap(), content, now())
+        .unwrap();
+    let mut settings = j.settings().unwrap();
+    settings.week_start = chrono::Weekday::Sun;
+    j.put_settings(&settings).unwrap();
 }
 
 #[test]
@@ -1057,15 +1062,7 @@ fn a_large_import_goes_into_a_fresh_store_with_all_the_journal_held(encrypted: b
         };
         j.save_day(date(d), &patch, now()).unwrap();
     }
-    let content = WeekContent {
-        role_gave: vec!["a calm launch".into()],
-        ..WeekContent::default()
-    };
-    j.save_week("2026-W44".parse().unwrap(), content, now())
-        .unwrap();
-    let mut settings = j.settings().unwrap();
-    settings.week_start = chrono::Weekday::Sun;
-    j.put_settings(&settings).unwrap();
+    write_a_week_and_settings(&j);
     let mut earlier = DayEntry::new(date("2018-01-01"), now());
     earlier.self_text = "an earlier import".into();
     earlier.tags = vec!["old".into()];
