@@ -8,40 +8,78 @@ use super::{bad_file, because, content_id, found, BadEntry, ForeignEntry, Source
 use crate::error::{Reason, Result};
 use crate::model::parse_date;
 
-/// Reads every entry of a jrnl export, each either good or bad. The entries are read one at a
-/// time from the file's `entries` list (each parsed, checked and turned into an entry before the
-/// next is read), so the file is never held as a tree of JSON values; other top-level fields
-/// (jrnl's `tags` counts) are skipped unread.
-pub(crate) fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ForeignEntry, BadEntry>>> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        entries: Option<Entries>,
-    }
-    struct Entries(Vec<std::result::Result<ForeignEntry, BadEntry>>);
-    impl<'de> serde::Deserialize<'de> for Entries {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-            struct Each;
-            impl<'de> serde::de::Visitor<'de> for Each {
-                type Value = Entries;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("a list of entries")
-                }
-                fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                    self,
-                    mut seq: A,
-                ) -> std::result::Result<Entries, A::Error> {
-                    let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                    while let Some(value) = seq.next_element::<Value>()? {
-                        out.push(entry(out.len() + 1, &value));
-                    }
-                    Ok(Entries(out))
-                }
+type Read = Vec<std::result::Result<ForeignEntry, BadEntry>>;
+
+/// A jrnl export as far as Keel reads it: its `entries` list, each entry parsed, checked and
+/// turned into an entry before the next is read, so the file is never held as a tree of JSON
+/// values; other top-level fields (jrnl's `tags` counts) are skipped unread.
+#[derive(serde::Deserialize)]
+struct File {
+    entries: Option<Entries>,
+}
+
+struct Entries(Read);
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Each;
+        impl<'de> serde::de::Visitor<'de> for Each {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of entries")
             }
-            d.deserialize_seq(Each)
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Entries, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(value) = seq.next_element::<Value>()? {
+                    out.push(entry(out.len() + 1, &value));
+                }
+                Ok(Entries(out))
+            }
         }
+        d.deserialize_seq(Each)
     }
+}
+
+/// Reads every entry of a jrnl export's bytes, each either good or bad.
+pub(crate) fn read(bytes: &[u8]) -> Result<Read> {
     let object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let file: File = serde_json::from_slice(bytes).map_err(|e| {
+    entries_of(object, serde_json::from_slice(bytes))
+}
+
+/// Reads every entry of a jrnl export from the file itself, as `read` does: the file is never
+/// held whole, only the entries taken from it (a 149 MB export peaked at 409 MiB read whole).
+pub(crate) fn read_from(mut reader: impl std::io::BufRead) -> Result<Read> {
+    // Whether the file starts as an object: read ahead past white space, which is kept and
+    // given back to the parser before the rest (so its errors count columns from the start).
+    let mut white = Vec::new();
+    let object = loop {
+        let ahead = reader
+            .fill_buf()
+            .map_err(|e| bad_file(Source::Jrnl, because("reason-import-not-json", e)))?;
+        let found = ahead.iter().position(|b| !b.is_ascii_whitespace());
+        let (n, object) = match found {
+            Some(at) => (at, Some(ahead[at] == b'{')),
+            None if ahead.is_empty() => (0, Some(false)),
+            None => (ahead.len(), None),
+        };
+        white.extend_from_slice(&ahead[..n]);
+        reader.consume(n);
+        if let Some(object) = object {
+            break object;
+        }
+    };
+    entries_of(
+        object,
+        serde_json::from_reader(std::io::Read::chain(white.as_slice(), reader)),
+    )
+}
+
+/// The entries of a parsed file, or why there are none (`object`: the file starts as one).
+fn entries_of(object: bool, parsed: serde_json::Result<File>) -> Result<Read> {
+    let file = parsed.map_err(|e| {
         if e.is_data() && !object {
             bad_file(Source::Jrnl, no_entries())
         } else if e.is_data() {

@@ -179,6 +179,33 @@ fn plan_import(j: &Journal, bytes: &[u8]) -> ImportPlan {
     plan(j, Source::Jrnl, bytes, ImportOptions::default(), now()).unwrap()
 }
 
+#[test]
+fn a_jrnl_file_planned_from_its_path_is_planned_as_its_bytes_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(&dir.path().join("journal")).unwrap();
+    let bytes = jrnl_export(0..25);
+    let path = dir.path().join("export.json");
+    // White space before the object, as a file written by hand may have.
+    std::fs::write(&path, [b"\n  ".as_slice(), &bytes].concat()).unwrap();
+    let from_file = plan_file(&j, Source::Jrnl, &path, ImportOptions::default(), now()).unwrap();
+    let from_bytes = plan_import(&j, &bytes);
+    assert_eq!(
+        format!("{:?}", from_file.batch),
+        format!("{:?}", from_bytes.batch)
+    );
+    assert_eq!((from_file.n_new, from_file.n_days), (25, 25));
+    let missing = dir.path().join("no such export.json");
+    match plan_file(&j, Source::Jrnl, &missing, ImportOptions::default(), now()) {
+        Err(KeelError::Io { action, path, .. }) => assert_eq!((action, path), ("read", missing)),
+        other => panic!("{other:?}"),
+    }
+    std::fs::write(&path, b"[1, 2]").unwrap();
+    let refused = plan_file(&j, Source::Jrnl, &path, ImportOptions::default(), now())
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("no “entries” list"), "{refused}");
+}
+
 // ------------------------------------------------------------------ Keel JSON round trip
 
 fn arbitrary_day() -> impl Strategy<Value = DayEntry> {
@@ -867,13 +894,26 @@ fn csv_and_markdown_exports_hold_the_pages() {
 
 // ------------------------------------------------------------------ no panic on anything
 
+/// A jrnl file read from its bytes and read as a stream (in small pieces, so the read-ahead
+/// past white space crosses them) gives the same entries, or the same refusal.
+fn same_read(bytes: &[u8]) -> std::result::Result<(), TestCaseError> {
+    let whole = jrnl::read(bytes);
+    let streamed = jrnl::read_from(std::io::BufReader::with_capacity(3, bytes));
+    match (whole, streamed) {
+        (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+        (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => prop_assert!(false, "{a:?} read whole, {b:?} streamed"),
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
     /// Arbitrary bytes never panic an importer; they are refused or (rarely) read.
     #[test]
     fn importers_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = jrnl::read(&bytes);
+        same_read(&bytes)?;
         let _ = dayone::read(&bytes);
         let _ = serde_json::from_slice::<serde_json::Value>(&bytes);
     }
@@ -889,7 +929,7 @@ proptest! {
             (any::<i64>(), "\\PC{0,10}").prop_map(|(n, s)| serde_json::json!({"uuid": n, "creationDate": s, "tags": [n]})),
         ], 0..8)) {
         let file = serde_json::to_vec(&serde_json::json!({"entries": entries})).unwrap();
-        let _ = jrnl::read(&file);
+        same_read(&file)?;
         let _ = dayone::read(&file);
     }
 }

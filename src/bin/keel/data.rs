@@ -100,7 +100,8 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
     if args.side == Side::Bridge {
         return Err(Failure::Usage(say("usage-import-side", &[])));
     }
-    let bytes = std::fs::read(&args.path).map_err(|e| {
+    // A file that cannot be read is refused before the journal is opened (or made).
+    std::fs::File::open(&args.path).map_err(|e| {
         Failure::Error(say(
             "could-not-read",
             &[
@@ -115,9 +116,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<(), Failure> {
         side: args.side,
         skip_bad: args.skip_bad,
     };
-    let mut plan = interchange::plan(&journal, source, &bytes, options, ctx.now)?;
-    // The plan holds what it needs; the file's bytes need not stay in memory while it is written.
-    drop(bytes);
+    let mut plan = interchange::plan_file(&journal, source, &args.path, options, ctx.now)?;
     if !args.dry_run {
         keel::backup::apply_import(&journal, &mut plan, ctx.now)?;
     }
