@@ -268,8 +268,9 @@ pub(crate) fn plan(
         n_new: batch.days.len(),
         n_duplicates,
         n_days: batch.days.len(),
-        first_date: batch.days.first().map(|d| d.date),
-        last_date: batch.days.last().map(|d| d.date),
+        // A file's days may come in any order (the benches' generator writes newest first).
+        first_date: batch.days.iter().map(|d| d.date).min(),
+        last_date: batch.days.iter().map(|d| d.date).max(),
         conflicts,
         skipped,
         batch,

@@ -129,6 +129,31 @@ fn a_keel_json_days_tags_come_from_its_text_not_from_the_file() {
         .is_empty());
 }
 
+#[test]
+fn a_keel_json_plan_spans_its_earliest_to_its_latest_day_in_any_order() {
+    let (_dir, j) = journal();
+    let day = |d: &str| {
+        serde_json::json!({"date": d, "role": format!("On {d}"), "self": "", "stress": null,
+            "resilience": null, "overlap": null, "boundary": null, "after_hours_minutes": null,
+            "tags": [], "prompt_ids": [],
+            "created_at": "2026-11-02T21:00:00+01:00", "updated_at": "2026-11-02T21:00:00+01:00"})
+    };
+    let file = serde_json::json!({"format": "keel", "version": 1, "weeks": [], "prompts": [],
+        "settings": null, "days": [day("2026-11-02"), day("2019-03-04"), day("2031-01-01")]});
+    let plan = plan(
+        &j,
+        Source::Keel,
+        file.to_string().as_bytes(),
+        ImportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        (plan.first_date, plan.last_date),
+        (Some(date("2019-03-04")), Some(date("2031-01-01")))
+    );
+}
+
 /// A file from before prompt ids were random names the person's own prompt `u-3`, counted on
 /// the computer that wrote it: imported, the prompt takes a random id (and the day that showed
 /// it follows), so it cannot overwrite another computer's `u-3` once they sync; imported again,
