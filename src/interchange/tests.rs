@@ -101,14 +101,25 @@ fn an_import_across_many_chunks_is_whole_searchable_and_resumes_without_repeatin
     assert_eq!((again.n_new, again.n_duplicates as u32), (0, n));
 }
 
+/// A day of a Keel JSON file as an export writes it, with no check-in.
+fn keel_day(
+    date: &str,
+    role: &str,
+    myself: &str,
+    tags: &[&str],
+    prompt_ids: &[&str],
+) -> serde_json::Value {
+    serde_json::json!({"date": date, "role": role, "self": myself, "stress": null,
+        "resilience": null, "overlap": null, "boundary": null, "after_hours_minutes": null,
+        "tags": tags, "prompt_ids": prompt_ids,
+        "created_at": "2026-11-02T21:00:00+01:00", "updated_at": "2026-11-02T21:00:00+01:00"})
+}
+
 #[test]
 fn a_keel_json_days_tags_come_from_its_text_not_from_the_file() {
     let (_dir, j) = journal();
     let file = serde_json::json!({"format": "keel", "version": 1, "weeks": [], "prompts": [], "settings": null,
-        "days": [{"date": "2026-11-02", "role": "Numbers again #wbr", "self": "Swim #health", "stress": null,
-                  "resilience": null, "overlap": null, "boundary": null, "after_hours_minutes": null,
-                  "tags": ["forged"], "prompt_ids": [],
-                  "created_at": "2026-11-02T21:00:00+01:00", "updated_at": "2026-11-02T21:00:00+01:00"}]});
+        "days": [keel_day("2026-11-02", "Numbers again #wbr", "Swim #health", &["forged"], &[])]});
     import(
         &j,
         Source::Keel,
@@ -132,12 +143,7 @@ fn a_keel_json_days_tags_come_from_its_text_not_from_the_file() {
 #[test]
 fn a_keel_json_plan_spans_its_earliest_to_its_latest_day_in_any_order() {
     let (_dir, j) = journal();
-    let day = |d: &str| {
-        serde_json::json!({"date": d, "role": format!("On {d}"), "self": "", "stress": null,
-            "resilience": null, "overlap": null, "boundary": null, "after_hours_minutes": null,
-            "tags": [], "prompt_ids": [],
-            "created_at": "2026-11-02T21:00:00+01:00", "updated_at": "2026-11-02T21:00:00+01:00"})
-    };
+    let day = |d: &str| keel_day(d, &format!("On {d}"), "", &[], &[]);
     let file = serde_json::json!({"format": "keel", "version": 1, "weeks": [], "prompts": [],
         "settings": null, "days": [day("2026-11-02"), day("2019-03-04"), day("2031-01-01")]});
     let plan = plan(
@@ -165,10 +171,7 @@ fn a_keel_json_prompt_with_a_counted_id_takes_an_id_of_this_journal() {
         "prompts": [{"id": "u-3", "side": "self", "cadence": "daily", "theme": "recovery",
                      "text": "What did the evening give back?", "origin": "user",
                      "edited": false, "hidden": false}],
-        "days": [{"date": "2026-11-02", "role": "", "self": "A walk.", "stress": null,
-                  "resilience": null, "overlap": null, "boundary": null, "after_hours_minutes": null,
-                  "tags": [], "prompt_ids": ["u-3"],
-                  "created_at": "2026-11-02T21:00:00+01:00", "updated_at": "2026-11-02T21:00:00+01:00"}]})
+        "days": [keel_day("2026-11-02", "", "A walk.", &[], &["u-3"])]})
     .to_string();
     let import_it = || {
         import(

@@ -122,9 +122,22 @@ pub(super) fn stage<T>(
     rename(&new, &ready, dir)
 }
 
+/// `stage` for a new store of the same journal under the same keys (a fresh copy, a large
+/// import): the old store's envelope goes into it when it is encrypted, since without it the
+/// new store could never be opened again.
+pub(super) fn stage_same_keys<T>(
+    dir: &Path,
+    writes: u64,
+    open: impl Fn(&Path) -> Result<sled::Db>,
+    fill: impl FnOnce(&sled::Db) -> Result<T>,
+    check: impl FnOnce(&sled::Db, T) -> Result<()>,
+) -> Result<()> {
+    let envelope = crate::crypto::read_envelope(&dir.join("store"))?;
+    stage(dir, writes, envelope.as_ref(), open, fill, check)
+}
+
 /// Writes every tree of `from` into a new database, reopens it from disk and checks it holds
-/// exactly what `from` holds, then leaves it as `store.ready` (see `stage`), with the old
-/// store's envelope when it is encrypted (without it the copy could never be opened again).
+/// exactly what `from` holds, then leaves it as `store.ready` (see `stage_same_keys`).
 pub(crate) fn write_ready(
     dir: &Path,
     from: &sled::Db,
@@ -132,11 +145,9 @@ pub(crate) fn write_ready(
     open: impl Fn(&Path) -> Result<sled::Db>,
 ) -> Result<()> {
     let names = from.tree_names();
-    let envelope = crate::crypto::read_envelope(&dir.join("store"))?;
-    stage(
+    stage_same_keys(
         dir,
         writes,
-        envelope.as_ref(),
         open,
         |to| {
             for name in &names {

@@ -7,11 +7,11 @@
 //! index many times (each batch of postings rewrites the last chunk of every list it touches).
 //! Here the old store is read once, merged with the import's pages, and the index is gathered
 //! whole (`index::Packed`: about a byte and a half a posting), on a second thread while the
-//! pages are written, and written once at the end. The frame
-//! is the fresh copy's (`compact::stage`): the new store is made durable, reopened from disk
-//! and checked against an order-free digest of every entry written, and only then swapped in,
-//! so a crash before the swap leaves the journal as it was, and one after it the whole import's
-//! pages with their marks.
+//! pages are written, and written once at the end. The frame is the fresh copy's
+//! (`compact::stage_same_keys`): the new store is made durable, reopened from disk and checked
+//! against an order-free digest of every entry written, and only then swapped in, so a crash
+//! before the swap leaves the journal as it was, and one after it the whole import's pages
+//! with their marks.
 //!
 //! The room's shared types and constants live in `store/mod.rs` (`use super::*`).
 
@@ -41,11 +41,9 @@ impl Journal {
         #[cfg(test)]
         FRESH_IMPORTS.with(|n| n.set(n.get() + 1));
         self.rewrite(None, |old, writes| {
-            let envelope = crypto::read_envelope(&self.dir.join("store"))?;
-            compact::stage(
+            compact::stage_same_keys(
                 &self.dir,
                 writes,
-                envelope.as_ref(),
                 |path| open_sled(path, &self.dir),
                 |to| fill(old, to, pages, marks),
                 compact::check_digest,
@@ -87,8 +85,7 @@ fn fill(
         for item in compact::tree(&old.db, &name)?.iter() {
             let (k, v) = item?;
             if tree_name == WEEKS {
-                let (doc, terms) = index::week_docs(&old.open_week(&k, &v)?);
-                gather.change(&doc, &[], &terms)?;
+                gather.add_week(&old.open_week(&k, &v)?)?;
             }
             out.put(&dst, &tree_name, &k, &v)?;
         }

@@ -765,6 +765,12 @@ impl<T: Tally> Gather<T> {
         Ok(())
     }
 
+    /// Adds a week's reflection, not indexed before.
+    pub(crate) fn add_week(&mut self, week: &WeekReflection) -> Result<(), KeelError> {
+        let (doc, terms) = week_docs(week);
+        self.change(&doc, &[], &terms)
+    }
+
     /// Adds a day's change from the page it was to the page it is (its three documents).
     pub(crate) fn change_day(&mut self, old: &DayEntry, new: &DayEntry) -> Result<(), KeelError> {
         for ((doc, before), (_, after)) in day_docs(old).into_iter().zip(day_docs(new)) {

@@ -33,8 +33,7 @@ impl Store {
         }
         for item in self.weeks.iter() {
             let (key, bytes) = item?;
-            let (doc, new) = index::week_docs(&self.open_week(&key, &bytes)?);
-            gather.change(&doc, &[], &new)?;
+            gather.add_week(&self.open_week(&key, &bytes)?)?;
             n_records += 1;
         }
         gather.write(&self.codec, &self.search_terms)?;
