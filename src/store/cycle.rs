@@ -41,7 +41,7 @@ impl Store {
 /// Moves the revision under `key` in `meta` on (a counter), inside a transaction.
 pub(super) fn bump_rev(
     store: &Store,
-    meta: &sled::transaction::TransactionalTree,
+    meta: &redo::TxTree,
     key: &[u8],
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     let abort = ConflictableTransactionError::Abort;
@@ -57,7 +57,7 @@ pub(super) fn bump_rev(
 /// Writes `event` under its id inside a transaction.
 pub(super) fn insert_event(
     store: &Store,
-    events: &sled::transaction::TransactionalTree,
+    events: &redo::TxTree,
     event: &CycleEvent,
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     let key = event_key(event.id);
@@ -72,7 +72,7 @@ pub(super) fn insert_event(
 /// The next free event id, read inside a transaction, and the counter set past `next`.
 pub(super) fn event_seq(
     store: &Store,
-    meta: &sled::transaction::TransactionalTree,
+    meta: &redo::TxTree,
 ) -> std::result::Result<u64, ConflictableTransactionError<KeelError>> {
     store
         .stored_seq(meta.get(EVENT_SEQ_KEY)?)
@@ -82,7 +82,7 @@ pub(super) fn event_seq(
 /// Sets the event counter to `next` inside a transaction.
 pub(super) fn set_event_seq(
     store: &Store,
-    meta: &sled::transaction::TransactionalTree,
+    meta: &redo::TxTree,
     next: u64,
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     let seq = store
@@ -203,9 +203,9 @@ impl Journal {
 /// one whose id is taken (or 0) gets the next; the counter moves past every id written.
 pub(super) fn import_events(
     store: &Store,
-    events: &sled::transaction::TransactionalTree,
-    meta: &sled::transaction::TransactionalTree,
-    dirty: &sled::transaction::TransactionalTree,
+    events: &redo::TxTree,
+    meta: &redo::TxTree,
+    dirty: &redo::TxTree,
     batch: &[CycleEvent],
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     if batch.is_empty() {

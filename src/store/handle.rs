@@ -141,48 +141,146 @@ impl Store {
         let db = open_sled(&store_dir, dir)?;
         let db_path = store_dir.join("db");
         let db_file = File::open(&db_path).map_err(io("open", &db_path))?;
-        // The folder entries of files sled just created must be durable too.
+        let (log, frames) = redo::Log::open(&store_dir)?;
+        // The folder entries of files sled and the log just created must be durable too.
         for path in [&store_dir, dir] {
             File::open(path)
                 .and_then(|f| f.sync_all())
                 .map_err(io("sync the folder", path))?;
         }
+        // Nothing is held for the log until the open is done (see the end).
+        let recorder = Arc::new(redo::Recorder::default());
+        let tree = |name: &str, id| -> Result<redo::Tree> {
+            Ok(redo::Tree::new(
+                db.open_tree(name)?,
+                id,
+                Arc::clone(&recorder),
+            ))
+        };
+        use redo::TreeId;
         let mut store = Store {
-            days: db.open_tree(DAYS)?,
-            weeks: db.open_tree(WEEKS)?,
-            prompts: db.open_tree(PROMPTS)?,
-            meta: db.open_tree(META)?,
-            events: db.open_tree(EVENTS)?,
-            imported: db.open_tree(IMPORTED)?,
-            search_terms: db.open_tree(index::TREE)?,
-            sync_dirty: db.open_tree(sync_marks::DIRTY)?,
-            sync_applied: db.open_tree(sync_marks::APPLIED)?,
+            days: tree(DAYS, TreeId::Days)?,
+            weeks: tree(WEEKS, TreeId::Weeks)?,
+            prompts: tree(PROMPTS, TreeId::Prompts)?,
+            meta: tree(META, TreeId::Meta)?,
+            events: tree(EVENTS, TreeId::Events)?,
+            imported: tree(IMPORTED, TreeId::Imported)?,
+            search_terms: tree(index::TREE, TreeId::SearchTerms)?,
+            sync_dirty: tree(sync_marks::DIRTY, TreeId::SyncDirty)?,
+            sync_applied: tree(sync_marks::APPLIED, TreeId::SyncApplied)?,
             reindexed: 0,
+            replayed: 0,
             db,
             db_file,
+            recorder: Arc::clone(&recorder),
+            log: Mutex::new(log),
+            writer: Mutex::new(()),
             codec,
             dir: dir.to_owned(),
             durable_writes: AtomicU64::new(0),
             mark: Mutex::new(None),
         };
-        // Before anything is written: a store that went back in time is not to be touched.
+        // Before anything is written: a store that went back in time is not to be touched,
+        // nor one a newer Keel wrote (its log may be of another form).
         let writes = store.writes()?;
-        store.durable_writes.store(writes, Ordering::Relaxed);
+        if migrate::stored_version(&store.meta)?.is_some_and(|v| v > migrate::SCHEMA_VERSION) {
+            // Refused by the schema check before it writes anything.
+            store.check_schema()?;
+        }
+        let logged = frames.iter().filter(|f| f.count > writes);
+        let (first, last) = (
+            logged.clone().map(|f| f.count).next(),
+            logged.clone().map(|f| f.count).next_back(),
+        );
         let marked = write_mark::read(&store_dir);
-        if marked.is_some_and(|marked| marked > writes) {
+        let durable = last.unwrap_or(writes).max(writes);
+        if first.is_some_and(|first| first > writes + 1)
+            || marked.is_some_and(|marked| marked > durable)
+        {
             return Err(KeelError::JournalDamaged {
                 path: dir.to_owned(),
             });
         }
+        store.replayed = logged.clone().count();
+        store.replay(logged)?;
+        store.durable_writes.store(durable, Ordering::Relaxed);
         store.check_schema()?;
         store.merge_prompt_library()?;
         store.reindexed = store.check_index()?;
+        if store.recorder.has_unlogged() || store.lock_log().len() > 0 {
+            store.sync()?;
+        }
+        store.recorder.set_logging(true);
         *store.mark_state() = Some(MarkState {
             writes: marked,
             at: Instant::now(),
         });
         store.renew_mark();
         Ok(store)
+    }
+
+    /// Applies again the logged writes sled had not made durable, in order (see `redo`).
+    fn replay<'a>(&self, frames: impl Iterator<Item = &'a redo::Frame>) -> Result<()> {
+        let trees = [
+            &self.days,
+            &self.weeks,
+            &self.prompts,
+            &self.meta,
+            &self.events,
+            &self.imported,
+            &self.search_terms,
+            &self.sync_dirty,
+            &self.sync_applied,
+        ];
+        let tree = |id: redo::TreeId| trees.iter().find(|t| t.id() == id).copied();
+        for frame in frames {
+            for change in redo::changes(&frame.changes)? {
+                let (redo::Change::Put(id, ..)
+                | redo::Change::Remove(id, _)
+                | redo::Change::Clear(id)) = change;
+                let Some(tree) = tree(id) else { continue };
+                match change {
+                    redo::Change::Put(_, key, value) => {
+                        tree.insert(key, value)?;
+                    }
+                    redo::Change::Remove(_, key) => {
+                        tree.remove(key)?;
+                    }
+                    redo::Change::Clear(_) => tree.clear()?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn lock_log(&self) -> std::sync::MutexGuard<'_, redo::Log> {
+        // A poisoned lock only means a thread panicked while appending: the length is the
+        // last whole frame's end.
+        self.log.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(super) fn lock_writer(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Makes a write's changes durable: one frame appended to the log and synced, or, for
+    /// changes the log does not hold (or a log grown past its limit), a checkpoint. The
+    /// caller holds the writer lock.
+    pub(super) fn commit(&self, count: u64) -> Result<()> {
+        match self.recorder.take() {
+            redo::Taken::Checkpoint => self.sync(),
+            redo::Taken::Frame(changes) => {
+                let full = {
+                    let mut log = self.lock_log();
+                    log.append(count, &changes)?;
+                    log.len() > redo::LIMIT
+                };
+                if full {
+                    self.sync()?;
+                }
+                Ok(())
+            }
+        }
     }
 
     /// How many `Journal::write`s the store holds.
@@ -278,14 +376,18 @@ impl Store {
         }
     }
 
-    /// Makes every write so far durable: sled's flush, then an fsync of its `db` file.
+    /// A checkpoint: makes every write so far durable in sled (its flush, then an fsync of
+    /// its `db` file) and empties the redo log. The caller holds the writer lock or the store
+    /// alone (a change made between the flush and the emptying would be in neither).
     pub(super) fn sync(&self) -> Result<()> {
         self.db.flush()?;
         self.db_file.sync_all().map_err(|source| KeelError::Io {
             action: "sync",
             path: self.dir.join("store").join("db"),
             source,
-        })
+        })?;
+        self.recorder.forget();
+        self.lock_log().clear()
     }
 }
 
@@ -375,24 +477,49 @@ impl Journal {
         Ok(store)
     }
 
-    /// Runs a write and makes it durable; if sled or the disk failed, closes the handle so that
-    /// the next call reopens it (sled refuses all writes after an I/O error until reopened).
+    /// Runs a write and makes it durable (one frame of the redo log); if sled or the disk
+    /// failed, closes the handle so that the next call reopens it (sled refuses all writes
+    /// after an I/O error until reopened).
     pub(super) fn write<T>(&self, op: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.write_as(false, op)
+    }
+
+    /// `write` for a write of many records (an import, sync's marks on every record): its
+    /// changes go to sled without the log, between two checkpoints.
+    pub(super) fn write_bulk<T>(&self, op: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.write_as(true, op)
+    }
+
+    fn write_as<T>(&self, bulk: bool, op: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         let store = self.store()?;
-        let result = op(&store).and_then(|value| {
-            // Counted in the same flush as the write (see `mark`).
-            let count = store
-                .meta
-                .update_and_fetch(write_mark::WRITES_KEY, write_mark::increment)?;
-            store.sync()?;
-            self.n_syncs.fetch_add(1, Ordering::Relaxed);
-            store.durable_writes.fetch_max(
-                write_mark::decode_count(count.as_deref()),
-                Ordering::Relaxed,
-            );
-            store.renew_mark_if_due();
-            Ok(value)
-        });
+        let result = {
+            let _writer = store.lock_writer();
+            let started = if bulk {
+                store.sync().map(|()| store.recorder.set_logging(false))
+            } else {
+                Ok(())
+            };
+            let result = started.and_then(|()| op(&store)).and_then(|value| {
+                // The count is the write's last change: its frame (or checkpoint) holds it.
+                let count = store
+                    .meta
+                    .update_and_fetch(write_mark::WRITES_KEY, write_mark::increment)?;
+                let count = write_mark::decode_count(count.as_deref());
+                store.recorder.set_logging(true);
+                store.commit(count)?;
+                self.n_syncs.fetch_add(1, Ordering::Relaxed);
+                store.durable_writes.fetch_max(count, Ordering::Relaxed);
+                Ok(value)
+            });
+            store.recorder.set_logging(true);
+            // A write that failed after changing what the log does not hold (a bulk write,
+            // or one too large to hold) leaves no change unsynced behind it.
+            match result {
+                Err(e) if store.recorder.has_unlogged() => Err(store.sync().err().unwrap_or(e)),
+                other => other,
+            }
+        };
+        store.renew_mark_if_due();
         match result {
             Err(e @ (KeelError::Storage(_) | KeelError::Io { .. })) => {
                 drop(store);
@@ -404,11 +531,18 @@ impl Journal {
         }
     }
 
-    /// Renews the write mark now (what the app does before its window closes; dropping the
-    /// journal does it too).
+    /// Makes everything durable in sled, empties the redo log and renews the write mark now
+    /// (what the app does before its window closes; dropping the journal does it too). Best
+    /// effort: what fails stays in the log.
     pub fn checkpoint(&self) {
         if let Ok(store) = self.store() {
-            store.renew_mark();
+            let synced = {
+                let _writer = store.lock_writer();
+                store.sync()
+            };
+            if synced.is_ok() {
+                store.renew_mark();
+            }
         }
     }
 
@@ -420,6 +554,12 @@ impl Journal {
     /// The schema version stored in the journal.
     pub fn schema_version(&self) -> Result<u32> {
         Ok(migrate::stored_version(&self.store()?.meta)?.unwrap_or(0))
+    }
+
+    /// How many frames of the redo log the last open of the store applied again, because
+    /// sled had not made them durable before the journal was last closed (for tests).
+    pub fn replayed_at_open(&self) -> usize {
+        self.store().map_or(0, |store| store.replayed)
     }
 
     /// How many durable syncs this handle has completed (for tests and benchmarks).

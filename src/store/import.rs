@@ -31,7 +31,7 @@ const IMPORT_GATHER_POSTINGS: usize = 40;
 /// Adds the `grouped` import marks to their buckets inside a transaction.
 fn write_marks(
     codec: &Codec,
-    imported: &sled::transaction::TransactionalTree,
+    imported: &redo::TxTree,
     grouped: &std::collections::BTreeMap<Vec<u8>, Vec<(&str, [u8; 4])>>,
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     for (key, new_marks) in grouped {
@@ -157,7 +157,8 @@ impl Journal {
             batch.marks = rest;
             self.import_fresh(pages, page_marks)?;
         }
-        self.write(|store| {
+        // Tens of thousands of pages at most: written to sled directly, not to the redo log.
+        self.write_bulk(|store| {
             let codec = &store.codec;
             store.meta.insert(index::INDEX_DIRTY_KEY, &[1u8][..])?;
             // Each entry's mark goes with its day's chunk; a mark for a date without a page in
@@ -243,7 +244,7 @@ impl Journal {
                 .as_ref()
                 .map(|bytes| codec.seal(META, VALUES_KEY, bytes))
                 .transpose()?;
-            let mut prompt_batch = sled::Batch::default();
+            let mut prompt_batch = redo::Batch::default();
             for (k, v) in &prompts {
                 prompt_batch.insert(k.as_bytes(), codec.seal(PROMPTS, k.as_bytes(), v)?);
             }

@@ -27,7 +27,8 @@
 //! a journal whose index is missing, older, or marked dirty (an import stopped half-way) is
 //! re-indexed when it opens.
 
-use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use super::redo::TxTree;
+use sled::transaction::ConflictableTransactionError;
 
 use super::codec::Codec;
 use super::keys::{day_key, week_key};
@@ -471,7 +472,7 @@ fn term_changes<'a>(
 /// The index's lists inside a transaction.
 struct InTransaction<'a> {
     codec: &'a Codec,
-    terms: &'a TransactionalTree,
+    terms: &'a TxTree,
 }
 
 impl Lists for InTransaction<'_> {
@@ -545,9 +546,9 @@ fn no_document<L: Lists>() -> L::Error {
 }
 
 /// Makes `doc`'s postings go from `old` terms to `new` ones (inside a transaction).
-pub(crate) fn set_doc(
+pub(super) fn set_doc(
     codec: &Codec,
-    terms: &TransactionalTree,
+    terms: &TxTree,
     doc: &[u8],
     old: &[String],
     new: &[String],
@@ -562,9 +563,9 @@ pub(crate) fn set_doc(
 
 /// Re-indexes a day's three documents from the page they were (`old`, if any) to the page
 /// they are (`new`, if any), inside a transaction.
-pub(crate) fn reindex_day(
+pub(super) fn reindex_day(
     codec: &Codec,
-    terms: &TransactionalTree,
+    terms: &TxTree,
     old: Option<&DayEntry>,
     new: Option<&DayEntry>,
 ) -> TxResult<()> {
@@ -805,7 +806,7 @@ impl<T: Tally> Gather<T> {
 
 impl Gather<Edits> {
     /// Edits every gathered list and writes them in one batch.
-    pub(crate) fn write(self, codec: &Codec, terms: &sled::Tree) -> Result<(), KeelError> {
+    pub(super) fn write(self, codec: &Codec, terms: &super::redo::Tree) -> Result<(), KeelError> {
         let mut lists = self.lists;
         // Keyed by root key, so the lists are edited, and the batch built, in key order.
         let mut changes: std::collections::BTreeMap<Vec<u8>, Vec<(Entry, bool)>> =
@@ -829,7 +830,7 @@ impl Gather<Edits> {
             edits.sort_by_key(|(entry, _)| *entry);
             edit_lists(&mut staged, &root, &edits)?;
         }
-        let mut batch = sled::Batch::default();
+        let mut batch = super::redo::Batch::default();
         for (key, value) in staged.changes {
             match value {
                 Some(plain) => {
@@ -1002,6 +1003,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::store::redo::{Transactional, Tree};
 
     /// The lists in memory.
     #[derive(Default)]
@@ -1179,7 +1181,10 @@ mod tests {
         #[test]
         fn a_gathered_batch_writes_what_saves_one_by_one_write(first in pages(), then in pages()) {
             let db = sled::Config::new().temporary(true).open().unwrap();
-            let (gathered, saved) = (db.open_tree("a").unwrap(), db.open_tree("b").unwrap());
+            let (gathered, saved) = (
+                Tree::detached(db.open_tree("a").unwrap()),
+                Tree::detached(db.open_tree("b").unwrap()),
+            );
             let codec = Codec::Plain;
             let mut stored: BTreeMap<u32, DayEntry> = BTreeMap::new();
             let mut gather = Gather::default();
@@ -1189,7 +1194,7 @@ mod tests {
                 }
                 let new = page(*d, role, myself, tags);
                 gather.add_day(&new).unwrap();
-                saved.transaction(|t| reindex_day(&codec, t, None, Some(&new))).unwrap();
+                (&saved,).transaction(|(t,)| reindex_day(&codec, t, None, Some(&new))).unwrap();
                 stored.insert(*d, new);
             }
             gather.write(&codec, &gathered).unwrap();
@@ -1202,7 +1207,7 @@ mod tests {
                     Some(old) => gather.change_day(old, &new).unwrap(),
                     None => gather.add_day(&new).unwrap(),
                 }
-                saved.transaction(|t| reindex_day(&codec, t, old.as_ref(), Some(&new))).unwrap();
+                (&saved,).transaction(|(t,)| reindex_day(&codec, t, old.as_ref(), Some(&new))).unwrap();
                 stored.insert(*d, new);
             }
             gather.write(&codec, &gathered).unwrap();
@@ -1218,7 +1223,10 @@ mod tests {
         #[test]
         fn a_packed_gather_written_new_writes_what_saves_one_by_one_write(first in pages()) {
             let db = sled::Config::new().temporary(true).open().unwrap();
-            let (written, saved) = (db.open_tree("a").unwrap(), db.open_tree("b").unwrap());
+            let (written, saved) = (
+                Tree::detached(db.open_tree("a").unwrap()),
+                Tree::detached(db.open_tree("b").unwrap()),
+            );
             let codec = Codec::Plain;
             let days: BTreeMap<u32, DayEntry> = first
                 .iter()
@@ -1227,7 +1235,7 @@ mod tests {
             let mut gather = Gather::<Packed>::default();
             for new in days.values() {
                 gather.add_day(new).unwrap();
-                saved.transaction(|t| reindex_day(&codec, t, None, Some(new))).unwrap();
+                (&saved,).transaction(|(t,)| reindex_day(&codec, t, None, Some(new))).unwrap();
             }
             let mut twice = 0;
             gather

@@ -55,6 +55,7 @@ mod keys;
 pub(crate) mod migrate;
 mod prompt_library;
 mod records;
+mod redo;
 mod reindex;
 mod remind;
 mod settings;
@@ -71,8 +72,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use redo::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
-use sled::Transactional;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -135,25 +136,34 @@ pub struct Journal {
 /// One open sled database and its trees.
 struct Store {
     db: sled::Db,
-    days: sled::Tree,
-    weeks: sled::Tree,
-    prompts: sled::Tree,
-    meta: sled::Tree,
+    days: redo::Tree,
+    weeks: redo::Tree,
+    prompts: redo::Tree,
+    meta: redo::Tree,
     /// The work cycle's events (`cycle`).
-    events: sled::Tree,
+    events: redo::Tree,
     /// Ids of imported entries (`source:id` → the date they went to), so importing twice adds
     /// nothing the second time.
-    imported: sled::Tree,
+    imported: redo::Tree,
     /// The search index (see `index`).
-    search_terms: sled::Tree,
+    search_terms: redo::Tree,
     /// Records written here since sync last looked at them, and what sync last settled per
     /// field (`sync_marks`).
-    sync_dirty: sled::Tree,
-    sync_applied: sled::Tree,
+    sync_dirty: redo::Tree,
+    sync_applied: redo::Tree,
     /// How many documents the open re-indexed (0 when the index was current).
     reindexed: usize,
+    /// How many frames of the redo log the open applied again (0 after a clean close).
+    replayed: usize,
     /// A second handle on sled's `db` file, used only to fsync it.
     db_file: File,
+    /// Every change made through the trees since the last frame or checkpoint (`redo`).
+    recorder: Arc<redo::Recorder>,
+    /// The redo log: a write is durable once its frame is synced here.
+    log: Mutex<redo::Log>,
+    /// Held for the whole of each write, so that frames follow one another as sled took
+    /// their changes.
+    writer: Mutex<()>,
     /// Plain, or sealed under the journal's keys.
     codec: Codec,
     dir: PathBuf,
@@ -171,8 +181,14 @@ struct MarkState {
 }
 
 impl Drop for Store {
-    /// Closing renews the mark, so that what this handle wrote is covered by it.
+    /// Closing makes everything durable in sled and empties the redo log (best effort: what
+    /// fails stays in the log for the next open), then renews the mark, so that what this
+    /// handle wrote is covered by it.
     fn drop(&mut self) {
+        // Only a store whose open passed every check (a refused one stays untouched).
+        if self.mark_state().is_some() {
+            let _ = self.sync();
+        }
         self.renew_mark();
     }
 }

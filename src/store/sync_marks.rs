@@ -93,7 +93,7 @@ pub(crate) enum SyncValue {
 
 /// Marks `record` as written here, inside the transaction that writes it.
 pub(super) fn mark(
-    dirty: &sled::transaction::TransactionalTree,
+    dirty: &redo::TxTree,
     record: SyncRecord,
 ) -> std::result::Result<(), sled::transaction::UnabortableTransactionError> {
     dirty.insert(record.name().as_bytes(), &[][..])?;
@@ -104,8 +104,8 @@ pub(super) fn mark(
 /// its revision (`place`'s key) on and marks it, so the next exchange takes the write.
 pub(super) fn revise(
     store: &Store,
-    meta: &sled::transaction::TransactionalTree,
-    dirty: &sled::transaction::TransactionalTree,
+    meta: &redo::TxTree,
+    dirty: &redo::TxTree,
     record: SyncRecord,
 ) -> std::result::Result<(), ConflictableTransactionError<KeelError>> {
     cycle::bump_rev(store, meta, &place(store, record).2)?;
@@ -132,7 +132,7 @@ pub(super) fn put_meta_marked(
 }
 
 /// The record's tree and key.
-fn place(store: &Store, record: SyncRecord) -> (&sled::Tree, &'static str, Vec<u8>) {
+fn place(store: &Store, record: SyncRecord) -> (&redo::Tree, &'static str, Vec<u8>) {
     match record {
         SyncRecord::Day(d) => (&store.days, DAYS, day_key(d).to_vec()),
         SyncRecord::Week(w) => (&store.weeks, WEEKS, week_key(w).to_vec()),
@@ -222,8 +222,9 @@ impl Journal {
     /// Marks every record as written here (when sync starts, each becomes this device's
     /// change) and forgets what sync settled before: one durable write.
     pub(crate) fn sync_mark_all(&self) -> Result<()> {
-        self.write(|store| {
-            let mut batch = sled::Batch::default();
+        // Every record of the journal: to sled directly, not to the redo log.
+        self.write_bulk(|store| {
+            let mut batch = redo::Batch::default();
             let mut add = |r: SyncRecord| batch.insert(r.name().as_bytes(), &[][..]);
             for key in store.days.iter().keys() {
                 if let Some(date) = date_from_key(&key?) {
@@ -253,7 +254,8 @@ impl Journal {
 
     /// Forgets everything sync kept in the store (detach), durably.
     pub(crate) fn sync_forget(&self) -> Result<()> {
-        self.write(|store| {
+        // Every record of the journal: to sled directly, not to the redo log.
+        self.write_bulk(|store| {
             store.sync_dirty.clear()?;
             store.sync_applied.clear()?;
             Ok(())
@@ -420,7 +422,8 @@ impl Journal {
     /// answered it, in one durable transaction: ids counted on two computers would name two
     /// different prompts once they sync. Returns how many were renamed.
     pub(crate) fn sync_unique_prompt_ids(&self) -> Result<usize> {
-        self.write(|store| {
+        // Every record of the journal: to sled directly, not to the redo log.
+        self.write_bulk(|store| {
             let mut renamed: Vec<(String, crate::model::Prompt)> = Vec::new();
             for prompt in store.all_prompts()? {
                 if prompt.origin == crate::model::PromptOrigin::User
@@ -579,13 +582,13 @@ impl Journal {
 /// sync's own. `Ok(false)`, and nothing written, when the record was written since.
 fn apply_revised(
     store: &Store,
-    tree: &sled::Tree,
+    tree: &redo::Tree,
     record: SyncRecord,
     seen: &Seen,
     settled: &[(String, Vec<u8>)],
     write: impl Fn(
-        &sled::transaction::TransactionalTree,
-        &sled::transaction::TransactionalTree,
+        &redo::TxTree,
+        &redo::TxTree,
     ) -> std::result::Result<(), ConflictableTransactionError<KeelError>>,
 ) -> Result<bool> {
     let settled = seal_settled(&store.codec, settled)?;

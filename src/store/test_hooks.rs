@@ -18,6 +18,7 @@ impl Journal {
 
     /// Empties the search index and leaves what an index of version 3 left beside it, as a
     /// journal from an older build (or an import that stopped half-way) would.
+    #[allow(clippy::disallowed_methods)] // a tree of an older build, then a checkpoint
     pub(crate) fn wreck_index_for_test(&self) {
         let store = self.store().unwrap();
         store.search_terms.clear().unwrap();

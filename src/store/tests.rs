@@ -87,47 +87,160 @@ proptest! {
     }
 }
 
+/// The journal folder's files except the redo log, copied now: after a checkpoint, the worst a
+/// power cut can leave of sled's files until the next one (what sled writes between two
+/// checkpoints is never synced, so none of it is sure to be there).
+fn sled_as_synced(from: &Path) -> tempfile::TempDir {
+    let to = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(to.path().join("store")).unwrap();
+    for sub in ["", "store"] {
+        for item in std::fs::read_dir(from.join(sub)).unwrap() {
+            let item = item.unwrap();
+            let name = item.file_name();
+            if item.file_type().unwrap().is_file() && name != redo::FILE {
+                std::fs::copy(item.path(), to.path().join(sub).join(&name)).unwrap();
+            }
+        }
+    }
+    to
+}
+
+fn log_path(dir: &Path) -> PathBuf {
+    dir.join("store").join(redo::FILE)
+}
+
+fn frames_of(dir: &Path) -> Vec<redo::Frame> {
+    redo::frames(&std::fs::read(log_path(dir)).unwrap_or_default()).0
+}
+
 #[test]
-fn every_write_is_flushed_and_synced_before_it_returns() {
+fn every_write_is_durable_in_the_redo_log_before_it_returns() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(dir.path()).unwrap();
+    let synced = sled_as_synced(dir.path());
     let before = journal.n_syncs();
+    let d = date("2026-11-27");
     let patch = DayPatch {
         role: Some("Shipped the migration".into()),
         ..DayPatch::default()
     };
-    journal.save_day(date("2026-11-27"), &patch, now()).unwrap();
+    let saved = journal.save_day(d, &patch, now()).unwrap();
     assert_eq!(journal.n_syncs(), before + 1, "one durable sync per save");
-    // sled's background flusher is off, so nothing pending now proves save_day flushed.
-    assert_eq!(
-        journal.store().unwrap().db.flush().unwrap(),
-        0,
-        "save_day returned with unflushed bytes"
-    );
-
     let mut settings = journal.settings().unwrap();
     settings.theme = crate::model::Appearance::Dark;
     journal.put_settings(&settings).unwrap();
-    assert_eq!(
-        journal.store().unwrap().db.flush().unwrap(),
-        0,
-        "put_settings returned with unflushed bytes"
-    );
     assert_eq!(journal.n_syncs(), before + 2);
+    // One frame a write, numbered by the journal's write count.
+    let writes = journal.store().unwrap().writes().unwrap();
+    let frames = frames_of(dir.path());
+    assert_eq!(
+        frames.iter().map(|f| f.count).collect::<Vec<_>>(),
+        vec![writes - 1, writes]
+    );
+    // sled's files as last synced lack both writes; with the log beside them they hold both.
+    let bare = sled_as_synced(synced.path());
+    let without = Journal::open(bare.path()).unwrap();
+    assert_eq!(without.day(d).unwrap(), None);
+    assert_ne!(without.settings().unwrap().theme, settings.theme);
+    drop(without);
+    std::fs::copy(log_path(dir.path()), log_path(synced.path())).unwrap();
+    let with = Journal::open(synced.path()).unwrap();
+    assert_eq!(with.day(d).unwrap(), Some(saved));
+    assert_eq!(with.settings().unwrap().theme, settings.theme);
+    assert_eq!(with.store().unwrap().writes().unwrap(), writes);
+    // The open replayed the log into sled and emptied it.
+    assert!(frames_of(synced.path()).is_empty());
+    drop(with);
+    // Closing makes all durable in sled and empties the log too.
+    drop(journal);
+    assert!(frames_of(dir.path()).is_empty());
 }
 
 #[test]
-fn unflushed_writes_are_visible_to_the_durability_check() {
-    // The check above can fail: a raw insert that skips `sync` leaves bytes for flush.
+fn a_cut_frame_loses_only_its_own_write_and_a_lost_frame_before_it_is_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let synced = sled_as_synced(dir.path());
+    let page = |text: &str| DayPatch {
+        role: Some(text.into()),
+        ..DayPatch::default()
+    };
+    let (a, b) = (date("2026-11-01"), date("2026-11-02"));
+    journal.save_day(a, &page("kept"), now()).unwrap();
+    journal.save_day(b, &page("cut"), now()).unwrap();
+    let frames = frames_of(dir.path());
+    assert_eq!(frames.len(), 2);
+    let log = std::fs::read(log_path(dir.path())).unwrap();
+    let first_end = 16 + frames[0].changes.len();
+
+    // The last frame cut short (its sync never returned): the first write is there, the
+    // second is not, and the journal goes on.
+    let cut = sled_as_synced(synced.path());
+    std::fs::write(log_path(cut.path()), &log[..log.len() - 3]).unwrap();
+    let opened = Journal::open(cut.path()).unwrap();
+    assert_eq!(opened.day(a).unwrap().unwrap().role, "kept");
+    assert_eq!(opened.day(b).unwrap(), None);
+    opened.save_day(b, &page("again"), now()).unwrap();
+    drop(opened);
+    let opened = Journal::open(cut.path()).unwrap();
+    assert_eq!(opened.day(b).unwrap().unwrap().role, "again");
+    drop(opened);
+
+    // The first frame gone but the second there: sled lost a write the log no longer holds.
+    let gap = sled_as_synced(synced.path());
+    std::fs::write(log_path(gap.path()), &log[first_end..]).unwrap();
+    assert!(matches!(
+        Journal::open(gap.path()),
+        Err(KeelError::JournalDamaged { .. })
+    ));
+    // Left as it was.
+    assert_eq!(
+        std::fs::read(log_path(gap.path())).unwrap(),
+        &log[first_end..]
+    );
+}
+
+#[test]
+fn frames_sled_already_holds_are_not_applied_again() {
+    // A checkpoint that flushed sled but stopped before emptying the log, then a write made
+    // after the open that followed: the old frames must not undo it.
+    let dir = tempfile::tempdir().unwrap();
+    let d = date("2026-11-03");
+    let page = |text: &str| DayPatch {
+        role: Some(text.into()),
+        ..DayPatch::default()
+    };
+    let journal = Journal::open(dir.path()).unwrap();
+    journal.save_day(d, &page("first"), now()).unwrap();
+    let log = std::fs::read(log_path(dir.path())).unwrap();
+    journal.save_day(d, &page("second"), now()).unwrap();
+    journal.checkpoint();
+    drop(journal);
+    // Put the old log back, as if the emptying had not happened.
+    std::fs::write(log_path(dir.path()), &log).unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.day(d).unwrap().unwrap().role, "second");
+    assert!(frames_of(dir.path()).is_empty());
+}
+
+#[test]
+fn a_bulk_write_goes_to_sled_between_two_checkpoints_and_leaves_no_frame() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(dir.path()).unwrap();
     journal
-        .store()
-        .unwrap()
-        .days
-        .insert(b"raw!", b"not synced".to_vec())
+        .save_day(
+            date("2026-11-04"),
+            &DayPatch {
+                role: Some("before".into()),
+                ..DayPatch::default()
+            },
+            now(),
+        )
         .unwrap();
-    assert!(journal.store().unwrap().db.flush().unwrap() > 0);
+    assert_eq!(frames_of(dir.path()).len(), 1);
+    journal.sync_mark_all().unwrap();
+    assert!(frames_of(dir.path()).is_empty());
+    assert_eq!(journal.store().unwrap().db.flush().unwrap(), 0);
 }
 
 #[test]

@@ -89,6 +89,7 @@ pub fn run(name: &str, default_cycles: u64, writer: fn(&Path) -> !) {
     let mut acknowledged = BTreeSet::new();
     let mut lost = Vec::new();
     let mut failures = Vec::new();
+    let (mut replayed, mut opens_replaying) = (0, 0);
     let started = Instant::now();
 
     for cycle in 0..cycles {
@@ -115,6 +116,9 @@ pub fn run(name: &str, default_cycles: u64, writer: fn(&Path) -> !) {
         match Journal::open(dir.path()) {
             Err(e) => failures.push(format!("cycle {cycle}: the journal did not open: {e}")),
             Ok(journal) => {
+                let frames = journal.replayed_at_open();
+                replayed += frames;
+                opens_replaying += usize::from(frames > 0);
                 for &n in &acked {
                     if let Err(why) = check_page(&journal, n) {
                         lost.push(format!("cycle {cycle}: {why}"));
@@ -139,6 +143,11 @@ pub fn run(name: &str, default_cycles: u64, writer: fn(&Path) -> !) {
         lost.len(),
         failures.len(),
         started.elapsed().as_secs_f64()
+    );
+    // A kill between two checkpoints leaves saves that only the redo log holds.
+    println!(
+        "{name}: {opens_replaying} of {cycles} opens after a kill applied the redo log again \
+         ({replayed} frames in all)"
     );
     for line in lost.iter().chain(&failures).take(20) {
         println!("  {line}");
