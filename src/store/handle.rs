@@ -207,7 +207,9 @@ impl Store {
         store.check_schema()?;
         store.merge_prompt_library()?;
         store.reindexed = store.check_index()?;
-        if store.recorder.has_unlogged() || store.lock_log().len() > 0 {
+        // What the open itself wrote (a migration, the library's merge, a rebuilt index) is in
+        // no frame.
+        if store.recorder.has_unlogged() {
             store.sync()?;
         }
         store.recorder.set_logging(true);
@@ -219,7 +221,9 @@ impl Store {
         Ok(store)
     }
 
-    /// Applies again the logged writes sled had not made durable, in order (see `redo`).
+    /// Applies again the logged writes sled had not made durable, in order (see `redo`),
+    /// straight into sled: they are in the log already.
+    #[allow(clippy::disallowed_methods)]
     fn replay<'a>(&self, frames: impl Iterator<Item = &'a redo::Frame>) -> Result<()> {
         let trees = [
             &self.days,
@@ -232,7 +236,7 @@ impl Store {
             &self.sync_dirty,
             &self.sync_applied,
         ];
-        let tree = |id: redo::TreeId| trees.iter().find(|t| t.id() == id).copied();
+        let tree = |id: redo::TreeId| trees.iter().find(|t| t.id() == id).map(|t| &***t);
         for frame in frames {
             for change in redo::changes(&frame.changes)? {
                 let (redo::Change::Put(id, ..)
@@ -373,6 +377,17 @@ impl Store {
                 )?;
                 Ok(())
             }
+        }
+    }
+
+    /// The checkpoint a close makes: only when the log holds more than `redo::CLOSE_LIMIT`, or
+    /// when a change is in no frame (a write that failed part-way). The caller holds the writer
+    /// lock or the store alone.
+    pub(super) fn settle(&self) -> Result<()> {
+        if !self.recorder.is_clear() || self.lock_log().len() > redo::CLOSE_LIMIT {
+            self.sync()
+        } else {
+            Ok(())
         }
     }
 
@@ -531,16 +546,17 @@ impl Journal {
         }
     }
 
-    /// Makes everything durable in sled, empties the redo log and renews the write mark now
-    /// (what the app does before its window closes; dropping the journal does it too). Best
-    /// effort: what fails stays in the log.
+    /// What the app does before its window closes (and dropping the journal does too): a
+    /// checkpoint if the redo log holds more than `redo::CLOSE_LIMIT` (so that the next open
+    /// has little to read), then the write mark renewed. Best effort: what fails stays in the
+    /// log.
     pub fn checkpoint(&self) {
         if let Ok(store) = self.store() {
-            let synced = {
+            let settled = {
                 let _writer = store.lock_writer();
-                store.sync()
+                store.settle()
             };
-            if synced.is_ok() {
+            if settled.is_ok() {
                 store.renew_mark();
             }
         }

@@ -1,8 +1,8 @@
 //! The journal on disk: sled 0.34, one tree per record kind, every write durable on return.
 //!
 //! Layout of a journal folder `DIR`:
-//! - `DIR/store/`: the sled database (`conf`, `db`, `snap.*`) and Keel's write mark
-//!   (`keel.mark`, see `write_mark`).
+//! - `DIR/store/`: the sled database (`conf`, `db`, `snap.*`), Keel's redo log (`redo.log`,
+//!   see `redo`) and write mark (`keel.mark`, see `write_mark`).
 //! - trees: `days` (day key → day record), `weeks` (week key → week record), `prompts`
 //!   (prompt id → prompt record), `events` (event id → event record), `meta`
 //!   (`schema_version`, `settings`, `values`, `prompt_library`, `event_seq`, `welcomed`,
@@ -26,12 +26,16 @@
 //! - `encryption`: encrypt, decrypt, change the passphrase, sealed files;
 //! - `sync_marks`: what sync needs of the store (records changed here, what it last settled);
 //! - `index` (the search index), `reindex` (its check and rebuild at open), `keys`, `records`,
-//!   `codec`, `migrate`, `compact` (fresh copies and their swap), `write_mark`.
+//!   `codec`, `migrate`, `compact` (fresh copies and their swap), `write_mark`, `redo` (the
+//!   redo log every write goes to, and the trees that record for it).
 //!
 //! Invariants:
-//! - A write method returns `Ok` only after `sled::Db::flush` *and* an fsync of the `db` file
-//!   (sled's flush is `sync_file_range`, not power-safe; ENGINEERING-NOTES.md). sled's own
-//!   background flusher is off, so nothing reaches disk except through that path.
+//! - A write method returns `Ok` only after its changes are in the redo log and the log is
+//!   fdatasynced (`redo`), or, for a bulk write, after a checkpoint: `sled::Db::flush` *and* an
+//!   fsync of the `db` file (sled's flush is `sync_file_range`, not power-safe;
+//!   ENGINEERING-NOTES.md). sled's own background flusher is off.
+//! - Every change to the open store goes through `redo::Tree` (clippy.toml forbids sled's
+//!   writing methods elsewhere), so the log holds every change since the last checkpoint.
 //! - No record larger than `records::MAX_RECORD_BYTES` is written (sled never fsyncs blobs).
 //! - Opening never writes before the schema check: a newer journal is refused untouched.
 //! - A store that opens holding fewer writes than its write mark (`write_mark`) lost durable data
@@ -181,13 +185,13 @@ struct MarkState {
 }
 
 impl Drop for Store {
-    /// Closing makes everything durable in sled and empties the redo log (best effort: what
-    /// fails stays in the log for the next open), then renews the mark, so that what this
-    /// handle wrote is covered by it.
+    /// Closing makes a checkpoint when the redo log has grown large (`Store::settle`; best
+    /// effort: what fails stays in the log for the next open), then renews the mark, so that
+    /// what this handle wrote is covered by it.
     fn drop(&mut self) {
         // Only a store whose open passed every check (a refused one stays untouched).
         if self.mark_state().is_some() {
-            let _ = self.sync();
+            let _ = self.settle();
         }
         self.renew_mark();
     }

@@ -8,7 +8,8 @@
 //! log alone is synced; sled holds the same changes in memory and reaches the disk at a
 //! *checkpoint* (`Store::sync`: sled's flush, the fsync of `db`, then the log emptied): when the
 //! log passes `LIMIT`, when a bulk write starts and ends (an import, a rebuild, sync's marks on
-//! every record: written to sled directly, never logged), and when the store closes.
+//! every record: written to sled directly, never logged), and when the store closes with more
+//! than `CLOSE_LIMIT` in the log.
 //!
 //! A frame is `len: u32 LE | crc32: u32 LE | count: u64 LE | changes`, where `count` is the
 //! journal's write count after the write (`write_mark::WRITES_KEY`, the last change of every
@@ -19,7 +20,8 @@
 //!
 //! At open the frames are read up to the first that is cut or damaged (a write that was never
 //! acknowledged: its sync had not returned), and every frame whose count is above the count sled
-//! recovered is applied again, in order, then a checkpoint empties the log. sled recovers a
+//! recovered is applied again, in order; the log stays as it is (those frames are still what
+//! makes them durable) and later frames follow them. sled recovers a
 //! prefix of what it was given (its log is read up to the first gap), so the frames at or below
 //! its count are already in it and those above are not; a frame whose count is more than one
 //! above sled's means sled lost writes that had been checkpointed, and the journal is reported
@@ -47,6 +49,10 @@ type UnabortableTransactionResult<T> = std::result::Result<T, UnabortableTransac
 pub(super) const FILE: &str = "redo.log";
 /// Beyond this many bytes of log a write ends with a checkpoint.
 pub(super) const LIMIT: u64 = 16 << 20;
+/// Beyond this many bytes of log, closing the journal makes a checkpoint (below it the log is
+/// left for the next open, which reads it and applies only what sled lacks: sled flushes its
+/// own files when its last handle closes, so after a clean close that is nothing).
+pub(super) const CLOSE_LIMIT: u64 = 1 << 20;
 /// One write's changes beyond this many bytes are not held for the log: the write ends with a
 /// checkpoint instead (a write that should have been a bulk one).
 const PENDING_LIMIT: usize = 32 << 20;
@@ -174,6 +180,12 @@ impl Recorder {
     /// Whether a change was made that the log does not hold.
     pub(super) fn has_unlogged(&self) -> bool {
         self.pending().unlogged
+    }
+
+    /// Whether every change made is in a frame or in a checkpoint.
+    pub(super) fn is_clear(&self) -> bool {
+        let pending = self.pending();
+        !pending.unlogged && pending.changes.is_empty()
     }
 }
 

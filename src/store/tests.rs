@@ -148,12 +148,18 @@ fn every_write_is_durable_in_the_redo_log_before_it_returns() {
     assert_eq!(with.day(d).unwrap(), Some(saved));
     assert_eq!(with.settings().unwrap().theme, settings.theme);
     assert_eq!(with.store().unwrap().writes().unwrap(), writes);
-    // The open replayed the log into sled and emptied it.
-    assert!(frames_of(synced.path()).is_empty());
+    assert_eq!(with.replayed_at_open(), 2);
     drop(with);
-    // Closing makes all durable in sled and empties the log too.
+    // A clean close leaves a small log as it is, and sled (which flushes as it closes) holds
+    // all of it: the next open applies nothing again.
     drop(journal);
-    assert!(frames_of(dir.path()).is_empty());
+    assert_eq!(frames_of(dir.path()).len(), 2);
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.replayed_at_open(), 0);
+    assert_eq!(
+        journal.day(d).unwrap().unwrap().role,
+        "Shipped the migration"
+    );
 }
 
 #[test]
@@ -214,13 +220,14 @@ fn frames_sled_already_holds_are_not_applied_again() {
     journal.save_day(d, &page("first"), now()).unwrap();
     let log = std::fs::read(log_path(dir.path())).unwrap();
     journal.save_day(d, &page("second"), now()).unwrap();
-    journal.checkpoint();
+    journal.store().unwrap().sync().unwrap();
+    assert!(frames_of(dir.path()).is_empty());
     drop(journal);
     // Put the old log back, as if the emptying had not happened.
     std::fs::write(log_path(dir.path()), &log).unwrap();
     let journal = Journal::open(dir.path()).unwrap();
     assert_eq!(journal.day(d).unwrap().unwrap().role, "second");
-    assert!(frames_of(dir.path()).is_empty());
+    assert_eq!(journal.replayed_at_open(), 0);
 }
 
 #[test]
@@ -429,6 +436,9 @@ fn a_store_cut_back_to_an_older_state_is_reported_damaged_every_time() {
             let d = NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
             journal.save_day(d, &patch, now()).unwrap();
         }
+        // A checkpoint: sled holds all 30 and the redo log nothing (what it still holds it
+        // would apply again: `a_store_cut_back_within_the_redo_log_is_made_whole`).
+        journal.store().unwrap().sync().unwrap();
     }
     assert_eq!(write_mark::read(&dir.path().join("store")), Some(30));
     // sled reads a log cut short as the torn tail of a crash and recovers without an error.
@@ -446,6 +456,34 @@ fn a_store_cut_back_to_an_older_state_is_reported_damaged_every_time() {
     }
     let mark_after = std::fs::read(dir.path().join("store").join(write_mark::FILE)).unwrap();
     assert_eq!(mark_after, mark_before);
+}
+
+#[test]
+fn a_store_cut_back_within_the_redo_log_is_made_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = |n| NaiveDate::from_ymd_opt(2026, 10, n).unwrap();
+    {
+        let journal = Journal::open(dir.path()).unwrap();
+        for n in 1..=30 {
+            let patch = DayPatch {
+                role: Some(format!("page {n}")),
+                ..DayPatch::default()
+            };
+            journal.save_day(day(n), &patch, now()).unwrap();
+        }
+    }
+    let db = dir.path().join("store/db");
+    let bytes = std::fs::read(&db).unwrap();
+    let used = bytes.iter().rposition(|&b| b != 0).unwrap() + 1;
+    std::fs::write(&db, &bytes[..used / 2]).unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    assert!(journal.replayed_at_open() > 0);
+    for n in 1..=30 {
+        assert_eq!(
+            journal.day(day(n)).unwrap().unwrap().role,
+            format!("page {n}")
+        );
+    }
 }
 
 #[test]
