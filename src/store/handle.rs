@@ -271,20 +271,25 @@ impl Store {
     /// changes the log does not hold (or a log grown past its limit), a checkpoint. The
     /// caller holds the writer lock.
     pub(super) fn commit(&self, count: u64) -> Result<()> {
-        match self.recorder.take() {
+        let done = match self.recorder.take() {
             redo::Taken::Checkpoint => self.sync(),
             redo::Taken::Frame(changes) => {
-                let full = {
+                let appended = {
                     let mut log = self.lock_log();
-                    log.append(count, &changes)?;
-                    log.len() > redo::LIMIT
+                    log.append(count, &changes)
+                        .map(|()| log.len() > redo::LIMIT)
                 };
-                if full {
-                    self.sync()?;
+                if let Ok(true) = appended {
+                    // The write is durable already; a checkpoint that fails leaves the log as
+                    // it was (and sled, if it failed, fails the next write, which reopens it).
+                    let _ = self.sync();
                 }
-                Ok(())
+                appended.map(drop)
             }
-        }
+        };
+        // The changes are in sled but in neither the log nor a checkpoint: the close tries
+        // the checkpoint again.
+        done.inspect_err(|_| self.recorder.mark_unlogged())
     }
 
     /// How many `Journal::write`s the store holds.

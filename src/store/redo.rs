@@ -32,12 +32,11 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::sync::Mutex;
 
 use sled::transaction::{
-    ConflictableTransactionResult, TransactionResult, TransactionalTree,
-    UnabortableTransactionError,
+    ConflictableTransactionError, ConflictableTransactionResult, TransactionError,
+    TransactionResult, TransactionalTree, UnabortableTransactionError,
 };
 use sled::IVec;
 
@@ -144,18 +143,6 @@ impl Recorder {
         }
     }
 
-    fn extend(&self, staged: Option<Rc<RefCell<Vec<u8>>>>) {
-        match staged {
-            Some(staged) => {
-                let staged = staged.take();
-                if !staged.is_empty() {
-                    self.record(|out| out.extend_from_slice(&staged));
-                }
-            }
-            None => self.pending().unlogged = true,
-        }
-    }
-
     /// Turns holding changes for the log on or off.
     pub(super) fn set_logging(&self, on: bool) {
         self.pending().logging = on;
@@ -180,6 +167,12 @@ impl Recorder {
     /// Whether a change was made that the log does not hold.
     pub(super) fn has_unlogged(&self) -> bool {
         self.pending().unlogged
+    }
+
+    /// Says that a change was made that the log does not hold (a frame or a checkpoint that
+    /// failed): the next write, or the close, makes a checkpoint.
+    pub(super) fn mark_unlogged(&self) {
+        self.pending().unlogged = true;
     }
 
     /// Whether every change made is in a frame or in a checkpoint.
@@ -208,6 +201,7 @@ fn put_clear(out: &mut Vec<u8>, tree: TreeId) {
 /// One sled tree of the store, whose every change is recorded for the log. Reading goes to
 /// sled's tree itself (`Deref`); writing only through the methods here (clippy.toml forbids
 /// sled's own writing methods everywhere else in the store).
+#[derive(Clone)]
 pub(super) struct Tree {
     tree: sled::Tree,
     id: TreeId,
@@ -309,18 +303,44 @@ impl Batch {
     }
 }
 
-/// A tree inside a transaction: sled's transactional tree, with its changes staged for the
-/// log (kept only if the transaction commits; a retried attempt starts afresh).
-pub(super) struct TxTree {
-    tree: TransactionalTree,
-    id: TreeId,
-    staged: Option<Rc<RefCell<Vec<u8>>>>,
+/// A tree inside a transaction (`Transactional`).
+///
+/// While the store logs, a transaction is *buffered*: its writes are kept here (reads see
+/// them first) and applied to sled, each recorded, once the closure has succeeded, with no
+/// sled transaction at all. That is safe because every logged write runs under the writer lock
+/// (so no other write can come between) and because the redo log makes the whole write atomic
+/// across a crash: its count is its last change, sled recovers a prefix, and a write whose
+/// count sled lacks is applied again whole from its frame. It is what keeps sled from writing
+/// and `sync_file_range`-ing its buffers twice on every save (a sled transaction rolls its
+/// buffer before and after its batch). While the store does not log (the open, a bulk write),
+/// the transaction is sled's own, atomic by itself.
+pub(super) enum TxTree {
+    Sled(TransactionalTree),
+    Buffered {
+        tree: Tree,
+        writes: RefCell<std::collections::BTreeMap<IVec, Option<IVec>>>,
+    },
 }
 
 #[allow(clippy::disallowed_methods)]
 impl TxTree {
+    fn buffered(tree: &Tree) -> TxTree {
+        TxTree::Buffered {
+            tree: tree.clone(),
+            writes: RefCell::default(),
+        }
+    }
+
     pub(super) fn get<K: AsRef<[u8]>>(&self, key: K) -> UnabortableTransactionResult<Option<IVec>> {
-        self.tree.get(key)
+        match self {
+            TxTree::Sled(tree) => tree.get(key),
+            TxTree::Buffered { tree, writes } => {
+                if let Some(written) = writes.borrow().get(key.as_ref()) {
+                    return Ok(written.clone());
+                }
+                Ok(tree.get(key)?)
+            }
+        }
     }
 
     pub(super) fn insert<K: AsRef<[u8]>, V: Into<IVec>>(
@@ -328,26 +348,30 @@ impl TxTree {
         key: K,
         value: V,
     ) -> UnabortableTransactionResult<Option<IVec>> {
-        let value: IVec = value.into();
-        if let Some(staged) = &self.staged {
-            put_change(
-                &mut staged.borrow_mut(),
-                self.id,
-                key.as_ref(),
-                Some(&value),
-            );
+        match self {
+            TxTree::Sled(tree) => tree.insert(key.as_ref(), value),
+            TxTree::Buffered { writes, .. } => {
+                let old = self.get(key.as_ref())?;
+                writes
+                    .borrow_mut()
+                    .insert(key.as_ref().into(), Some(value.into()));
+                Ok(old)
+            }
         }
-        self.tree.insert(key.as_ref(), value)
     }
 
     pub(super) fn remove<K: AsRef<[u8]>>(
         &self,
         key: K,
     ) -> UnabortableTransactionResult<Option<IVec>> {
-        if let Some(staged) = &self.staged {
-            put_change(&mut staged.borrow_mut(), self.id, key.as_ref(), None);
+        match self {
+            TxTree::Sled(tree) => tree.remove(key.as_ref()),
+            TxTree::Buffered { writes, .. } => {
+                let old = self.get(key.as_ref())?;
+                writes.borrow_mut().insert(key.as_ref().into(), None);
+                Ok(old)
+            }
         }
-        self.tree.remove(key.as_ref())
     }
 
     pub(super) fn apply_batch(&self, batch: &Batch) -> UnabortableTransactionResult<()> {
@@ -359,10 +383,23 @@ impl TxTree {
         }
         Ok(())
     }
+
+    /// Applies a buffered transaction's writes to sled, each recorded for the log.
+    fn apply(&self) -> sled::Result<()> {
+        if let TxTree::Buffered { tree, writes } = self {
+            for (key, value) in writes.take() {
+                match value {
+                    Some(value) => tree.insert(key, value)?,
+                    None => tree.remove(key)?,
+                };
+            }
+        }
+        Ok(())
+    }
 }
 
-/// A transaction over one or more of the store's trees, as sled's `Transactional`, with the
-/// changes of the attempt that commits recorded for the log.
+/// A transaction over one or more of the store's trees, as sled's `Transactional` (see
+/// `TxTree` for how it is made atomic).
 pub(super) trait Transactional {
     type View;
     fn transaction<F, A, E>(&self, f: F) -> TransactionResult<A, E>
@@ -390,25 +427,31 @@ macro_rules! transactional {
                 F: Fn(&Self::View) -> ConflictableTransactionResult<A, E>,
             {
                 let recorder = &self.0.recorder;
-                let staged: Option<Rc<RefCell<Vec<u8>>>> = recorder.holding().then(Rc::default);
-                let result = sled::Transactional::transaction(
-                    &($(&self.$i.tree,)+),
-                    |trees| {
-                        if let Some(staged) = &staged {
-                            staged.borrow_mut().clear();
-                        }
-                        let view = ($(TxTree {
-                            tree: trees.$i.clone(),
-                            id: self.$i.id,
-                            staged: staged.clone(),
-                        },)+);
-                        f(&view)
-                    },
-                );
-                if result.is_ok() {
-                    recorder.extend(staged);
+                if !recorder.holding() {
+                    let result = sled::Transactional::transaction(
+                        &($(&self.$i.tree,)+),
+                        |trees| f(&($(TxTree::Sled(trees.$i.clone()),)+)),
+                    );
+                    if result.is_ok() {
+                        recorder.mark_unlogged();
+                    }
+                    return result;
                 }
-                result
+                let view = ($(TxTree::buffered(self.$i),)+);
+                match f(&view) {
+                    Ok(value) => {
+                        $(view.$i.apply().map_err(TransactionError::Storage)?;)+
+                        Ok(value)
+                    }
+                    Err(ConflictableTransactionError::Abort(e)) => Err(TransactionError::Abort(e)),
+                    Err(ConflictableTransactionError::Storage(e)) => {
+                        Err(TransactionError::Storage(e))
+                    }
+                    // Only sled's own transactions conflict.
+                    Err(ConflictableTransactionError::Conflict) => Err(TransactionError::Storage(
+                        sled::Error::ReportableBug("a conflict in a buffered transaction".into()),
+                    )),
+                }
             }
         }
     };
