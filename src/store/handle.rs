@@ -141,7 +141,8 @@ impl Store {
         let db = open_sled(&store_dir, dir)?;
         let db_path = store_dir.join("db");
         let db_file = File::open(&db_path).map_err(io("open", &db_path))?;
-        let (log, frames) = redo::Log::open(&store_dir)?;
+        let (log, read) = redo::Log::open(&store_dir)?;
+        let frames = read.frames;
         // The folder entries of files sled and the log just created must be durable too.
         for path in [&store_dir, dir] {
             File::open(path)
@@ -194,13 +195,17 @@ impl Store {
         );
         let marked = write_mark::read(&store_dir);
         let durable = last.unwrap_or(writes).max(writes);
+        // Whole frames after a damaged one: refused unless sled already holds all of them.
+        let damaged_log = read.beyond_damage.is_some();
         if first.is_some_and(|first| first > writes + 1)
             || marked.is_some_and(|marked| marked > durable)
+            || read.beyond_damage.is_some_and(|beyond| beyond > writes)
         {
             return Err(KeelError::JournalDamaged {
                 path: dir.to_owned(),
             });
         }
+        store.lock_log().cut(read.end as u64)?;
         store.replayed = logged.clone().count();
         store.replay(logged)?;
         store.durable_writes.store(durable, Ordering::Relaxed);
@@ -209,7 +214,8 @@ impl Store {
         store.reindexed = store.check_index()?;
         // What the open itself wrote (a migration, the library's merge, a rebuilt index) is in
         // no frame.
-        if store.recorder.has_unlogged() {
+        // A damaged log that sled did not need is replaced by a checkpoint at once.
+        if store.recorder.has_unlogged() || damaged_log {
             store.sync()?;
         }
         store.recorder.set_logging(true);

@@ -11,7 +11,7 @@
 //! every record: written to sled directly, never logged), and when the store closes with more
 //! than `CLOSE_LIMIT` in the log.
 //!
-//! A frame is `len: u32 LE | crc32: u32 LE | count: u64 LE | changes`, where `count` is the
+//! A frame is `"kRdo" | len: u32 LE | crc32: u32 LE | count: u64 LE | changes`, where `count` is the
 //! journal's write count after the write (`write_mark::WRITES_KEY`, the last change of every
 //! write), `len` the length of `changes` and the CRC over `count` and `changes`. A change is
 //! `tree: u8 | op: u8 | key_len: u32 LE | key | (value_len: u32 LE | value)`, op 1 an insert
@@ -19,7 +19,9 @@
 //! sled stores, so an encrypted journal's log holds its records sealed, as sled does.
 //!
 //! At open the frames are read up to the first that is cut or damaged (a write that was never
-//! acknowledged: its sync had not returned), and every frame whose count is above the count sled
+//! acknowledged: its sync had not returned; a whole frame found after it, by its magic, means
+//! the log was damaged, and unless sled holds that frame's write the journal is refused as
+//! damaged), and every frame whose count is above the count sled
 //! recovered is applied again, in order; the log stays as it is (those frames are still what
 //! makes them durable) and later frames follow them. sled recovers a
 //! prefix of what it was given (its log is read up to the first gap), so the frames at or below
@@ -29,7 +31,7 @@
 
 use std::cell::RefCell;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::{Read as _, Write};
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -55,7 +57,9 @@ pub(super) const CLOSE_LIMIT: u64 = 1 << 20;
 /// One write's changes beyond this many bytes are not held for the log: the write ends with a
 /// checkpoint instead (a write that should have been a bulk one).
 const PENDING_LIMIT: usize = 32 << 20;
-const HEADER: usize = 16;
+const HEADER: usize = 20;
+/// What every frame begins with: where reading can find whole frames again after damage.
+const MAGIC: [u8; 4] = *b"kRdo";
 
 const REMOVE: u8 = 0;
 const INSERT: u8 = 1;
@@ -478,30 +482,66 @@ fn crc(count: u64, changes: &[u8]) -> u32 {
     hasher.finalize()
 }
 
-/// The frames of `bytes` up to the first that is cut or damaged, and where they end.
-pub(super) fn frames(bytes: &[u8]) -> (Vec<Frame>, usize) {
+/// The frame that begins at `at`, if it is whole, and where it ends.
+fn frame_at(bytes: &[u8], at: usize) -> Option<(Frame, usize)> {
+    let header = bytes.get(at..at.checked_add(HEADER)?)?;
+    if header[..4] != MAGIC {
+        return None;
+    }
+    let word = |i: usize| u32::from_le_bytes(header[i..i + 4].try_into().unwrap_or_default());
+    let (len, sum) = (word(4) as usize, word(8));
+    let count = u64::from_le_bytes(header[12..20].try_into().unwrap_or_default());
+    let end = (at + HEADER).checked_add(len)?;
+    let changes = bytes.get(at + HEADER..end)?;
+    (crc(count, changes) == sum).then(|| {
+        (
+            Frame {
+                count,
+                changes: changes.to_vec(),
+            },
+            end,
+        )
+    })
+}
+
+/// The log read back: its frames up to the first that is cut or damaged, where they end, and
+/// the highest count of any whole frame found after that one. A crash can only cut the last
+/// frame (each is synced before the next is written, and a failed append is cut off), so a
+/// whole frame after a broken one means the log itself was damaged.
+#[derive(Debug)]
+pub(super) struct LogRead {
+    pub(super) frames: Vec<Frame>,
+    pub(super) end: usize,
+    pub(super) beyond_damage: Option<u64>,
+}
+
+pub(super) fn frames(bytes: &[u8]) -> LogRead {
     let mut frames = Vec::new();
     let mut at = 0;
-    while let Some(header) = bytes.get(at..at + HEADER) {
-        let word = |i: usize| u32::from_le_bytes(header[i..i + 4].try_into().unwrap_or_default());
-        let (len, sum) = (word(0) as usize, word(4));
-        let count = u64::from_le_bytes(header[8..16].try_into().unwrap_or_default());
-        let Some(changes) = (at + HEADER)
-            .checked_add(len)
-            .and_then(|end| bytes.get(at + HEADER..end))
-        else {
-            break;
-        };
-        if crc(count, changes) != sum {
-            break;
-        }
-        frames.push(Frame {
-            count,
-            changes: changes.to_vec(),
-        });
-        at += HEADER + len;
+    while let Some((frame, end)) = frame_at(bytes, at) {
+        frames.push(frame);
+        at = end;
     }
-    (frames, at)
+    let mut beyond_damage = None;
+    let mut from = at + 1;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| rest.windows(4).position(|w| w == MAGIC))
+    {
+        let start = from + found;
+        match frame_at(bytes, start) {
+            Some((frame, end)) => {
+                beyond_damage = beyond_damage.max(Some(frame.count));
+                from = end;
+            }
+            None => from = start + 1,
+        }
+    }
+    LogRead {
+        frames,
+        end: at,
+        beyond_damage,
+    }
 }
 
 /// One change read back from a frame.
@@ -561,9 +601,9 @@ pub(super) struct Log {
 }
 
 impl Log {
-    /// Opens (or creates) the log in `store_dir` and reads its frames; what follows the last
-    /// whole frame (a write cut before its sync returned) is cut off.
-    pub(super) fn open(store_dir: &Path) -> Result<(Log, Vec<Frame>)> {
+    /// Opens (or creates) the log in `store_dir` and reads it. Nothing is changed yet: `cut`
+    /// takes off what follows the last whole frame once the caller has checked the rest.
+    pub(super) fn open(store_dir: &Path) -> Result<(Log, LogRead)> {
         let path = store_dir.join(FILE);
         let mut file = std::fs::OpenOptions::new()
             .read(true)
@@ -573,14 +613,22 @@ impl Log {
             .map_err(io("open", &path))?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).map_err(io("read", &path))?;
-        let (frames, end) = frames(&bytes);
-        if end < bytes.len() {
-            file.set_len(end as u64)
-                .and_then(|()| file.sync_data())
-                .map_err(io("write", &path))?;
+        let read = frames(&bytes);
+        let len = bytes.len() as u64;
+        Ok((Log { file, path, len }, read))
+    }
+
+    /// Cuts the log back to `end` (a write cut before its sync returned, or what a checkpoint
+    /// is about to make unnecessary), so that later frames follow whole ones.
+    pub(super) fn cut(&mut self, end: u64) -> Result<()> {
+        if end < self.len {
+            self.file
+                .set_len(end)
+                .and_then(|()| self.file.sync_data())
+                .map_err(io("write", &self.path))?;
+            self.len = end;
         }
-        let len = end as u64;
-        Ok((Log { file, path, len }, frames))
+        Ok(())
     }
 
     /// How many bytes the log holds.
@@ -592,6 +640,7 @@ impl Log {
     /// append is cut off again, so that a later frame never follows a broken one.
     pub(super) fn append(&mut self, count: u64, changes: &[u8]) -> Result<()> {
         let mut frame = Vec::with_capacity(HEADER + changes.len());
+        frame.extend_from_slice(&MAGIC);
         frame.extend_from_slice(&(changes.len() as u32).to_le_bytes());
         frame.extend_from_slice(&crc(count, changes).to_le_bytes());
         frame.extend_from_slice(&count.to_le_bytes());
@@ -633,42 +682,61 @@ mod tests {
     fn frame_bytes(frames: &[(u64, &[u8])]) -> Vec<u8> {
         let dir = tempfile::tempdir().unwrap();
         let (mut log, read) = Log::open(dir.path()).unwrap();
-        assert!(read.is_empty());
+        assert!(read.frames.is_empty());
         for (count, changes) in frames {
             log.append(*count, changes).unwrap();
         }
         std::fs::read(dir.path().join(FILE)).unwrap()
     }
 
+    fn counts(read: &LogRead) -> Vec<u64> {
+        read.frames.iter().map(|f| f.count).collect()
+    }
+
     #[test]
     fn frames_read_back_in_order_and_stop_at_a_cut_or_damaged_one() {
         let bytes = frame_bytes(&[(7, b"first"), (8, b""), (9, b"third one")]);
-        let (frames, end) = frames(&bytes);
-        assert_eq!(end, bytes.len());
+        let read = frames(&bytes);
+        assert_eq!((read.end, read.beyond_damage), (bytes.len(), None));
         assert_eq!(
-            frames
+            read.frames
                 .iter()
                 .map(|f| (f.count, f.changes.as_slice()))
                 .collect::<Vec<_>>(),
             vec![(7, &b"first"[..]), (8, &b""[..]), (9, &b"third one"[..])]
         );
-        // Cut anywhere inside the last frame: the first two remain.
+        // Cut anywhere inside the last frame (a crash while it was written): the first two
+        // remain, and that is no damage.
         let second_end = 2 * HEADER + 5;
         for cut in second_end..bytes.len() {
-            let (frames, end) = super::frames(&bytes[..cut]);
-            assert_eq!((frames.len(), end), (2, second_end), "cut at {cut}");
+            let read = frames(&bytes[..cut]);
+            assert_eq!(
+                (counts(&read), read.end, read.beyond_damage),
+                (vec![7, 8], second_end, None),
+                "cut at {cut}"
+            );
         }
-        // A flipped bit in the second frame's changes or count ends the log before it.
-        for at in [HEADER + 5 + 8, HEADER + 5 + 3] {
+        // A flipped bit in the second frame (its magic, length, sum, count or changes) ends
+        // the log before it, and the whole third frame after it is seen as damage.
+        for at in [HEADER + 5, HEADER + 5 + 4, HEADER + 5 + 9, HEADER + 5 + 13] {
             let mut bad = bytes.clone();
             bad[at] ^= 0x10;
-            let (frames, end) = super::frames(&bad);
-            assert_eq!((frames.len(), end), (1, HEADER + 5), "flip at {at}");
+            let read = frames(&bad);
+            assert_eq!(
+                (counts(&read), read.end, read.beyond_damage),
+                (vec![7], HEADER + 5, Some(9)),
+                "flip at {at}"
+            );
         }
+        // The same in the last frame is a cut one.
+        let mut bad = bytes.clone();
+        bad[second_end + HEADER + 2] ^= 0x10;
+        let read = frames(&bad);
+        assert_eq!((counts(&read), read.beyond_damage), (vec![7, 8], None));
     }
 
     #[test]
-    fn a_cut_tail_is_cut_off_at_open_and_later_frames_follow_the_whole_ones() {
+    fn a_cut_tail_is_cut_off_and_later_frames_follow_the_whole_ones() {
         let dir = tempfile::tempdir().unwrap();
         let (mut log, _) = Log::open(dir.path()).unwrap();
         log.append(1, b"one").unwrap();
@@ -682,16 +750,16 @@ mod tests {
             .unwrap()
             .set_len(len - 2)
             .unwrap();
-        let (mut log, frames) = Log::open(dir.path()).unwrap();
-        assert_eq!(frames.len(), 1);
+        let (mut log, read) = Log::open(dir.path()).unwrap();
+        assert_eq!(counts(&read), vec![1]);
+        // Reading changes nothing; the cut does.
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), len - 2);
+        log.cut(read.end as u64).unwrap();
         log.append(2, b"again").unwrap();
         drop(log);
-        let (log, frames) = Log::open(dir.path()).unwrap();
-        assert_eq!(
-            frames.iter().map(|f| f.count).collect::<Vec<_>>(),
-            vec![1, 2]
-        );
-        assert_eq!(frames[1].changes, b"again");
+        let (log, read) = Log::open(dir.path()).unwrap();
+        assert_eq!(counts(&read), vec![1, 2]);
+        assert_eq!(read.frames[1].changes, b"again");
         assert_eq!(log.len(), std::fs::metadata(&path).unwrap().len());
     }
 

@@ -110,7 +110,7 @@ fn log_path(dir: &Path) -> PathBuf {
 }
 
 fn frames_of(dir: &Path) -> Vec<redo::Frame> {
-    redo::frames(&std::fs::read(log_path(dir)).unwrap_or_default()).0
+    redo::frames(&std::fs::read(log_path(dir)).unwrap_or_default()).frames
 }
 
 #[test]
@@ -177,7 +177,7 @@ fn a_cut_frame_loses_only_its_own_write_and_a_lost_frame_before_it_is_damage() {
     let frames = frames_of(dir.path());
     assert_eq!(frames.len(), 2);
     let log = std::fs::read(log_path(dir.path())).unwrap();
-    let first_end = 16 + frames[0].changes.len();
+    let first_end = 20 + frames[0].changes.len();
 
     // The last frame cut short (its sync never returned): the first write is there, the
     // second is not, and the journal goes on.
@@ -204,6 +204,43 @@ fn a_cut_frame_loses_only_its_own_write_and_a_lost_frame_before_it_is_damage() {
         std::fs::read(log_path(gap.path())).unwrap(),
         &log[first_end..]
     );
+}
+
+#[test]
+fn a_damaged_redo_log_is_refused_unless_sled_holds_what_it_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let synced = sled_as_synced(dir.path());
+    for (n, text) in ["one", "two", "three"].into_iter().enumerate() {
+        let patch = DayPatch {
+            role: Some(text.into()),
+            ..DayPatch::default()
+        };
+        journal
+            .save_day(
+                date("2026-11-05") + chrono::Days::new(n as u64),
+                &patch,
+                now(),
+            )
+            .unwrap();
+    }
+    drop(journal);
+    let mut log = std::fs::read(log_path(dir.path())).unwrap();
+    log[30] ^= 0x40; // inside the first frame's changes
+                     // sled as last synced lacks all three: refused, and the log left as it was.
+    std::fs::write(log_path(synced.path()), &log).unwrap();
+    assert!(matches!(
+        Journal::open(synced.path()),
+        Err(KeelError::JournalDamaged { .. })
+    ));
+    assert_eq!(std::fs::read(log_path(synced.path())).unwrap(), log);
+    // sled after a clean close holds all three: the journal opens whole, and a checkpoint
+    // replaces the damaged log.
+    std::fs::write(log_path(dir.path()), &log).unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    assert_eq!(journal.n_days().unwrap(), 3);
+    assert!(frames_of(dir.path()).is_empty());
+    assert_eq!(std::fs::metadata(log_path(dir.path())).unwrap().len(), 0);
 }
 
 #[test]
