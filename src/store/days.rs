@@ -188,7 +188,7 @@ impl Journal {
         let mut found = Vec::new();
         for item in store.search_terms.scan_prefix(&prefix) {
             let (key, stored) = item?;
-            let list = store.codec.open(index::TREE, &key, &stored)?;
+            let list = index::open_list(&store.codec, &key, &stored)?;
             found.extend(index::stored_docs(prefix.len(), &key, &list)?);
         }
         Ok(found)

@@ -213,8 +213,7 @@ impl Store {
         store.merge_prompt_library()?;
         store.reindexed = store.check_index()?;
         // What the open itself wrote (a migration, the library's merge, a rebuilt index) is in
-        // no frame.
-        // A damaged log that sled did not need is replaced by a checkpoint at once.
+        // no frame, and a damaged log that sled did not need is replaced: a checkpoint.
         if store.recorder.has_unlogged() || damaged_log {
             store.sync()?;
         }
