@@ -4,7 +4,7 @@
 //! and a page that holds nothing yet is replaced.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::{bad_file, because, sort_out, BadEntry, ImportOptions, ImportPlan, Source};
 use crate::cycle::{CycleEvent, EventDraft, PersonalValue, ValueBook};
@@ -53,30 +53,56 @@ pub(crate) fn file_of(journal: &Journal) -> Result<KeelFile> {
     })
 }
 
+/// The file's top level with each field kept as the text it was written as, borrowed from the
+/// file: a large file is never held as a tree of JSON values (100,000 days read as one peaked
+/// at 737 MiB), and each item is parsed from its own text as it is taken.
+#[derive(Deserialize)]
+struct Top<'a> {
+    #[serde(borrow)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    days: Option<&'a RawValue>,
+    #[serde(borrow)]
+    weeks: Option<&'a RawValue>,
+    #[serde(borrow)]
+    prompts: Option<&'a RawValue>,
+    #[serde(borrow)]
+    settings: Option<&'a RawValue>,
+    #[serde(borrow)]
+    values: Option<&'a RawValue>,
+    #[serde(borrow)]
+    events: Option<&'a RawValue>,
+}
+
+/// A field's items, if it is a list (an absent or null field has none).
+fn list<'a>(field: Option<&'a RawValue>) -> Option<Vec<&'a RawValue>> {
+    serde_json::from_str(field?.get()).ok()
+}
+
+/// A field's value unless it is absent or null.
+fn given(field: Option<&RawValue>) -> Option<&RawValue> {
+    field.filter(|raw| raw.get() != "null")
+}
+
 fn items<T: serde::de::DeserializeOwned>(
-    value: &Value,
+    list: &[&RawValue],
     key: &str,
     offset: usize,
 ) -> Vec<std::result::Result<T, BadEntry>> {
-    value
-        .get(key)
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    // Read from the tree in place, not from a copy of it.
-                    T::deserialize(item).map_err(|e| {
-                        BadEntry::new(
-                            offset + i + 1,
-                            key.trim_end_matches('s'),
-                            because("reason-entry-unreadable", e),
-                        )
-                    })
-                })
-                .collect()
+    list.iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_json::from_str(item.get()).map_err(|e| {
+                BadEntry::new(
+                    offset + i + 1,
+                    key.trim_end_matches('s'),
+                    because("reason-entry-unreadable", e),
+                )
+            })
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 pub(crate) fn plan(
@@ -87,18 +113,20 @@ pub(crate) fn plan(
 ) -> Result<ImportPlan> {
     let _ = now;
     let source = Source::Keel;
-    let value: Value = serde_json::from_slice(bytes)
+    let top: Top = serde_json::from_slice(bytes)
         .map_err(|e| bad_file(source, because("reason-import-not-json", e)))?;
-    match value.get("format").and_then(Value::as_str) {
-        Some(FORMAT) => {}
-        _ => {
-            return Err(bad_file(
-                source,
-                Reason::new("reason-import-format", vec![]),
-            ))
-        }
+    let text =
+        |field: Option<&RawValue>| -> Option<String> { serde_json::from_str(field?.get()).ok() };
+    if text(top.format).as_deref() != Some(FORMAT) {
+        return Err(bad_file(
+            source,
+            Reason::new("reason-import-format", vec![]),
+        ));
     }
-    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    let version = top
+        .version
+        .and_then(|v| serde_json::from_str::<u64>(v.get()).ok())
+        .unwrap_or(0);
     if version == 0 || version > u64::from(VERSION) {
         return Err(bad_file(
             source,
@@ -108,48 +136,60 @@ pub(crate) fn plan(
             ),
         ));
     }
-    for key in ["days", "weeks", "prompts"] {
-        if !value.get(key).is_some_and(Value::is_array) {
-            return Err(bad_file(
-                source,
-                Reason::new("reason-import-no-list", vec![("key", key.into())]),
-            ));
+    let mut lists = Vec::new();
+    for (key, field) in [
+        ("days", top.days),
+        ("weeks", top.weeks),
+        ("prompts", top.prompts),
+    ] {
+        match list(field) {
+            Some(items) => lists.push(items),
+            None => {
+                return Err(bad_file(
+                    source,
+                    Reason::new("reason-import-no-list", vec![("key", key.into())]),
+                ))
+            }
         }
     }
+    let [day_items, week_items, prompt_items]: [Vec<&RawValue>; 3] =
+        lists.try_into().expect("three lists");
     // Days are checked as they would be stored: valid ratings, under the record size.
-    let days: Vec<std::result::Result<DayEntry, BadEntry>> = items::<DayEntry>(&value, "days", 0)
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            d.and_then(|mut d| {
-                // Tags are derived from the text, never taken from a file on trust.
-                d.refresh_tags();
-                d.check_in
-                    .validate()
-                    .map_err(|e| BadEntry::new(i + 1, "day", Reason::error(e)))?;
-                let size = d.role.len() + d.self_text.len();
-                if size > MAX_RECORD_BYTES {
-                    return Err(BadEntry::new(
-                        i + 1,
-                        "day",
-                        Reason::new(
-                            "reason-entry-page-size",
-                            vec![("date", d.date.to_string().into())],
-                        ),
-                    ));
-                }
-                Ok(d)
+    let days: Vec<std::result::Result<DayEntry, BadEntry>> =
+        items::<DayEntry>(&day_items, "days", 0)
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                d.and_then(|mut d| {
+                    // Tags are derived from the text, never taken from a file on trust.
+                    d.refresh_tags();
+                    d.check_in
+                        .validate()
+                        .map_err(|e| BadEntry::new(i + 1, "day", Reason::error(e)))?;
+                    let size = d.role.len() + d.self_text.len();
+                    if size > MAX_RECORD_BYTES {
+                        return Err(BadEntry::new(
+                            i + 1,
+                            "day",
+                            Reason::new(
+                                "reason-entry-page-size",
+                                vec![("date", d.date.to_string().into())],
+                            ),
+                        ));
+                    }
+                    Ok(d)
+                })
             })
-        })
-        .collect();
+            .collect();
     let n_entries = days.len();
     let n_days_in_file = days.len();
-    let mut weeks = items::<WeekReflection>(&value, "weeks", n_days_in_file);
+    drop(day_items);
+    let mut weeks = items::<WeekReflection>(&week_items, "weeks", n_days_in_file);
     // The file's values, taken into the journal's (matched by name; ids mapped).
-    let file_values: ValueBook = match value.get("values") {
-        None | Some(Value::Null) => ValueBook::default(),
+    let file_values: ValueBook = match given(top.values) {
+        None => ValueBook::default(),
         Some(v) => ValueBook {
-            values: serde_json::from_value::<Vec<PersonalValue>>(v.clone())
+            values: serde_json::from_str::<Vec<PersonalValue>>(v.get())
                 .map_err(|e| bad_file(source, because("reason-import-values", e)))?,
         }
         .validated()
@@ -166,7 +206,7 @@ pub(crate) fn plan(
         }
     }
     // Events are checked as the app would check them.
-    let events = items::<CycleEvent>(&value, "events", 0)
+    let events = items::<CycleEvent>(&list(top.events).unwrap_or_default(), "events", 0)
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
@@ -189,7 +229,7 @@ pub(crate) fn plan(
             })
         })
         .collect();
-    let prompts = items::<Prompt>(&value, "prompts", 0);
+    let prompts = items::<Prompt>(&prompt_items, "prompts", 0);
     let (mut days, mut skipped) = sort_out(source, days, options)?;
     let (mut weeks, bad_weeks) = sort_out(source, weeks, options)?;
     let (mut prompts, bad_prompts) = sort_out(source, prompts, options)?;
@@ -213,10 +253,10 @@ pub(crate) fn plan(
     skipped.extend(bad_events);
     skipped.extend(bad_weeks);
     skipped.extend(bad_prompts);
-    let settings: Option<Settings> = match value.get("settings") {
-        None | Some(Value::Null) => None,
+    let settings: Option<Settings> = match given(top.settings) {
+        None => None,
         Some(s) => Some(
-            serde_json::from_value(s.clone())
+            serde_json::from_str(s.get())
                 .map_err(|e| bad_file(source, because("reason-import-settings", e)))?,
         ),
     };

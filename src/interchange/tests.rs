@@ -641,6 +641,29 @@ fn a_partly_bad_file_imports_nothing_unless_asked_to_skip() {
 }
 
 #[test]
+fn a_keel_json_file_with_null_or_absent_optional_fields_imports() {
+    let (_d, j) = journal();
+    let day = keel_day("2026-11-02", "shipped", "walked", &[], &[]);
+    for extra in [
+        r#""settings": null, "values": null, "events": null"#,
+        r#""unknown": {"deep": [1, 2, {"x": null}]}"#,
+    ] {
+        let file = format!(
+            r#"{{"format": "keel", "version": 2, "days": [{day}], "weeks": [], "prompts": [], {extra}}}"#
+        );
+        let plan = plan(
+            &j,
+            Source::Keel,
+            file.as_bytes(),
+            ImportOptions::default(),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(plan.n_entries, 1, "{extra}");
+    }
+}
+
+#[test]
 fn files_that_are_not_exports_are_refused_plainly() {
     let (_d, j) = journal();
     for (source, bytes, words) in [
@@ -661,6 +684,21 @@ fn files_that_are_not_exports_are_refused_plainly() {
             Source::Keel,
             &br#"{"format": "keel", "version": 9, "days": [], "weeks": [], "prompts": []}"#[..],
             "version 9",
+        ),
+        (
+            Source::Keel,
+            &br#"{"format": "keel", "version": 2, "days": [], "weeks": {}, "prompts": []}"#[..],
+            "“weeks”",
+        ),
+        (
+            Source::Keel,
+            &br#"{"format": "keel", "version": 2, "days": [], "prompts": []}"#[..],
+            "“weeks”",
+        ),
+        (
+            Source::Keel,
+            &br#"{"format": ["keel"], "version": 2, "days": [], "weeks": [], "prompts": []}"#[..],
+            "“format” is not “keel”",
         ),
     ] {
         let err = plan(&j, source, bytes, ImportOptions::default(), now()).unwrap_err();
