@@ -77,7 +77,7 @@ struct Top<'a> {
 }
 
 /// A field's items, if it is a list (an absent or null field has none).
-fn list<'a>(field: Option<&'a RawValue>) -> Option<Vec<&'a RawValue>> {
+fn list(field: Option<&RawValue>) -> Option<Vec<&RawValue>> {
     serde_json::from_str(field?.get()).ok()
 }
 
