@@ -53,28 +53,10 @@ pub(crate) fn file_of(journal: &Journal) -> Result<KeelFile> {
     })
 }
 
-/// The file's top level with each field kept as the text it was written as, borrowed from the
-/// file: a large file is never held as a tree of JSON values (100,000 days read as one peaked
-/// at 737 MiB), and each item is parsed from its own text as it is taken.
-#[derive(Deserialize)]
-struct Top<'a> {
-    #[serde(borrow)]
-    format: Option<&'a RawValue>,
-    #[serde(borrow)]
-    version: Option<&'a RawValue>,
-    #[serde(borrow)]
-    days: Option<&'a RawValue>,
-    #[serde(borrow)]
-    weeks: Option<&'a RawValue>,
-    #[serde(borrow)]
-    prompts: Option<&'a RawValue>,
-    #[serde(borrow)]
-    settings: Option<&'a RawValue>,
-    #[serde(borrow)]
-    values: Option<&'a RawValue>,
-    #[serde(borrow)]
-    events: Option<&'a RawValue>,
-}
+/// The file's top level: each field kept as the text it was written as, borrowed from the
+/// file, so a large file is never held as a tree of JSON values (100,000 days read as one
+/// peaked at 737 MiB), and each item is parsed from its own text as it is taken.
+type Top<'a> = std::collections::BTreeMap<String, &'a RawValue>;
 
 /// A field's items, if it is a list (an absent or null field has none).
 fn list(field: Option<&RawValue>) -> Option<Vec<&RawValue>> {
@@ -113,18 +95,22 @@ pub(crate) fn plan(
 ) -> Result<ImportPlan> {
     let _ = now;
     let source = Source::Keel;
-    let top: Top = serde_json::from_slice(bytes)
-        .map_err(|e| bad_file(source, because("reason-import-not-json", e)))?;
+    let top: Top = match serde_json::from_slice(bytes) {
+        Ok(top) => top,
+        // JSON, but not an object: no format names it.
+        Err(e) if e.is_data() => Top::new(),
+        Err(e) => return Err(bad_file(source, because("reason-import-not-json", e))),
+    };
+    let field = |key: &str| top.get(key).copied();
     let text =
         |field: Option<&RawValue>| -> Option<String> { serde_json::from_str(field?.get()).ok() };
-    if text(top.format).as_deref() != Some(FORMAT) {
+    if text(field("format")).as_deref() != Some(FORMAT) {
         return Err(bad_file(
             source,
             Reason::new("reason-import-format", vec![]),
         ));
     }
-    let version = top
-        .version
+    let version = field("version")
         .and_then(|v| serde_json::from_str::<u64>(v.get()).ok())
         .unwrap_or(0);
     if version == 0 || version > u64::from(VERSION) {
@@ -137,12 +123,8 @@ pub(crate) fn plan(
         ));
     }
     let mut lists = Vec::new();
-    for (key, field) in [
-        ("days", top.days),
-        ("weeks", top.weeks),
-        ("prompts", top.prompts),
-    ] {
-        match list(field) {
+    for key in ["days", "weeks", "prompts"] {
+        match list(field(key)) {
             Some(items) => lists.push(items),
             None => {
                 return Err(bad_file(
@@ -186,7 +168,7 @@ pub(crate) fn plan(
     drop(day_items);
     let mut weeks = items::<WeekReflection>(&week_items, "weeks", n_days_in_file);
     // The file's values, taken into the journal's (matched by name; ids mapped).
-    let file_values: ValueBook = match given(top.values) {
+    let file_values: ValueBook = match given(field("values")) {
         None => ValueBook::default(),
         Some(v) => ValueBook {
             values: serde_json::from_str::<Vec<PersonalValue>>(v.get())
@@ -206,7 +188,7 @@ pub(crate) fn plan(
         }
     }
     // Events are checked as the app would check them.
-    let events = items::<CycleEvent>(&list(top.events).unwrap_or_default(), "events", 0)
+    let events = items::<CycleEvent>(&list(field("events")).unwrap_or_default(), "events", 0)
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
@@ -253,7 +235,7 @@ pub(crate) fn plan(
     skipped.extend(bad_events);
     skipped.extend(bad_weeks);
     skipped.extend(bad_prompts);
-    let settings: Option<Settings> = match given(top.settings) {
+    let settings: Option<Settings> = match given(field("settings")) {
         None => None,
         Some(s) => Some(
             serde_json::from_str(s.get())
