@@ -701,7 +701,11 @@ fn files_that_are_not_exports_are_refused_plainly() {
             "“format” is not “keel”",
         ),
         (Source::Keel, &b"[1, 2]"[..], "“format” is not “keel”"),
-        (Source::Keel, &b"{\"format\": \"keel\""[..], "it is not JSON"),
+        (
+            Source::Keel,
+            &b"{\"format\": \"keel\""[..],
+            "it is not JSON",
+        ),
     ] {
         let err = plan(&j, source, bytes, ImportOptions::default(), now()).unwrap_err();
         assert!(matches!(err, KeelError::BadImport { .. }));
