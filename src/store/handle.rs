@@ -188,10 +188,10 @@ impl Store {
             // Refused by the schema check before it writes anything.
             store.check_schema()?;
         }
-        let logged = frames.iter().filter(|f| f.count > writes);
+        let logged: Vec<&redo::Frame> = frames.iter().filter(|f| f.count > writes).collect();
         let (first, last) = (
-            logged.clone().map(|f| f.count).next(),
-            logged.clone().map(|f| f.count).next_back(),
+            logged.first().map(|f| f.count),
+            logged.last().map(|f| f.count),
         );
         let marked = write_mark::read(&store_dir);
         let durable = last.unwrap_or(writes).max(writes);
@@ -206,8 +206,8 @@ impl Store {
             });
         }
         store.lock_log().cut(read.end as u64)?;
-        store.replayed = logged.clone().count();
-        store.replay(logged)?;
+        store.replayed = logged.len();
+        store.replay(&logged)?;
         store.durable_writes.store(durable, Ordering::Relaxed);
         store.check_schema()?;
         store.merge_prompt_library()?;
@@ -229,37 +229,37 @@ impl Store {
     /// Applies again the logged writes sled had not made durable, in order (see `redo`),
     /// straight into sled: they are in the log already.
     #[allow(clippy::disallowed_methods)]
-    fn replay<'a>(&self, frames: impl Iterator<Item = &'a redo::Frame>) -> Result<()> {
-        let trees = [
-            &self.days,
-            &self.weeks,
-            &self.prompts,
-            &self.meta,
-            &self.events,
-            &self.imported,
-            &self.search_terms,
-            &self.sync_dirty,
-            &self.sync_applied,
-        ];
-        let tree = |id: redo::TreeId| trees.iter().find(|t| t.id() == id).map(|t| &***t);
+    fn replay(&self, frames: &[&redo::Frame]) -> Result<()> {
         for frame in frames {
             for change in redo::changes(&frame.changes)? {
-                let (redo::Change::Put(id, ..)
-                | redo::Change::Remove(id, _)
-                | redo::Change::Clear(id)) = change;
-                let Some(tree) = tree(id) else { continue };
                 match change {
-                    redo::Change::Put(_, key, value) => {
-                        tree.insert(key, value)?;
+                    redo::Change::Put(id, key, value) => {
+                        self.tree(id).insert(key, value)?;
                     }
-                    redo::Change::Remove(_, key) => {
-                        tree.remove(key)?;
+                    redo::Change::Remove(id, key) => {
+                        self.tree(id).remove(key)?;
                     }
-                    redo::Change::Clear(_) => tree.clear()?,
+                    redo::Change::Clear(id) => self.tree(id).clear()?,
                 }
             }
         }
         Ok(())
+    }
+
+    /// The sled tree a change in the redo log names.
+    fn tree(&self, id: redo::TreeId) -> &sled::Tree {
+        use redo::TreeId;
+        match id {
+            TreeId::Days => &self.days,
+            TreeId::Weeks => &self.weeks,
+            TreeId::Prompts => &self.prompts,
+            TreeId::Meta => &self.meta,
+            TreeId::Events => &self.events,
+            TreeId::Imported => &self.imported,
+            TreeId::SearchTerms => &self.search_terms,
+            TreeId::SyncDirty => &self.sync_dirty,
+            TreeId::SyncApplied => &self.sync_applied,
+        }
     }
 
     pub(super) fn lock_log(&self) -> std::sync::MutexGuard<'_, redo::Log> {
@@ -530,7 +530,6 @@ impl Journal {
                     .meta
                     .update_and_fetch(write_mark::WRITES_KEY, write_mark::increment)?;
                 let count = write_mark::decode_count(count.as_deref());
-                store.recorder.set_logging(true);
                 store.commit(count)?;
                 self.n_syncs.fetch_add(1, Ordering::Relaxed);
                 store.durable_writes.fetch_max(count, Ordering::Relaxed);

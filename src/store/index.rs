@@ -749,12 +749,7 @@ impl Tally for Packed {
             None => n,
         };
         self.last = Some(n);
-        let mut step = step;
-        while step >= 0x80 {
-            self.bytes.push((step as u8) | 0x80);
-            step >>= 7;
-        }
-        self.bytes.push(step as u8);
+        put_varint(&mut self.bytes, step);
         Ok(())
     }
 }
@@ -763,15 +758,11 @@ impl Packed {
     /// The list's entries (of class `class`), in order.
     fn entries(&self, class: u8) -> Vec<Entry> {
         let mut out = Vec::new();
-        let (mut n, mut step, mut shift) = (0u64, 0u64, 0);
-        for &b in &self.bytes {
-            step |= u64::from(b & 0x7F) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                n += step;
-                out.push(number_entry(class, n));
-                (step, shift) = (0, 0);
-            }
+        let (mut rest, mut n) = (&self.bytes[..], 0u64);
+        // Written by `push` alone, so every step is whole.
+        while let Some(step) = take_varint(&mut rest) {
+            n += step;
+            out.push(number_entry(class, n));
         }
         out
     }

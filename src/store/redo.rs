@@ -106,6 +106,13 @@ struct Pending {
     unlogged: bool,
 }
 
+impl Pending {
+    /// Whether the next change goes into the log.
+    fn holds(&self) -> bool {
+        self.logging && !self.unlogged
+    }
+}
+
 /// What a write leaves to make durable.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Taken {
@@ -130,13 +137,12 @@ impl Recorder {
     }
 
     fn holding(&self) -> bool {
-        let pending = self.pending();
-        pending.logging && !pending.unlogged
+        self.pending().holds()
     }
 
     fn record(&self, encode: impl FnOnce(&mut Vec<u8>)) {
         let mut pending = self.pending();
-        if pending.logging && !pending.unlogged {
+        if pending.holds() {
             encode(&mut pending.changes);
             if pending.changes.len() > PENDING_LIMIT {
                 pending.changes = Vec::new();
@@ -229,10 +235,6 @@ impl Tree {
     #[cfg(test)]
     pub(super) fn detached(tree: sled::Tree) -> Tree {
         Tree::new(tree, TreeId::SearchTerms, std::sync::Arc::default())
-    }
-
-    pub(super) fn id(&self) -> TreeId {
-        self.id
     }
 
     pub(super) fn insert<K: AsRef<[u8]>, V: Into<IVec>>(

@@ -87,6 +87,14 @@ proptest! {
     }
 }
 
+/// A patch that sets "What I do" to `text`.
+fn role(text: &str) -> DayPatch {
+    DayPatch {
+        role: Some(text.into()),
+        ..DayPatch::default()
+    }
+}
+
 /// The journal folder's files except the redo log, copied now: after a checkpoint, the worst a
 /// power cut can leave of sled's files until the next one (what sled writes between two
 /// checkpoints is never synced, so none of it is sure to be there).
@@ -167,13 +175,9 @@ fn a_cut_frame_loses_only_its_own_write_and_a_lost_frame_before_it_is_damage() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(dir.path()).unwrap();
     let synced = sled_as_synced(dir.path());
-    let page = |text: &str| DayPatch {
-        role: Some(text.into()),
-        ..DayPatch::default()
-    };
     let (a, b) = (date("2026-11-01"), date("2026-11-02"));
-    journal.save_day(a, &page("kept"), now()).unwrap();
-    journal.save_day(b, &page("cut"), now()).unwrap();
+    journal.save_day(a, &role("kept"), now()).unwrap();
+    journal.save_day(b, &role("cut"), now()).unwrap();
     let frames = frames_of(dir.path());
     assert_eq!(frames.len(), 2);
     let log = std::fs::read(log_path(dir.path())).unwrap();
@@ -186,7 +190,7 @@ fn a_cut_frame_loses_only_its_own_write_and_a_lost_frame_before_it_is_damage() {
     let opened = Journal::open(cut.path()).unwrap();
     assert_eq!(opened.day(a).unwrap().unwrap().role, "kept");
     assert_eq!(opened.day(b).unwrap(), None);
-    opened.save_day(b, &page("again"), now()).unwrap();
+    opened.save_day(b, &role("again"), now()).unwrap();
     drop(opened);
     let opened = Journal::open(cut.path()).unwrap();
     assert_eq!(opened.day(b).unwrap().unwrap().role, "again");
@@ -212,14 +216,10 @@ fn a_damaged_redo_log_is_refused_unless_sled_holds_what_it_lost() {
     let journal = Journal::open(dir.path()).unwrap();
     let synced = sled_as_synced(dir.path());
     for (n, text) in ["one", "two", "three"].into_iter().enumerate() {
-        let patch = DayPatch {
-            role: Some(text.into()),
-            ..DayPatch::default()
-        };
         journal
             .save_day(
                 date("2026-11-05") + chrono::Days::new(n as u64),
-                &patch,
+                &role(text),
                 now(),
             )
             .unwrap();
@@ -249,14 +249,10 @@ fn frames_sled_already_holds_are_not_applied_again() {
     // after the open that followed: the old frames must not undo it.
     let dir = tempfile::tempdir().unwrap();
     let d = date("2026-11-03");
-    let page = |text: &str| DayPatch {
-        role: Some(text.into()),
-        ..DayPatch::default()
-    };
     let journal = Journal::open(dir.path()).unwrap();
-    journal.save_day(d, &page("first"), now()).unwrap();
+    journal.save_day(d, &role("first"), now()).unwrap();
     let log = std::fs::read(log_path(dir.path())).unwrap();
-    journal.save_day(d, &page("second"), now()).unwrap();
+    journal.save_day(d, &role("second"), now()).unwrap();
     journal.store().unwrap().sync().unwrap();
     assert!(frames_of(dir.path()).is_empty());
     drop(journal);
@@ -272,14 +268,7 @@ fn a_bulk_write_goes_to_sled_between_two_checkpoints_and_leaves_no_frame() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(dir.path()).unwrap();
     journal
-        .save_day(
-            date("2026-11-04"),
-            &DayPatch {
-                role: Some("before".into()),
-                ..DayPatch::default()
-            },
-            now(),
-        )
+        .save_day(date("2026-11-04"), &role("before"), now())
         .unwrap();
     assert_eq!(frames_of(dir.path()).len(), 1);
     journal.sync_mark_all().unwrap();
