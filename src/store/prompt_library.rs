@@ -70,7 +70,8 @@ fn write_prompt(store: &Store, prompt: Option<&Prompt>, remove: Option<&str>) ->
 /// A new id for one of the person's own prompts: `u-` and 16 random hex digits, so prompts
 /// written on two computers that sync never share one.
 pub(super) fn new_user_prompt_id() -> Result<String> {
-    Ok(format!("u-{}", crypto::hex(&crypto::random::<8>()?)))
+    const BYTES: usize = sync_marks::RANDOM_ID_DIGITS / 2;
+    Ok(format!("u-{}", crypto::hex(&crypto::random::<BYTES>()?)))
 }
 
 impl Journal {

@@ -410,11 +410,17 @@ impl Journal {
 }
 
 /// Whether `id` is one of the person's own prompts' ids counted by the store before ids were
-/// random (`u-12`).
+/// random (`u-12`). A random id is 16 hex digits, and one in about 1,800 has no letter among
+/// them (`u-9335467534320061`): a count never reaches 16 digits, so such an id stays random
+/// (taken for a count, it was renamed at every import, and on each computer to another id).
 pub(crate) fn counted_prompt_id(id: &str) -> bool {
-    id.strip_prefix("u-")
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    id.strip_prefix("u-").is_some_and(|n| {
+        (1..RANDOM_ID_DIGITS).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+    })
 }
+
+/// The hex digits of a random id of one of the person's own prompts (`new_user_prompt_id`).
+pub(crate) const RANDOM_ID_DIGITS: usize = 16;
 
 impl Journal {
     /// Gives each of the person's own prompts whose id was counted (`u-12`, from before ids
@@ -613,4 +619,22 @@ fn seal_settled(codec: &Codec, settled: &[(String, Vec<u8>)]) -> Result<Vec<(Str
         .iter()
         .map(|(field, bytes)| Ok((field.clone(), codec.seal(APPLIED, field.as_bytes(), bytes)?)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_short_runs_of_digits_are_counted_prompt_ids() {
+        assert!(counted_prompt_id("u-1"));
+        assert!(counted_prompt_id("u-12"));
+        assert!(counted_prompt_id("u-123456789012345"));
+        // Random ids, the second without a letter.
+        assert!(!counted_prompt_id("u-6cbcea281a5f215b"));
+        assert!(!counted_prompt_id("u-9335467534320061"));
+        assert!(!counted_prompt_id("u-"));
+        assert!(!counted_prompt_id("s-003"));
+        assert!(!counted_prompt_id("u-12a"));
+    }
 }
