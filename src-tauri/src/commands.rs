@@ -86,9 +86,10 @@ pub async fn remove_passphrase(
     Ok(state.journal()?.decrypt(&passphrase)?)
 }
 
-/// The page says its first daily page is on screen. With `KEEL_REPORT_STARTUP` set in the
-/// environment the shell prints `keel-desktop: page shown after N ms` on standard output (the
-/// start-up benchmark reads it); otherwise, and after the first time, it does nothing.
+/// The page says its first page is on screen (painted: it asks at the second animation frame
+/// after drawing it). With `KEEL_REPORT_STARTUP` set in the environment the shell prints
+/// `keel-desktop: page shown after N ms` on standard output (the start-up benchmark reads it);
+/// otherwise, and after the first time, it does nothing.
 #[tauri::command]
 pub fn page_shown() {
     crate::report_page_shown();

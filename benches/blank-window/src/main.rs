@@ -1,5 +1,5 @@
 //! A blank Tauri 2 window: the app's window (same size, content security policy, capability
-//! scheme and Tauri) with a page that only says it was loaded. `benches/compare` starts it
+//! scheme and Tauri) with a page that only says it was painted. `benches/compare` starts it
 //! beside Keel in the same run, so that Keel's own start-up cost shows apart from the
 //! webview's. It prints `blank-window: page shown after N ms` (time since `main` began) once
 //! the page has called `shown`, as the app does with `KEEL_REPORT_STARTUP`.
