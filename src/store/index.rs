@@ -28,7 +28,8 @@
 //! which cost a fifth of a 100,000-page journal's size and of the time sled takes to open it.
 //!
 //! A document is one side of a day (`r` + day key, `s` + day key), a day's tags (`t` + day key,
-//! terms `#tag`), or a week's reflection (`w` + week key). The index has a version in `meta`;
+//! terms `#tag`, and since version 7 its check-in's `Mark`s), or a week's reflection (`w` + week
+//! key). The index has a version in `meta`;
 //! a journal whose index is missing, older, or marked dirty (an import stopped half-way) is
 //! re-indexed when it opens.
 
@@ -38,13 +39,16 @@ use sled::transaction::ConflictableTransactionError;
 use super::codec::Codec;
 use super::keys::{day_key, week_key};
 use crate::error::KeelError;
-use crate::model::{DayEntry, WeekReflection};
+use crate::model::{
+    Boundary, CheckIn, DayEntry, WeekReflection, MAX_AFTER_HOURS_MINUTES, OVERLAP, RESILIENCE,
+    STRESS,
+};
 use crate::text;
 
 /// The tree's name (associated data of its sealed values).
 pub(crate) const TREE: &str = "search_terms";
 /// Bumped whenever what is indexed, or how, changes: the index is then rebuilt at open.
-pub(crate) const INDEX_VERSION: u32 = 6;
+pub(crate) const INDEX_VERSION: u32 = 7;
 /// The tree version 3 kept beside `search_terms`; dropped when an older index is rebuilt.
 pub(crate) const OLD_DOCS_TREE: &[u8] = b"search_docs";
 pub(crate) const INDEX_VERSION_KEY: &[u8] = b"search_index_version";
@@ -504,10 +508,97 @@ fn unique_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// Where a document of a day takes its terms from: a text's words, or the day's tags (each
-/// the term `#tag`).
+/// the term `#tag`) and its check-in (`Mark`s).
 enum Source<'a> {
     Words(&'a str),
-    Tags(&'a [String]),
+    Tags(&'a [String], &'a CheckIn),
+}
+
+/// One fact of a day's check-in, kept as a term of the day's tags document: long ranges of
+/// check-ins (all of the trends) are read from these few lists rather than from every page
+/// (`Journal::check_ins`). Every term begins with U+0001, which no word or tag holds. After-hours
+/// minutes (0 to 1,440) are kept as their binary digits, eleven terms instead of 1,441.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// Every day: the day has a page.
+    Day,
+    Stress(u8),
+    Resilience(u8),
+    Overlap(u8),
+    Boundary(Boundary),
+    /// After-hours minutes were given (0 among them).
+    AfterHours,
+    /// Binary digit `n` of the after-hours minutes is 1.
+    AfterHoursBit(u32),
+}
+
+/// The binary digits after-hours minutes need (1,440 < 2^11).
+const AFTER_HOURS_BITS: u32 = u32::BITS - MAX_AFTER_HOURS_MINUTES.leading_zeros();
+
+impl Mark {
+    /// The term the index files the mark under.
+    pub(crate) fn term(self) -> String {
+        match self {
+            Mark::Day => "\u{1}day".into(),
+            Mark::Stress(v) => format!("\u{1}stress {v}"),
+            Mark::Resilience(v) => format!("\u{1}resilience {v}"),
+            Mark::Overlap(v) => format!("\u{1}overlap {v}"),
+            Mark::Boundary(b) => format!("\u{1}boundary {}", b.as_str()),
+            Mark::AfterHours => "\u{1}after hours".into(),
+            Mark::AfterHoursBit(n) => format!("\u{1}after hours bit {n}"),
+        }
+    }
+
+    /// Every mark a check-in can have.
+    pub(crate) fn all() -> Vec<Mark> {
+        let mut all = vec![Mark::Day, Mark::AfterHours];
+        all.extend((STRESS.min..=STRESS.max).map(Mark::Stress));
+        all.extend((RESILIENCE.min..=RESILIENCE.max).map(Mark::Resilience));
+        all.extend((OVERLAP.min..=OVERLAP.max).map(Mark::Overlap));
+        all.extend([Boundary::Kept, Boundary::Broken].map(Mark::Boundary));
+        all.extend((0..AFTER_HOURS_BITS).map(Mark::AfterHoursBit));
+        all
+    }
+
+    /// The marks of a day with this check-in.
+    pub(crate) fn of(c: &CheckIn) -> Vec<Mark> {
+        let mut marks = vec![Mark::Day];
+        marks.extend(c.stress.map(Mark::Stress));
+        marks.extend(c.resilience.map(Mark::Resilience));
+        marks.extend(c.overlap.map(Mark::Overlap));
+        marks.extend(c.boundary.map(Mark::Boundary));
+        if let Some(minutes) = c.after_hours_minutes {
+            marks.push(Mark::AfterHours);
+            marks.extend(
+                (0..AFTER_HOURS_BITS)
+                    .filter(|n| minutes & (1 << n) != 0)
+                    .map(Mark::AfterHoursBit),
+            );
+        }
+        marks
+    }
+
+    /// Adds the mark's fact to a check-in being read back (a day's marks in any order).
+    pub(crate) fn apply(self, c: &mut CheckIn) {
+        match self {
+            Mark::Day => {}
+            Mark::Stress(v) => c.stress = Some(v),
+            Mark::Resilience(v) => c.resilience = Some(v),
+            Mark::Overlap(v) => c.overlap = Some(v),
+            Mark::Boundary(b) => c.boundary = Some(b),
+            Mark::AfterHours => {
+                c.after_hours_minutes.get_or_insert(0);
+            }
+            Mark::AfterHoursBit(n) => *c.after_hours_minutes.get_or_insert(0) |= 1 << n,
+        }
+    }
+}
+
+/// The terms of a day's tags document: `#tag` for each tag, then its check-in's marks.
+fn tag_terms<'a>(tags: &'a [String], check_in: &CheckIn) -> impl Iterator<Item = String> + 'a {
+    tags.iter()
+        .map(|t| format!("#{t}"))
+        .chain(Mark::of(check_in).into_iter().map(Mark::term))
 }
 
 /// A day's three documents and where each takes its terms from: the one description both
@@ -524,7 +615,7 @@ fn day_sources(entry: &DayEntry) -> [(Vec<u8>, Source<'_>); 3] {
         ),
         (
             day_doc(DocKind::Tags, entry.date),
-            Source::Tags(&entry.tags),
+            Source::Tags(&entry.tags, &entry.check_in),
         ),
     ]
 }
@@ -534,7 +625,7 @@ pub(crate) fn day_docs(entry: &DayEntry) -> [(Vec<u8>, Vec<String>); 3] {
     day_sources(entry).map(|(doc, source)| {
         let terms = match source {
             Source::Words(text) => unique_terms([text]),
-            Source::Tags(tags) => tags.iter().map(|t| format!("#{t}")).collect(),
+            Source::Tags(tags, check_in) => tag_terms(tags, check_in).collect(),
         };
         (doc, terms)
     })
@@ -836,16 +927,11 @@ impl<T: Tally> Gather<T> {
         for (doc, source) in day_sources(day) {
             match source {
                 Source::Words(text) => self.add_words(&doc, [text])?,
-                Source::Tags(tags) => {
-                    let mut word = std::mem::take(&mut self.word);
-                    for tag in tags {
-                        word.clear();
-                        word.push('#');
-                        word.push_str(tag);
-                        let id = self.id(&word);
+                Source::Tags(tags, check_in) => {
+                    for term in tag_terms(tags, check_in) {
+                        let id = self.id(&term);
                         self.doc_ids.push(id);
                     }
-                    self.word = word;
                     self.post(&doc, true)?;
                 }
             }

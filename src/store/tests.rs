@@ -30,20 +30,34 @@ fn patch_strategy() -> impl Strategy<Value = DayPatch> {
             Just(Boundary::Kept),
             Just(Boundary::Broken)
         ])),
+        proptest::option::of(proptest::option::of(1i64..=10)),
+        proptest::option::of(proptest::option::of(prop_oneof![
+            Just(0i64),
+            Just(1440),
+            0i64..=1440
+        ])),
     )
-        .prop_map(|(role, self_text, stress, overlap, boundary)| DayPatch {
-            role,
-            self_text,
-            stress,
-            overlap,
-            boundary,
-            ..DayPatch::default()
-        })
+        .prop_map(
+            |(role, self_text, stress, overlap, boundary, resilience, after_hours_minutes)| {
+                DayPatch {
+                    role,
+                    self_text,
+                    stress,
+                    overlap,
+                    boundary,
+                    resilience,
+                    after_hours_minutes,
+                    ..DayPatch::default()
+                }
+            },
+        )
 }
 
 fn op_strategy() -> impl Strategy<Value = Op> {
     prop_oneof![
         6 => (0u16..40, patch_strategy()).prop_map(|(day, patch)| Op::Save { day, patch }),
+        // Far apart: the check-ins of a span this long are read from the index's marks.
+        1 => (0u16..40, patch_strategy()).prop_map(|(day, patch)| Op::Save { day: 2000 + day * 50, patch }),
         2 => (0u16..40).prop_map(|day| Op::Delete { day }),
         1 => Just(Op::Reopen),
         1 => Just(Op::Compact),
@@ -83,6 +97,16 @@ proptest! {
             let stored: Vec<DayEntry> = journal.days(..).collect::<Result<_>>().unwrap();
             let expected: Vec<DayEntry> = model.values().cloned().collect();
             prop_assert_eq!(stored, expected);
+            // The check-ins, from the pages and from the index's marks, alike.
+            let check_ins: Vec<_> = model.values().map(|d| (d.date, d.check_in.clone())).collect();
+            prop_assert_eq!(&journal.check_ins(..).unwrap(), &check_ins);
+            prop_assert_eq!(&journal.check_ins_read(..).unwrap(), &check_ins);
+            if let (Some(first), Some(last)) = (model.keys().next(), model.keys().next_back()) {
+                prop_assert_eq!(&journal.check_ins_marked(*first, *last).unwrap(), &check_ins);
+                let mid = *first + chrono::Days::new(((*last - *first).num_days() / 2) as u64);
+                let part: Vec<_> = check_ins.iter().filter(|(d, _)| *d >= mid).cloned().collect();
+                prop_assert_eq!(&journal.check_ins_marked(mid, *last).unwrap(), &part);
+            }
         }
     }
 }
