@@ -446,18 +446,52 @@ fn compare(key: &'static str, a: &[f64], b: &[f64]) -> Comparison {
     c
 }
 
-/// The rolling means of one value for every date in `dates`, from `values` (date → value).
-pub fn rolling(dates: &[NaiveDate], values: &BTreeMap<NaiveDate, u8>) -> Vec<(Option<f64>, usize)> {
+/// The rolling means of one value for every date in `dates`, from `values` (date and value,
+/// sorted by date, one a date: `by_date`).
+pub fn rolling(dates: &[NaiveDate], values: &[(NaiveDate, u8)]) -> Vec<(Option<f64>, usize)> {
     dates
         .iter()
         .map(|d| {
             let from = *d - chrono::Duration::days(WINDOW - 1);
-            let (sum, n) = values
-                .range(from..=*d)
-                .fold((0u32, 0usize), |(s, n), (_, v)| (s + u32::from(*v), n + 1));
+            let lo = values.partition_point(|(x, _)| *x < from);
+            let hi = values.partition_point(|(x, _)| x <= d);
+            let window = values.get(lo..hi).unwrap_or_default();
+            let sum: u32 = window.iter().map(|(_, v)| u32::from(*v)).sum();
+            let n = window.len();
             ((n > 0).then(|| f64::from(sum) / n as f64), n)
         })
         .collect()
+}
+
+/// One value of each day that has it, sorted by date (of two days of one date, the later
+/// given): what `rolling` and `value_on` search. A sorted list, not a map: 100,000 days of
+/// trends spent most of their arithmetic building two maps.
+pub fn by_date(
+    days: &[DayEntry],
+    value: impl Fn(&crate::model::CheckIn) -> Option<u8>,
+) -> Vec<(NaiveDate, u8)> {
+    let mut given: Vec<(NaiveDate, u8)> = days
+        .iter()
+        .filter_map(|d| value(&d.check_in).map(|v| (d.date, v)))
+        .collect();
+    // Stable: of one date's values the later given stays last.
+    given.sort_by_key(|(d, _)| *d);
+    let mut out: Vec<(NaiveDate, u8)> = Vec::with_capacity(given.len());
+    for (date, v) in given {
+        match out.last_mut() {
+            Some(last) if last.0 == date => last.1 = v,
+            _ => out.push((date, v)),
+        }
+    }
+    out
+}
+
+/// The value on `date` in a list made by `by_date`.
+fn value_on(values: &[(NaiveDate, u8)], date: NaiveDate) -> Option<u8> {
+    values
+        .binary_search_by_key(&date, |(d, _)| *d)
+        .ok()
+        .map(|i| values[i].1)
 }
 
 /// Computes the trends of `days` (any order, any span) for `range` ending `today`.
@@ -475,14 +509,8 @@ pub fn compute(
         .filter(|d| d.date >= start && d.date <= today && !d.check_in.is_empty())
         .collect();
     in_range.sort_by_key(|d| d.date);
-    let all_stress: BTreeMap<NaiveDate, u8> = days
-        .iter()
-        .filter_map(|d| d.check_in.stress.map(|s| (d.date, s)))
-        .collect();
-    let all_resilience: BTreeMap<NaiveDate, u8> = days
-        .iter()
-        .filter_map(|d| d.check_in.resilience.map(|s| (d.date, s)))
-        .collect();
+    let all_stress = by_date(days, |c| c.stress);
+    let all_resilience = by_date(days, |c| c.resilience);
     let dates: Vec<NaiveDate> = in_range.iter().map(|d| d.date).collect();
     let stress_rolling = rolling(&dates, &all_stress);
     let resilience_rolling = rolling(&dates, &all_resilience);
@@ -502,17 +530,12 @@ pub fn compute(
         })
         .collect();
 
-    let mut by_week: BTreeMap<WeekId, Vec<&DayEntry>> = BTreeMap::new();
-    for d in &in_range {
-        by_week
-            .entry(WeekId::containing(d.date, settings.week_start))
-            .or_default()
-            .push(d);
-    }
-    let weeks = by_week
-        .iter()
-        .map(|(week, list)| WeekMeans {
-            week: *week,
+    // The days in range are sorted by date, so a week's days sit together.
+    let week_of = |d: &DayEntry| WeekId::containing(d.date, settings.week_start);
+    let weeks = in_range
+        .chunk_by(|a, b| week_of(a) == week_of(b))
+        .map(|list| WeekMeans {
+            week: week_of(list[0]),
             stress: Measure::of(list.iter().filter_map(|d| d.check_in.stress)),
             resilience: Measure::of(list.iter().filter_map(|d| d.check_in.resilience)),
             overlap: Measure::of(list.iter().filter_map(|d| d.check_in.overlap)),
@@ -549,8 +572,8 @@ pub fn compute(
             .filter_map(|d| {
                 d.date
                     .succ_opt()
-                    .and_then(|next| all_stress.get(&next))
-                    .map(|s| f64::from(*s))
+                    .and_then(|next| value_on(&all_stress, next))
+                    .map(f64::from)
             })
             .collect()
     };

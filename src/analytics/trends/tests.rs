@@ -287,7 +287,8 @@ proptest! {
         let base = date("2026-01-01");
         let map: BTreeMap<NaiveDate, u8> = values.iter().map(|(d, v)| (base + chrono::Days::new(u64::from(*d)), *v)).collect();
         let dates: Vec<NaiveDate> = (0..130).map(|i| base + chrono::Days::new(i)).collect();
-        for (d, (mean, n)) in dates.iter().zip(rolling(&dates, &map)) {
+        let sorted: Vec<(NaiveDate, u8)> = map.iter().map(|(d, v)| (*d, *v)).collect();
+        for (d, (mean, n)) in dates.iter().zip(rolling(&dates, &sorted)) {
             let window: Vec<u8> = (0..WINDOW)
                 .filter_map(|k| d.checked_sub_days(chrono::Days::new(k as u64)))
                 .filter_map(|day| map.get(&day).copied())
