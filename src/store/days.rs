@@ -228,21 +228,33 @@ impl Journal {
             .collect();
         out.sort_unstable_by_key(|(date, _)| *date);
         out.dedup_by_key(|(date, _)| *date);
-        // Each day's place in `out`, by its distance in days from the first.
+        // Each day's place in `out`: by its distance in days from the first, in a table, when
+        // the pages are dense enough for one (dates years apart would make it huge), else by a
+        // search of `out`'s sorted dates.
         let base = first.num_days_from_ce();
-        let mut place = vec![u32::MAX; (last - first).num_days() as usize + 1];
-        for (i, (date, _)) in out.iter().enumerate() {
-            place[(date.num_days_from_ce() - base) as usize] = i as u32;
-        }
+        let span = usize::try_from((last - first).num_days()).unwrap_or(usize::MAX);
+        let table = (span <= 4 * out.len() + 4096).then(|| {
+            let mut place = vec![u32::MAX; span + 1];
+            for (i, (date, _)) in out.iter().enumerate() {
+                place[(date.num_days_from_ce() - base) as usize] = i as u32;
+            }
+            place
+        });
+        let place_of = |out: &[(NaiveDate, crate::model::CheckIn)], date: NaiveDate| match &table {
+            Some(place) => place[(date.num_days_from_ce() - base) as usize] as usize,
+            None => out
+                .binary_search_by_key(&date, |(d, _)| *d)
+                .unwrap_or(usize::MAX),
+        };
         for mark in index::Mark::all() {
             if mark == index::Mark::Day {
                 continue;
             }
             for date in self.postings(&mark.term())?.iter().filter_map(in_range) {
-                let at = place[(date.num_days_from_ce() - base) as usize];
+                let at = place_of(&out, date);
                 // A mark of a day without a page: the index is damaged.
                 let (_, check_in) = out
-                    .get_mut(at as usize)
+                    .get_mut(at)
                     .ok_or_else(|| damaged_marks(date, "a mark of a day without a page"))?;
                 mark.apply(check_in);
             }

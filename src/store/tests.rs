@@ -1377,3 +1377,24 @@ fn a_large_import_goes_into_a_fresh_store_with_all_the_journal_held_plain() {
 fn a_large_import_goes_into_a_fresh_store_with_all_the_journal_held_encrypted() {
     a_large_import_goes_into_a_fresh_store_with_all_the_journal_held(true);
 }
+
+/// Pages centuries apart: their check-ins are read from the marks by a search of the dates,
+/// not a table of every day between them.
+#[test]
+fn check_ins_of_pages_centuries_apart_are_read_from_the_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(dir.path()).unwrap();
+    let rated = |stress, minutes| DayPatch {
+        stress: Some(Some(stress)),
+        after_hours_minutes: Some(Some(minutes)),
+        ..DayPatch::default()
+    };
+    let (old, new) = (date("1026-03-01"), date("2026-03-01"));
+    journal.save_day(old, &rated(3, 1440), now()).unwrap();
+    journal.save_day(new, &rated(9, 5), now()).unwrap();
+    let read = journal.check_ins_read(..).unwrap();
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[1].1.after_hours_minutes, Some(5));
+    assert_eq!(journal.check_ins_marked(old, new).unwrap(), read);
+    assert_eq!(journal.check_ins(..).unwrap(), read);
+}
