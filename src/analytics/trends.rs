@@ -466,7 +466,7 @@ pub fn rolling(dates: &[NaiveDate], values: &[(NaiveDate, u8)]) -> Vec<(Option<f
 /// One value of each day that has it, sorted by date (of two days of one date, the later
 /// given): what `rolling` and `value_on` search. A sorted list, not a map: 100,000 days of
 /// trends spent most of their arithmetic building two maps.
-pub fn by_date(
+fn by_date(
     days: &[DayEntry],
     value: impl Fn(&crate::model::CheckIn) -> Option<u8>,
 ) -> Vec<(NaiveDate, u8)> {

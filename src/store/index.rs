@@ -538,15 +538,24 @@ const AFTER_HOURS_BITS: u32 = u32::BITS - MAX_AFTER_HOURS_MINUTES.leading_zeros(
 impl Mark {
     /// The term the index files the mark under.
     pub(crate) fn term(self) -> String {
-        match self {
-            Mark::Day => "\u{1}day".into(),
-            Mark::Stress(v) => format!("\u{1}stress {v}"),
-            Mark::Resilience(v) => format!("\u{1}resilience {v}"),
-            Mark::Overlap(v) => format!("\u{1}overlap {v}"),
-            Mark::Boundary(b) => format!("\u{1}boundary {}", b.as_str()),
-            Mark::AfterHours => "\u{1}after hours".into(),
-            Mark::AfterHoursBit(n) => format!("\u{1}after hours bit {n}"),
-        }
+        let mut term = String::new();
+        self.write_term(&mut term);
+        term
+    }
+
+    /// Appends the mark's term to `out`.
+    fn write_term(self, out: &mut String) {
+        use std::fmt::Write;
+        // Writing into a String cannot fail.
+        let _ = match self {
+            Mark::Day => write!(out, "\u{1}day"),
+            Mark::Stress(v) => write!(out, "\u{1}stress {v}"),
+            Mark::Resilience(v) => write!(out, "\u{1}resilience {v}"),
+            Mark::Overlap(v) => write!(out, "\u{1}overlap {v}"),
+            Mark::Boundary(b) => write!(out, "\u{1}boundary {}", b.as_str()),
+            Mark::AfterHours => write!(out, "\u{1}after hours"),
+            Mark::AfterHoursBit(n) => write!(out, "\u{1}after hours bit {n}"),
+        };
     }
 
     /// Every mark a check-in can have.
@@ -561,21 +570,19 @@ impl Mark {
     }
 
     /// The marks of a day with this check-in.
-    pub(crate) fn of(c: &CheckIn) -> Vec<Mark> {
-        let mut marks = vec![Mark::Day];
-        marks.extend(c.stress.map(Mark::Stress));
-        marks.extend(c.resilience.map(Mark::Resilience));
-        marks.extend(c.overlap.map(Mark::Overlap));
-        marks.extend(c.boundary.map(Mark::Boundary));
-        if let Some(minutes) = c.after_hours_minutes {
-            marks.push(Mark::AfterHours);
-            marks.extend(
+    pub(crate) fn of(c: &CheckIn) -> impl Iterator<Item = Mark> {
+        let minutes = c.after_hours_minutes;
+        std::iter::once(Mark::Day)
+            .chain(c.stress.map(Mark::Stress))
+            .chain(c.resilience.map(Mark::Resilience))
+            .chain(c.overlap.map(Mark::Overlap))
+            .chain(c.boundary.map(Mark::Boundary))
+            .chain(minutes.map(|_| Mark::AfterHours))
+            .chain(
                 (0..AFTER_HOURS_BITS)
-                    .filter(|n| minutes & (1 << n) != 0)
+                    .filter(move |n| minutes.is_some_and(|m| m & (1 << n) != 0))
                     .map(Mark::AfterHoursBit),
-            );
-        }
-        marks
+            )
     }
 
     /// Adds the mark's fact to a check-in being read back (a day's marks in any order).
@@ -594,11 +601,21 @@ impl Mark {
     }
 }
 
-/// The terms of a day's tags document: `#tag` for each tag, then its check-in's marks.
-fn tag_terms<'a>(tags: &'a [String], check_in: &CheckIn) -> impl Iterator<Item = String> + 'a {
-    tags.iter()
-        .map(|t| format!("#{t}"))
-        .chain(Mark::of(check_in).into_iter().map(Mark::term))
+/// The terms of a day's tags document, each written into `term` and handed to `each`: `#tag`
+/// for each tag, then its check-in's marks (one buffer, so a batch's gathering allocates no
+/// string per term).
+fn tag_terms(tags: &[String], check_in: &CheckIn, term: &mut String, mut each: impl FnMut(&str)) {
+    for tag in tags {
+        term.clear();
+        term.push('#');
+        term.push_str(tag);
+        each(term);
+    }
+    for mark in Mark::of(check_in) {
+        term.clear();
+        mark.write_term(term);
+        each(term);
+    }
 }
 
 /// A day's three documents and where each takes its terms from: the one description both
@@ -625,7 +642,13 @@ pub(crate) fn day_docs(entry: &DayEntry) -> [(Vec<u8>, Vec<String>); 3] {
     day_sources(entry).map(|(doc, source)| {
         let terms = match source {
             Source::Words(text) => unique_terms([text]),
-            Source::Tags(tags, check_in) => tag_terms(tags, check_in).collect(),
+            Source::Tags(tags, check_in) => {
+                let mut terms = Vec::new();
+                tag_terms(tags, check_in, &mut String::new(), |t| {
+                    terms.push(t.to_owned())
+                });
+                terms
+            }
         };
         (doc, terms)
     })
@@ -928,10 +951,10 @@ impl<T: Tally> Gather<T> {
             match source {
                 Source::Words(text) => self.add_words(&doc, [text])?,
                 Source::Tags(tags, check_in) => {
-                    for term in tag_terms(tags, check_in) {
-                        let id = self.id(&term);
-                        self.doc_ids.push(id);
-                    }
+                    let mut word = std::mem::take(&mut self.word);
+                    let mut ids = std::mem::take(&mut self.doc_ids);
+                    tag_terms(tags, check_in, &mut word, |term| ids.push(self.id(term)));
+                    (self.word, self.doc_ids) = (word, ids);
                     self.post(&doc, true)?;
                 }
             }
